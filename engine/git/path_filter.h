@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace steward::git {
+
+// Which files of a repository steward reads (steward.yaml `paths` and `exclude`).
+// With no include paths, everything is read except dot-files, dot-folders and steward.yaml itself.
+// Include entries are folders or files relative to the project root; exclude entries are globs
+// (`*` within a segment, `**` across segments) or folder prefixes.
+class PathFilter {
+ public:
+  PathFilter() = default;
+  PathFilter(std::vector<std::string> include, std::vector<std::string> exclude);
+
+  // `path` is relative to the project root.
+  bool accepts(std::string_view path) const;
+  // Whether a folder can hold accepted files, so a walk can skip it.
+  bool may_contain(std::string_view folder) const;
+
+ private:
+  std::vector<std::string> include_;
+  std::vector<std::string> exclude_;
+};
+
+// `*` matches within one path segment, `**` across segments, `?` one character.
+bool glob_match(std::string_view pattern, std::string_view text);
+
+// The extensions steward reads: .yaml, .yml, .json.
+bool is_data_file(std::string_view path);
+
+}  // namespace steward::git
