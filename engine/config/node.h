@@ -37,7 +37,7 @@ class Node {
   std::optional<bool> as_bool() const;
   std::optional<double> as_number() const;
   std::optional<long long> as_integer() const;
-  bool is_string() const { return kind == Kind::scalar && (quoted || !as_bool() && !as_number()); }
+  bool is_string() const { return kind == Kind::scalar && (quoted || (!as_bool() && !as_number())); }
 
   // "mapping", "list", "string", "number", "boolean", "null": for messages about wrong types.
   std::string_view type_name() const;

@@ -1,5 +1,7 @@
 #include "git/path_filter.h"
 
+#include <vector>
+
 namespace steward::git {
 
 namespace {
@@ -16,53 +18,97 @@ bool has_hidden_segment(std::string_view path) {
 }
 
 std::string_view trim_slashes(std::string_view s) {
-  while (s.starts_with("./")) s.remove_prefix(2);
-  while (!s.empty() && s.back() == '/') s.remove_suffix(1);
+  while (s.starts_with("./"))
+    s.remove_prefix(2);
+  while (!s.empty() && s.back() == '/')
+    s.remove_suffix(1);
   return s;
 }
 
 bool under(std::string_view path, std::string_view folder) {
   if (folder.empty() || folder == ".") return true;
-  return path == folder || (path.starts_with(folder) && path.size() > folder.size() &&
-                            path[folder.size()] == '/');
+  return path == folder ||
+         (path.starts_with(folder) && path.size() > folder.size() && path[folder.size()] == '/');
 }
 
-bool has_glob(std::string_view s) { return s.find_first_of("*?") != std::string_view::npos; }
+bool has_glob(std::string_view s) {
+  return s.find_first_of("*?") != std::string_view::npos;
+}
+
+// Memoised matcher over (pattern position, text position): a star may have to give characters
+// back to an earlier `**`, which a matcher that only backtracks to the last star gets wrong.
+class GlobMatcher {
+ public:
+  GlobMatcher(std::string_view pattern, std::string_view text)
+      : pattern_(pattern), text_(text), memo_((pattern.size() + 1) * (text.size() + 1), kUnknown) {}
+
+  bool match(size_t p, size_t t) {
+    char& known = memo_[p * (text_.size() + 1) + t];
+    if (known == kUnknown) known = compute(p, t) ? kYes : kNo;
+    return known == kYes;
+  }
+
+ private:
+  static constexpr char kUnknown = 0, kYes = 1, kNo = 2;
+
+  bool compute(size_t p, size_t t) {
+    if (p == pattern_.size()) return t == text_.size();
+    char c = pattern_[p];
+    if (c != '*') {
+      if (t == text_.size() || (c == '?' ? text_[t] == '/' : c != text_[t])) return false;
+      return match(p + 1, t + 1);
+    }
+    bool crosses = p + 1 < pattern_.size() && pattern_[p + 1] == '*';
+    if (!crosses) {
+      // `*`: any run of characters within the segment.
+      for (size_t k = t;; ++k) {
+        if (match(p + 1, k)) return true;
+        if (k == text_.size() || text_[k] == '/') return false;
+      }
+    }
+    size_t next = p + 2;
+    bool whole_folders =
+        next < pattern_.size() && pattern_[next] == '/' && (p == 0 || pattern_[p - 1] == '/');
+    if (whole_folders) {
+      // `**/`: zero or more whole folders.
+      if (match(next + 1, t)) return true;
+      for (size_t k = t; k < text_.size(); ++k) {
+        if (text_[k] == '/' && match(next + 1, k + 1)) return true;
+      }
+      return false;
+    }
+    // `**` elsewhere: any run of characters, '/' included.
+    for (size_t k = t; k <= text_.size(); ++k) {
+      if (match(next, k)) return true;
+    }
+    return false;
+  }
+
+  std::string_view pattern_;
+  std::string_view text_;
+  std::vector<char> memo_;
+};
+
+// Whether `pattern` matches `path` or one of the folders `path` lies in, so that a glob naming a
+// folder covers the files inside it, as a plain folder entry does.
+bool matches_self_or_folder(std::string_view pattern, std::string_view path) {
+  if (glob_match(pattern, path)) return true;
+  for (size_t slash = path.find('/'); slash != std::string_view::npos;
+       slash = path.find('/', slash + 1)) {
+    if (glob_match(pattern, path.substr(0, slash))) return true;
+  }
+  return false;
+}
+
+// An include or exclude entry: a glob, or a folder or file path.
+bool covers(std::string_view entry, std::string_view path) {
+  return has_glob(entry) ? matches_self_or_folder(entry, path) : under(path, entry);
+}
 
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view text) {
-  // Iterative matcher with backtracking over the last star; `**` may cross '/'.
-  size_t p = 0, t = 0;
-  size_t star_p = std::string_view::npos, star_t = 0;
-  bool star_crosses = false;
-  while (t < text.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star_crosses = p + 1 < pattern.size() && pattern[p + 1] == '*';
-      p += star_crosses ? 2 : 1;
-      if (star_crosses && p < pattern.size() && pattern[p] == '/') {
-        // "**/" also matches zero folders.
-        star_p = p;
-        star_t = t;
-        ++p;
-        if (glob_match(pattern.substr(p), text.substr(t))) return true;
-        --p;
-        continue;
-      }
-      star_p = p;
-      star_t = t;
-    } else if (p < pattern.size() && (pattern[p] == '?' ? text[t] != '/' : pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (star_p != std::string_view::npos && (star_crosses || text[star_t] != '/')) {
-      p = star_p;
-      t = ++star_t;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
+  return GlobMatcher(pattern, text).match(0, 0);
 }
 
 bool is_data_file(std::string_view path) {
@@ -70,29 +116,32 @@ bool is_data_file(std::string_view path) {
 }
 
 PathFilter::PathFilter(std::vector<std::string> include, std::vector<std::string> exclude) {
-  for (auto& i : include) include_.emplace_back(trim_slashes(i));
-  for (auto& e : exclude) exclude_.emplace_back(trim_slashes(e));
+  for (auto& i : include)
+    include_.emplace_back(trim_slashes(i));
+  for (auto& e : exclude)
+    exclude_.emplace_back(trim_slashes(e));
 }
 
 bool PathFilter::accepts(std::string_view path) const {
   if (!is_data_file(path)) return false;
   if (path == "steward.yaml" || path == "steward.yml") return false;
   for (const auto& e : exclude_) {
-    if (has_glob(e) ? glob_match(e, path) : under(path, e)) return false;
+    if (covers(e, path)) return false;
   }
   if (include_.empty()) return !has_hidden_segment(path);
   for (const auto& i : include_) {
-    if (has_glob(i) ? glob_match(i, path) : under(path, i)) return true;
+    if (covers(i, path)) return true;
   }
   return false;
 }
 
 bool PathFilter::may_contain(std::string_view folder) const {
   for (const auto& e : exclude_) {
-    if (!has_glob(e) && under(folder, e)) return false;
+    if (covers(e, folder)) return false;
   }
   if (include_.empty()) return !has_hidden_segment(folder);
   for (const auto& i : include_) {
+    // A glob may match anything below; a plain entry lies inside the folder or holds it.
     if (has_glob(i) || under(folder, i) || under(i, folder)) return true;
   }
   return false;

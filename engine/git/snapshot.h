@@ -14,8 +14,8 @@ struct SnapshotFile {
 
 // The files steward reads at one revision: a commit, the index, or the work tree.
 struct Snapshot {
-  std::string label;     // "head", "base", "index", "work tree"
-  std::string revision;  // the commit id, or empty for the index and the work tree
+  std::string label;                // "head", "base", "index", "work tree"
+  std::string revision;             // the commit id, or empty for the index and the work tree
   std::vector<SnapshotFile> files;  // sorted by path
 };
 

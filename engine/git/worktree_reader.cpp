@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "git/internal/git_error.h"
 #include "source/input_error.h"
 
 namespace steward::git {
@@ -13,6 +14,7 @@ namespace steward::git {
 namespace fs = std::filesystem;
 
 std::string blob_id_of(std::string_view content) {
+  internal::ensure_libgit2();
   git_oid oid;
   if (git_odb_hash(&oid, content.data(), content.size(), GIT_OBJECT_BLOB) != 0) return {};
   char hex[GIT_OID_HEXSZ + 1];
@@ -30,8 +32,9 @@ Snapshot read_worktree(const fs::path& root, const PathFilter& filter) {
   auto options = fs::directory_options::skip_permission_denied;
   for (auto it = fs::recursive_directory_iterator(root, options, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::string relative = fs::relative(it->path(), root, ec).generic_string();
-    if (ec) break;
+    // Lexical, because fs::relative resolves symbolic links and would report a linked file under
+    // its target's path.
+    std::string relative = it->path().lexically_relative(root).generic_string();
     if (it->is_directory(ec)) {
       if (!filter.may_contain(relative)) it.disable_recursion_pending();
       continue;

@@ -1,0 +1,32 @@
+#include "cli/check_run.h"
+#include "cli/commands.h"
+
+namespace steward::cli {
+
+void register_check(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* command =
+      app.add_subcommand("check", "Check the customer-data repository against the rule packs");
+  command->add_option("-C,--dir", options->dir,
+                      "The folder of the customer-data repository (where steward.yaml is)");
+  command->add_option("--base", options->base,
+                      "The revision to compare against (default: the merge-base with the CI "
+                      "target branch, else origin/main, main or master)");
+  command->add_flag("--no-base", options->no_base, "Check head alone, without a base revision");
+  auto* head = command->add_option("--head", options->head,
+                                   "The revision to check (default: the files as they are)");
+  command->add_flag("--staged", options->staged, "Check the staged files (for pre-commit hooks)")
+      ->excludes(head);
+  command->add_option("--format", options->formats,
+                      "Report format, repeatable: F or F=PATH (text, json, sarif, github, "
+                      "gitlab, junit, markdown, rdjson)");
+  command->add_option("--fail-on", options->fail_on, "Fail on findings at or above this level")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  command->add_flag("--new-only", options->new_only,
+                    "Report only findings the change introduced (not present at base)");
+  command->add_option("--color", options->color, "Colour the text report")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->callback([options, &exit_code] { exit_code = run_check(*options); });
+}
+
+}  // namespace steward::cli

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace steward::cli {
+
+// Each command: an options struct, a register function that adds it to the app, and a run
+// function in the engine that returns the exit code. `exit_code` receives the result.
+void register_check(CLI::App& app, int& exit_code);
+void register_model(CLI::App& app, int& exit_code);
+
+}  // namespace steward::cli

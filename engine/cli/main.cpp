@@ -1,0 +1,31 @@
+// steward's entry point: parse the command line, run the command, map the outcome to an exit code.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+#include "source/input_error.h"
+
+int main(int argc, char** argv) {
+  using namespace steward::cli;
+  CLI::App app{"steward: a policy-as-code gate for customer-data infrastructure"};
+  app.set_version_flag("--version", STEWARD_VERSION);
+  app.require_subcommand(1);
+  int exit_code = kPassed;
+  register_check(app, exit_code);
+  register_model(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);  // prints help, the version, or the usage error
+    return code == 0 ? kPassed : kUsageOrConfig;
+  } catch (const steward::InputError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    if (!e.fix().empty()) std::cerr << "  fix: " << e.fix() << "\n";
+    return kUsageOrConfig;
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal error: " << e.what() << "\n"
+              << "  fix: this is a bug in steward; please report it with the command you ran\n";
+    return kUsageOrConfig;
+  }
+  return exit_code;
+}

@@ -1,0 +1,73 @@
+#include "cli/report_outputs.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "source/input_error.h"
+#include "source/spelling.h"
+
+namespace steward::cli {
+
+std::vector<ReportOutput> parse_report_outputs(const std::vector<std::string>& values) {
+  std::vector<ReportOutput> outputs;
+  std::vector<std::string> known;
+  for (auto name : report::report_formats()) known.emplace_back(name);
+  bool stdout_taken = false;
+  for (const auto& value : values) {
+    ReportOutput output;
+    auto eq = value.find('=');
+    output.format = value.substr(0, eq);
+    if (eq != std::string::npos) output.path = value.substr(eq + 1);
+    if (!report::make_report(output.format)) {
+      auto guess = closest_match(output.format, known);
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw InputError("unknown report format '" + output.format + "'",
+                       guess ? "did you mean '" + *guess + "'? (formats: " + list + ")"
+                             : "use one of: " + list);
+    }
+    if (output.path.empty() || output.path == "-") {
+      if (stdout_taken) {
+        throw InputError("two formats would both write to standard output",
+                         "give the others a file: --format sarif=steward.sarif");
+      }
+      stdout_taken = true;
+      output.path.clear();
+    }
+    outputs.push_back(std::move(output));
+  }
+  if (outputs.empty()) outputs.push_back({"text", ""});
+  return outputs;
+}
+
+bool use_color(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+void write_reports(const std::vector<ReportOutput>& outputs, report::ReportInput input) {
+  const bool color = input.use_color;
+  for (const auto& output : outputs) {
+    auto report = report::make_report(output.format);
+    input.use_color = color && output.path.empty();
+    if (output.path.empty()) {
+      report->write(input, std::cout);
+      std::cout.flush();
+      continue;
+    }
+    std::ofstream file(output.path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      throw InputError("cannot write the " + output.format + " report to '" + output.path + "'",
+                       "check that its folder exists and is writable");
+    }
+    report->write(input, file);
+  }
+}
+
+}  // namespace steward::cli

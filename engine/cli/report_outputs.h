@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "report/report.h"
+
+namespace steward::cli {
+
+// `--format F[=PATH]`: a format and where it goes (empty path: standard output).
+struct ReportOutput {
+  std::string format;
+  std::string path;
+};
+
+// Parses the --format values; throws InputError on an unknown format or two formats both on
+// standard output.
+std::vector<ReportOutput> parse_report_outputs(const std::vector<std::string>& values);
+
+// `--color auto|always|never`: colour only on a terminal, never when NO_COLOR is set.
+bool use_color(const std::string& choice);
+
+// Renders `input` in every requested format. Throws InputError when a file cannot be written.
+void write_reports(const std::vector<ReportOutput>& outputs, report::ReportInput input);
+
+}  // namespace steward::cli

@@ -1,0 +1,19 @@
+#include "cli/rule_catalog.h"
+
+#include "findings/builtin_rules.h"
+#include "model/data_file_rules.h"
+
+namespace steward::cli {
+
+findings::RuleTable rule_catalog() {
+  findings::RuleTable table;
+  for (const auto& rule : model::data_file_rules()) {
+    table.push_back({rule.id, rule.title, rule.description, rule.severity,
+                     "docs/data-file-rules.md"});
+  }
+  const auto& own = findings::findings_rules();
+  table.insert(table.end(), own.begin(), own.end());
+  return table;
+}
+
+}  // namespace steward::cli

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "source/diagnostic.h"
+#include "source/span.h"
+
+namespace steward::config {
+
+// A rule's configured severity: one of the three, or off.
+struct SeverityOverride {
+  std::optional<Severity> severity;  // nullopt = off
+  Span span;
+};
+
+struct Waiver {
+  std::string rule;
+  std::string target;  // what it covers: "event", "event.property.path", a destination name, or "*"
+  std::string reason;
+  std::string approved_by;
+  std::string expires;  // ISO date YYYY-MM-DD; empty = never
+  Span span;            // the waiver's entry in steward.yaml (an expired waiver is reported here)
+};
+
+enum class FailOn { error, warning, note, never };
+
+// steward.yaml. Errors in it are steward::InputError (exit 2), with the file:line and the fix.
+struct StewardConfig {
+  bool found = false;            // false: no steward.yaml, defaults apply
+  std::string project_dir;       // the folder of steward.yaml, relative to the repository root
+  std::vector<std::string> paths;    // empty: the whole repository
+  std::vector<std::string> exclude;
+  std::vector<std::string> packs;    // default: every stdlib pack
+  std::map<std::string, SeverityOverride> severity;
+  FailOn fail_on = FailOn::error;
+  std::vector<Waiver> waivers;
+  SourceRef source;  // steward.yaml's text, for code frames
+};
+
+// The packs run when steward.yaml names none.
+std::vector<std::string> default_packs();
+
+// Parses steward.yaml text. `path` is for messages. Throws InputError on any problem.
+StewardConfig parse_steward_config(const SourceRef& source);
+
+}  // namespace steward::config

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "source/diagnostic.h"
+#include "source/span.h"
+
+namespace steward::findings {
+
+// Why a finding does not count: an inline `# steward:ignore` comment or a waiver in steward.yaml.
+struct Suppression {
+  enum class Kind { none, inline_comment, waiver };
+  Kind kind = Kind::none;
+  std::string reason;
+  std::string approved_by;  // waivers only
+  Span span;                // the comment, or the waiver's entry in steward.yaml
+};
+
+// A concrete text replacement that fixes the finding (rendered by formats that can apply edits).
+struct TextEdit {
+  Span range;  // end inclusive, like every Span; an empty replacement deletes
+  std::string replacement;
+};
+
+// A Diagnostic as the findings stage and the reports see it.
+struct Finding {
+  Diagnostic diagnostic;
+  // What the finding is about, independent of the message wording, e.g. "checkout_started.coupon"
+  // or a destination name. The policy stage fills it; waiver targets match it.
+  std::string subject;
+  std::string fingerprint;     // stable identity, see docs/fingerprints.md
+  std::string line_hash;       // SARIF partialFingerprints.primaryLocationLineHash ("<hex16>:<n>")
+  std::optional<bool> is_new;  // true: not present at base; nullopt: base findings not known
+  Suppression suppression;
+  std::vector<TextEdit> fixes;
+
+  bool suppressed() const { return suppression.kind != Suppression::Kind::none; }
+};
+
+using Findings = std::vector<Finding>;
+
+inline Finding make_finding(Diagnostic diagnostic, std::string subject = {}) {
+  Finding finding;
+  finding.diagnostic = std::move(diagnostic);
+  finding.subject = std::move(subject);
+  return finding;
+}
+
+Findings make_findings(Diagnostics diagnostics);
+
+// The span a finding is located at: the head span, or the base span for what exists only at base.
+const Span& primary_span(const Finding& finding);
+
+// Sorts by file, line, column, rule, then message: the order every report prints.
+void sort_findings(Findings& findings);
+bool comes_before(const Finding& a, const Finding& b);
+
+}  // namespace steward::findings

@@ -1,0 +1,98 @@
+#include "findings/fingerprint.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "findings/line_text.h"
+#include "findings/sha256.h"
+
+namespace steward::findings {
+namespace {
+
+constexpr size_t kFingerprintDigits = 32;  // 128 bits
+constexpr size_t kLineHashDigits = 16;     // 64 bits, as GitHub's own primaryLocationLineHash
+
+std::string_view line_of(const Span& span) {
+  return span.valid() ? span.source->line(span.line) : std::string_view{};
+}
+
+// For each line of a file: how many lines up to and including it have the same normalised text.
+// Built once per file, so a file with many findings is read once.
+class LineOccurrences {
+ public:
+  uint32_t at(const Span& span) {
+    const SourceFile* file = span.source.get();
+    auto [it, inserted] = tables_.try_emplace(file);
+    if (inserted) {
+      std::unordered_map<std::string, uint32_t> seen;
+      it->second.resize(file->line_count() + 1, 1);
+      for (uint32_t line = 1; line <= file->line_count(); ++line) {
+        it->second[line] = ++seen[normalize_line(file->line(line))];
+      }
+    }
+    return span.line < it->second.size() ? it->second[span.line] : 1;
+  }
+
+ private:
+  std::map<const SourceFile*, std::vector<uint32_t>> tables_;
+};
+
+}  // namespace
+
+std::string fingerprint_key(const Finding& finding) {
+  const Span& span = primary_span(finding);
+  const std::string line = normalize_line(line_of(span));
+  const std::string message = normalize_message(finding.diagnostic.message);
+  std::string key = "steward/v1";
+  for (const std::string* part :
+       {&finding.diagnostic.rule, &span.file(), &line, &finding.subject, &message}) {
+    key.push_back('\0');
+    key.append(*part);
+  }
+  return key;
+}
+
+void assign_fingerprints(Findings& findings) {
+  std::vector<std::string> keys;
+  keys.reserve(findings.size());
+  for (const auto& finding : findings)
+    keys.push_back(fingerprint_key(finding));
+
+  // Identical keys are numbered 1, 2, ... in the order of their position in the file.
+  std::vector<size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto position = [&](size_t i) {
+    const Span& s = primary_span(findings[i]);
+    return std::make_tuple(s.line, s.column, s.end_line, s.end_column, i);
+  };
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return keys[a] < keys[b] || (keys[a] == keys[b] && position(a) < position(b));
+  });
+  uint32_t occurrence = 0;
+  for (size_t n = 0; n < order.size(); ++n) {
+    size_t i = order[n];
+    occurrence = (n > 0 && keys[order[n - 1]] == keys[i]) ? occurrence + 1 : 1;
+    std::string input = keys[i];
+    input.push_back('\0');
+    input += std::to_string(occurrence);
+    findings[i].fingerprint = sha256_hex(input).substr(0, kFingerprintDigits);
+  }
+
+  LineOccurrences occurrences;
+  for (auto& finding : findings) {
+    const Span& span = primary_span(finding);
+    if (span.valid()) {
+      finding.line_hash = sha256_hex(normalize_line(line_of(span))).substr(0, kLineHashDigits) +
+                          ":" + std::to_string(occurrences.at(span));
+    } else {
+      std::string message = normalize_message(finding.diagnostic.message);
+      finding.line_hash = sha256_hex(message).substr(0, kLineHashDigits) + ":1";
+    }
+  }
+}
+
+}  // namespace steward::findings

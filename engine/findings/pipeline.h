@@ -1,0 +1,29 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/steward_config.h"
+#include "findings/finding.h"
+#include "source/source_file.h"
+
+namespace steward::findings {
+
+struct ProcessOptions {
+  const config::StewardConfig* config = nullptr;  // severity overrides and waivers; null: none
+  std::vector<SourceRef> files;           // every head file read: scanned for # steward:ignore
+  std::string today;                      // YYYY-MM-DD; empty: today_utc()
+  std::vector<std::string> known_rules;   // every rule id that exists, for did-you-mean hints
+  // The fingerprints of the same run at base (process_findings on the base findings); when set,
+  // every finding gets `is_new`.
+  std::optional<std::vector<std::string>> base_fingerprints;
+  bool new_only = false;  // drop what base already had (needs base_fingerprints)
+};
+
+// The findings stage in order: inline suppressions, waivers, severity overrides (after the two,
+// so that their own findings can be re-levelled or turned off too), fingerprints, baseline,
+// `--new-only`; returns the findings sorted. Then findings::summarize gives the verdict.
+Findings process_findings(Findings findings, const ProcessOptions& options);
+
+}  // namespace steward::findings

@@ -1,0 +1,22 @@
+#pragma once
+
+// Internal to steward_git: turning libgit2 failures into InputErrors that say how to fix them.
+
+#include <string>
+
+namespace steward::git::internal {
+
+// Initialises libgit2 once per process; every entry point of the stage calls it first.
+void ensure_libgit2();
+
+// libgit2's message for the last failure on this thread, or a generic one.
+std::string last_git_message();
+
+// The fix for a revision or history that is missing: in a shallow clone it says how to fetch the
+// history; otherwise how to fetch or spell the revision. `rev` may be empty.
+std::string missing_history_fix(bool shallow, const std::string& rev);
+
+// Throws InputError("<what>: <libgit2 message>") when `code` is a failure (< 0).
+void check(int code, const std::string& what);
+
+}  // namespace steward::git::internal

@@ -1,0 +1,171 @@
+#include "git/repository.h"
+
+#include <system_error>
+
+#include "git/internal/git_error.h"
+#include "git/internal/objects.h"
+#include "git/internal/repository_impl.h"
+#include "source/input_error.h"
+
+namespace steward::git {
+
+namespace fs = std::filesystem;
+using internal::check;
+using internal::CommitHandle;
+using internal::last_git_message;
+using internal::missing_history_fix;
+using internal::oid_hex;
+
+// ---- Impl -------------------------------------------------------------------------------------
+
+bool Repository::Impl::shallow() const {
+  if (git_repository_is_shallow(repo.get()) == 1) return true;
+  // libgit2 1.5 looks for the `shallow` file in the worktree's own git folder only; git keeps it in
+  // the common folder, so a linked worktree of a shallow clone would otherwise look complete.
+  std::error_code ec;
+  fs::path common = git_repository_commondir(repo.get());
+  return fs::file_size(common / "shallow", ec) > 0 && !ec;
+}
+
+std::optional<CommitHandle> Repository::Impl::find_commit(const std::string& rev) const {
+  git_object* raw = nullptr;
+  int code = git_revparse_single(&raw, repo.get(), rev.c_str());
+  internal::ObjectHandle object(raw);
+  if (code == GIT_ENOTFOUND) return std::nullopt;
+  // libgit2 takes a short name that is no ref ("abc") for a too-short commit id and calls it
+  // ambiguous; to the user it simply does not exist.
+  if (code == GIT_EAMBIGUOUS && rev.size() < GIT_OID_MINPREFIXLEN) return std::nullopt;
+  if (code == GIT_EAMBIGUOUS) {
+    throw InputError("revision '" + rev + "' is ambiguous: " + last_git_message(),
+                     "give more digits of the commit id, or a full ref such as refs/heads/" + rev);
+  }
+  if (code < 0) {
+    // A history cut off by a shallow clone makes "HEAD~5" fail with a missing object rather than
+    // GIT_ENOTFOUND; either way the revision is not there to read.
+    if (shallow()) return std::nullopt;
+    throw InputError("cannot resolve revision '" + rev + "': " + last_git_message(),
+                     missing_history_fix(false, rev));
+  }
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) < 0) {
+    throw InputError("revision '" + rev + "' does not name a commit",
+                     "pass a commit, branch or tag (a tree or file cannot be checked)");
+  }
+  return CommitHandle(reinterpret_cast<git_commit*>(peeled));
+}
+
+CommitHandle Repository::Impl::commit(const std::string& rev) const {
+  auto found = find_commit(rev);
+  if (!found && git_repository_head_unborn(repo.get()) == 1 && rev.starts_with("HEAD")) {
+    throw InputError("cannot resolve revision '" + rev + "': the repository has no commits yet",
+                     "commit first, or check the files of the work tree without a revision");
+  }
+  if (!found) {
+    bool cut_off = shallow();
+    throw InputError("cannot resolve revision '" + rev + "'" +
+                         (cut_off ? " (the repository is a shallow clone)" : ""),
+                     missing_history_fix(cut_off, rev));
+  }
+  return std::move(*found);
+}
+
+internal::IndexHandle Repository::Impl::index(const fs::path& index_file) const {
+  git_index* raw = nullptr;
+  if (index_file.empty()) {
+    check(git_repository_index(&raw, repo.get()), "cannot open the index");
+  } else {
+    check(git_index_open(&raw, index_file.c_str()),
+          "cannot open the index '" + index_file.string() + "'");
+  }
+  internal::IndexHandle handle(raw);
+  // A long-lived Repository would otherwise see the index as it was when first opened.
+  check(git_index_read(handle.get(), 0), "cannot read the index");
+  return handle;
+}
+
+// ---- Repository -------------------------------------------------------------------------------
+
+Repository::Repository(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Repository::Repository(Repository&&) noexcept = default;
+Repository& Repository::operator=(Repository&&) noexcept = default;
+Repository::~Repository() = default;
+
+Repository Repository::discover(const fs::path& start) {
+  internal::ensure_libgit2();
+  git_repository* raw = nullptr;
+  int code = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
+  internal::RepositoryHandle repo(raw);
+  if (code == GIT_ENOTFOUND) {
+    throw InputError("'" + start.string() + "' is not inside a git repository",
+                     "run steward inside a git repository, or check the files of the work tree "
+                     "as they are, without --base/--head/--staged");
+  }
+  if (code == GIT_EOWNER) {
+    throw InputError("the git repository at '" + start.string() +
+                         "' is owned by another user: " + last_git_message(),
+                     "if you trust it, run `git config --global --add safe.directory <path>`");
+  }
+  check(code, "cannot open the git repository at '" + start.string() + "'");
+  auto impl = std::make_unique<Impl>();
+  impl->repo = std::move(repo);
+  return Repository(std::move(impl));
+}
+
+fs::path Repository::workdir() const {
+  const char* dir = git_repository_workdir(impl_->repo.get());
+  return dir == nullptr ? fs::path() : fs::path(dir).lexically_normal();
+}
+
+std::string Repository::relative_to_workdir(const fs::path& path) const {
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(workdir(), ec);
+  fs::path target = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  fs::path relative = target.lexically_relative(root);
+  std::string text = relative.generic_string();
+  if (ec || root.empty() || relative.empty() || text == ".." || text.starts_with("../")) {
+    throw InputError("'" + path.string() + "' is outside the work tree of the repository at '" +
+                         workdir().string() + "'",
+                     "run steward from a folder inside the repository");
+  }
+  if (text == ".") return "";
+  while (!text.empty() && text.back() == '/')
+    text.pop_back();
+  return text;
+}
+
+std::string Repository::resolve(const std::string& rev) const {
+  return oid_hex(*git_commit_id(impl_->commit(rev).get()));
+}
+
+std::optional<std::string> Repository::try_resolve(const std::string& rev) const {
+  auto commit = impl_->find_commit(rev);
+  if (!commit) return std::nullopt;
+  return oid_hex(*git_commit_id(commit->get()));
+}
+
+std::string Repository::merge_base(const std::string& a, const std::string& b) const {
+  CommitHandle first = impl_->commit(a);
+  CommitHandle second = impl_->commit(b);
+  git_oid base;
+  int code = git_merge_base(&base, impl_->repo.get(), git_commit_id(first.get()),
+                            git_commit_id(second.get()));
+  if (code >= 0) return oid_hex(base);
+  bool shallow = impl_->shallow();
+  std::string what = "cannot find the merge-base of '" + a + "' and '" + b + "'";
+  if (shallow) {
+    // The common ancestor lies beyond the cut-off history (a walk stops at a missing parent).
+    throw InputError(what + ": the repository is a shallow clone", missing_history_fix(true, ""));
+  }
+  if (code == GIT_ENOTFOUND) {
+    throw InputError(what + ": they have no common history",
+                     "pass the base revision explicitly with --base REV");
+  }
+  throw InputError(what + ": " + last_git_message(),
+                   "check that git can read the repository (`git status`, `git fsck`)");
+}
+
+bool Repository::is_shallow() const {
+  return impl_->shallow();
+}
+
+}  // namespace steward::git

@@ -1,0 +1,261 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "source/span.h"
+
+// The combined model of a customer-data repository at one revision: the tracking plan, routing,
+// identity and governance, every entity with the span it was read from. Plain data: built once by
+// the loader, then only read (rules, diff, reports hold pointers into it, so it is never copied).
+namespace steward::model {
+
+// A name written in a file, with where it was written: the unit of every reference, so a finding
+// about a dangling or changed reference can point at the referring line.
+struct Ref {
+  std::string name;
+  Span span;
+};
+
+struct Constraints {
+  std::vector<std::string> enum_values;  // as written (numbers as their text)
+  std::string pattern;
+  std::string format;
+  std::optional<double> minimum;
+  std::optional<double> maximum;
+  std::optional<double> exclusive_minimum;
+  std::optional<double> exclusive_maximum;
+  std::optional<long long> min_length;
+  std::optional<long long> max_length;
+  std::optional<long long> min_items;
+  std::optional<long long> max_items;
+  std::optional<std::string> const_value;
+};
+
+struct Event;
+
+// A property of an event (or of the property library), with its nested properties.
+struct Property {
+  std::string name;  // the key in its parent
+  std::string path;  // dotted from the event's properties: "items.sku" (array items add no segment)
+  std::vector<std::string> types;  // JSON Schema types; more than one for a union; empty = any
+  bool required = false;
+  bool additional_properties = true;  // objects: whether unlisted keys are allowed
+  std::string pii;                    // a taxonomy category, "none", or empty when unclassified
+  std::vector<Ref> consent;           // purposes a user must grant before it is collected
+  std::string description;
+  Constraints constraints;
+  Ref ref;                            // `$ref`: the property-library entry it was defined from
+  std::vector<Property> properties;   // an object's properties
+  std::vector<Property> items;        // an array's item schema: none or one
+  const Event* event = nullptr;       // the owning event; null in the property library
+
+  Span span;       // the property's key
+  Span type_span;  // the `type:` value
+  Span pii_span;   // the `pii:` value (the key's span when absent)
+};
+
+enum class EventStatus { draft, active, deprecated, removed };
+std::string_view to_string(EventStatus);
+
+struct Deprecation {
+  std::string since;   // ISO dates, YYYY-MM-DD
+  std::string sunset;
+  Ref replaced_by;
+  Span span;
+};
+
+struct Event {
+  std::string name;
+  std::string description;
+  Ref owner;  // a team
+  std::string domain;
+  EventStatus status = EventStatus::active;
+  std::optional<Deprecation> deprecated;
+  std::vector<Ref> sources;
+  std::vector<Property> properties;     // the top level, each with its nested properties
+  std::vector<const Property*> all_properties;  // every property at any depth, in file order
+  std::string version;  // a schema version when the format has one (Iglu SchemaVer)
+  Span span;            // the `name:` value
+};
+
+struct Source {
+  std::string name;
+  std::string platform;
+  std::vector<Ref> environments;
+  std::string description;
+  Span span;
+};
+
+struct Exclusion {
+  Ref event;
+  std::vector<Ref> properties;  // property paths
+};
+
+struct Mapping {
+  Ref event;
+  Ref from;  // "properties.total", "properties.items.sku", "context.x", "traits.x"
+  std::string to;
+  const Property* property = nullptr;  // resolved when `from` is a property path
+  Span span;
+};
+
+struct Destination {
+  std::string name;
+  std::string category;  // advertising, analytics, marketing, warehouse, support, ...
+  std::string description;
+  std::vector<Ref> environments;
+  std::string region;
+  Span region_span;
+  std::vector<Ref> consent;
+  std::vector<Ref> allow_pii;  // categories it may receive; a category allows its children
+  bool all_events = false;     // events: "*"
+  std::vector<Ref> events;
+  std::vector<Exclusion> exclude_properties;
+  std::vector<Mapping> mappings;
+  std::vector<Ref> transformations;
+  Span span;
+
+  // Whether `category` (a dotted PII category) is covered by allow_pii.
+  bool allows(std::string_view category) const;
+};
+
+struct Write {
+  Ref property;
+  Ref category;  // the PII class the property has after the transformation
+};
+
+struct Transformation {
+  std::string name;
+  std::string description;
+  bool all_events = false;
+  std::vector<Ref> events;
+  std::vector<Ref> reads;
+  std::vector<Write> writes;
+  Span span;
+};
+
+struct MatchKey {
+  std::string key;
+  Ref from;  // "traits.email", "properties.email", "context.ip"; empty name when not given
+  std::optional<long long> precedence;
+  Span precedence_span;
+  std::vector<std::string> normalize;
+  std::vector<Ref> consent;
+  std::string pii;  // the category of the property `from` resolves to, if any
+  Span span;
+};
+
+struct Suppression {
+  std::string key;
+  std::string pattern;
+  Span span;
+};
+
+struct Identity {
+  std::string name;
+  std::string description;
+  Ref owner;
+  std::vector<MatchKey> match_keys;
+  std::optional<long long> max_identifiers_per_profile;
+  Span max_identifiers_span;
+  std::string on_conflict;
+  std::vector<Suppression> suppress;
+  Span span;
+};
+
+struct Team {
+  std::string name;
+  std::string description;
+  std::vector<std::string> reviewers;
+  Span span;
+};
+
+struct ResidencyRule {
+  Ref pii;  // a category; applies to it and its children
+  std::vector<std::string> regions;              // where the data subjects' data must stay
+  std::vector<std::string> destination_regions;  // regions a destination may be in to receive it
+  Span span;
+};
+
+struct Taxonomy {
+  bool builtin = true;  // no `kind: taxonomy` in the repository: steward's default applies
+  std::vector<Ref> pii_categories;
+  std::vector<Ref> consent_purposes;
+  std::vector<ResidencyRule> residency;
+  Span span;
+
+  bool has_category(std::string_view category) const;
+  bool has_purpose(std::string_view purpose) const;
+};
+
+struct Slo {
+  Ref destination;
+  std::string delivery_error_rate;    // as written: "1%"
+  std::string schema_violation_rate;  // "0.5%"
+  std::string latency_p95;            // "5m"
+  Span span;
+};
+
+// A property as a destination receives it: after exclusions, with its PII class after the
+// destination's transformations have run.
+struct DeliveredProperty {
+  const Property* property = nullptr;
+  std::string pii;  // the effective category ("none", empty when unclassified)
+  const Transformation* transformed_by = nullptr;
+};
+
+// An event reaching a destination, in the environments where both are connected.
+struct Route {
+  const Destination* destination = nullptr;
+  const Event* event = nullptr;
+  std::vector<std::string> environments;
+  std::vector<DeliveredProperty> delivered_properties;
+};
+
+// Whether `category` equals `ancestor` or lies below it ("user.contact.email" under "user").
+bool category_within(std::string_view category, std::string_view ancestor);
+
+struct Model {
+  Model() = default;
+  Model(const Model&) = delete;  // entities hold pointers into the model's own vectors
+  Model& operator=(const Model&) = delete;
+  Model(Model&&) = default;
+  Model& operator=(Model&&) = default;
+
+  std::vector<Event> events;
+  std::vector<Property> property_library;  // `kind: property`
+  std::vector<Source> sources;
+  std::vector<Destination> destinations;
+  std::vector<Transformation> transformations;
+  std::vector<Identity> identities;
+  std::vector<Team> teams;
+  Taxonomy taxonomy;
+  std::vector<Slo> slos;
+  std::vector<Route> routes;  // derived: every (destination, event) pair with delivery
+
+  const Event* find_event(std::string_view name) const;
+  const Destination* find_destination(std::string_view name) const;
+  const Source* find_source(std::string_view name) const;
+  const Transformation* find_transformation(std::string_view name) const;
+  const Team* find_team(std::string_view name) const;
+  const Property* find_library_property(std::string_view name) const;
+  // A property of `event` by dotted path ("items.sku"), or nullptr.
+  static const Property* find_property(const Event& event, std::string_view path);
+
+  // Rebuilds the name indexes; the loader calls it once the vectors are final.
+  void index();
+
+ private:
+  std::unordered_map<std::string_view, size_t> events_by_name_;
+  std::unordered_map<std::string_view, size_t> destinations_by_name_;
+  std::unordered_map<std::string_view, size_t> sources_by_name_;
+  std::unordered_map<std::string_view, size_t> transformations_by_name_;
+  std::unordered_map<std::string_view, size_t> teams_by_name_;
+  std::unordered_map<std::string_view, size_t> library_by_name_;
+};
+
+}  // namespace steward::model

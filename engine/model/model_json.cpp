@@ -1,0 +1,193 @@
+#include "model/model_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace steward::model {
+
+namespace {
+
+using nlohmann::json;
+
+json span_json(const Span& span) {
+  if (!span.valid()) return nullptr;
+  return {{"file", span.file()},
+          {"line", span.line},
+          {"column", span.column},
+          {"end_line", span.end_line},
+          {"end_column", span.end_column}};
+}
+
+json names(const std::vector<Ref>& refs) {
+  json out = json::array();
+  for (const auto& r : refs) out.push_back(r.name);
+  return out;
+}
+
+json optional_integer(const std::optional<long long>& v) { return v ? json(*v) : json(nullptr); }
+
+json property_json(const Property& p) {
+  json out = {{"name", p.name}, {"path", p.path}, {"types", p.types}, {"required", p.required},
+              {"pii", p.pii.empty() ? json(nullptr) : json(p.pii)},
+              {"consent", names(p.consent)}, {"span", span_json(p.span)}};
+  if (!p.description.empty()) out["description"] = p.description;
+  if (!p.ref.name.empty()) out["ref"] = p.ref.name;
+  if (!p.additional_properties) out["additional_properties"] = false;
+  const Constraints& c = p.constraints;
+  json constraints = json::object();
+  if (!c.enum_values.empty()) constraints["enum"] = c.enum_values;
+  if (c.const_value) constraints["const"] = *c.const_value;
+  if (!c.pattern.empty()) constraints["pattern"] = c.pattern;
+  if (!c.format.empty()) constraints["format"] = c.format;
+  if (c.minimum) constraints["minimum"] = *c.minimum;
+  if (c.maximum) constraints["maximum"] = *c.maximum;
+  if (c.exclusive_minimum) constraints["exclusive_minimum"] = *c.exclusive_minimum;
+  if (c.exclusive_maximum) constraints["exclusive_maximum"] = *c.exclusive_maximum;
+  if (c.min_length) constraints["min_length"] = *c.min_length;
+  if (c.max_length) constraints["max_length"] = *c.max_length;
+  if (c.min_items) constraints["min_items"] = *c.min_items;
+  if (c.max_items) constraints["max_items"] = *c.max_items;
+  if (!constraints.empty()) out["constraints"] = constraints;
+  if (!p.properties.empty()) {
+    json children = json::array();
+    for (const auto& child : p.properties) children.push_back(property_json(child));
+    out["properties"] = children;
+  }
+  if (!p.items.empty()) out["items"] = property_json(p.items.front());
+  return out;
+}
+
+json event_json(const Event& e) {
+  json properties = json::array();
+  for (const auto& p : e.properties) properties.push_back(property_json(p));
+  json out = {{"name", e.name},
+              {"description", e.description},
+              {"owner", e.owner.name},
+              {"domain", e.domain},
+              {"status", to_string(e.status)},
+              {"sources", names(e.sources)},
+              {"properties", properties},
+              {"span", span_json(e.span)}};
+  if (!e.version.empty()) out["version"] = e.version;
+  if (e.deprecated) {
+    out["deprecated"] = {{"since", e.deprecated->since},
+                         {"sunset", e.deprecated->sunset},
+                         {"replaced_by", e.deprecated->replaced_by.name}};
+  }
+  return out;
+}
+
+json destination_json(const Destination& d) {
+  json exclusions = json::object();
+  for (const auto& x : d.exclude_properties) exclusions[x.event.name] = names(x.properties);
+  json mappings = json::array();
+  for (const auto& m : d.mappings) {
+    mappings.push_back({{"event", m.event.name}, {"from", m.from.name}, {"to", m.to},
+                        {"span", span_json(m.span)}});
+  }
+  return {{"name", d.name},
+          {"category", d.category},
+          {"environments", names(d.environments)},
+          {"region", d.region},
+          {"consent", names(d.consent)},
+          {"allow_pii", names(d.allow_pii)},
+          {"events", d.all_events ? json("*") : names(d.events)},
+          {"exclude_properties", exclusions},
+          {"mappings", mappings},
+          {"transformations", names(d.transformations)},
+          {"span", span_json(d.span)}};
+}
+
+json identity_json(const Identity& i) {
+  json keys = json::array();
+  for (const auto& k : i.match_keys) {
+    keys.push_back({{"key", k.key},
+                    {"from", k.from.name.empty() ? json(nullptr) : json(k.from.name)},
+                    {"precedence", optional_integer(k.precedence)},
+                    {"normalize", k.normalize},
+                    {"consent", names(k.consent)},
+                    {"pii", k.pii.empty() ? json(nullptr) : json(k.pii)},
+                    {"span", span_json(k.span)}});
+  }
+  json suppress = json::array();
+  for (const auto& s : i.suppress) suppress.push_back({{"key", s.key}, {"pattern", s.pattern}});
+  return {{"name", i.name},
+          {"owner", i.owner.name},
+          {"match_keys", keys},
+          {"merge",
+           {{"max_identifiers_per_profile", optional_integer(i.max_identifiers_per_profile)},
+            {"on_conflict", i.on_conflict}}},
+          {"suppress", suppress},
+          {"span", span_json(i.span)}};
+}
+
+json route_json(const Route& r) {
+  json delivered = json::array();
+  for (const auto& d : r.delivered_properties) {
+    json entry = {{"path", d.property->path}, {"pii", d.pii.empty() ? json(nullptr) : json(d.pii)}};
+    if (d.transformed_by) entry["transformed_by"] = d.transformed_by->name;
+    delivered.push_back(entry);
+  }
+  return {{"destination", r.destination->name},
+          {"event", r.event->name},
+          {"environments", r.environments},
+          {"delivered_properties", delivered}};
+}
+
+}  // namespace
+
+std::string model_to_json(const Model& model, int indent) {
+  json out;
+  out["version"] = 1;
+  json events = json::array(), library = json::array(), sources = json::array(),
+       destinations = json::array(), transformations = json::array(), identities = json::array(),
+       teams = json::array(), slos = json::array(), routes = json::array();
+  for (const auto& e : model.events) events.push_back(event_json(e));
+  for (const auto& p : model.property_library) library.push_back(property_json(p));
+  for (const auto& s : model.sources) {
+    sources.push_back({{"name", s.name}, {"platform", s.platform},
+                       {"environments", names(s.environments)}, {"span", span_json(s.span)}});
+  }
+  for (const auto& d : model.destinations) destinations.push_back(destination_json(d));
+  for (const auto& t : model.transformations) {
+    json writes = json::object();
+    for (const auto& w : t.writes) writes[w.property.name] = w.category.name;
+    transformations.push_back({{"name", t.name},
+                               {"events", t.all_events ? json("*") : names(t.events)},
+                               {"reads", names(t.reads)},
+                               {"writes", writes},
+                               {"span", span_json(t.span)}});
+  }
+  for (const auto& i : model.identities) identities.push_back(identity_json(i));
+  for (const auto& t : model.teams) {
+    teams.push_back({{"name", t.name}, {"reviewers", t.reviewers}, {"span", span_json(t.span)}});
+  }
+  for (const auto& s : model.slos) {
+    slos.push_back({{"destination", s.destination.name},
+                    {"delivery_error_rate", s.delivery_error_rate},
+                    {"schema_violation_rate", s.schema_violation_rate},
+                    {"latency_p95", s.latency_p95},
+                    {"span", span_json(s.span)}});
+  }
+  for (const auto& r : model.routes) routes.push_back(route_json(r));
+  json residency = json::array();
+  for (const auto& r : model.taxonomy.residency) {
+    residency.push_back({{"pii", r.pii.name}, {"regions", r.regions},
+                         {"destination_regions", r.destination_regions}});
+  }
+  out["events"] = events;
+  out["property_library"] = library;
+  out["sources"] = sources;
+  out["destinations"] = destinations;
+  out["transformations"] = transformations;
+  out["identities"] = identities;
+  out["teams"] = teams;
+  out["taxonomy"] = {{"builtin", model.taxonomy.builtin},
+                     {"pii_categories", names(model.taxonomy.pii_categories)},
+                     {"consent_purposes", names(model.taxonomy.consent_purposes)},
+                     {"residency", residency}};
+  out["slos"] = slos;
+  out["routes"] = routes;
+  return out.dump(indent);
+}
+
+}  // namespace steward::model

@@ -1,0 +1,129 @@
+#include "model/property_reader.h"
+
+#include "model/mapping_reader.h"
+#include "source/spelling.h"
+
+namespace steward::model {
+
+namespace {
+
+const std::vector<std::string> kTypes = {"string", "number", "integer", "boolean",
+                                         "object", "array",  "null"};
+
+void read_types(MappingReader& reader, Property& property, Diagnostics& diagnostics) {
+  const config::Node* type = reader.get("type");
+  if (!type || type->is_null()) return;
+  property.type_span = type->span;
+  std::vector<const config::Node*> names;
+  if (type->is_scalar()) {
+    names.push_back(type);
+  } else if (type->is_sequence()) {
+    for (const auto& item : type->items) names.push_back(&item);
+  } else {
+    reader.wrong_type(*type, "type", "a type name or a list of them");
+    return;
+  }
+  for (const config::Node* name : names) {
+    if (!name->is_scalar()) {
+      reader.wrong_type(*name, "type", "a type name");
+      continue;
+    }
+    bool known = false;
+    for (const auto& t : kTypes) known = known || t == name->text;
+    if (!known) {
+      auto guess = closest_match(name->text, kTypes);
+      report(diagnostics, "schema.invalid-value", name->span,
+             "unknown type '" + name->text + "'",
+             "types are string, number, integer, boolean, object, array, null",
+             guess ? "did you mean '" + *guess + "'?" : "");
+      continue;
+    }
+    property.types.push_back(name->text);
+  }
+}
+
+void read_constraints(MappingReader& reader, Constraints& c) {
+  if (const config::Node* values = reader.sequence("enum")) {
+    for (const auto& item : values->items) {
+      if (item.is_scalar() || item.is_null()) c.enum_values.push_back(item.text);
+      else reader.wrong_type(item, "an enum value", "a single value");
+    }
+  }
+  if (auto v = reader.text("const")) c.const_value = *v;
+  if (auto v = reader.text("pattern")) c.pattern = *v;
+  if (auto v = reader.text("format")) c.format = *v;
+  c.minimum = reader.number("minimum");
+  c.maximum = reader.number("maximum");
+  c.exclusive_minimum = reader.number("exclusive_minimum");
+  c.exclusive_maximum = reader.number("exclusive_maximum");
+  c.min_length = reader.integer("min_length");
+  c.max_length = reader.integer("max_length");
+  c.min_items = reader.integer("min_items");
+  c.max_items = reader.integer("max_items");
+}
+
+}  // namespace
+
+const std::vector<std::string>& property_keys() {
+  static const std::vector<std::string> keys = {
+      "type",      "description", "required",  "pii",        "consent",    "enum",
+      "const",     "pattern",     "format",    "minimum",    "maximum",    "exclusive_minimum",
+      "exclusive_maximum",        "min_length", "max_length", "min_items", "max_items",
+      "items",     "properties",  "additional_properties",    "$ref",       "examples",
+      "default",   "deprecated"};
+  return keys;
+}
+
+Property read_property(const config::Node& key, const config::Node& definition,
+                       const std::string& parent_path, Diagnostics& diagnostics) {
+  Property property;
+  property.name = key.text;
+  property.path = parent_path.empty() ? key.text : parent_path + "." + key.text;
+  property.span = key.span;
+  property.pii_span = key.span;
+  property.type_span = key.span;
+  MappingReader reader(definition, "property '" + property.path + "'", property_keys(),
+                       diagnostics);
+  if (!reader.is_mapping()) return property;
+
+  read_types(reader, property, diagnostics);
+  property.required = reader.boolean("required").value_or(false);
+  property.description = reader.text("description").value_or("");
+  if (auto pii = reader.ref("pii")) {
+    property.pii = pii->name;
+    property.pii_span = pii->span;
+  }
+  property.consent = reader.refs("consent");
+  if (auto ref = reader.ref("$ref")) property.ref = *ref;
+  if (auto additional = reader.boolean("additional_properties")) {
+    property.additional_properties = *additional;
+  }
+  read_constraints(reader, property.constraints);
+  reader.get("examples");
+  reader.get("default");
+  if (const config::Node* nested = reader.mapping("properties")) {
+    property.properties = read_properties(*nested, property.path, diagnostics);
+  }
+  if (const config::Node* items = reader.get("items"); items && !items->is_null()) {
+    // An array's items are a schema without a name of their own: they take the array's name and
+    // path, so `items.sku` names the sku of every item.
+    property.items.push_back(read_property(key, *items, parent_path, diagnostics));
+  }
+  return property;
+}
+
+std::vector<Property> read_properties(const config::Node& mapping, const std::string& parent_path,
+                                      Diagnostics& diagnostics) {
+  std::vector<Property> out;
+  out.reserve(mapping.entries.size());
+  for (const auto& entry : mapping.entries) {
+    if (!entry.key.is_scalar()) {
+      report(diagnostics, "schema.wrong-type", entry.key.span, "a property name must be text");
+      continue;
+    }
+    out.push_back(read_property(entry.key, entry.value, parent_path, diagnostics));
+  }
+  return out;
+}
+
+}  // namespace steward::model

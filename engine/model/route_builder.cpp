@@ -1,0 +1,119 @@
+#include "model/route_builder.h"
+
+#include <algorithm>
+
+namespace steward::model {
+
+namespace {
+
+bool listed(const std::vector<Ref>& refs, std::string_view name) {
+  return std::any_of(refs.begin(), refs.end(), [&](const Ref& r) { return r.name == name; });
+}
+
+// The environments where the event reaches the destination: those the destination is connected
+// in, less those where none of the event's sources runs. A destination that names no environments
+// is taken as connected everywhere, so a missing list never hides a route from the rules.
+std::vector<std::string> event_environments(const Model& model, const Event& event,
+                                            const Destination& destination) {
+  std::vector<const Source*> sources;
+  for (const auto& ref : event.sources) {
+    if (const Source* source = model.find_source(ref.name)) sources.push_back(source);
+  }
+  if (event.sources.empty()) {
+    for (const auto& source : model.sources) sources.push_back(&source);
+  }
+  std::vector<std::string> candidates;
+  for (const auto& environment : destination.environments) candidates.push_back(environment.name);
+  if (candidates.empty()) {
+    for (const Source* source : sources) {
+      for (const auto& environment : source->environments) {
+        if (std::find(candidates.begin(), candidates.end(), environment.name) == candidates.end()) {
+          candidates.push_back(environment.name);
+        }
+      }
+    }
+    if (candidates.empty()) return {"any"};
+  }
+  std::vector<std::string> out;
+  for (const auto& environment : candidates) {
+    bool sent = sources.empty();
+    for (const Source* source : sources) {
+      if (source->environments.empty() || listed(source->environments, environment)) {
+        sent = true;
+        break;
+      }
+    }
+    if (sent) out.push_back(environment);
+  }
+  return out;
+}
+
+bool excluded(const Destination& destination, const Event& event, const Property& property) {
+  for (const auto& exclusion : destination.exclude_properties) {
+    if (exclusion.event.name != event.name) continue;
+    for (const auto& path : exclusion.properties) {
+      // Excluding an object or array excludes everything inside it.
+      if (property.path == path.name ||
+          (property.path.starts_with(path.name) && property.path[path.name.size()] == '.')) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool runs_on(const Transformation& transformation, const Event& event) {
+  return transformation.all_events || listed(transformation.events, event.name);
+}
+
+Route route_for(const Model& model, const Destination& destination, const Event& event,
+                const std::vector<const Transformation*>& transformations) {
+  Route route;
+  route.destination = &destination;
+  route.event = &event;
+  route.environments = event_environments(model, event, destination);
+  route.delivered_properties.reserve(event.all_properties.size());
+  for (const Property* property : event.all_properties) {
+    if (excluded(destination, event, *property)) continue;
+    DeliveredProperty delivered{property, property->pii, nullptr};
+    for (const Transformation* t : transformations) {
+      if (!runs_on(*t, event)) continue;
+      for (const auto& write : t->writes) {
+        if (write.property.name == property->path) {
+          delivered.pii = write.category.name;
+          delivered.transformed_by = t;
+        }
+      }
+    }
+    route.delivered_properties.push_back(delivered);
+  }
+  return route;
+}
+
+}  // namespace
+
+void build_routes(Model& model) {
+  model.routes.clear();
+  for (const auto& destination : model.destinations) {
+    std::vector<const Transformation*> transformations;
+    for (const auto& t : destination.transformations) {
+      if (const Transformation* found = model.find_transformation(t.name)) {
+        transformations.push_back(found);
+      }
+    }
+    auto add = [&](const Event& event) {
+      if (event.status == EventStatus::removed) return;
+      Route route = route_for(model, destination, event, transformations);
+      if (!route.environments.empty()) model.routes.push_back(std::move(route));
+    };
+    if (destination.all_events) {
+      for (const auto& event : model.events) add(event);
+    } else {
+      for (const auto& ref : destination.events) {
+        if (const Event* event = model.find_event(ref.name)) add(*event);
+      }
+    }
+  }
+}
+
+}  // namespace steward::model

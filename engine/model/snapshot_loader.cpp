@@ -1,0 +1,51 @@
+#include "model/snapshot_loader.h"
+
+#include <atomic>
+#include <thread>
+
+#include "model/model_builder.h"
+
+namespace steward::model {
+
+namespace {
+
+// Below this many files a second thread costs more than it saves.
+constexpr size_t kFilesPerThread = 32;
+
+}  // namespace
+
+LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cache) {
+  config::ParseCache local_cache;
+  config::ParseCache& parse_cache = cache ? *cache : local_cache;
+  LoadedModel loaded;
+  loaded.files = snapshot.files.size();
+  loaded.parsed.resize(snapshot.files.size());
+
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < snapshot.files.size(); i = next++) {
+      const git::SnapshotFile& file = snapshot.files[i];
+      loaded.parsed[i] = parse_cache.read(file.path, file.blob_id, file.content, snapshot.label);
+    }
+  };
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                    1 + snapshot.files.size() / kFilesPerThread);
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+
+  std::vector<const config::Document*> documents;
+  for (const auto& parsed : loaded.parsed) {
+    loaded.diagnostics.insert(loaded.diagnostics.end(), parsed->diagnostics.begin(),
+                              parsed->diagnostics.end());
+    for (const auto& document : parsed->documents) documents.push_back(&document);
+  }
+  BuildResult built = build_model(documents);
+  loaded.model = std::move(built.model);
+  loaded.diagnostics.insert(loaded.diagnostics.end(), built.diagnostics.begin(),
+                            built.diagnostics.end());
+  return loaded;
+}
+
+}  // namespace steward::model

@@ -1,0 +1,101 @@
+// json: the stable machine-readable report, documented in docs/json-output.md.
+#include <nlohmann/json.hpp>
+
+#include "findings/verdict.h"
+#include "report/formats.h"
+#include "report/report_view.h"
+
+namespace steward::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json text_or_null(const std::string& text) {
+  return text.empty() ? Json() : Json(text);
+}
+Json number_or_null(uint32_t n) {
+  return n == 0 ? Json() : Json(n);
+}
+
+Json suppression_json(const findings::Suppression& s) {
+  Json j;
+  j["kind"] = s.kind == findings::Suppression::Kind::waiver ? "waiver" : "inline";
+  j["reason"] = s.reason;
+  j["approved_by"] = text_or_null(s.approved_by);
+  j["file"] = s.span.valid() ? Json(s.span.file()) : Json();
+  j["line"] = s.span.valid() ? Json(s.span.line) : Json();
+  return j;
+}
+
+Json finding_json(const findings::Finding& finding) {
+  const Diagnostic& d = finding.diagnostic;
+  const bool head = d.span.valid();
+  const bool base = d.base_span.valid();
+  Json j;
+  j["rule"] = d.rule;
+  j["severity"] = to_string(d.severity);
+  j["message"] = d.message;
+  j["file"] = head ? Json(d.span.file()) : Json();
+  j["line"] = head ? Json(d.span.line) : Json();
+  j["column"] = head ? number_or_null(d.span.column) : Json();
+  j["end_line"] = head ? number_or_null(d.span.end_line) : Json();
+  j["end_column"] = head ? number_or_null(d.span.end_column) : Json();
+  j["base_file"] = base ? Json(d.base_span.file()) : Json();
+  j["base_line"] = base ? Json(d.base_span.line) : Json();
+  j["base_column"] = base ? number_or_null(d.base_span.column) : Json();
+  j["suggestion"] = text_or_null(d.suggestion);
+  j["help"] = text_or_null(d.help);
+  j["subject"] = text_or_null(finding.subject);
+  j["fingerprint"] = finding.fingerprint;
+  j["new"] = finding.is_new ? Json(*finding.is_new) : Json();
+  if (finding.suppressed()) j["suppression"] = suppression_json(finding.suppression);
+  return j;
+}
+
+Json summary_json(const findings::Summary& s) {
+  Json j;
+  j["errors"] = s.errors;
+  j["warnings"] = s.warnings;
+  j["notes"] = s.notes;
+  j["suppressed"] = s.suppressed;
+  j["reviews"] = s.reviews;
+  j["fail_on"] = findings::fail_on_name(s.fail_on);
+  j["failed"] = s.failed;
+  return j;
+}
+
+class JsonReport : public Report {
+ public:
+  void write(const ReportInput& input, std::ostream& out) const override {
+    const ReportView view = make_view(input);
+    Json root;
+    root["version"] = 1;
+    root["tool"] = {{"name", "steward"}, {"version", input.tool_version}};
+    root["findings"] = Json::array();
+    for (const auto* finding : view.shown)
+      root["findings"].push_back(finding_json(*finding));
+    root["suppressed"] = Json::array();
+    for (const auto* finding : view.suppressed) {
+      root["suppressed"].push_back(finding_json(*finding));
+    }
+    root["reviews"] = Json::array();
+    for (const auto& review : view.reviews) {
+      root["reviews"].push_back({{"team", review.team},
+                                 {"reason", review.reason},
+                                 {"rule", review.rule},
+                                 {"file", review.span.valid() ? Json(review.span.file()) : Json()},
+                                 {"line", review.span.valid() ? Json(review.span.line) : Json()}});
+    }
+    root["summary"] = summary_json(input.summary);
+    // Invalid UTF-8 in a message becomes U+FFFD rather than an exception.
+    out << root.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Report> make_json_report() {
+  return std::make_unique<JsonReport>();
+}
+
+}  // namespace steward::report

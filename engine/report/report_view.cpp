@@ -1,0 +1,69 @@
+#include "report/report_view.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+namespace steward::report {
+
+ReportView make_view(const ReportInput& input) {
+  ReportView view;
+  for (const auto& finding : input.findings) {
+    (finding.suppressed() ? view.suppressed : view.shown).push_back(&finding);
+  }
+  auto order = [](const findings::Finding* a, const findings::Finding* b) {
+    return findings::comes_before(*a, *b);
+  };
+  std::stable_sort(view.shown.begin(), view.shown.end(), order);
+  std::stable_sort(view.suppressed.begin(), view.suppressed.end(), order);
+  view.reviews = findings::unique_reviews(input.reviews);
+
+  view.rules = input.rules;
+  std::set<std::string> known;
+  for (const auto& rule : view.rules)
+    known.insert(rule.id);
+  std::set<std::string> missing;
+  for (const auto& finding : input.findings) {
+    if (!known.contains(finding.diagnostic.rule)) missing.insert(finding.diagnostic.rule);
+  }
+  for (const auto& id : missing) {
+    findings::RuleInfo info;
+    info.id = id;
+    info.title = id;
+    for (const auto& finding : input.findings) {
+      if (finding.diagnostic.rule == id) {
+        info.default_severity = finding.diagnostic.severity;
+        info.description = finding.diagnostic.help;
+        break;
+      }
+    }
+    view.rules.push_back(std::move(info));
+  }
+  return view;
+}
+
+size_t ReportView::rule_index(const std::string& id) const {
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (rules[i].id == id) return i;
+  }
+  return 0;
+}
+
+std::optional<std::string> lookup_env(const ReportInput& input, const std::string& name) {
+  if (input.getenv) return input.getenv(name);
+  const char* value = std::getenv(name.c_str());
+  if (value == nullptr) return std::nullopt;
+  return std::string(value);
+}
+
+std::string count_of(size_t n, std::string_view singular, std::string_view plural) {
+  return std::to_string(n) + " " + std::string(n == 1 ? singular : plural);
+}
+
+std::string severity_counts(const findings::Summary& summary) {
+  return count_of(summary.errors, "error", "errors") + ", " +
+         count_of(summary.warnings, "warning", "warnings") + ", " +
+         count_of(summary.notes, "note", "notes");
+}
+
+}  // namespace steward::report

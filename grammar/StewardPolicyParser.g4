@@ -1,0 +1,83 @@
+// The syntax of steward's policy language. See docs/language.md for the reference.
+//
+// Ordering rules that ANTLR would report poorly (metadata before clauses, clauses before outcomes,
+// `when` before the first `for`) are left to the AST builder, which says what is wrong in words.
+parser grammar StewardPolicyParser;
+
+options { tokenVocab = StewardPolicyLexer; }
+
+policyFile: packDecl? declaration* EOF;
+
+packDecl: PACK IDENT;
+
+declaration: ruleDecl | funcDecl;
+
+funcDecl: FUNC IDENT LPAREN (param (COMMA param)*)? RPAREN ASSIGN expr;
+
+param: IDENT COLON typeName;
+
+// `event`, `string`, `list<property>`.
+typeName: IDENT (LT typeName GT)?;
+
+ruleDecl: RULE ruleId LBRACE ruleItem* RBRACE;
+
+ruleId: IDENT (DOT fieldName)+;
+
+ruleItem
+  : SEVERITY severityName=(IDENT | NOTE)        # severityItem
+  | TITLE text                                  # titleItem
+  | HELP text                                   # helpItem
+  | FOR IDENT IN expr                           # forClause
+  | WHERE expr                                  # whereClause
+  | LET IDENT ASSIGN expr                       # letClause
+  | WHEN expr                                   # whenClause
+  | kind=(DENY | WARN | NOTE) (AT expr)? text (SUGGEST text)?   # findingOutcome
+  | REQUIRE REVIEW BY expr (AT expr)? text?     # reviewOutcome
+  ;
+
+// Alternatives are listed from the tightest binding to the loosest.
+expr
+  : primary                                              # primaryExpr
+  | expr DOT fieldName LPAREN arguments? RPAREN          # methodCallExpr
+  | expr DOT fieldName                                   # fieldExpr
+  | expr LBRACK expr RBRACK                              # indexExpr
+  | expr op=(EQ | NE | LT | LE | GT | GE) expr           # compareExpr
+  | expr NOT? IN expr                                    # inExpr
+  | expr op=(MATCHES | GLOB | WITHIN) expr               # matchExpr
+  | NOT expr                                             # notExpr
+  | expr AND expr                                        # andExpr
+  | expr OR expr                                         # orExpr
+  | IF expr THEN expr ELSE expr                          # ifExpr
+  | quantifier=(SOME | ALL) IDENT IN expr COLON expr     # quantifierExpr
+  ;
+
+primary
+  : TRUE                                                 # trueLiteral
+  | FALSE                                                # falseLiteral
+  | NONE                                                 # noneLiteral
+  | NUMBER                                               # numberLiteral
+  | text                                                 # textLiteral
+  | IDENT LPAREN arguments? RPAREN                       # callExpr
+  | IDENT                                                # nameExpr
+  | LPAREN expr RPAREN                                   # parenExpr
+  | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK           # listExpr
+  ;
+
+arguments: expr (COMMA expr)*;
+
+text
+  : STR_OPEN textPart* STR_CLOSE                         # quotedText
+  | RAW_STRING                                           # rawText
+  ;
+
+textPart
+  : STR_TEXT                                             # plainPart
+  | STR_ESCAPE                                           # escapePart
+  | STR_INTERP_OPEN expr RBRACE                          # interpolationPart
+  ;
+
+fieldName
+  : IDENT | PACK | RULE | FUNC | SEVERITY | TITLE | HELP | FOR | IN | WHERE | LET | WHEN | DENY
+  | WARN | NOTE | AT | SUGGEST | REQUIRE | REVIEW | BY | AND | OR | NOT | MATCHES | GLOB | WITHIN
+  | SOME | ALL | IF | THEN | ELSE | TRUE | FALSE | NONE
+  ;

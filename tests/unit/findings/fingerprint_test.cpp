@@ -1,0 +1,120 @@
+#include "findings/fingerprint.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "findings/sha256.h"
+
+using namespace steward;
+using namespace steward::findings;
+
+namespace {
+
+Finding at(const SourceRef& file, uint32_t line, uint32_t column, std::string rule,
+           std::string message) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.span = Span{file, line, column, line, column + 4};
+  return make_finding(std::move(d));
+}
+
+const char* kEvent =
+    "kind: event\n"
+    "name: checkout_started\n"
+    "properties:\n"
+    "  email: {type: string, pii: user.contact.email}\n"
+    "  phone: {type: string, pii: user.contact.phone}\n";
+
+}  // namespace
+
+TEST_CASE("sha256 matches the standard test vectors") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(sha256_hex(std::string(1000, 'a')) ==
+        "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+TEST_CASE("fingerprints do not change when unrelated lines are inserted above") {
+  auto before = make_source("events/checkout.yaml", kEvent);
+  auto after =
+      make_source("events/checkout.yaml",
+                  std::string("# a comment added at the top\n\nx-note: unrelated\n") + kEvent);
+  Findings a = {at(before, 4, 3, "pii.destination-allowlist", "email reaches google_ads")};
+  Findings b = {at(after, 7, 3, "pii.destination-allowlist", "email reaches google_ads")};
+  assign_fingerprints(a);
+  assign_fingerprints(b);
+  CHECK(a[0].fingerprint.size() == 32);
+  CHECK(a[0].fingerprint == b[0].fingerprint);
+  CHECK(a[0].line_hash == b[0].line_hash);
+  CHECK(a[0].line_hash.ends_with(":1"));
+}
+
+TEST_CASE("fingerprints ignore indentation, trailing comments and digits in the message") {
+  auto before = make_source("e.yaml", "a:\n  email: {type: string}\n");
+  auto after = make_source("e.yaml", "a:\n    email:   {type: string}   # checked\n");
+  Findings a = {at(before, 2, 3, "r.x", "3 properties missing")};
+  Findings b = {at(after, 2, 5, "r.x", "4 properties missing")};
+  assign_fingerprints(a);
+  assign_fingerprints(b);
+  CHECK(a[0].fingerprint == b[0].fingerprint);
+}
+
+TEST_CASE("fingerprints change with the rule, the file, the line content and the message") {
+  auto file = make_source("e.yaml", kEvent);
+  auto other = make_source("f.yaml", kEvent);
+  Findings findings = {at(file, 4, 3, "r.a", "m"), at(file, 4, 3, "r.b", "m"),
+                       at(other, 4, 3, "r.a", "m"), at(file, 5, 3, "r.a", "m"),
+                       at(file, 4, 3, "r.a", "other message")};
+  assign_fingerprints(findings);
+  std::set<std::string> unique;
+  for (const auto& f : findings)
+    unique.insert(f.fingerprint);
+  CHECK(unique.size() == findings.size());
+}
+
+TEST_CASE("identical findings in one file get distinct fingerprints, numbered by position") {
+  auto file = make_source("e.yaml", "a: 1\nb: 2\na: 1\n");
+  Findings findings = {at(file, 3, 1, "r.dup", "duplicate"), at(file, 1, 1, "r.dup", "duplicate")};
+  assign_fingerprints(findings);
+  CHECK(findings[0].fingerprint != findings[1].fingerprint);
+  // The identical lines 1 and 3 are occurrences 1 and 2 of the same line hash.
+  CHECK(findings[1].line_hash.ends_with(":1"));
+  CHECK(findings[0].line_hash.ends_with(":2"));
+  CHECK(findings[0].line_hash.substr(0, 16) == findings[1].line_hash.substr(0, 16));
+
+  // The same two findings listed in the other order get the same fingerprints.
+  Findings swapped = {findings[1], findings[0]};
+  assign_fingerprints(swapped);
+  CHECK(swapped[0].fingerprint == findings[1].fingerprint);
+  CHECK(swapped[1].fingerprint == findings[0].fingerprint);
+}
+
+TEST_CASE("the subject is part of the identity") {
+  auto file = make_source("e.yaml", kEvent);
+  Findings findings = {at(file, 4, 3, "r", "m"), at(file, 4, 3, "r", "m")};
+  findings[0].subject = "checkout_started.email";
+  findings[1].subject = "checkout_started.phone";
+  assign_fingerprints(findings);
+  CHECK(findings[0].fingerprint != findings[1].fingerprint);
+}
+
+TEST_CASE("findings with only a base span or no span get fingerprints too") {
+  auto base = make_source("gone.yaml", kEvent, "base");
+  Diagnostic removed;
+  removed.rule = "compat.event-removed";
+  removed.message = "event checkout_started was removed";
+  removed.base_span = Span{base, 2, 7, 2, 22};
+  Diagnostic global;
+  global.rule = "x.global";
+  global.message = "no place";
+  Findings findings = {make_finding(removed), make_finding(global)};
+  assign_fingerprints(findings);
+  CHECK(findings[0].fingerprint.size() == 32);
+  CHECK(findings[1].fingerprint.size() == 32);
+  CHECK(findings[0].line_hash.ends_with(":1"));
+  CHECK(findings[1].line_hash.ends_with(":1"));
+}
