@@ -12,9 +12,9 @@ namespace steward::findings {
 
 struct ProcessOptions {
   const config::StewardConfig* config = nullptr;  // severity overrides and waivers; null: none
-  std::vector<SourceRef> files;           // every head file read: scanned for # steward:ignore
-  std::string today;                      // YYYY-MM-DD; empty: today_utc()
-  std::vector<std::string> known_rules;   // every rule id that exists, for did-you-mean hints
+  std::vector<SourceRef> files;          // every head file read: scanned for # steward:ignore
+  std::string today;                     // YYYY-MM-DD; empty: today_utc()
+  std::vector<std::string> known_rules;  // every rule id that exists, for did-you-mean hints
   // The fingerprints of the same run at base (process_findings on the base findings); when set,
   // every finding gets `is_new`.
   std::optional<std::vector<std::string>> base_fingerprints;

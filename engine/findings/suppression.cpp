@@ -26,14 +26,17 @@ std::map<std::string, std::vector<SuppressionComment>> scan_all(
   auto scan = [&](const SourceRef& file) {
     if (file && !comments.contains(file->path())) comments[file->path()] = scan_suppressions(file);
   };
-  for (const auto& file : files) scan(file);
-  for (const auto& finding : findings) scan(finding.diagnostic.span.source);
+  for (const auto& file : files)
+    scan(file);
+  for (const auto& finding : findings)
+    scan(finding.diagnostic.span.source);
   return comments;
 }
 
 void report_comment_problems(const SuppressionComment& comment, Findings& out) {
   std::string rules;
-  for (const auto& rule : comment.rules) rules += (rules.empty() ? "" : ", ") + rule.id;
+  for (const auto& rule : comment.rules)
+    rules += (rules.empty() ? "" : ", ") + rule.id;
   std::string_view rule = comment.problem == SuppressionComment::Problem::missing_reason
                               ? kSuppressionMissingReason
                               : kSuppressionInvalid;
@@ -50,7 +53,8 @@ void apply_inline_suppressions(Findings& findings, const SuppressionOptions& opt
   // used[path][comment index][rule index]
   std::map<std::string, std::vector<std::vector<bool>>> used;
   for (const auto& [path, list] : comments) {
-    for (const auto& comment : list) used[path].emplace_back(comment.rules.size(), false);
+    for (const auto& comment : list)
+      used[path].emplace_back(comment.rules.size(), false);
   }
 
   for (auto& finding : findings) {
@@ -87,7 +91,8 @@ void apply_inline_suppressions(Findings& findings, const SuppressionOptions& opt
                                      "` silences nothing: no such finding on this line or the next",
                                  rule.span, rule.id);
         bool known = options.known_rules.empty();
-        for (const auto& id : options.known_rules) known = known || id == rule.id;
+        for (const auto& id : options.known_rules)
+          known = known || id == rule.id;
         if (!known) {
           if (auto match = closest_match(rule.id, options.known_rules)) {
             f.diagnostic.suggestion = "did you mean `" + *match + "`?";
@@ -99,7 +104,8 @@ void apply_inline_suppressions(Findings& findings, const SuppressionOptions& opt
       }
     }
   }
-  for (auto& f : added) findings.push_back(std::move(f));
+  for (auto& f : added)
+    findings.push_back(std::move(f));
 }
 
 }  // namespace steward::findings

@@ -9,7 +9,9 @@ namespace {
 
 constexpr std::string_view kMarker = "steward:ignore";
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
 bool is_rule_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
          c == '-' || c == '_' || c == '*';
@@ -39,13 +41,16 @@ void parse(const SourceRef& file, uint32_t line, std::string_view text, size_t o
   std::string_view ids = text.substr(0, dashes);
   size_t i = 0;
   while (true) {
-    while (i < ids.size() && is_space(ids[i])) ++i;
+    while (i < ids.size() && is_space(ids[i]))
+      ++i;
     size_t begin = i;
-    while (i < ids.size() && is_rule_char(ids[i])) ++i;
+    while (i < ids.size() && is_rule_char(ids[i]))
+      ++i;
     if (i == begin) break;
-    comment.rules.push_back(
-        {std::string(ids.substr(begin, i - begin)), span_at(file, line, offset + begin, offset + i)});
-    while (i < ids.size() && is_space(ids[i])) ++i;
+    comment.rules.push_back({std::string(ids.substr(begin, i - begin)),
+                             span_at(file, line, offset + begin, offset + i)});
+    while (i < ids.size() && is_space(ids[i]))
+      ++i;
     if (i < ids.size() && ids[i] == ',') {
       ++i;
       continue;
@@ -53,7 +58,8 @@ void parse(const SourceRef& file, uint32_t line, std::string_view text, size_t o
     break;
   }
   std::string_view extra = trim(ids.substr(i));
-  comment.reason = dashes == std::string_view::npos ? "" : std::string(trim(text.substr(dashes + 2)));
+  comment.reason =
+      dashes == std::string_view::npos ? "" : std::string(trim(text.substr(dashes + 2)));
 
   auto fail = [&](SuppressionComment::Problem problem, std::string message) {
     comment.problem = problem;
@@ -72,7 +78,8 @@ void parse(const SourceRef& file, uint32_t line, std::string_view text, size_t o
   }
   if (!extra.empty() && dashes != std::string_view::npos) {
     fail(SuppressionComment::Problem::invalid,
-         "unexpected `" + std::string(extra) + "` in a suppression: rule ids are separated by commas");
+         "unexpected `" + std::string(extra) +
+             "` in a suppression: rule ids are separated by commas");
   } else if (comment.reason.empty()) {
     fail(SuppressionComment::Problem::missing_reason,
          "this suppression gives no reason: write it after ` -- `");
@@ -91,14 +98,16 @@ std::vector<SuppressionComment> scan_suppressions(const SourceRef& file) {
     size_t hash = comment_start(text);
     if (hash == std::string_view::npos) continue;
     size_t start = hash + 1;
-    while (start < text.size() && is_space(text[start])) ++start;
+    while (start < text.size() && is_space(text[start]))
+      ++start;
     if (text.substr(start, kMarker.size()) != kMarker) continue;
     size_t after = start + kMarker.size();
     if (after < text.size() && !is_space(text[after])) continue;  // "steward:ignored", not ours
 
     SuppressionComment comment;
     size_t end = text.size();
-    while (end > hash && is_space(text[end - 1])) --end;
+    while (end > hash && is_space(text[end - 1]))
+      --end;
     comment.span = span_at(file, line, hash, end);
     bool own_line = trim(text.substr(0, hash)).empty();
     comment.covers = own_line ? next_code_line(*file, line) : 0;

@@ -27,10 +27,12 @@ std::string describe(const config::Waiver& waiver) {
 std::string unused_suggestion(const config::Waiver& waiver, const Findings& findings,
                               const std::vector<std::string>& known_rules) {
   bool known = known_rules.empty();
-  for (const auto& id : known_rules) known = known || id == waiver.rule;
+  for (const auto& id : known_rules)
+    known = known || id == waiver.rule;
   if (!known) {
     auto match = closest_match(waiver.rule, known_rules);
-    return match ? "did you mean rule `" + *match + "`?" : "no rule is called `" + waiver.rule + "`";
+    return match ? "did you mean rule `" + *match + "`?"
+                 : "no rule is called `" + waiver.rule + "`";
   }
   std::vector<std::string> subjects;
   for (const auto& finding : findings) {
@@ -66,7 +68,8 @@ void apply_waivers(Findings& findings, const std::vector<config::Waiver>& waiver
     if (waiver_expired(waiver, options.today)) {
       Finding f = waiver_finding(kWaiverExpired, Severity::error,
                                  describe(waiver) + " expired on " + waiver.expires, waiver);
-      f.diagnostic.help = "Fix what it covered, or renew it with a new `expires` date and approval.";
+      f.diagnostic.help =
+          "Fix what it covered, or renew it with a new `expires` date and approval.";
       added.push_back(std::move(f));
       continue;
     }
@@ -84,7 +87,8 @@ void apply_waivers(Findings& findings, const std::vector<config::Waiver>& waiver
       added.push_back(std::move(f));
     }
   }
-  for (auto& f : added) findings.push_back(std::move(f));
+  for (auto& f : added)
+    findings.push_back(std::move(f));
 }
 
 std::string today_utc() {

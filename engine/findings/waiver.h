@@ -26,7 +26,8 @@ bool waiver_expired(const config::Waiver& waiver, const std::string& today);
 
 // steward.yaml `waivers:`. Marks the findings each valid waiver covers (ones an inline comment
 // already suppresses are left alone), and appends waiver.expired (an error at the waiver; an
-// expired waiver waives nothing) and waiver.unused (a warning: a valid waiver that covered nothing).
+// expired waiver waives nothing) and waiver.unused (a warning: a valid waiver that covered
+// nothing).
 void apply_waivers(Findings& findings, const std::vector<config::Waiver>& waivers,
                    const WaiverOptions& options);
 

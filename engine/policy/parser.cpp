@@ -21,6 +21,15 @@ using L = grammar::StewardPolicyLexer;
 
 constexpr const char* kSyntaxRule = "policy.syntax";
 
+Diagnostic syntax_error(Span span, std::string message) {
+  Diagnostic d;
+  d.rule = kSyntaxRule;
+  d.severity = Severity::error;
+  d.message = std::move(message);
+  d.span = std::move(span);
+  return d;
+}
+
 // Thrown by the error collector to abandon a file that has produced enough errors already.
 struct TooManyErrors {};
 
@@ -52,7 +61,7 @@ Span join(const Span& first, const Span& last) {
   return span;
 }
 
-Span context_span(const SourceRef& source, const antlr4::ParserRuleContext* context) {
+Span context_span(const SourceRef& source, antlr4::ParserRuleContext* context) {
   if (context == nullptr) return {};
   Span first = token_span(source, context->getStart());
   const antlr4::Token* stop = context->getStop();
@@ -151,19 +160,12 @@ class ErrorCollector : public antlr4::BaseErrorListener {
 
   void add(Span span, std::string message) {
     if (count_ >= kMaxSyntaxErrors) {
-      Diagnostic stop{kSyntaxRule, Severity::error,
-                      "too many syntax errors; stopping after " +
-                          std::to_string(kMaxSyntaxErrors),
-                      span};
-      out_.push_back(std::move(stop));
+      out_.push_back(syntax_error(
+          span, "too many syntax errors; stopping after " + std::to_string(kMaxSyntaxErrors)));
       throw TooManyErrors{};
     }
     ++count_;
-    Diagnostic d;
-    d.rule = kSyntaxRule;
-    d.message = std::move(message);
-    d.span = std::move(span);
-    out_.push_back(std::move(d));
+    out_.push_back(syntax_error(std::move(span), std::move(message)));
   }
 
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
@@ -447,7 +449,7 @@ class TreeBuilder {
   Outcome build_finding(G::FindingOutcomeContext* context) {
     Outcome outcome;
     outcome.span = span(context);
-    switch (context->kind ? context->kind->getType() : L::DENY) {
+    switch (context->kind ? context->kind->getType() : size_t{L::DENY}) {
       case L::WARN: outcome.kind = Outcome::Kind::warn; break;
       case L::NOTE: outcome.kind = Outcome::Kind::note; break;
       default: outcome.kind = Outcome::Kind::deny; break;
@@ -541,7 +543,7 @@ class TreeBuilder {
     }
     if (auto* c = dynamic_cast<G::CompareExprContext*>(context)) {
       auto e = binary_like(ExprKind::binary, c, c->expr());
-      switch (c->op ? c->op->getType() : L::EQ) {
+      switch (c->op ? c->op->getType() : size_t{L::EQ}) {
         case L::NE: e->op = BinaryOp::ne; break;
         case L::LT: e->op = BinaryOp::lt; break;
         case L::LE: e->op = BinaryOp::le; break;
@@ -558,7 +560,7 @@ class TreeBuilder {
     }
     if (auto* c = dynamic_cast<G::MatchExprContext*>(context)) {
       auto e = binary_like(ExprKind::binary, c, c->expr());
-      switch (c->op ? c->op->getType() : L::MATCHES) {
+      switch (c->op ? c->op->getType() : size_t{L::MATCHES}) {
         case L::GLOB: e->op = BinaryOp::glob; break;
         case L::WITHIN: e->op = BinaryOp::within; break;
         default: e->op = BinaryOp::matches; break;
@@ -789,8 +791,7 @@ ParsedPack parse_policy(const SourceRef& source) {
   } catch (const std::exception& e) {
     // The ANTLR runtime signals its own failures (a bad UTF-8 input) with exceptions.
     Span start{source, 1, 1, 1, 1};
-    result.diagnostics.push_back(
-        Diagnostic{kSyntaxRule, Severity::error, std::string("cannot parse: ") + e.what(), start});
+    result.diagnostics.push_back(syntax_error(start, std::string("cannot parse: ") + e.what()));
   }
   return result;
 }

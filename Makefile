@@ -1,0 +1,55 @@
+# A wrapper around CMake for people: every configuration builds in its own build/<config> folder.
+#   make            release build (build/release)
+#   make test       install what is missing, build with ASan+UBSan, run every test
+#   make demo       install what is missing, build, run steward on the bundled example repository
+#   make debug      debug build (build/debug)
+#   make bench      build and run the benchmarks (build/release)
+#   make format     reformat the sources; make format-check only checks
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
+
+.PHONY: all release debug asan deps test-deps test demo bench format format-check clean
+
+all: release
+
+deps:
+	@scripts/install-deps
+
+test-deps:
+	@scripts/install-deps --with-tests
+
+build/%/build.ninja:
+	cmake -S . -B build/$* -G Ninja $(CMAKE_FLAGS) $(CONFIG_FLAGS)
+
+release: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=Release
+release: deps build/release/build.ninja
+	cmake --build build/release -j $(JOBS)
+
+debug: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=Debug
+debug: deps build/debug/build.ninja
+	cmake --build build/debug -j $(JOBS)
+
+# The test configuration: ASan+UBSan with optimisation, so the whole suite runs sanitized and fast.
+asan: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_SANITIZE=ON
+asan: test-deps build/asan/build.ninja
+	cmake --build build/asan -j $(JOBS)
+
+test: asan
+	cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+demo: release
+	@scripts/demo build/release/engine/cli/steward
+
+bench: release
+	@scripts/bench build/release
+
+format:
+	clang-format -i $(SOURCES)
+
+format-check:
+	clang-format --dry-run --Werror $(SOURCES)
+
+clean:
+	rm -rf build

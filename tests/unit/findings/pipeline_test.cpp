@@ -1,0 +1,97 @@
+#include "findings/pipeline.h"
+
+#include <doctest/doctest.h>
+
+#include "findings/builtin_rules.h"
+#include "findings/verdict.h"
+
+using namespace steward;
+using namespace steward::findings;
+
+namespace {
+
+const char* kFile =
+    "kind: event\n"
+    "name: checkout_started\n"
+    "properties:\n"
+    "  email: {type: string}  # steward:ignore pii.x -- hashed upstream\n"
+    "  phone: {type: string}\n";
+
+Finding at(const SourceRef& file, uint32_t line, std::string rule, Severity severity) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.severity = severity;
+  d.message = "m";
+  d.span = Span{file, line, 3, line, 7};
+  return make_finding(std::move(d));
+}
+
+}  // namespace
+
+TEST_CASE("process_findings runs suppressions, waivers, overrides, fingerprints and the baseline") {
+  auto file = make_source("e.yaml", kFile);
+  config::StewardConfig config;
+  config.severity["governance.x"] = config::SeverityOverride{Severity::note, {}};
+  config.severity["noise.x"] = config::SeverityOverride{std::nullopt, {}};
+  config::Waiver expired;
+  expired.rule = "compat.x";
+  expired.target = "*";
+  expired.reason = "old";
+  expired.expires = "2020-01-01";
+  expired.span = Span{make_source("steward.yaml", "waivers:\n"), 1, 1, 1, 7};
+  config.waivers = {expired};
+
+  Findings findings = {
+      at(file, 5, "governance.x", Severity::warning), at(file, 4, "pii.x", Severity::error),
+      at(file, 5, "noise.x", Severity::error), at(file, 5, "compat.x", Severity::error)};
+  ProcessOptions options;
+  options.config = &config;
+  options.files = {file};
+  options.today = "2026-01-01";
+
+  Findings base_run = process_findings(findings, options);
+  // Suppressed pii.x stays (flagged), noise.x is off, waiver.expired is added; sorted by file.
+  REQUIRE(base_run.size() == 4);
+  CHECK(base_run[0].diagnostic.rule == "pii.x");
+  CHECK(base_run[0].suppressed());
+  CHECK(base_run[1].diagnostic.rule == "compat.x");
+  CHECK_FALSE(base_run[1].suppressed());  // the waiver expired
+  CHECK(base_run[2].diagnostic.rule == "governance.x");
+  CHECK(base_run[2].diagnostic.severity == Severity::note);
+  CHECK(base_run[3].diagnostic.rule == kWaiverExpired);
+  for (const auto& f : base_run)
+    CHECK(f.fingerprint.size() == 32);
+  CHECK_FALSE(base_run[0].is_new.has_value());
+
+  // Head adds one finding; with the base fingerprints only it is new.
+  findings.push_back(at(file, 2, "governance.x", Severity::warning));
+  std::vector<std::string> base_fingerprints;
+  for (const auto& f : base_run)
+    base_fingerprints.push_back(f.fingerprint);
+  options.base_fingerprints = base_fingerprints;
+  Findings head_run = process_findings(findings, options);
+  REQUIRE(head_run.size() == 5);
+  size_t fresh = 0;
+  for (const auto& f : head_run)
+    fresh += f.is_new.value_or(false);
+  CHECK(fresh == 1);
+
+  options.new_only = true;
+  Findings only_new = process_findings(findings, options);
+  REQUIRE(only_new.size() == 1);
+  CHECK(only_new[0].diagnostic.span.line == 2);
+
+  Summary summary = summarize(head_run, {}, config.fail_on);
+  CHECK(summary.errors == 2);  // compat.x and waiver.expired
+  CHECK(summary.suppressed == 1);
+  CHECK(summary.failed);
+}
+
+TEST_CASE("process_findings without a steward.yaml only scans suppressions") {
+  auto file = make_source("e.yaml", kFile);
+  ProcessOptions options;
+  options.files = {file};
+  Findings out = process_findings({}, options);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].diagnostic.rule == kSuppressionUnused);
+}
