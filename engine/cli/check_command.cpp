@@ -7,15 +7,15 @@ void register_check(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* command =
       app.add_subcommand("check", "Check the customer-data repository against the rule packs");
-  command->add_option("-C,--dir", options->dir,
+  command->add_option("-C,--dir", options->revisions.dir,
                       "The folder of the customer-data repository (where steward.yaml is)");
-  command->add_option("--base", options->base,
+  command->add_option("--base", options->revisions.base,
                       "The revision to compare against (default: the merge-base with the CI "
                       "target branch, else origin/main, main or master)");
-  command->add_flag("--no-base", options->no_base, "Check head alone, without a base revision");
-  auto* head = command->add_option("--head", options->head,
+  command->add_flag("--no-base", options->revisions.no_base, "Check head alone, without a base revision");
+  auto* head = command->add_option("--head", options->revisions.head,
                                    "The revision to check (default: the files as they are)");
-  command->add_flag("--staged", options->staged, "Check the staged files (for pre-commit hooks)")
+  command->add_flag("--staged", options->revisions.staged, "Check the staged files (for pre-commit hooks)")
       ->excludes(head);
   command->add_option("--format", options->formats,
                       "Report format, repeatable: F or F=PATH (text, json, sarif, github, "

@@ -1,17 +1,14 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
+
+#include "cli/comparison.h"
 
 namespace steward::cli {
 
 struct CheckOptions {
-  std::string dir = ".";
-  std::string base;  // empty: the default base (CI target branch or main), when in git
-  bool no_base = false;
-  std::string head;  // empty: the work tree
-  bool staged = false;
+  RevisionOptions revisions;
   std::vector<std::string> formats;
   std::string fail_on;  // empty: steward.yaml's fail_on
   bool new_only = false;

@@ -8,5 +8,6 @@ namespace steward::cli {
 // function in the engine that returns the exit code. `exit_code` receives the result.
 void register_check(CLI::App& app, int& exit_code);
 void register_model(CLI::App& app, int& exit_code);
+void register_diff(CLI::App& app, int& exit_code);
 
 }  // namespace steward::cli

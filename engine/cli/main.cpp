@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = kPassed;
   register_check(app, exit_code);
+  register_diff(app, exit_code);
   register_model(app, exit_code);
   try {
     app.parse(argc, argv);

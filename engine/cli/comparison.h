@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/project.h"
+#include "config/parse_cache.h"
+#include "model/snapshot_loader.h"
+
+namespace steward::cli {
+
+// Which revisions a command compares: the options `check` and `diff` share.
+struct RevisionOptions {
+  std::string dir = ".";
+  std::string base;  // empty: the default base (CI target branch or main), when in git
+  bool no_base = false;
+  std::string head;  // empty: the work tree
+  bool staged = false;
+};
+
+// Head and (when there is one) base, loaded through one parse cache, so that every blob the two
+// share is parsed once. Base is read with head's steward.yaml: a finding is new only because the
+// data changed, not because the configuration did.
+struct Comparison {
+  config::StewardConfig config;
+  model::LoadedModel head;
+  std::optional<model::LoadedModel> base;
+  std::string base_commit;  // the resolved base commit id, when there is a base
+  config::ParseCache cache;
+};
+
+// Throws InputError when a revision cannot be read (with the fix: fetch the history, ...).
+// `require_base`: a missing default base is an error instead of a note (steward diff).
+std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool require_base);
+
+}  // namespace steward::cli

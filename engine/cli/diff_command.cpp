@@ -1,0 +1,54 @@
+// `steward diff [--base REV] [--head REV | --staged] [--format text|markdown]`: the semantic change
+// summary a reviewer reads, with the blast radius of each change.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/comparison.h"
+#include "cli/exit_code.h"
+#include "diff/change_summary.h"
+
+namespace steward::cli {
+
+namespace {
+
+struct DiffOptions {
+  RevisionOptions revisions;
+  std::string format = "text";
+};
+
+int run_diff(const DiffOptions& options) {
+  std::unique_ptr<Comparison> comparison = load_comparison(options.revisions, true);
+  static const model::Model empty;
+  const model::Model& base = comparison->base ? comparison->base->model : empty;
+  const model::Model& head = comparison->head.model;
+  diff::ChangeSet changes = diff::compute_changes(base, head);
+  std::vector<diff::SummaryLine> lines = diff::summarize(changes, base, head);
+  std::cout << (options.format == "markdown" ? diff::render_markdown(lines)
+                                             : diff::render_text(lines));
+  if (!comparison->head.diagnostics.empty()) {
+    std::cerr << "note: head has " << comparison->head.diagnostics.size()
+              << " finding(s) in its data files; `steward check` lists them\n";
+  }
+  return kPassed;
+}
+
+}  // namespace
+
+void register_diff(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<DiffOptions>();
+  CLI::App* command = app.add_subcommand("diff", "Summarise what changed between base and head");
+  command->add_option("-C,--dir", options->revisions.dir,
+                      "The folder of the customer-data repository (where steward.yaml is)");
+  command->add_option("--base", options->revisions.base,
+                      "The revision to compare against (default: the merge-base with the CI "
+                      "target branch, else origin/main, main or master)");
+  auto* head = command->add_option("--head", options->revisions.head,
+                                   "The revision to compare (default: the files as they are)");
+  command->add_flag("--staged", options->revisions.staged, "Compare the staged files")
+      ->excludes(head);
+  command->add_option("--format", options->format, "text or markdown")
+      ->check(CLI::IsMember({"text", "markdown"}));
+  command->callback([options, &exit_code] { exit_code = run_diff(*options); });
+}
+
+}  // namespace steward::cli
