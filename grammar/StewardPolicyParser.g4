@@ -76,8 +76,9 @@ textPart
   | STR_INTERP_OPEN expr RBRACE                          # interpolationPart
   ;
 
+// Field and method names may be keywords (`x.in`, `c.all`), except those that start a clause or a
+// declaration: `a.` at the end of a line must not swallow the next line's `deny`.
 fieldName
-  : IDENT | PACK | RULE | FUNC | SEVERITY | TITLE | HELP | FOR | IN | WHERE | LET | WHEN | DENY
-  | WARN | NOTE | AT | SUGGEST | REQUIRE | REVIEW | BY | AND | OR | NOT | MATCHES | GLOB | WITHIN
-  | SOME | ALL | IF | THEN | ELSE | TRUE | FALSE | NONE
+  : IDENT | IN | AND | OR | NOT | MATCHES | GLOB | WITHIN | SOME | ALL | IF | THEN | ELSE | TRUE
+  | FALSE | NONE | AT | BY | REVIEW | SUGGEST
   ;

@@ -26,6 +26,8 @@ void register_check(CLI::App& app, int& exit_code) {
                     "Report only findings the change introduced (not present at base)");
   command->add_option("--color", options->color, "Colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->add_flag("--stats", options->stats,
+                    "Print timings and parse-cache counts on standard error");
   command->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 

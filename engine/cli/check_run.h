@@ -13,6 +13,7 @@ struct CheckOptions {
   std::string fail_on;  // empty: steward.yaml's fail_on
   bool new_only = false;
   std::string color = "auto";
+  bool stats = false;  // timings and parse-cache counts on standard error
 };
 
 // `steward check`: loads head (and base), evaluates the packs, writes the reports; returns the

@@ -1,7 +1,11 @@
 // The one file that knows yaml-cpp: it turns yaml-cpp's tree into steward's Node with spans.
 #include "config/document_reader.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
 
 #include "config/json_syntax.h"
 
@@ -10,6 +14,20 @@ namespace steward::config {
 namespace {
 
 bool is_json_path(const std::string& path) { return path.ends_with(".json"); }
+
+// What converting one file may cost, counted in nodes plus scalar bytes, beyond twice the file's
+// size (which no file without aliases exceeds). yaml-cpp shares an anchored node between its
+// aliases, so nine lines of nested aliases ("billion laughs") expand to a billion nodes here.
+constexpr size_t kAliasExpansionAllowance = 100'000;
+
+Diagnostic nesting_too_deep(const Span& span) {
+  Diagnostic d;
+  d.rule = "syntax.too-deep";
+  d.message = "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels";
+  d.help = "no tracking plan needs this depth; check that the file is not generated wrongly";
+  d.span = span;
+  return d;
+}
 
 // yaml-cpp gives only a start mark; the end is found in the text, so a caret can underline the
 // whole token.
@@ -58,6 +76,45 @@ class SpanFinder {
     return span;
   }
 
+  // Whether a null's mark is on its own text (`~`, `null`, or an anchor or tag before it). An
+  // empty value (`key:` with nothing after it) is marked at the next token instead, which may be
+  // lines further down.
+  bool written_null(const Span& span) const {
+    if (!span.valid()) return false;
+    std::string_view line = source_->line(span.line);
+    if (span.column > line.size()) return false;
+    std::string_view rest = line.substr(span.column - 1);
+    if (rest.starts_with('&') || rest.starts_with('!')) return true;
+    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+      if (!rest.starts_with(word)) continue;
+      std::string_view after = rest.substr(word.size());
+      if (after.empty() ||
+          std::string_view(" \t,]}#").find(after.front()) != std::string_view::npos) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The `-` of an empty item of a block sequence: the nearest line before `next` (the token after
+  // the item) with a `-` in the sequence's column. Other lines of earlier items are indented more.
+  Span dash_before(const Span& sequence, const Span& next) const {
+    const size_t column = sequence.column - 1;
+    for (uint32_t line = next.line; line-- > sequence.line;) {
+      std::string_view text = source_->line(line);
+      if (column < text.size() && text[column] == '-') {
+        return Span{source_, line, sequence.column, line, sequence.column};
+      }
+    }
+    return next;
+  }
+
+  bool is_block_sequence(const Span& sequence) const {
+    if (!sequence.valid()) return false;
+    std::string_view line = source_->line(sequence.line);
+    return sequence.column <= line.size() && line[sequence.column - 1] == '-';
+  }
+
  private:
   SourceRef source_;
 };
@@ -65,22 +122,22 @@ class SpanFinder {
 struct Converter {
   const SpanFinder& spans;
   Diagnostics& diagnostics;
+  size_t budget;  // nodes plus scalar bytes still allowed
   bool too_deep = false;
+  bool too_large = false;
+
+  // Whether conversion gave up; the file is then not read at all, like a file that does not parse.
+  bool stopped() const { return too_deep || too_large; }
 
   Node convert(const YAML::Node& in, int depth) {
     Node out;
+    if (stopped()) return out;
     if (depth > kMaxNestingDepth) {
-      if (!too_deep) {
-        too_deep = true;
-        Diagnostic d;
-        d.rule = "syntax.too-deep";
-        d.message = "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels";
-        d.help = "no tracking plan needs this depth; check that the file is not generated wrongly";
-        d.span = spans.start(in.Mark());
-        diagnostics.push_back(std::move(d));
-      }
+      too_deep = true;
+      diagnostics.push_back(nesting_too_deep(spans.start(in.Mark())));
       return out;
     }
+    if (!spend(1, in)) return out;
     switch (in.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:
@@ -89,26 +146,39 @@ struct Converter {
         out.text = in.Scalar();
         break;
       case YAML::NodeType::Scalar:
+        if (!spend(in.Scalar().size(), in)) return out;
         out.kind = Node::Kind::scalar;
         out.text = in.Scalar();
         // yaml-cpp tags a quoted or block scalar "!" and a plain one "?".
         out.quoted = in.Tag() == "!";
         out.span = spans.scalar(in.Mark(), out.text, out.quoted);
         break;
-      case YAML::NodeType::Sequence:
+      case YAML::NodeType::Sequence: {
         out.kind = Node::Kind::sequence;
         out.span = spans.start(in.Mark());
+        const bool block = spans.is_block_sequence(out.span);
         out.items.reserve(in.size());
-        for (const auto& item : in) out.items.push_back(convert(item, depth + 1));
+        for (const auto& item : in) {
+          if (stopped()) break;
+          Node node = convert(item, depth + 1);
+          if (block && node.is_null() && !spans.written_null(node.span)) {
+            node.span = spans.dash_before(out.span, node.span);
+          }
+          out.items.push_back(std::move(node));
+        }
         break;
+      }
       case YAML::NodeType::Map:
         out.kind = Node::Kind::mapping;
         out.span = spans.start(in.Mark());
         out.entries.reserve(in.size());
         for (const auto& pair : in) {
+          if (stopped()) break;
           MapEntry entry{convert(pair.first, depth + 1), convert(pair.second, depth + 1)};
-          // `key:` with nothing after it has no mark of its own: place it at its key.
-          if (!entry.value.span.valid()) entry.value.span = entry.key.span;
+          // `key:` with nothing after it has no place of its own: place it at its key.
+          if (entry.value.is_null() && !spans.written_null(entry.value.span)) {
+            entry.value.span = entry.key.span;
+          }
           out.entries.push_back(std::move(entry));
         }
         report_duplicate_keys(out);
@@ -116,6 +186,22 @@ struct Converter {
     }
     extend_to_children(out);
     return out;
+  }
+
+  // Charges `cost` to the budget; once it is spent, reports the alias bomb and stops.
+  bool spend(size_t cost, const YAML::Node& at) {
+    if (cost <= budget) {
+      budget -= cost;
+      return true;
+    }
+    too_large = true;
+    Diagnostic d;
+    d.rule = "syntax.yaml";
+    d.message = "anchors and aliases expand this file far beyond its size (an alias bomb?)";
+    d.help = "write the repeated parts out, or use fewer nested aliases";
+    d.span = spans.start(at.Mark());
+    diagnostics.push_back(std::move(d));
+    return false;
   }
 
   // A collection's span ends where its last child ends, so it covers its whole extent.
@@ -148,21 +234,32 @@ struct Converter {
   }
 };
 
-// yaml-cpp recurses per flow bracket and guards only at 2,000 levels; refuse absurd bracket
-// nesting before handing the text over.
+// yaml-cpp recurses per flow bracket (and guards only at 500 levels); refuse absurd bracket
+// nesting before handing the text over. Quotes and comments are recognised where YAML starts them,
+// so that the apostrophe of a plain `don't` does not hide the brackets after it.
 std::optional<size_t> excessive_flow_nesting(const std::string& text) {
   int depth = 0;
   char quote = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quote) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
+      const bool escaped =
+          (quote == '"' && c == '\\') ||
+          (quote == '\'' && c == '\'' && i + 1 < text.size() && text[i + 1] == '\'');
+      if (escaped) {
+        ++i;
+      } else if (c == quote) {
+        quote = 0;
+      }
       continue;
     }
-    if (c == '"' || c == '\'') quote = c;
-    else if (c == '#') {
-      while (i < text.size() && text[i] != '\n') ++i;
+    const char before = i == 0 ? ' ' : text[i - 1];
+    const bool token_start = std::isspace(static_cast<unsigned char>(before)) || before == '[' ||
+                             before == '{' || before == ',' || before == ':';
+    if ((c == '"' || c == '\'') && token_start) {
+      quote = c;
+    } else if (c == '#' && std::isspace(static_cast<unsigned char>(before))) {
+      i = std::min(text.find('\n', i), text.size());
     } else if (c == '[' || c == '{') {
       if (++depth > kMaxNestingDepth) return i;
     } else if ((c == ']' || c == '}') && depth > 0) {
@@ -187,6 +284,7 @@ Diagnostic syntax_error(const SourceRef& source, const YAML::Exception& e, bool 
 
 ReadResult read_documents(const SourceRef& source) {
   ReadResult result;
+  result.source = source;
   const bool json = is_json_path(source->path());
   if (json) {
     if (auto error = check_json_syntax(source, kMaxNestingDepth)) {
@@ -194,18 +292,19 @@ ReadResult read_documents(const SourceRef& source) {
       return result;
     }
   } else if (auto offset = excessive_flow_nesting(source->text())) {
-    Diagnostic d;
-    d.rule = "syntax.too-deep";
-    d.message = "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels";
-    d.help = "no tracking plan needs this depth; check that the file is not generated wrongly";
-    d.span = span_at_offset(source, *offset);
-    result.diagnostics.push_back(std::move(d));
+    result.diagnostics.push_back(nesting_too_deep(span_at_offset(source, *offset)));
     return result;
   }
 
   std::vector<YAML::Node> roots;
   try {
     roots = YAML::LoadAll(source->text());
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard (at 500 levels) for nesting the bracket count above cannot see, such
+    // as block nesting.
+    Span span = SpanFinder(source).start(e.mark);
+    result.diagnostics.push_back(nesting_too_deep(span.valid() ? span : Span{source, 1, 1, 1, 1}));
+    return result;
   } catch (const YAML::Exception& e) {
     result.diagnostics.push_back(syntax_error(source, e, json));
     return result;
@@ -220,12 +319,15 @@ ReadResult read_documents(const SourceRef& source) {
   }
 
   SpanFinder spans(source);
-  Converter converter{spans, result.diagnostics};
-  for (size_t i = 0; i < roots.size(); ++i) {
+  Converter converter{spans, result.diagnostics,
+                      2 * source->text().size() + kAliasExpansionAllowance};
+  for (size_t i = 0; i < roots.size() && !converter.stopped(); ++i) {
     Document document{converter.convert(roots[i], 0), source, i};
     if (!document.root.span.valid()) document.root.span = Span{source, 1, 1, 1, 1};
     result.documents.push_back(std::move(document));
   }
+  // Like a syntax error, a file too deep or too large to convert is not read at all.
+  if (converter.stopped()) result.documents.clear();
   return result;
 }
 

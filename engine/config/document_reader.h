@@ -8,6 +8,7 @@
 namespace steward::config {
 
 struct ReadResult {
+  SourceRef source;  // the file read
   std::vector<Document> documents;
   Diagnostics diagnostics;  // syntax.yaml, syntax.json, syntax.too-deep
 };

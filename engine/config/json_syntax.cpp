@@ -1,5 +1,6 @@
 #include "config/json_syntax.h"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 namespace steward::config {
@@ -23,17 +24,15 @@ class SyntaxOnly : public nlohmann::json_sax<nlohmann::json> {
   bool start_array(std::size_t) override { return enter(); }
   bool end_array() override { return leave(); }
   bool key(string_t&) override { return true; }
-  bool parse_error(std::size_t position, const std::string& token,
+  bool parse_error(std::size_t position, const std::string& /*token*/,
                    const nlohmann::detail::exception& ex) override {
     error_position = position;
     error_message = ex.what();
-    last_token = token;
     return false;
   }
 
   std::optional<size_t> error_position;
   std::string error_message;
-  std::string last_token;
   bool too_deep = false;
 
  private:
@@ -59,7 +58,63 @@ std::string readable(const std::string& what) {
   auto colon = what.find(": ", what.find("parse error"));
   std::string message = colon == std::string::npos ? what : what.substr(colon + 2);
   if (message.starts_with("syntax error while parsing ")) message.erase(0, 27);
+  // "...; last read: '{<U+000A>  a'; expected ...": what nlohmann read since its last token, which
+  // the caret shows better.
+  if (auto last_read = message.find("; last read: "); last_read != std::string::npos) {
+    auto next = message.find("'; ", last_read);
+    message.erase(last_read, next == std::string::npos ? std::string::npos : next + 1 - last_read);
+  }
   return message;
+}
+
+bool in_word(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-';
+}
+
+// nlohmann reports how many characters it read, so the last one read is where it stopped. Its
+// "last read" token text is no help: it runs on across brackets and escapes control characters.
+// The place to show is the start of the token that holds that character: the opening quote of an
+// unexpected string, the first character of a bad word or number, or a bracket or comma itself.
+size_t token_start(const std::string& text, size_t characters_read) {
+  size_t at = characters_read == 0 ? 0 : characters_read - 1;
+  if (at >= text.size()) return text.size();
+  if (text[at] == '"') {
+    // The closing quote of a whole string (an error inside a string stops before any quote).
+    for (size_t i = at; i-- > 0;) {
+      size_t backslashes = 0;
+      while (backslashes < i && text[i - 1 - backslashes] == '\\')
+        ++backslashes;
+      if (text[i] == '"' && backslashes % 2 == 0) return i;
+    }
+    return at;
+  }
+  while (at > 0 && in_word(text[at]) && in_word(text[at - 1]))
+    --at;
+  return at;
+}
+
+// The bracket that opens level `max_depth + 1`. The parser accepted everything before it, so the
+// text up to there is JSON and only strings can hold brackets that do not count.
+size_t first_too_deep(const std::string& text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if ((c == '[' || c == '{') && ++depth > max_depth) {
+      return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return 0;
 }
 
 }  // namespace
@@ -88,17 +143,13 @@ std::optional<Diagnostic> check_json_syntax(const SourceRef& source, int max_dep
     d.rule = "syntax.too-deep";
     d.message = "nesting deeper than " + std::to_string(max_depth) + " levels";
     d.help = "no tracking plan needs this depth; check that the file is not generated wrongly";
-    d.span = Span{source, 1, 1, 1, 1};
+    d.span = span_at_offset(source, first_too_deep(source->text(), max_depth));
     return d;
   }
   d.rule = "syntax.json";
   d.message = "invalid JSON: " + readable(handler.error_message);
   d.help = "fix the JSON syntax (a trailing comma, a missing quote or an unclosed bracket)";
-  // The reported position is just past the offending token; point at the token itself.
-  size_t position = handler.error_position.value_or(0);
-  size_t token_length = handler.last_token.size();
-  size_t start = position >= token_length && token_length > 0 ? position - token_length : position;
-  d.span = span_at_offset(source, start);
+  d.span = span_at_offset(source, token_start(source->text(), handler.error_position.value_or(0)));
   return d;
 }
 

@@ -8,8 +8,9 @@ namespace steward::git {
 
 // Which files of a repository steward reads (steward.yaml `paths` and `exclude`).
 // With no include paths, everything is read except dot-files, dot-folders and steward.yaml itself.
-// Include entries are folders or files relative to the project root; exclude entries are globs
-// (`*` within a segment, `**` across segments) or folder prefixes.
+// Include and exclude entries are folders or files relative to the project root, or globs (`*`
+// within a segment, `**` across segments); a glob that matches a folder covers the files inside it.
+// Excludes win over includes. Dot-files and dot-folders are skipped only when no paths are given.
 class PathFilter {
  public:
   PathFilter() = default;

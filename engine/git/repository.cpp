@@ -23,8 +23,8 @@ bool Repository::Impl::shallow() const {
   // libgit2 1.5 looks for the `shallow` file in the worktree's own git folder only; git keeps it in
   // the common folder, so a linked worktree of a shallow clone would otherwise look complete.
   std::error_code ec;
-  fs::path common = git_repository_commondir(repo.get());
-  return fs::file_size(common / "shallow", ec) > 0 && !ec;
+  auto size = fs::file_size(fs::path(git_repository_commondir(repo.get())) / "shallow", ec);
+  return !ec && size > 0;
 }
 
 std::optional<CommitHandle> Repository::Impl::find_commit(const std::string& rev) const {
@@ -38,6 +38,11 @@ std::optional<CommitHandle> Repository::Impl::find_commit(const std::string& rev
   if (code == GIT_EAMBIGUOUS) {
     throw InputError("revision '" + rev + "' is ambiguous: " + last_git_message(),
                      "give more digits of the commit id, or a full ref such as refs/heads/" + rev);
+  }
+  if (code == GIT_EINVALIDSPEC) {
+    throw InputError("'" + rev + "' is not a valid revision: " + last_git_message(),
+                     "give one commit: a commit id, branch, tag, or an expression such as HEAD~1 "
+                     "(a range such as a..b is not one revision)");
   }
   if (code < 0) {
     // A history cut off by a shallow clone makes "HEAD~5" fail with a missing object rather than
@@ -74,6 +79,13 @@ internal::IndexHandle Repository::Impl::index(const fs::path& index_file) const 
   if (index_file.empty()) {
     check(git_repository_index(&raw, repo.get()), "cannot open the index");
   } else {
+    // libgit2 opens a missing index file as an empty index; reading nothing would look like every
+    // file had been deleted.
+    std::error_code ec;
+    if (!fs::is_regular_file(index_file, ec)) {
+      throw InputError("the index file '" + index_file.string() + "' does not exist",
+                       "unset GIT_INDEX_FILE, or run steward from the hook git started");
+    }
     check(git_index_open(&raw, index_file.c_str()),
           "cannot open the index '" + index_file.string() + "'");
   }
@@ -90,16 +102,12 @@ Repository::Repository(Repository&&) noexcept = default;
 Repository& Repository::operator=(Repository&&) noexcept = default;
 Repository::~Repository() = default;
 
-Repository Repository::discover(const fs::path& start) {
+std::optional<Repository> Repository::try_discover(const fs::path& start) {
   internal::ensure_libgit2();
   git_repository* raw = nullptr;
   int code = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
   internal::RepositoryHandle repo(raw);
-  if (code == GIT_ENOTFOUND) {
-    throw InputError("'" + start.string() + "' is not inside a git repository",
-                     "run steward inside a git repository, or check the files of the work tree "
-                     "as they are, without --base/--head/--staged");
-  }
+  if (code == GIT_ENOTFOUND) return std::nullopt;
   if (code == GIT_EOWNER) {
     throw InputError("the git repository at '" + start.string() +
                          "' is owned by another user: " + last_git_message(),
@@ -111,9 +119,19 @@ Repository Repository::discover(const fs::path& start) {
   return Repository(std::move(impl));
 }
 
+Repository Repository::discover(const fs::path& start) {
+  if (auto repository = try_discover(start)) return std::move(*repository);
+  throw InputError("'" + start.string() + "' is not inside a git repository",
+                   "run steward inside a git repository, or check the files of the work tree "
+                   "as they are, without --base/--head/--staged");
+}
+
 fs::path Repository::workdir() const {
   const char* dir = git_repository_workdir(impl_->repo.get());
-  return dir == nullptr ? fs::path() : fs::path(dir).lexically_normal();
+  if (dir == nullptr) return {};
+  // libgit2 ends the folder with '/'; without it the path compares equal to the usual spelling.
+  fs::path root = fs::path(dir).lexically_normal();
+  return root.has_filename() ? root : root.parent_path();
 }
 
 std::string Repository::relative_to_workdir(const fs::path& path) const {

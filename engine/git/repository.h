@@ -26,6 +26,10 @@ class Repository {
   // The repository enclosing `start` (a folder inside its work tree, or the repository itself).
   // Works in linked worktrees and with a detached HEAD. Throws InputError when there is none.
   static Repository discover(const std::filesystem::path& start);
+  // Like discover, but nullopt when `start` is in no repository at all. A repository that exists
+  // but cannot be opened (owned by another user, corrupt) still throws, so that it is not mistaken
+  // for "no git here".
+  static std::optional<Repository> try_discover(const std::filesystem::path& start);
 
   Repository(Repository&&) noexcept;
   Repository& operator=(Repository&&) noexcept;
@@ -73,11 +77,11 @@ class Repository {
   std::optional<std::string> read_staged_file(const std::string& path,
                                               const std::filesystem::path& index_file = {}) const;
 
+ private:
   // Defined in internal/repository_impl.h, so that the readers of each kind of revision can live in
   // their own files.
   struct Impl;
 
- private:
   explicit Repository(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -187,7 +187,8 @@ std::string model_to_json(const Model& model, int indent) {
                      {"residency", residency}};
   out["slos"] = slos;
   out["routes"] = routes;
-  return out.dump(indent);
+  // Invalid UTF-8 in a data file must not stop the model from printing: show it replaced.
+  return out.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace steward::model

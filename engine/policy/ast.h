@@ -47,6 +47,8 @@ std::string_view to_string(BinaryOp op);
 struct Resolution {
   Type type;
   int slot = -1;                              // name, quantifier: the variable's frame slot
+  int root = -1;                              // name: a root (head, base, changes, env)
+  int join = -1;                              // `some` served by a hash index (the plan's table)
   const FieldInfo* field = nullptr;           // field
   const MethodInfo* method = nullptr;         // method_call
   const FunctionOverload* builtin = nullptr;  // call of a native built-in

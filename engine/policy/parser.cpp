@@ -80,6 +80,8 @@ std::string expected_name(size_t type, const antlr4::dfa::Vocabulary& vocabulary
     case L::STR_OPEN:
     case L::RAW_STRING: return "a string";
     case L::STR_CLOSE: return "`\"`";
+    case L::LBRACE: return "`{`";
+    case L::NONE: return "`none`";
     case L::STR_TEXT:
     case L::STR_ESCAPE:
     case L::STR_INTERP_OPEN: return "";  // inside strings; never worth listing
@@ -157,6 +159,7 @@ class ErrorCollector : public antlr4::BaseErrorListener {
   // Tokens whose problem the pre-scan already reported (an unterminated string).
   void ignore(const antlr4::Token* token) { ignored_.insert(token->getTokenIndex()); }
   void ignore_end_of_file() { ignore_eof_ = true; }
+  int count() const { return count_; }
 
   void add(Span span, std::string message) {
     if (count_ >= kMaxSyntaxErrors) {
@@ -183,6 +186,12 @@ class ErrorCollector : public antlr4::BaseErrorListener {
     std::string expected;
     if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
       expected = describe_expected(parser->getExpectedTokens(), parser->getVocabulary());
+      // After a `.` only a name makes sense, whatever ANTLR's recovery state says.
+      size_t index = offending->getTokenIndex();
+      if (index > 0 && index != INVALID_INDEX &&
+          parser->getTokenStream()->get(index - 1)->getType() == L::DOT) {
+        expected = "a field or method name after `.`";
+      }
     }
     std::string message = expected.empty() ? "unexpected " + describe_found(offending)
                                             : "expected " + expected + ", found " +
@@ -418,7 +427,8 @@ class TreeBuilder {
         rule.outcomes.push_back(build_review(review));
       }
     }
-    if (rule.outcomes.empty() && !rule.id.empty()) {
+    // After a syntax error the outcome may just have been lost in recovery.
+    if (rule.outcomes.empty() && !rule.id.empty() && errors_.count() == 0) {
       errors_.add(rule.id_span, "rule `" + rule.id +
                                     "` has no outcome: end it with `deny`, `warn`, `note` or "
                                     "`require review by TEAM`");

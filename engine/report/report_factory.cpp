@@ -10,8 +10,10 @@ using Factory = std::unique_ptr<Report> (*)();
 
 // One sorted line per format.
 constexpr std::pair<std::string_view, Factory> kFormats[] = {
-    {"json", make_json_report},
-    {"text", make_text_report},
+    {"github", make_github_report},     {"gitlab", make_gitlab_report},
+    {"json", make_json_report},         {"junit", make_junit_report},
+    {"markdown", make_markdown_report}, {"rdjson", make_rdjson_report},
+    {"sarif", make_sarif_report},       {"text", make_text_report},
 };
 
 }  // namespace

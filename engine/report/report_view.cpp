@@ -49,6 +49,16 @@ size_t ReportView::rule_index(const std::string& id) const {
   return 0;
 }
 
+uint32_t character_column(const SourceFile& file, uint32_t line, uint32_t byte_column) {
+  std::string_view text = file.line(line);
+  uint32_t column = 1;
+  for (size_t i = 0; i + 1 < byte_column && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  if (byte_column > text.size() + 1) column += byte_column - static_cast<uint32_t>(text.size()) - 1;
+  return column;
+}
+
 std::optional<std::string> lookup_env(const ReportInput& input, const std::string& name) {
   if (input.getenv) return input.getenv(name);
   const char* value = std::getenv(name.c_str());

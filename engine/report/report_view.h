@@ -25,6 +25,10 @@ struct ReportView {
 
 ReportView make_view(const ReportInput& input);
 
+// The 1-based character (code point) column of the byte column `byte_column` on `line`: spans
+// count bytes; SARIF and GitHub annotations count characters. Past the end, one per byte.
+uint32_t character_column(const SourceFile& file, uint32_t line, uint32_t byte_column);
+
 // The environment lookup of the input, or the process environment.
 std::optional<std::string> lookup_env(const ReportInput& input, const std::string& name);
 

@@ -73,6 +73,7 @@ TEST_SUITE("index_reader") {
     CHECK(file_in(repository.read_index("", {}), "a.yaml")->content == "v: 1\n");
     CHECK(file_in(repository.read_index("", {}, other_index), "a.yaml")->content == "v: 2\n");
     CHECK(repository.read_staged_file("a.yaml", other_index) == "v: 2\n");
+    CHECK_THROWS_AS(repository.read_index("", {}, scratch.scratch() / "missing-index"), InputError);
   }
 
   TEST_CASE("the index of a configuration folder inside a larger repository") {

@@ -35,11 +35,14 @@ TEST_SUITE("repository") {
     scratch.write("data/events/a.yaml", "kind: event\n");
     scratch.commit_all("one");
     Repository repository = Repository::discover(scratch.root() / "data" / "events");
-    CHECK(repository.workdir() == scratch.root() / "");
+    CHECK(repository.workdir() == scratch.root());
     CHECK(repository.relative_to_workdir(scratch.root() / "data") == "data");
     CHECK(repository.relative_to_workdir(scratch.root() / "data" / "events/") == "data/events");
     CHECK(repository.relative_to_workdir(scratch.root()) == "");
     CHECK_FALSE(repository.is_shallow());
+    auto found = Repository::try_discover(scratch.root());
+    REQUIRE(found.has_value());
+    CHECK(found->workdir() == scratch.root());
     auto error = input_error_of([&] { repository.relative_to_workdir(scratch.scratch()); });
     CHECK(contains(error.what(), "outside the work tree"));
   }
@@ -50,6 +53,7 @@ TEST_SUITE("repository") {
     CHECK(contains(error.what(), "not inside a git repository"));
     CHECK(contains(error.fix(), "inside a git repository"));
     CHECK(contains(error.fix(), "work tree"));
+    CHECK_FALSE(Repository::try_discover(folder.path()).has_value());
   }
 
   TEST_CASE("resolve: sha, short sha, branch, tag, HEAD~1") {
@@ -85,6 +89,8 @@ TEST_SUITE("repository") {
     CHECK(contains(missing.fix(), "git fetch origin release:refs/remotes/origin/release"));
     CHECK(contains(input_error_of([&] { repository.resolve("abc"); }).what(),
                    "cannot resolve revision 'abc'"));
+    CHECK(contains(input_error_of([&] { repository.resolve("main..HEAD"); }).what(),
+                   "not a valid revision"));
     auto error = input_error_of([&] { repository.resolve("HEAD:a.yaml"); });
     CHECK(contains(error.what(), "does not name a commit"));
     CHECK(
@@ -159,7 +165,7 @@ TEST_SUITE("repository") {
     std::string second = scratch.commit_all("two");
 
     Repository repository = Repository::discover(linked);
-    CHECK(repository.workdir() == linked / "");
+    CHECK(repository.workdir() == linked);
     CHECK(repository.resolve("HEAD") == first);
     CHECK(repository.resolve("main") == second);
     CHECK(repository.read_staged_file("a.yaml") == "v: linked\n");

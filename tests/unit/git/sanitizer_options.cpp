@@ -6,6 +6,14 @@
 // needs the full allocation stack: libgit2 is built without frame pointers, so the fast unwinder
 // stops inside it and never reaches git_merge_base.
 
-extern "C" const char* __asan_default_options() { return "fast_unwind_on_malloc=0"; }
+extern "C" const char* __asan_default_options() {
+  return "fast_unwind_on_malloc=0";
+}
 
-extern "C" const char* __lsan_default_suppressions() { return "leak:git_merge_base\n"; }
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:git_merge_base\n";
+}
+
+extern "C" const char* __lsan_default_options() {
+  return "print_suppressions=0";
+}

@@ -1,0 +1,508 @@
+#include "policy/evaluator.h"
+
+#include <algorithm>
+#include <atomic>
+#include <regex>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "policy/language_types.h"
+#include "policy/model_view.h"
+#include "policy/patterns.h"
+
+namespace steward::policy {
+namespace {
+
+// A failure while running a rule; the rule stops and the error is reported at `span`.
+struct RuleFailure {
+  Span span;
+  std::string message;
+};
+
+// The lists a join looks up, indexed by key once per evaluation.
+struct JoinIndex {
+  Value list;
+  std::unordered_map<Value, std::vector<uint32_t>, ValueHash, ValueEqual> by_key;
+};
+
+// Everything one evaluation shares between threads (read-only once built).
+struct Universe {
+  ModelView head;
+  ModelView base;
+  bool has_base = false;
+  diff::ChangeSet no_changes;
+  const diff::ChangeSet* changes = nullptr;
+  const Env* env = nullptr;
+  Value roots[4];
+};
+
+using Frame = std::vector<Value>;
+
+// Runs the rules of one pack on one thread.
+class Interpreter {
+ public:
+  Interpreter(const Universe& universe, const CheckedPack& pack)
+      : universe_(universe), pack_(pack), quantifier_indexes_(pack.quantifier_joins().size()) {}
+
+  // Runs one rule; its findings and reviews are appended to `out`.
+  void run(const CheckedRule& checked, EvaluationResult& out) {
+    rule_ = checked.rule;
+    plan_ = &checked.plan;
+    rule_indexes_.clear();
+    rule_indexes_.resize(plan_->index_count);
+    Frame frame(rule_->slot_count);
+    size_t findings_before = out.findings.size();
+    size_t reviews_before = out.reviews.size();
+    out_ = &out;
+    seen_.clear();
+    try {
+      step(0, frame);
+    } catch (const RuleFailure& failure) {
+      out.findings.resize(findings_before);
+      out.reviews.resize(reviews_before);
+      Diagnostic d;
+      d.rule = "policy.runtime";
+      d.message = "rule `" + rule_->id + "` failed: " + failure.message;
+      d.span = failure.span;
+      out.errors.push_back(std::move(d));
+    }
+  }
+
+ private:
+  // --- the plan ---
+
+  void step(size_t i, Frame& frame) {
+    if (i == plan_->steps.size()) {
+      emit(frame);
+      return;
+    }
+    const PlanStep& s = plan_->steps[i];
+    switch (s.kind) {
+      case PlanStep::Kind::filter:
+        if (eval(*s.expr, frame).truthy()) step(i + 1, frame);
+        return;
+      case PlanStep::Kind::bind:
+        frame[s.slot] = eval(*s.expr, frame);
+        step(i + 1, frame);
+        return;
+      case PlanStep::Kind::loop: {
+        Value list = iterable(eval(*s.expr, frame), *s.expr, "`for`");
+        for (size_t k = 0; k < list.size(); ++k) {
+          frame[s.slot] = list.at(k);
+          step(i + 1, frame);
+        }
+        return;
+      }
+      case PlanStep::Kind::join: {
+        JoinIndex& index = rule_index(s, frame);
+        Value probe = eval(*s.probe, frame);
+        for (uint32_t k : matches(index, probe, s.membership)) {
+          frame[s.slot] = index.list.at(k);
+          step(i + 1, frame);
+        }
+        return;
+      }
+    }
+  }
+
+  JoinIndex& rule_index(const PlanStep& s, Frame& frame) {
+    auto& slot = rule_indexes_[s.index];
+    if (!slot) slot = build_index(*s.expr, *s.key, s.slot, frame);
+    return *slot;
+  }
+
+  std::unique_ptr<JoinIndex> build_index(const Expr& list_expr, const Expr& key, int slot,
+                                         Frame& frame) {
+    auto index = std::make_unique<JoinIndex>();
+    index->list = iterable(eval(list_expr, frame), list_expr, "`for`");
+    for (size_t k = 0; k < index->list.size(); ++k) {
+      frame[slot] = index->list.at(k);
+      index->by_key[eval(key, frame)].push_back(static_cast<uint32_t>(k));
+    }
+    return index;
+  }
+
+  // The elements whose key equals `probe` (or, for membership, any element of `probe`), in list
+  // order and without repeats: the order and multiplicity a plain loop with the filter gives.
+  static std::vector<uint32_t> matches(const JoinIndex& index, const Value& probe,
+                                       bool membership) {
+    if (!membership) {
+      auto it = index.by_key.find(probe);
+      return it == index.by_key.end() ? std::vector<uint32_t>{} : it->second;
+    }
+    std::vector<uint32_t> found;
+    for (size_t i = 0; i < probe.size(); ++i) {
+      auto it = index.by_key.find(probe.at(i));
+      if (it != index.by_key.end()) found.insert(found.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+  }
+
+  Value iterable(Value value, const Expr& where, const char* what) {
+    if (value.is_list()) return value;
+    if (value.is_none()) return Value::owned_list({});
+    throw RuleFailure{where.span, std::string(what) + " needs a list, but got " + value.display()};
+  }
+
+  // --- outcomes ---
+
+  void emit(Frame& frame) {
+    for (const Outcome& outcome : rule_->outcomes) {
+      Span span, base_span;
+      locate(outcome, frame, span, base_span);
+      std::string message = outcome.message ? eval(*outcome.message, frame).display() : "";
+      if (outcome.kind == Outcome::Kind::review) {
+        Value team = eval(*outcome.team, frame);
+        ReviewRequest review{rule_->id, team.display(), message, span.valid() ? span : base_span};
+        std::string key = "r\n" + review.team + "\n" + review.reason;
+        if (seen_.insert(key).second) out_->reviews.push_back(std::move(review));
+        continue;
+      }
+      Diagnostic d;
+      d.rule = rule_->id;
+      switch (outcome.kind) {
+        case Outcome::Kind::warn: d.severity = Severity::warning; break;
+        case Outcome::Kind::note: d.severity = Severity::note; break;
+        default: d.severity = rule_->severity.value_or(Severity::error); break;
+      }
+      d.message = std::move(message);
+      d.span = span;
+      d.base_span = base_span;
+      d.help = rule_->help;
+      if (outcome.suggestion) d.suggestion = eval(*outcome.suggestion, frame).display();
+      std::string key = "f\n" + std::to_string(static_cast<int>(d.severity)) + "\n" + d.message +
+                        "\n" + span.file() + ":" + std::to_string(span.line) + ":" +
+                        std::to_string(span.column) + "\n" + base_span.file() + ":" +
+                        std::to_string(base_span.line);
+      if (seen_.insert(key).second) out_->findings.push_back(std::move(d));
+    }
+  }
+
+  // Where a finding points: its `at`, else the innermost loop variable when that is an entity.
+  void locate(const Outcome& outcome, Frame& frame, Span& span, Span& base_span) {
+    Value at;
+    if (outcome.at) {
+      at = eval(*outcome.at, frame);
+    } else {
+      for (auto it = plan_->steps.rbegin(); it != plan_->steps.rend(); ++it) {
+        if (it->kind == PlanStep::Kind::loop || it->kind == PlanStep::Kind::join) {
+          at = frame[it->slot];
+          break;
+        }
+      }
+    }
+    const ModelView* view = at.view();
+    bool in_base = view != nullptr && view->is_base;
+    if (at.is_object()) {
+      const ObjectType* type = at.object_type();
+      Span s = type->span ? type->span(at.address()) : Span{};
+      if (type->base_span) {
+        span = s;
+        base_span = type->base_span(at.address());
+      } else if (in_base) {
+        base_span = s;
+      } else {
+        span = s;
+      }
+    } else if (at.is_string() && at.origin() != nullptr) {
+      (in_base ? base_span : span) = *at.origin();
+    }
+  }
+
+  // --- expressions ---
+
+  Value eval(const Expr& e, Frame& frame) {
+    switch (e.kind) {
+      case ExprKind::none_literal: return {};
+      case ExprKind::bool_literal: return Value::boolean(e.bool_value);
+      case ExprKind::number_literal: return Value::number(e.number_value);
+      case ExprKind::string_literal: return Value::borrowed(e.text);
+      case ExprKind::interpolation: {
+        std::string text;
+        for (const auto& part : e.operands) text += eval(*part, frame).display();
+        return Value::owned(std::move(text));
+      }
+      case ExprKind::list: {
+        std::vector<Value> items;
+        items.reserve(e.operands.size());
+        for (const auto& item : e.operands) items.push_back(eval(*item, frame));
+        return Value::owned_list(std::move(items));
+      }
+      case ExprKind::name:
+        if (e.resolved.root >= 0) return universe_.roots[e.resolved.root];
+        return frame[e.resolved.slot];
+      case ExprKind::field: return field(e, eval(*e.operands[0], frame));
+      case ExprKind::method_call: return method(e, frame);
+      case ExprKind::call: return call(e, frame);
+      case ExprKind::index: {
+        Value list = eval(*e.operands[0], frame);
+        Value index = eval(*e.operands[1], frame);
+        if (!index.is_number() || index.as_number() < 0) return {};
+        return list.at(static_cast<size_t>(index.as_number()));
+      }
+      case ExprKind::not_op: return Value::boolean(!eval(*e.operands[0], frame).truthy());
+      case ExprKind::binary: return binary(e, frame);
+      case ExprKind::quantifier: return quantifier(e, frame);
+      case ExprKind::conditional:
+        return eval(*e.operands[0], frame).truthy() ? eval(*e.operands[1], frame)
+                                                     : eval(*e.operands[2], frame);
+    }
+    return {};
+  }
+
+  Value field(const Expr& e, const Value& base) {
+    if (base.is_none()) return {};
+    const FieldInfo* info = e.resolved.field;
+    if (info == nullptr && base.is_object()) info = base.object_type()->field(e.text);
+    if (info == nullptr || !base.is_object()) {
+      throw RuleFailure{e.name_span, "`" + base.display() + "` has no field `" + e.text + "`"};
+    }
+    return info->get(base.address(), base.view());
+  }
+
+  Value method(const Expr& e, Frame& frame) {
+    Value base = eval(*e.operands[0], frame);
+    if (base.is_none()) return {};
+    const MethodInfo* info = e.resolved.method;
+    if (info == nullptr && base.is_object()) info = base.object_type()->method(e.text);
+    if (info == nullptr || !base.is_object() || info->params.size() + 1 != e.operands.size()) {
+      throw RuleFailure{e.name_span, "`" + base.display() + "` has no method `" + e.text + "`"};
+    }
+    std::vector<Value> args;
+    args.reserve(e.operands.size() - 1);
+    for (size_t i = 1; i < e.operands.size(); ++i) args.push_back(eval(*e.operands[i], frame));
+    return info->call(base.address(), base.view(), args);
+  }
+
+  Value call(const Expr& e, Frame& frame) {
+    std::vector<Value> args;
+    args.reserve(e.operands.size());
+    for (const auto& arg : e.operands) args.push_back(eval(*arg, frame));
+    if (const FunctionDecl* function = e.resolved.function) {
+      Frame callee(function->slot_count);
+      for (size_t i = 0; i < args.size(); ++i) callee[i] = std::move(args[i]);
+      return eval(*function->body, callee);
+    }
+    try {
+      return e.resolved.builtin->call(args);
+    } catch (const EvaluationError& error) {
+      throw RuleFailure{e.span, "`" + e.text + "`: " + error.what()};
+    }
+  }
+
+  bool contains(const Value& haystack, const Value& needle) {
+    if (haystack.is_list()) {
+      for (size_t i = 0; i < haystack.size(); ++i) {
+        if (equal(haystack.at(i), needle)) return true;
+      }
+      return false;
+    }
+    if (haystack.is_string() && needle.is_string()) {
+      return haystack.as_string().find(needle.as_string()) != std::string_view::npos;
+    }
+    return false;
+  }
+
+  const std::regex& regex_for(const Expr& e, std::string_view pattern) {
+    if (e.resolved.regex) return *e.resolved.regex;
+    std::string key(pattern);
+    auto it = regexes_.find(key);
+    if (it == regexes_.end()) {
+      try {
+        it = regexes_.emplace(key, std::regex(key, std::regex::ECMAScript)).first;
+      } catch (const std::regex_error& error) {
+        throw RuleFailure{e.operands[1]->span, "invalid regular expression `" + key +
+                                                   "`: " + error.what()};
+      }
+    }
+    return it->second;
+  }
+
+  static bool within(const Value& category, const Value& ancestor) {
+    if (!category.is_string()) return false;
+    if (ancestor.is_string()) return model::category_within(category.as_string(), ancestor.as_string());
+    for (size_t i = 0; i < ancestor.size(); ++i) {
+      Value a = ancestor.at(i);
+      if (a.is_string() && model::category_within(category.as_string(), a.as_string())) return true;
+    }
+    return false;
+  }
+
+  Value binary(const Expr& e, Frame& frame) {
+    switch (e.op) {
+      case BinaryOp::and_op:
+        for (const auto& operand : e.operands) {
+          if (!eval(*operand, frame).truthy()) return Value::boolean(false);
+        }
+        return Value::boolean(true);
+      case BinaryOp::or_op:
+        for (const auto& operand : e.operands) {
+          if (eval(*operand, frame).truthy()) return Value::boolean(true);
+        }
+        return Value::boolean(false);
+      default: break;
+    }
+    Value l = eval(*e.operands[0], frame);
+    Value r = eval(*e.operands[1], frame);
+    switch (e.op) {
+      case BinaryOp::eq: return Value::boolean(equal(l, r));
+      case BinaryOp::ne: return Value::boolean(!equal(l, r));
+      case BinaryOp::lt: return Value::boolean(less(l, r));
+      case BinaryOp::le: return Value::boolean(less(l, r) || (comparable_kinds(l, r) && equal(l, r)));
+      case BinaryOp::gt: return Value::boolean(less(r, l));
+      case BinaryOp::ge: return Value::boolean(less(r, l) || (comparable_kinds(l, r) && equal(l, r)));
+      case BinaryOp::in: return Value::boolean(contains(r, l));
+      case BinaryOp::not_in: return Value::boolean(!contains(r, l));
+      case BinaryOp::matches: {
+        if (!l.is_string() || !r.is_string()) return Value::boolean(false);
+        std::string_view text = l.as_string();
+        return Value::boolean(std::regex_search(text.begin(), text.end(), regex_for(e, r.as_string())));
+      }
+      case BinaryOp::glob:
+        return Value::boolean(l.is_string() && r.is_string() &&
+                              glob_match(r.as_string(), l.as_string()));
+      case BinaryOp::within: return Value::boolean(within(l, r));
+      default: return {};
+    }
+  }
+
+  static bool comparable_kinds(const Value& a, const Value& b) {
+    return (a.is_number() && b.is_number()) || (a.is_string() && b.is_string());
+  }
+
+  Value quantifier(const Expr& e, Frame& frame) {
+    bool some = e.quantifier == QuantifierKind::some;
+    int slot = e.resolved.slot;
+    if (e.resolved.join >= 0) {
+      const QuantifierJoin& join = pack_.quantifier_joins()[e.resolved.join];
+      auto& index = quantifier_indexes_[e.resolved.join];
+      if (!index) index = build_index(*join.list, *join.key, slot, frame);
+      Value probe = eval(*join.probe, frame);
+      auto it = index->by_key.find(probe);
+      if (it == index->by_key.end()) return Value::boolean(false);
+      for (uint32_t k : it->second) {
+        frame[slot] = index->list.at(k);
+        bool all = true;
+        for (const Expr* rest : join.rest) {
+          if (!eval(*rest, frame).truthy()) {
+            all = false;
+            break;
+          }
+        }
+        if (all) return Value::boolean(true);
+      }
+      return Value::boolean(false);
+    }
+    Value list = iterable(eval(*e.operands[0], frame), *e.operands[0],
+                          some ? "`some`" : "`all`");
+    for (size_t k = 0; k < list.size(); ++k) {
+      frame[slot] = list.at(k);
+      bool holds = eval(*e.operands[1], frame).truthy();
+      if (some && holds) return Value::boolean(true);
+      if (!some && !holds) return Value::boolean(false);
+    }
+    return Value::boolean(!some);
+  }
+
+  const Universe& universe_;
+  const CheckedPack& pack_;
+  std::vector<std::unique_ptr<JoinIndex>> quantifier_indexes_;  // kept across the pack's rules
+  std::vector<std::unique_ptr<JoinIndex>> rule_indexes_;
+  std::unordered_map<std::string, std::regex> regexes_;
+  const RuleDecl* rule_ = nullptr;
+  const RulePlan* plan_ = nullptr;
+  EvaluationResult* out_ = nullptr;
+  std::set<std::string> seen_;  // one finding per distinct (message, place) of a rule
+};
+
+void build_universe(const PolicyInput& input, Universe& u) {
+  language_types();  // built once, before any thread reads the types
+  build_view(*input.head, false, u.head);
+  u.head.head = &u.head;
+  u.head.base = input.base ? &u.base : nullptr;
+  if (input.base) {
+    build_view(*input.base, true, u.base);
+    u.base.head = &u.head;
+    u.base.base = &u.base;
+    u.has_base = true;
+  }
+  u.changes = input.changes ? input.changes : &u.no_changes;
+  u.env = &input.env;
+  const LanguageTypes& types = language_types();
+  u.roots[static_cast<int>(Root::head)] = Value::object(types.model, input.head, &u.head);
+  u.roots[static_cast<int>(Root::base)] =
+      input.base ? Value::object(types.model, input.base, &u.base) : Value();
+  u.roots[static_cast<int>(Root::changes)] = Value::object(types.change_set, u.changes, &u.head);
+  u.roots[static_cast<int>(Root::env)] = Value::object(types.env, &input.env, nullptr);
+}
+
+EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
+                                const PolicyInput& input, const EvaluateOptions& options) {
+  EvaluationResult result;
+  std::vector<const CheckedPack*> runnable;
+  for (const CheckedPack* pack : packs) {
+    Diagnostics names = check_names(*pack, *input.head);
+    if (names.empty()) {
+      runnable.push_back(pack);
+    } else {
+      result.errors.insert(result.errors.end(), names.begin(), names.end());
+    }
+  }
+  Universe universe;
+  build_universe(input, universe);
+
+  // One unit of work per rule; each thread keeps an interpreter per pack (its join indexes), and
+  // each rule's results land in its own slot so the output order does not depend on timing.
+  struct Unit {
+    size_t pack;
+    const CheckedRule* rule;
+  };
+  std::vector<Unit> units;
+  for (size_t p = 0; p < runnable.size(); ++p) {
+    for (const auto& rule : runnable[p]->rules()) units.push_back(Unit{p, &rule});
+  }
+  std::vector<EvaluationResult> per_unit(units.size());
+  std::atomic<size_t> next{0};
+  auto work = [&]() {
+    std::vector<std::unique_ptr<Interpreter>> interpreters(runnable.size());
+    for (size_t i = next++; i < units.size(); i = next++) {
+      auto& interpreter = interpreters[units[i].pack];
+      if (!interpreter) {
+        interpreter = std::make_unique<Interpreter>(universe, *runnable[units[i].pack]);
+      }
+      interpreter->run(*units[i].rule, per_unit[i]);
+    }
+  };
+  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(units.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+
+  for (auto& unit : per_unit) {
+    std::move(unit.findings.begin(), unit.findings.end(), std::back_inserter(result.findings));
+    std::move(unit.reviews.begin(), unit.reviews.end(), std::back_inserter(result.reviews));
+    std::move(unit.errors.begin(), unit.errors.end(), std::back_inserter(result.errors));
+  }
+  return result;
+}
+
+}  // namespace
+
+EvaluationResult evaluate(const std::vector<std::shared_ptr<const CheckedPack>>& packs,
+                          const PolicyInput& input, const EvaluateOptions& options) {
+  std::vector<const CheckedPack*> raw;
+  for (const auto& pack : packs) raw.push_back(pack.get());
+  return evaluate_packs(raw, input, options);
+}
+
+EvaluationResult evaluate(const CheckedPack& pack, const PolicyInput& input,
+                          const EvaluateOptions& options) {
+  return evaluate_packs({&pack}, input, options);
+}
+
+}  // namespace steward::policy

@@ -1,0 +1,558 @@
+// The model as the policy language sees it: one block per entity type, each field with its type
+// and a one-line summary (docs/language.md lists the same).
+
+#include "model/model.h"
+#include "policy/binding.h"
+#include "policy/policy_input.h"
+
+namespace steward::policy::binding {
+
+Slots slots{};
+
+Value wrap_string(const void* address, const ModelView* view) {
+  return Value::borrowed(*static_cast<const std::string*>(address), nullptr, view);
+}
+
+Value wrap_ref(const void* address, const ModelView* view) {
+  const auto& r = *static_cast<const model::Ref*>(address);
+  return Value::borrowed(r.name, &r.span, view);
+}
+
+namespace {
+
+using model::DeliveredProperty;
+using model::Deprecation;
+using model::Destination;
+using model::Event;
+using model::Exclusion;
+using model::Identity;
+using model::Mapping;
+using model::MatchKey;
+using model::Model;
+using model::Property;
+using model::ResidencyRule;
+using model::Route;
+using model::Slo;
+using model::Source;
+using model::Suppression;
+using model::Taxonomy;
+using model::Team;
+using model::Transformation;
+using model::Write;
+
+Type obj(const ObjectType* type) { return Type::object_of(type); }
+Type list_of(const ObjectType* type) { return Type::list(Type::object_of(type)); }
+const Type kString = Type::string();
+const Type kNumber = Type::number();
+const Type kBool = Type::boolean();
+const Type kCategory = Type::category();
+const Type kPurpose = Type::purpose();
+const Type kTeam = Type::team();
+const Type kStrings = Type::list(Type::string());
+const Type kCategories = Type::list(Type::category());
+const Type kPurposes = Type::list(Type::purpose());
+
+std::string joined_types(const Property& p) {
+  std::string text;
+  for (const auto& t : p.types) text += (text.empty() ? "" : "|") + t;
+  return text;
+}
+
+const std::vector<const Route*>& routes_of(const ModelView* view, const Event& event) {
+  auto it = view->routes_by_event.find(&event);
+  return it == view->routes_by_event.end() ? ModelView::kNoRoutes : it->second;
+}
+
+const std::vector<const Route*>& routes_of(const ModelView* view, const Destination& destination) {
+  auto it = view->routes_by_destination.find(&destination);
+  return it == view->routes_by_destination.end() ? ModelView::kNoRoutes : it->second;
+}
+
+void bind_model() {
+  TypeBuilder<Model>(*slots.model)
+      .field("events", list_of(slots.event), "every event of the tracking plan",
+             [](const Model& m, const ModelView* v) { return list<&Slots::event>(m.events, v); })
+      .field("properties", list_of(slots.property),
+             "every property of every event, at any depth",
+             [](const Model&, const ModelView* v) {
+               return list<&Slots::property>(v->all_properties, v);
+             })
+      .field("property_library", list_of(slots.property),
+             "the `kind: property` definitions events refer to with $ref",
+             [](const Model& m, const ModelView* v) {
+               return list<&Slots::property>(m.property_library, v);
+             })
+      .field("sources", list_of(slots.source), "every source",
+             [](const Model& m, const ModelView* v) { return list<&Slots::source>(m.sources, v); })
+      .field("destinations", list_of(slots.destination), "every destination",
+             [](const Model& m, const ModelView* v) {
+               return list<&Slots::destination>(m.destinations, v);
+             })
+      .field("transformations", list_of(slots.transformation), "every transformation",
+             [](const Model& m, const ModelView* v) {
+               return list<&Slots::transformation>(m.transformations, v);
+             })
+      .field("identities", list_of(slots.identity), "every identity configuration",
+             [](const Model& m, const ModelView* v) {
+               return list<&Slots::identity>(m.identities, v);
+             })
+      .field("match_keys", list_of(slots.match_key), "the match keys of every identity",
+             [](const Model&, const ModelView* v) {
+               return list<&Slots::match_key>(v->all_match_keys, v);
+             })
+      .field("teams", list_of(slots.team), "every team",
+             [](const Model& m, const ModelView* v) { return list<&Slots::team>(m.teams, v); })
+      .field("taxonomy", obj(slots.taxonomy),
+             "PII categories, consent purposes and residency (steward's default when none is "
+             "declared)",
+             [](const Model& m, const ModelView* v) {
+               return object<&Slots::taxonomy>(&m.taxonomy, v);
+             })
+      .field("slos", list_of(slots.slo), "every SLO",
+             [](const Model& m, const ModelView* v) { return list<&Slots::slo>(m.slos, v); })
+      .field("routes", list_of(slots.route),
+             "every (destination, event) pair that delivers, with what it delivers",
+             [](const Model& m, const ModelView* v) { return list<&Slots::route>(m.routes, v); })
+      .method("event", {kString}, obj(slots.event), "the event of that name, or none",
+              [](const Model& m, const ModelView* v, std::span<const Value> a) {
+                return object<&Slots::event>(m.find_event(a[0].as_string()), v);
+              })
+      .method("destination", {kString}, obj(slots.destination),
+              "the destination of that name, or none",
+              [](const Model& m, const ModelView* v, std::span<const Value> a) {
+                return object<&Slots::destination>(m.find_destination(a[0].as_string()), v);
+              })
+      .method("source", {kString}, obj(slots.source), "the source of that name, or none",
+              [](const Model& m, const ModelView* v, std::span<const Value> a) {
+                return object<&Slots::source>(m.find_source(a[0].as_string()), v);
+              })
+      .method("transformation", {kString}, obj(slots.transformation),
+              "the transformation of that name, or none",
+              [](const Model& m, const ModelView* v, std::span<const Value> a) {
+                return object<&Slots::transformation>(m.find_transformation(a[0].as_string()), v);
+              })
+      .method("team", {kTeam}, obj(slots.team), "the team of that name, or none",
+              [](const Model& m, const ModelView* v, std::span<const Value> a) {
+                return object<&Slots::team>(m.find_team(a[0].as_string()), v);
+              })
+      .display([](const Model&) { return std::string("model"); });
+}
+
+void bind_event() {
+  TypeBuilder<Event>(*slots.event)
+      .field("name", kString, "the event's name",
+             [](const Event& e, const ModelView* v) { return text(e.name, v, &e.span); })
+      .field("description", kString, "its description, or none",
+             [](const Event& e, const ModelView* v) { return text(e.description, v); })
+      .field("owner", kTeam, "the owning team's name, or none",
+             [](const Event& e, const ModelView* v) { return ref(e.owner, v); })
+      .field("domain", kString, "its domain, or none",
+             [](const Event& e, const ModelView* v) { return text(e.domain, v); })
+      .field("status", kString, "draft, active, deprecated or removed",
+             [](const Event& e, const ModelView*) {
+               return Value::borrowed(model::to_string(e.status));
+             })
+      .field("deprecated", obj(slots.deprecation), "the deprecation notice, or none",
+             [](const Event& e, const ModelView* v) {
+               return e.deprecated ? object<&Slots::deprecation>(&*e.deprecated, v) : Value();
+             })
+      .field("sources", kStrings, "the names of the sources that send it",
+             [](const Event& e, const ModelView* v) { return refs(e.sources, v); })
+      .field("properties", list_of(slots.property), "its top-level properties",
+             [](const Event& e, const ModelView* v) {
+               return list<&Slots::property>(e.properties, v);
+             })
+      .field("all_properties", list_of(slots.property), "its properties at any depth",
+             [](const Event& e, const ModelView* v) {
+               return list<&Slots::property>(e.all_properties, v);
+             })
+      .field("version", kString, "its schema version, or none",
+             [](const Event& e, const ModelView* v) { return text(e.version, v); })
+      .field("routes", list_of(slots.route), "the routes that deliver it to destinations",
+             [](const Event& e, const ModelView* v) {
+               return list<&Slots::route>(routes_of(v, e), v);
+             })
+      .method("property", {kString}, obj(slots.property),
+              "its property at a dotted path (\"items.sku\"), or none",
+              [](const Event& e, const ModelView* v, std::span<const Value> a) {
+                return object<&Slots::property>(Model::find_property(e, a[0].as_string()), v);
+              })
+      .span([](const Event& e) { return e.span; })
+      .display([](const Event& e) { return e.name; });
+
+  TypeBuilder<Deprecation>(*slots.deprecation)
+      .field("since", kString, "the date it was deprecated (YYYY-MM-DD), or none",
+             [](const Deprecation& d, const ModelView* v) { return text(d.since, v); })
+      .field("sunset", kString, "the date it stops (YYYY-MM-DD), or none",
+             [](const Deprecation& d, const ModelView* v) { return text(d.sunset, v); })
+      .field("replaced_by", kString, "the event that replaces it, or none",
+             [](const Deprecation& d, const ModelView* v) { return ref(d.replaced_by, v); })
+      .span([](const Deprecation& d) { return d.span; })
+      .display([](const Deprecation& d) { return "deprecated since " + d.since; });
+}
+
+void bind_property() {
+  TypeBuilder<Property>(*slots.property)
+      .field("name", kString, "its key in its parent",
+             [](const Property& p, const ModelView* v) { return text(p.name, v, &p.span); })
+      .field("path", kString, "its dotted path in the event (\"items.sku\")",
+             [](const Property& p, const ModelView* v) { return text(p.path, v, &p.span); })
+      .field("type", kString, "its JSON Schema type; a union as \"string|null\"; none for any",
+             [](const Property& p, const ModelView*) {
+               return p.types.empty() ? Value() : Value::owned(joined_types(p));
+             })
+      .field("types", kStrings, "its JSON Schema types, as a list",
+             [](const Property& p, const ModelView* v) { return strings(p.types, v); })
+      .field("required", kBool, "whether it is required",
+             [](const Property& p, const ModelView*) { return Value::boolean(p.required); })
+      .field("additional_properties", kBool, "objects: whether unlisted keys are allowed",
+             [](const Property& p, const ModelView*) {
+               return Value::boolean(p.additional_properties);
+             })
+      .field("pii", kCategory, "its PII category; none when not personal or unclassified",
+             [](const Property& p, const ModelView* v) { return pii(p.pii, v, &p.pii_span); })
+      .field("classified", kBool, "whether `pii:` is given (`pii: none` counts)",
+             [](const Property& p, const ModelView*) { return Value::boolean(!p.pii.empty()); })
+      .field("consent", kPurposes, "the consent purposes required to collect it",
+             [](const Property& p, const ModelView* v) { return refs(p.consent, v); })
+      .field("description", kString, "its description, or none",
+             [](const Property& p, const ModelView* v) { return text(p.description, v); })
+      .field("format", kString, "its format (email, date-time, ...), or none",
+             [](const Property& p, const ModelView* v) { return text(p.constraints.format, v); })
+      .field("pattern", kString, "its regular expression, or none",
+             [](const Property& p, const ModelView* v) { return text(p.constraints.pattern, v); })
+      .field("enum", kStrings, "its allowed values, as written",
+             [](const Property& p, const ModelView* v) {
+               return strings(p.constraints.enum_values, v);
+             })
+      .field("minimum", kNumber, "its minimum, or none",
+             [](const Property& p, const ModelView*) {
+               return optional_number(p.constraints.minimum);
+             })
+      .field("maximum", kNumber, "its maximum, or none",
+             [](const Property& p, const ModelView*) {
+               return optional_number(p.constraints.maximum);
+             })
+      .field("min_length", kNumber, "its minimum length, or none",
+             [](const Property& p, const ModelView*) {
+               return optional_number(p.constraints.min_length);
+             })
+      .field("max_length", kNumber, "its maximum length, or none",
+             [](const Property& p, const ModelView*) {
+               return optional_number(p.constraints.max_length);
+             })
+      .field("min_items", kNumber, "arrays: the minimum number of items, or none",
+             [](const Property& p, const ModelView*) {
+               return optional_number(p.constraints.min_items);
+             })
+      .field("max_items", kNumber, "arrays: the maximum number of items, or none",
+             [](const Property& p, const ModelView*) {
+               return optional_number(p.constraints.max_items);
+             })
+      .field("ref", kString, "the property-library entry it was defined from ($ref), or none",
+             [](const Property& p, const ModelView* v) { return ref(p.ref, v); })
+      .field("properties", list_of(slots.property), "objects: its nested properties",
+             [](const Property& p, const ModelView* v) {
+               return list<&Slots::property>(p.properties, v);
+             })
+      .field("items", obj(slots.property), "arrays: the item schema, or none",
+             [](const Property& p, const ModelView* v) {
+               return p.items.empty() ? Value() : object<&Slots::property>(&p.items.front(), v);
+             })
+      .field("event", obj(slots.event), "the event it belongs to; none in the property library",
+             [](const Property& p, const ModelView* v) {
+               return object<&Slots::event>(p.event, v);
+             })
+      .span([](const Property& p) { return p.span; })
+      .display([](const Property& p) { return p.event ? p.event->name + "." + p.path : p.path; });
+}
+
+void bind_routing() {
+  TypeBuilder<Source>(*slots.source)
+      .field("name", kString, "the source's name",
+             [](const Source& s, const ModelView* v) { return text(s.name, v, &s.span); })
+      .field("platform", kString, "web, ios, android, server, ... or none",
+             [](const Source& s, const ModelView* v) { return text(s.platform, v); })
+      .field("environments", kStrings, "where it is connected",
+             [](const Source& s, const ModelView* v) { return refs(s.environments, v); })
+      .field("description", kString, "its description, or none",
+             [](const Source& s, const ModelView* v) { return text(s.description, v); })
+      .span([](const Source& s) { return s.span; })
+      .display([](const Source& s) { return s.name; });
+
+  TypeBuilder<Destination>(*slots.destination)
+      .field("name", kString, "the destination's name",
+             [](const Destination& d, const ModelView* v) { return text(d.name, v, &d.span); })
+      .field("category", kString, "advertising, analytics, warehouse, ... or none",
+             [](const Destination& d, const ModelView* v) { return text(d.category, v); })
+      .field("description", kString, "its description, or none",
+             [](const Destination& d, const ModelView* v) { return text(d.description, v); })
+      .field("environments", kStrings, "where it is connected",
+             [](const Destination& d, const ModelView* v) { return refs(d.environments, v); })
+      .field("region", kString, "the region its data resides in, or none",
+             [](const Destination& d, const ModelView* v) {
+               return text(d.region, v, &d.region_span);
+             })
+      .field("consent", kPurposes, "the purposes required before anything is delivered",
+             [](const Destination& d, const ModelView* v) { return refs(d.consent, v); })
+      .field("allow_pii", kCategories, "the PII categories it may receive (with their children)",
+             [](const Destination& d, const ModelView* v) { return refs(d.allow_pii, v); })
+      .field("all_events", kBool, "whether it receives every event (`events: \"*\"`)",
+             [](const Destination& d, const ModelView*) { return Value::boolean(d.all_events); })
+      .field("events", kStrings, "the names of the events routed to it",
+             [](const Destination& d, const ModelView* v) { return refs(d.events, v); })
+      .field("exclude_properties", list_of(slots.exclusion), "properties held back, per event",
+             [](const Destination& d, const ModelView* v) {
+               return list<&Slots::exclusion>(d.exclude_properties, v);
+             })
+      .field("mappings", list_of(slots.mapping), "destination fields and where they come from",
+             [](const Destination& d, const ModelView* v) {
+               return list<&Slots::mapping>(d.mappings, v);
+             })
+      .field("transformations", kStrings, "the names of the transformations it applies",
+             [](const Destination& d, const ModelView* v) { return refs(d.transformations, v); })
+      .field("routes", list_of(slots.route), "the routes that deliver events to it",
+             [](const Destination& d, const ModelView* v) {
+               return list<&Slots::route>(routes_of(v, d), v);
+             })
+      .method("allows", {kCategory}, kBool,
+              "whether allow_pii covers the category (a category allows its children)",
+              [](const Destination& d, const ModelView*, std::span<const Value> a) {
+                return Value::boolean(a[0].is_string() && d.allows(a[0].as_string()));
+              })
+      .span([](const Destination& d) { return d.span; })
+      .display([](const Destination& d) { return d.name; });
+
+  TypeBuilder<Exclusion>(*slots.exclusion)
+      .field("event", kString, "the event",
+             [](const Exclusion& x, const ModelView* v) { return ref(x.event, v); })
+      .field("properties", kStrings, "the property paths held back",
+             [](const Exclusion& x, const ModelView* v) { return refs(x.properties, v); })
+      .span([](const Exclusion& x) { return x.event.span; })
+      .display([](const Exclusion& x) { return x.event.name; });
+
+  TypeBuilder<Mapping>(*slots.mapping)
+      .field("event", kString, "the event, or none for every event",
+             [](const Mapping& m, const ModelView* v) { return ref(m.event, v); })
+      .field("from", kString, "the source path (\"properties.total\")",
+             [](const Mapping& m, const ModelView* v) { return ref(m.from, v); })
+      .field("to", kString, "the destination field",
+             [](const Mapping& m, const ModelView* v) { return text(m.to, v); })
+      .field("property", obj(slots.property), "the property `from` resolves to, or none",
+             [](const Mapping& m, const ModelView* v) {
+               return object<&Slots::property>(m.property, v);
+             })
+      .span([](const Mapping& m) { return m.span; })
+      .display([](const Mapping& m) { return m.from.name + " -> " + m.to; });
+
+  TypeBuilder<Transformation>(*slots.transformation)
+      .field("name", kString, "the transformation's name",
+             [](const Transformation& t, const ModelView* v) { return text(t.name, v, &t.span); })
+      .field("description", kString, "its description, or none",
+             [](const Transformation& t, const ModelView* v) { return text(t.description, v); })
+      .field("all_events", kBool, "whether it runs on every event",
+             [](const Transformation& t, const ModelView*) {
+               return Value::boolean(t.all_events);
+             })
+      .field("events", kStrings, "the names of the events it runs on",
+             [](const Transformation& t, const ModelView* v) { return refs(t.events, v); })
+      .field("reads", kStrings, "the properties it reads",
+             [](const Transformation& t, const ModelView* v) { return refs(t.reads, v); })
+      .field("writes", list_of(slots.write), "the properties it rewrites and their new class",
+             [](const Transformation& t, const ModelView* v) {
+               return list<&Slots::write>(t.writes, v);
+             })
+      .span([](const Transformation& t) { return t.span; })
+      .display([](const Transformation& t) { return t.name; });
+
+  TypeBuilder<Write>(*slots.write)
+      .field("property", kString, "the property it rewrites",
+             [](const Write& w, const ModelView* v) { return ref(w.property, v); })
+      .field("category", kCategory, "the PII category the property has afterwards",
+             [](const Write& w, const ModelView* v) { return pii(w.category.name, v, &w.category.span); })
+      .span([](const Write& w) { return w.property.span; })
+      .display([](const Write& w) { return w.property.name; });
+
+  TypeBuilder<Route>(*slots.route)
+      .field("destination", obj(slots.destination), "where it delivers",
+             [](const Route& r, const ModelView* v) {
+               return object<&Slots::destination>(r.destination, v);
+             })
+      .field("event", obj(slots.event), "what it delivers",
+             [](const Route& r, const ModelView* v) { return object<&Slots::event>(r.event, v); })
+      .field("environments", kStrings, "where both ends are connected",
+             [](const Route& r, const ModelView* v) { return strings(r.environments, v); })
+      .field("delivered_properties", list_of(slots.delivered_property),
+             "the properties the destination receives, after exclusions and transformations",
+             [](const Route& r, const ModelView* v) {
+               return list<&Slots::delivered_property>(r.delivered_properties, v);
+             })
+      .span([](const Route& r) { return r.destination ? r.destination->span : Span{}; })
+      .display([](const Route& r) {
+        return (r.event ? r.event->name : "?") + " -> " +
+               (r.destination ? r.destination->name : "?");
+      });
+
+  TypeBuilder<DeliveredProperty>(*slots.delivered_property)
+      .field("property", obj(slots.property), "the property as the tracking plan defines it",
+             [](const DeliveredProperty& d, const ModelView* v) {
+               return object<&Slots::property>(d.property, v);
+             })
+      .field("pii", kCategory, "its PII category as delivered (after transformations), or none",
+             [](const DeliveredProperty& d, const ModelView* v) {
+               return pii(d.pii, v, d.property ? &d.property->pii_span : nullptr);
+             })
+      .field("transformed_by", obj(slots.transformation),
+             "the transformation that changed its class, or none",
+             [](const DeliveredProperty& d, const ModelView* v) {
+               return object<&Slots::transformation>(d.transformed_by, v);
+             })
+      .field("name", kString, "the property's name",
+             [](const DeliveredProperty& d, const ModelView* v) {
+               return d.property ? text(d.property->name, v, &d.property->span) : Value();
+             })
+      .field("path", kString, "the property's path",
+             [](const DeliveredProperty& d, const ModelView* v) {
+               return d.property ? text(d.property->path, v, &d.property->span) : Value();
+             })
+      .field("event", obj(slots.event), "the property's event",
+             [](const DeliveredProperty& d, const ModelView* v) {
+               return d.property ? object<&Slots::event>(d.property->event, v) : Value();
+             })
+      .span([](const DeliveredProperty& d) { return d.property ? d.property->span : Span{}; })
+      .display([](const DeliveredProperty& d) {
+        if (d.property == nullptr) return std::string("?");
+        return d.property->event ? d.property->event->name + "." + d.property->path
+                                 : d.property->path;
+      });
+}
+
+void bind_governance() {
+  TypeBuilder<Identity>(*slots.identity)
+      .field("name", kString, "the identity configuration's name",
+             [](const Identity& i, const ModelView* v) { return text(i.name, v, &i.span); })
+      .field("description", kString, "its description, or none",
+             [](const Identity& i, const ModelView* v) { return text(i.description, v); })
+      .field("owner", kTeam, "the owning team, or none",
+             [](const Identity& i, const ModelView* v) { return ref(i.owner, v); })
+      .field("match_keys", list_of(slots.match_key), "the keys profiles are merged on",
+             [](const Identity& i, const ModelView* v) {
+               return list<&Slots::match_key>(i.match_keys, v);
+             })
+      .field("max_identifiers_per_profile", kNumber, "the merge limit, or none",
+             [](const Identity& i, const ModelView*) {
+               return optional_number(i.max_identifiers_per_profile);
+             })
+      .field("on_conflict", kString, "the merge conflict policy, or none",
+             [](const Identity& i, const ModelView* v) { return text(i.on_conflict, v); })
+      .field("suppress", list_of(slots.suppression), "identifier values never merged on",
+             [](const Identity& i, const ModelView* v) {
+               return list<&Slots::suppression>(i.suppress, v);
+             })
+      .span([](const Identity& i) { return i.span; })
+      .display([](const Identity& i) { return i.name; });
+
+  TypeBuilder<MatchKey>(*slots.match_key)
+      .field("key", kString, "the identifier's name",
+             [](const MatchKey& k, const ModelView* v) { return text(k.key, v, &k.span); })
+      .field("from", kString, "where it is read (\"traits.email\"), or none",
+             [](const MatchKey& k, const ModelView* v) { return ref(k.from, v); })
+      .field("precedence", kNumber, "its precedence (1 is highest), or none",
+             [](const MatchKey& k, const ModelView*) { return optional_number(k.precedence); })
+      .field("normalize", kStrings, "normalisations applied before matching",
+             [](const MatchKey& k, const ModelView* v) { return strings(k.normalize, v); })
+      .field("consent", kPurposes, "the purposes required to match on it",
+             [](const MatchKey& k, const ModelView* v) { return refs(k.consent, v); })
+      .field("pii", kCategory, "the PII category of the property it reads, or none",
+             [](const MatchKey& k, const ModelView* v) { return pii(k.pii, v, &k.span); })
+      .span([](const MatchKey& k) { return k.span; })
+      .display([](const MatchKey& k) { return k.key; });
+
+  TypeBuilder<Suppression>(*slots.suppression)
+      .field("key", kString, "the match key",
+             [](const Suppression& s, const ModelView* v) { return text(s.key, v, &s.span); })
+      .field("pattern", kString, "the regular expression of suppressed values",
+             [](const Suppression& s, const ModelView* v) { return text(s.pattern, v); })
+      .span([](const Suppression& s) { return s.span; })
+      .display([](const Suppression& s) { return s.key; });
+
+  TypeBuilder<Team>(*slots.team)
+      .field("name", kTeam, "the team's name",
+             [](const Team& t, const ModelView* v) { return text(t.name, v, &t.span); })
+      .field("description", kString, "its description, or none",
+             [](const Team& t, const ModelView* v) { return text(t.description, v); })
+      .field("reviewers", kStrings, "its reviewers (\"@acme/security\")",
+             [](const Team& t, const ModelView* v) { return strings(t.reviewers, v); })
+      .span([](const Team& t) { return t.span; })
+      .display([](const Team& t) { return t.name; });
+
+  TypeBuilder<Taxonomy>(*slots.taxonomy)
+      .field("builtin", kBool, "whether steward's default taxonomy applies",
+             [](const Taxonomy& t, const ModelView*) { return Value::boolean(t.builtin); })
+      .field("pii_categories", kCategories, "the PII categories",
+             [](const Taxonomy& t, const ModelView* v) { return refs(t.pii_categories, v); })
+      .field("consent_purposes", kPurposes, "the consent purposes",
+             [](const Taxonomy& t, const ModelView* v) { return refs(t.consent_purposes, v); })
+      .field("residency", list_of(slots.residency_rule), "where categories of data must stay",
+             [](const Taxonomy& t, const ModelView* v) {
+               return list<&Slots::residency_rule>(t.residency, v);
+             })
+      .method("has_category", {kString}, kBool,
+              "whether the category (or one below it) is in the taxonomy",
+              [](const Taxonomy& t, const ModelView*, std::span<const Value> a) {
+                return Value::boolean(a[0].is_string() && t.has_category(a[0].as_string()));
+              })
+      .method("has_purpose", {kString}, kBool, "whether the consent purpose is in the taxonomy",
+              [](const Taxonomy& t, const ModelView*, std::span<const Value> a) {
+                return Value::boolean(a[0].is_string() && t.has_purpose(a[0].as_string()));
+              })
+      .span([](const Taxonomy& t) { return t.span; })
+      .display([](const Taxonomy&) { return std::string("taxonomy"); });
+
+  TypeBuilder<ResidencyRule>(*slots.residency_rule)
+      .field("pii", kCategory, "the category it applies to (with its children)",
+             [](const ResidencyRule& r, const ModelView* v) { return ref(r.pii, v); })
+      .field("regions", kStrings, "where the data subjects' data must stay",
+             [](const ResidencyRule& r, const ModelView* v) { return strings(r.regions, v); })
+      .field("destination_regions", kStrings, "the regions a destination may be in",
+             [](const ResidencyRule& r, const ModelView* v) {
+               return strings(r.destination_regions, v);
+             })
+      .span([](const ResidencyRule& r) { return r.span; })
+      .display([](const ResidencyRule& r) { return r.pii.name; });
+
+  TypeBuilder<Slo>(*slots.slo)
+      .field("destination", kString, "the destination it is about",
+             [](const Slo& s, const ModelView* v) { return ref(s.destination, v); })
+      .field("delivery_error_rate", kString, "as written (\"1%\"), or none",
+             [](const Slo& s, const ModelView* v) { return text(s.delivery_error_rate, v); })
+      .field("schema_violation_rate", kString, "as written (\"0.5%\"), or none",
+             [](const Slo& s, const ModelView* v) { return text(s.schema_violation_rate, v); })
+      .field("latency_p95", kString, "as written (\"5m\"), or none",
+             [](const Slo& s, const ModelView* v) { return text(s.latency_p95, v); })
+      .span([](const Slo& s) { return s.span; })
+      .display([](const Slo& s) { return "SLO of " + s.destination.name; });
+
+  TypeBuilder<Env>(*slots.env)
+      .field("actor", kString, "who made the change, or none",
+             [](const Env& e, const ModelView*) { return text(e.actor, nullptr); })
+      .field("labels", kStrings, "the pull request's labels",
+             [](const Env& e, const ModelView*) { return strings(e.labels, nullptr); })
+      .field("environment", kString, "the target environment, or none",
+             [](const Env& e, const ModelView*) { return text(e.environment, nullptr); })
+      .field("today", kString, "today's date, YYYY-MM-DD",
+             [](const Env& e, const ModelView*) { return text(e.today, nullptr); })
+      .display([](const Env&) { return std::string("env"); });
+}
+
+}  // namespace
+
+void bind_model_types() {
+  bind_model();
+  bind_event();
+  bind_property();
+  bind_routing();
+  bind_governance();
+}
+
+}  // namespace steward::policy::binding

@@ -1,0 +1,27 @@
+#include "policy/model_view.h"
+
+namespace steward::policy {
+
+const std::vector<const model::Route*> ModelView::kNoRoutes;
+
+void build_view(const model::Model& model, bool is_base, ModelView& view) {
+  view.model = &model;
+  view.is_base = is_base;
+  view.all_properties.clear();
+  for (const auto& event : model.events) {
+    view.all_properties.insert(view.all_properties.end(), event.all_properties.begin(),
+                               event.all_properties.end());
+  }
+  view.all_match_keys.clear();
+  for (const auto& identity : model.identities) {
+    for (const auto& key : identity.match_keys) view.all_match_keys.push_back(&key);
+  }
+  view.routes_by_event.clear();
+  view.routes_by_destination.clear();
+  for (const auto& route : model.routes) {
+    view.routes_by_event[route.event].push_back(&route);
+    view.routes_by_destination[route.destination].push_back(&route);
+  }
+}
+
+}  // namespace steward::policy

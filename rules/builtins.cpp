@@ -1,0 +1,19 @@
+#include "rules/builtins.h"
+
+namespace steward::rules {
+
+const policy::FunctionRegistry& builtin_functions() {
+  static const policy::FunctionRegistry registry = [] {
+    policy::FunctionRegistry r;
+    register_categories(r);
+    register_collections(r);
+    register_dates(r);
+    register_schema_types(r);
+    register_strings(r);
+    register_units(r);
+    return r;
+  }();
+  return registry;
+}
+
+}  // namespace steward::rules

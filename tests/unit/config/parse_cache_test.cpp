@@ -1,0 +1,78 @@
+#include "config/parse_cache.h"
+
+#include <doctest/doctest.h>
+
+#include <thread>
+
+using steward::config::ParseCache;
+
+TEST_SUITE("parse_cache") {
+  TEST_CASE("the same blob at the same path is parsed once") {
+    ParseCache cache;
+    auto first = cache.read("a.yaml", "blob1", "kind: team\nname: t\n", "head");
+    auto second = cache.read("a.yaml", "blob1", "kind: team\nname: t\n", "base");
+    CHECK(first == second);  // the very same result
+    CHECK(cache.parses() == 1);
+    CHECK(cache.hits() == 1);
+    REQUIRE(first->documents.size() == 1);
+    CHECK(first->documents[0].root.find("name")->text == "t");
+    // The first read's revision stays with the result.
+    CHECK(first->documents[0].source->revision() == "head");
+  }
+
+  TEST_CASE("one blob at another path is another entry: spans name their file") {
+    ParseCache cache;
+    auto a = cache.read("a.yaml", "blob1", "kind: team\n", "head");
+    auto b = cache.read("b/a.yaml", "blob1", "kind: team\n", "head");
+    CHECK(a != b);
+    CHECK(cache.parses() == 2);
+    CHECK(cache.hits() == 0);
+    CHECK(a->documents[0].source->path() == "a.yaml");
+    CHECK(b->documents[0].source->path() == "b/a.yaml");
+    cache.read("b/a.yaml", "blob1", "kind: team\n", "head");
+    CHECK(cache.hits() == 1);
+  }
+
+  TEST_CASE("another blob at the same path is parsed again") {
+    ParseCache cache;
+    auto a = cache.read("a.yaml", "blob1", "kind: team\n", "base");
+    auto b = cache.read("a.yaml", "blob2", "kind: source\n", "head");
+    CHECK(cache.parses() == 2);
+    CHECK(b->documents[0].root.find("kind")->text == "source");
+  }
+
+  TEST_CASE("without a blob id nothing is cached") {
+    ParseCache cache;
+    cache.read("a.yaml", "", "kind: team\n", "");
+    cache.read("a.yaml", "", "kind: team\n", "");
+    CHECK(cache.parses() == 2);
+    CHECK(cache.hits() == 0);
+  }
+
+  TEST_CASE("diagnostics are cached with the documents") {
+    ParseCache cache;
+    auto a = cache.read("a.json", "bad", "{\"a\": 1,}", "head");
+    auto b = cache.read("a.json", "bad", "{\"a\": 1,}", "base");
+    REQUIRE(b->diagnostics.size() == 1);
+    CHECK(b->diagnostics[0].rule == "syntax.json");
+    CHECK(cache.parses() == 1);
+  }
+
+  TEST_CASE("safe from several threads") {
+    ParseCache cache;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&cache] {
+        for (int i = 0; i < 50; ++i) {
+          cache.read("f" + std::to_string(i % 10) + ".yaml", "blob" + std::to_string(i % 10),
+                     "kind: team\n", "head");
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    CHECK(cache.parses() + cache.hits() == 200);
+    // Two threads may both parse a blob before either stores it; never more than one per thread.
+    CHECK(cache.parses() >= 10);
+    CHECK(cache.parses() <= 40);
+  }
+}

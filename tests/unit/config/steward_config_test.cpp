@@ -1,0 +1,184 @@
+#include "config/steward_config.h"
+
+#include <doctest/doctest.h>
+
+#include "source/input_error.h"
+
+using steward::InputError;
+using steward::make_source;
+using steward::Severity;
+using steward::config::default_packs;
+using steward::config::FailOn;
+using steward::config::parse_steward_config;
+using steward::config::StewardConfig;
+
+namespace {
+
+StewardConfig parse(const std::string& text) {
+  return parse_steward_config(make_source("steward.yaml", text));
+}
+
+// The InputError that parsing `text` throws; fails the test when it throws none.
+InputError error_of(const std::string& text) {
+  try {
+    parse(text);
+  } catch (const InputError& e) {
+    return e;
+  }
+  FAIL("no InputError for: " << text);
+  return InputError("");
+}
+
+}  // namespace
+
+TEST_SUITE("steward_config") {
+  TEST_CASE("every key") {
+    StewardConfig config = parse(
+        "paths: [tracking-plan, destinations]\n"
+        "exclude: ['**/drafts/**']\n"
+        "packs: [stdlib:pii, ./policies]\n"
+        "severity: {governance.description-required: warning, pii.x: off, a.b: note, c.d: error}\n"
+        "fail_on: warning\n"
+        "x-team-note: anything\n"
+        "waivers:\n"
+        "  - rule: compat.property-removed\n"
+        "    target: checkout_started.coupon\n"
+        "    reason: never sent (DATA-123)\n"
+        "    approved_by: team-data\n"
+        "    expires: 2026-12-31\n"
+        "  - {rule: pii.y, reason: ok, approved_by: team-security}\n");
+    CHECK(config.found);
+    CHECK(config.paths == std::vector<std::string>{"tracking-plan", "destinations"});
+    CHECK(config.exclude == std::vector<std::string>{"**/drafts/**"});
+    CHECK(config.packs == std::vector<std::string>{"stdlib:pii", "./policies"});
+    REQUIRE(config.severity.size() == 4);
+    CHECK(config.severity["governance.description-required"].severity == Severity::warning);
+    CHECK(config.severity["governance.description-required"].span.line == 4);
+    CHECK(config.severity["governance.description-required"].span.column == 12);
+    CHECK_FALSE(config.severity["pii.x"].severity.has_value());  // off
+    CHECK(config.severity["a.b"].severity == Severity::note);
+    CHECK(config.severity["c.d"].severity == Severity::error);
+    CHECK(config.fail_on == FailOn::warning);
+    REQUIRE(config.waivers.size() == 2);
+    const auto& waiver = config.waivers[0];
+    CHECK(waiver.rule == "compat.property-removed");
+    CHECK(waiver.target == "checkout_started.coupon");
+    CHECK(waiver.reason == "never sent (DATA-123)");
+    CHECK(waiver.approved_by == "team-data");
+    CHECK(waiver.expires == "2026-12-31");
+    CHECK(waiver.span.line == 8);
+    CHECK(waiver.span.column == 5);
+    CHECK(config.waivers[1].target == "*");  // no target: everything
+    CHECK(config.waivers[1].expires.empty());
+    CHECK(config.source->path() == "steward.yaml");
+  }
+
+  TEST_CASE("defaults: an empty steward.yaml") {
+    for (const char* text : {"", "# nothing yet\n", "---\n"}) {
+      StewardConfig config = parse(text);
+      CHECK(config.found);
+      CHECK(config.paths.empty());
+      CHECK(config.exclude.empty());
+      CHECK(config.packs == default_packs());
+      CHECK(config.severity.empty());
+      CHECK(config.fail_on == FailOn::error);
+      CHECK(config.waivers.empty());
+    }
+    CHECK(default_packs() == std::vector<std::string>{"stdlib:compat", "stdlib:pii",
+                                                      "stdlib:consent", "stdlib:identity",
+                                                      "stdlib:governance"});
+  }
+
+  TEST_CASE("a single path may be written without brackets; empty lists are empty") {
+    StewardConfig config = parse("paths: tracking-plan\nexclude:\nseverity:\nwaivers:\n");
+    CHECK(config.paths == std::vector<std::string>{"tracking-plan"});
+    CHECK(config.exclude.empty());
+    CHECK(config.waivers.empty());
+  }
+
+  TEST_CASE("fail_on levels") {
+    CHECK(parse("fail_on: error\n").fail_on == FailOn::error);
+    CHECK(parse("fail_on: note\n").fail_on == FailOn::note);
+    CHECK(parse("fail_on: never\n").fail_on == FailOn::never);
+  }
+
+  TEST_CASE("an unknown key: where, and did you mean") {
+    InputError e = error_of("paths: [a]\npakcs: [stdlib:pii]\n");
+    CHECK(std::string(e.what()) == "steward.yaml:2:1: unknown key 'pakcs' in steward.yaml");
+    CHECK(e.fix() == "did you mean 'packs'?");
+    InputError far = error_of("colour: red\n");
+    CHECK(std::string(far.what()).starts_with("steward.yaml:1:1: unknown key 'colour'"));
+    CHECK(far.fix() == "steward.yaml has paths, exclude, packs, severity, fail_on and waivers");
+  }
+
+  TEST_CASE("a bad severity") {
+    InputError e = error_of("severity:\n  pii.x: fatal\n");
+    CHECK(std::string(e.what()) == "steward.yaml:2:10: unknown severity 'fatal' for pii.x");
+    CHECK(e.fix() == "use one of: error, warning, note, off");
+    InputError not_a_map = error_of("severity: [a]\n");
+    CHECK(std::string(not_a_map.what()).starts_with("steward.yaml:1:11: 'severity' must map"));
+  }
+
+  TEST_CASE("a bad fail_on") {
+    InputError e = error_of("fail_on: errors\n");
+    CHECK(std::string(e.what()) == "steward.yaml:1:10: unknown fail_on level 'errors'");
+    CHECK(e.fix() == "use one of: error, warning, note, never");
+    InputError empty = error_of("paths: [a]\nfail_on:\n");
+    CHECK(std::string(empty.what()) ==
+          "steward.yaml:2:1: 'fail_on' must be a single value, not a null");
+  }
+
+  TEST_CASE("a waiver without reason or approved_by") {
+    InputError no_reason = error_of(
+        "waivers:\n"
+        "  - rule: compat.property-removed\n"
+        "    approved_by: team-data\n");
+    CHECK(std::string(no_reason.what()) ==
+          "steward.yaml:2:5: the waiver for compat.property-removed has no `reason`");
+    CHECK_FALSE(no_reason.fix().empty());
+    InputError no_approval = error_of(
+        "waivers:\n"
+        "  - {rule: compat.property-removed, reason: old}\n");
+    CHECK(std::string(no_approval.what()) ==
+          "steward.yaml:2:5: the waiver for compat.property-removed has no `approved_by`");
+    InputError no_rule = error_of("waivers:\n  - {reason: old, approved_by: t}\n");
+    CHECK(std::string(no_rule.what()) == "steward.yaml:2:5: a waiver needs a `rule`");
+    InputError typo = error_of("waivers:\n  - {rule: a, reson: old, approved_by: t}\n");
+    CHECK(std::string(typo.what()) == "steward.yaml:2:15: unknown waiver key 'reson'");
+    CHECK(typo.fix() == "did you mean 'reason'?");
+    InputError scalar = error_of("waivers:\n  - compat.property-removed\n");
+    CHECK(std::string(scalar.what()) == "steward.yaml:2:5: a waiver must be a mapping");
+  }
+
+  TEST_CASE("a bad expires date") {
+    const std::string waiver = "waivers:\n  - rule: a\n    reason: b\n    approved_by: c\n";
+    InputError e = error_of(waiver + "    expires: 31/12/2026\n");
+    CHECK(std::string(e.what()) ==
+          "steward.yaml:5:14: expires must be a date YYYY-MM-DD, not '31/12/2026'");
+    CHECK(e.fix() == "write e.g. `expires: 2026-12-31`");
+    CHECK(std::string(error_of(waiver + "    expires: 2026-13-01\n").what())
+              .starts_with("steward.yaml:5:14: expires must be a date"));
+    CHECK(std::string(error_of(waiver + "    expires: 2026-12-32\n").what())
+              .starts_with("steward.yaml:5:14: expires must be a date"));
+    CHECK(std::string(error_of(waiver + "    expires: 2026-1-1\n").what())
+              .starts_with("steward.yaml:5:14: expires must be a date"));
+  }
+
+  TEST_CASE("wrong shapes and syntax errors are InputErrors with the place") {
+    CHECK(std::string(error_of("paths: {a: b}\n").what()) ==
+          "steward.yaml:1:8: 'paths' must be a list");
+    CHECK(std::string(error_of("packs: [[a]]\n").what()) ==
+          "steward.yaml:1:9: 'packs' must be a single value, not a list");
+    CHECK(std::string(error_of("- a\n- b\n").what()) ==
+          "steward.yaml:1:1: steward.yaml must be a mapping");
+    CHECK(std::string(error_of("paths: [a]\n---\npaths: [b]\n").what()) ==
+          "steward.yaml:3:1: steward.yaml must hold one document");
+    InputError syntax = error_of("paths: [a\nfail_on: error\n");
+    CHECK(std::string(syntax.what()).starts_with("steward.yaml:"));
+    CHECK(std::string(syntax.what()).find("invalid YAML") != std::string::npos);
+    CHECK(syntax.fix() == "fix the syntax of steward.yaml");
+    InputError duplicate = error_of("paths: [a]\npaths: [b]\n");
+    CHECK(std::string(duplicate.what()) ==
+          "steward.yaml:2:1: key 'paths' appears twice in this mapping");
+  }
+}

@@ -1,0 +1,317 @@
+#include <doctest/doctest.h>
+
+#include "test_model.h"
+
+using namespace steward;
+using namespace steward::policy;
+using namespace steward::policy::testing;
+
+namespace {
+
+// Runs one rule over the test model and describes its findings.
+std::string findings_of(const std::string& body, const std::string& functions = "",
+                        Env env = {}) {
+  static auto model = make_model();
+  std::string text = "pack p\n" + functions + "rule p.r {\n" + body + "\n}\n";
+  Run run = run_text(text, *model, nullptr, nullptr, std::move(env));
+  return run.errors + describe_findings(run.result.findings);
+}
+
+// The value of one expression, shown through a note's message.
+std::string value_of(const std::string& expression, const std::string& functions = "") {
+  std::string out = findings_of("  note \"{" + expression + "}\"", functions);
+  const std::string prefix = "p.r note ";
+  if (out.rfind(prefix, 0) == 0) out = out.substr(prefix.size());
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the PII allowlist rule over routes") {
+  auto out = findings_of(R"(  severity error
+  help "Add the category to allow_pii"
+  for route in head.routes
+  for prop in route.delivered_properties
+  where prop.pii != none and not route.destination.allows(prop.pii)
+  deny at prop "{prop.path} ({prop.pii}) reaches {route.destination.name}, which does not allow it"
+  suggest "exclude {prop.name}")");
+  // email reaches google_ads hashed (allowed); phone is not allowed there; the warehouse allows
+  // every user.* category.
+  CHECK(out ==
+        "p.r error 22:1 phone (user.contact.phone) reaches google_ads, which does not allow it "
+        "[exclude phone]\n");
+}
+
+TEST_CASE("literals and operators") {
+  CHECK(value_of("1") == "1");
+  CHECK(value_of("2.5") == "2.5");
+  CHECK(value_of("true") == "true");
+  CHECK(value_of("none") == "none");
+  CHECK(value_of("[1, \"a\", [true]]") == "1, a, true");
+  CHECK(value_of("'raw {x}'") == "raw {x}");
+  CHECK(value_of("\"a\\{b\\}\"") == "a{b}");
+  CHECK(value_of("1 == 1") == "true");
+  CHECK(value_of("1 != 1") == "false");
+  CHECK(value_of("1 < 2") == "true");
+  CHECK(value_of("2 <= 2") == "true");
+  CHECK(value_of("\"b\" > \"a\"") == "true");
+  CHECK(value_of("1 >= 2") == "false");
+  CHECK(value_of("none == none") == "true");
+  CHECK(value_of("none < 1") == "false");
+  CHECK(value_of("\"a\" in [\"a\", \"b\"]") == "true");
+  CHECK(value_of("\"c\" not in [\"a\", \"b\"]") == "true");
+  CHECK(value_of("\"ell\" in \"hello\"") == "true");
+  CHECK(value_of("\"x\" in none") == "false");
+  CHECK(value_of("\"checkout_started\" matches '^checkout_'") == "true");
+  CHECK(value_of("\"checkout_started\" matches 'started$'") == "true");
+  CHECK(value_of("\"checkout_started\" glob 'checkout_*'") == "true");
+  CHECK(value_of("\"checkout_started\" glob 'checkout'") == "false");
+  CHECK(value_of("\"user.contact.email\" within \"user.contact\"") == "true");
+  CHECK(value_of("\"user.contactx\" within \"user.contact\"") == "false");
+  CHECK(value_of("\"user.contact.email\" within [\"user.device\", \"user\"]") == "true");
+  CHECK(value_of("none within \"user\"") == "false");
+  CHECK(value_of("not true or false") == "false");
+  CHECK(value_of("true and not false") == "true");
+  CHECK(value_of("if 1 > 2 then \"a\" else \"b\"") == "b");
+  CHECK(value_of("[10, 20, 30][1]") == "20");
+  CHECK(value_of("[10][5]") == "none");
+}
+
+TEST_CASE("paths, methods and none") {
+  CHECK(value_of("head.event(\"checkout_started\").owner") == "team-data");
+  CHECK(value_of("head.event(\"nope\").owner") == "none");
+  CHECK(value_of("head.event(\"legacy_viewed\").deprecated.sunset") == "2026-06-30");
+  CHECK(value_of("head.event(\"checkout_started\").deprecated.sunset") == "none");
+  CHECK(value_of("head.event(\"checkout_started\").property(\"items.sku\").path") == "items.sku");
+  CHECK(value_of("head.event(\"checkout_started\").property(\"items.sku\")") ==
+        "checkout_started.items.sku");
+  CHECK(value_of("head.destination(\"google_ads\").allows(\"user.contact.email.hashed\")") ==
+        "true");
+  CHECK(value_of("head.destination(\"warehouse\").allows(\"user.device.ip\")") == "true");
+  CHECK(value_of("count(head.events)") == "3");
+  CHECK(value_of("count(head.properties)") == "8");
+  CHECK(value_of("count(head.event(\"checkout_started\").routes)") == "2");
+  CHECK(value_of("head.event(\"checkout_started\").property(\"total\").minimum") == "0");
+  CHECK(value_of("head.event(\"checkout_started\").property(\"total\").type") == "number");
+  CHECK(value_of("head.taxonomy.has_category(\"user.contact\")") == "true");
+  CHECK(value_of("base") == "none");
+  CHECK(value_of("count(changes.properties)") == "0");
+  CHECK(value_of("env.actor") == "none");
+}
+
+TEST_CASE("quantifiers") {
+  CHECK(value_of("some e in head.events: e.name == \"order_completed\"") == "true");
+  CHECK(value_of("some e in head.events: e.name == \"nope\"") == "false");
+  CHECK(value_of("all e in head.events: e.sources == [\"web\"]") == "true");
+  CHECK(value_of("all e in []: false") == "true");
+  CHECK(value_of("some e in none: true") == "false");
+  // Nested, reading the outer variable.
+  CHECK(value_of("all e in head.events: some d in head.destinations: d.region == \"eu\" and "
+                 "(d.all_events or e.name in d.events)") == "true");
+}
+
+TEST_CASE("for, let, where and when") {
+  CHECK(findings_of(R"(  when count(head.events) > 100
+  note "never")") == "");
+  CHECK(findings_of(R"(  when count(head.events) == 3
+  for e in head.events
+  let n = count(e.all_properties)
+  where n > 0
+  note at e "{e.name}: {n}")") ==
+        "p.r note 10:1 checkout_started: 5\n"
+        "p.r note 20:1 order_completed: 3\n");
+}
+
+TEST_CASE("outcomes: severities, default location, names from the model") {
+  CHECK(findings_of(R"(  severity warning
+  for e in head.events
+  where e.owner == none
+  deny "{e.name} has no owner")") == "p.r warning 30:1 legacy_viewed has no owner\n");
+  CHECK(findings_of(R"(  for e in head.events
+  where e.name == "order_completed"
+  warn at e.owner "w"
+  note at e.name "n"
+  deny "d")") ==
+        "p.r warning 20:1 w\np.r note 20:1 n\np.r error 20:1 d\n");
+  CHECK(findings_of("  deny \"nowhere\"") == "p.r error nowhere\n");
+}
+
+TEST_CASE("reviews") {
+  static auto model = make_model();
+  Run run = run_text(R"(pack p
+rule p.r {
+  for e in head.events
+  where e.owner != none
+  require review by e.owner "owner must approve"
+  require review by team-security at e
+})",
+                     *model);
+  CHECK(run.errors == "");
+  REQUIRE(run.result.reviews.size() == 2);
+  CHECK(run.result.reviews[0].team == "team-data");
+  CHECK(run.result.reviews[0].reason == "owner must approve");
+  CHECK(run.result.reviews[0].rule == "p.r");
+  CHECK(run.result.reviews[1].team == "team-security");
+  CHECK(run.result.reviews[1].span.line == 10);
+}
+
+TEST_CASE("user-defined functions") {
+  const char* functions =
+      "func personal(p: property) = p.pii != none\n"
+      "func personal_count(e: event) = count([p.name, \"x\"]) + 0 == 2 and some p in "
+      "e.all_properties: personal(p)\n";
+  // (`+` is not in the language: the second function is rejected.)
+  CHECK(findings_of("  deny \"x\"", functions).find("no arithmetic") != std::string::npos);
+  CHECK(value_of("personal(head.event(\"order_completed\").property(\"phone\"))",
+                 "func personal(p: property) = p.pii != none\n") == "true");
+  CHECK(value_of("some e in head.events: has_personal(e)",
+                 "func personal(p: property) = p.pii != none\n"
+                 "func has_personal(e: event) = some p in e.all_properties: personal(p)\n") ==
+        "true");
+}
+
+TEST_CASE("env") {
+  Env env;
+  env.actor = "octocat";
+  env.labels = {"pii-approved"};
+  env.environment = "production";
+  env.today = "2026-07-01";
+  CHECK(findings_of(R"(  when "pii-approved" in env.labels and env.environment == "production"
+  for e in head.events
+  where e.deprecated != none and e.deprecated.sunset < env.today
+  deny at e "{e.name} is past its sunset ({e.deprecated.sunset}); asked by {env.actor}")",
+                    "", env) ==
+        "p.r error 30:1 legacy_viewed is past its sunset (2026-06-30); asked by octocat\n");
+}
+
+TEST_CASE("findings are not repeated for one place and message") {
+  CHECK(findings_of(R"(  for d in head.destinations
+  for e in head.events
+  deny at e "{e.name}")") ==
+        "p.r error 10:1 checkout_started\np.r error 20:1 order_completed\n"
+        "p.r error 30:1 legacy_viewed\n");
+}
+
+TEST_CASE("joins give the same result as nested loops") {
+  const char* joined = R"(  for r in head.routes
+  for e in head.events
+  where e.name == r.event.name and e.status == "active"
+  note at e "{r.destination.name}: {e.name}")";
+  const char* nested = R"(  for r in head.routes
+  for e in head.events
+  where e.status == "active" and (e.name == r.event.name or false)
+  note at e "{r.destination.name}: {e.name}")";
+  CHECK(findings_of(joined) == findings_of(nested));
+  CHECK(findings_of(joined) ==
+        "p.r note 10:1 google_ads: checkout_started\np.r note 20:1 google_ads: order_completed\n"
+        "p.r note 10:1 warehouse: checkout_started\np.r note 20:1 warehouse: order_completed\n");
+  // Membership joins.
+  CHECK(findings_of(R"(  for d in head.destinations
+  for e in head.events
+  where e.name in d.events
+  note at e "{d.name} <- {e.name}")") ==
+        "p.r note 10:1 google_ads <- checkout_started\np.r note 20:1 google_ads <- order_completed\n");
+  // Quantifiers served by an index.
+  CHECK(value_of("some e in head.events: e.name == \"legacy_viewed\" and e.owner == none") ==
+        "true");
+  CHECK(value_of("some e in head.events: \"legacy_viewed\" == e.name and e.owner != none") ==
+        "false");
+}
+
+TEST_CASE("plans: conditions move to the earliest loop, joins replace loops") {
+  auto checked = check_text(R"(pack p
+rule p.r {
+  for r in head.routes
+  for e in head.events
+  where e.name == r.event.name and r.destination.name == "warehouse"
+  deny "x"
+})");
+  REQUIRE(checked.ok());
+  const RulePlan& plan = checked.pack->rules()[0].plan;
+  REQUIRE(plan.steps.size() == 3);
+  CHECK(plan.steps[0].kind == PlanStep::Kind::loop);
+  CHECK(plan.steps[1].kind == PlanStep::Kind::filter);  // on r alone: before the inner loop
+  CHECK(plan.steps[2].kind == PlanStep::Kind::join);
+  CHECK(plan.index_count == 1);
+}
+
+TEST_CASE("runtime errors stop the rule and are reported") {
+  auto out = findings_of(R"(  for e in head.events
+  where e.name matches e.name + "("
+  deny "x")");
+  CHECK(out.find("no arithmetic") != std::string::npos);  // no `+`: a syntax error
+  out = findings_of(R"(  for e in head.events
+  let pattern = "(" 
+  where e.name matches pattern
+  deny "x")");
+  CHECK(out.find("5:24: policy.runtime: rule `p.r` failed: invalid regular expression `(`") == 0);
+}
+
+TEST_CASE("changes: both sides, fields, and where findings point") {
+  auto base = make_model("base");
+  auto head = make_model("head");
+  diff::ChangeSet changes;
+  diff::PropertyChange modified;
+  modified.kind = diff::ChangeKind::modified;
+  modified.name = "checkout_started.total";
+  modified.event = "checkout_started";
+  modified.base = base->events[0].all_properties[2];
+  modified.head = head->events[0].all_properties[2];
+  modified.fields = {diff::FieldChange{"type", "integer", "number"}};
+  changes.properties.push_back(modified);
+  diff::PropertyChange removed;
+  removed.kind = diff::ChangeKind::removed;
+  removed.name = "order_completed.ip";
+  removed.event = "order_completed";
+  removed.base = base->events[1].all_properties[2];
+  changes.properties.push_back(removed);
+
+  Run run = run_text(R"P(pack compat
+rule compat.property-changed {
+  for c in changes.properties
+  where c.modified and c.changed("type")
+  deny at c "{c.head.path} changed type from {c.fields[0].base} to {c.fields[0].head}"
+  suggest "add {c.head.name}_v2"
+}
+rule compat.property-removed {
+  for c in changes.properties
+  where c.removed
+  deny at c.base "{c.name} was removed"
+  warn at c "{c.name} (change)"
+})P",
+                     *head, base.get(), &changes);
+  CHECK(run.errors == "");
+  CHECK(describe_findings(run.result.findings) ==
+        "compat.property-changed error 13:1 base 13 total changed type from integer to number "
+        "[add total_v2]\n"
+        "compat.property-removed error base 23 order_completed.ip was removed\n"
+        "compat.property-removed warning base 23 order_completed.ip (change)\n");
+  REQUIRE(run.result.findings.size() == 3);
+  CHECK(run.result.findings[1].base_span.source->revision() == "base");
+}
+
+TEST_CASE("unknown names in the model stop the pack before it runs") {
+  auto model = make_model();
+  Run run = run_text("pack p\nrule p.r {\n  require review by team-nobody \"x\"\n}\n", *model);
+  CHECK(run.errors ==
+        "3:21: policy.unknown-team: unknown team `team-nobody`; teams are defined by `kind: team` "
+        "files\n");
+  CHECK(run.result.reviews.empty());
+}
+
+TEST_CASE("parallel evaluation gives the order of sequential evaluation") {
+  auto model = make_model();
+  std::string text = "pack p\n";
+  for (int i = 0; i < 20; ++i) {
+    text += "rule p.r" + std::to_string(i) + " {\n  for e in head.events\n  note at e \"" +
+            std::to_string(i) + " {e.name}\"\n}\n";
+  }
+  auto checked = check_text(text);
+  REQUIRE(checked.ok());
+  PolicyInput input{model.get(), nullptr, nullptr, {}};
+  auto one = evaluate(*checked.pack, input, EvaluateOptions{1});
+  auto four = evaluate(*checked.pack, input, EvaluateOptions{4});
+  CHECK(describe_findings(one.findings) == describe_findings(four.findings));
+  CHECK(one.findings.size() == 60);
+}
