@@ -9,5 +9,6 @@ namespace steward::cli {
 void register_check(CLI::App& app, int& exit_code);
 void register_model(CLI::App& app, int& exit_code);
 void register_diff(CLI::App& app, int& exit_code);
+void register_init(CLI::App& app, int& exit_code);
 
 }  // namespace steward::cli

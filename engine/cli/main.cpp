@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   int exit_code = kPassed;
   register_check(app, exit_code);
   register_diff(app, exit_code);
+  register_init(app, exit_code);
   register_model(app, exit_code);
   try {
     app.parse(argc, argv);
