@@ -12,10 +12,13 @@ void register_check(CLI::App& app, int& exit_code) {
   command->add_option("--base", options->revisions.base,
                       "The revision to compare against (default: the merge-base with the CI "
                       "target branch, else origin/main, main or master)");
-  command->add_flag("--no-base", options->revisions.no_base, "Check head alone, without a base revision");
+  command->add_flag("--no-base", options->revisions.no_base,
+                    "Check head alone, without a base revision");
   auto* head = command->add_option("--head", options->revisions.head,
                                    "The revision to check (default: the files as they are)");
-  command->add_flag("--staged", options->revisions.staged, "Check the staged files (for pre-commit hooks)")
+  command
+      ->add_flag("--staged", options->revisions.staged,
+                 "Check the staged files (for pre-commit hooks)")
       ->excludes(head);
   command->add_option("--format", options->formats,
                       "Report format, repeatable: F or F=PATH (text, json, sarif, github, "

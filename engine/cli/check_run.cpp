@@ -27,7 +27,8 @@ config::FailOn parse_fail_on(const std::string& value, config::FailOn fallback) 
 std::vector<SourceRef> files_of(const model::LoadedModel& loaded) {
   std::vector<SourceRef> files;
   files.reserve(loaded.parsed.size());
-  for (const auto& parsed : loaded.parsed) files.push_back(parsed->source);
+  for (const auto& parsed : loaded.parsed)
+    files.push_back(parsed->source);
   return files;
 }
 
@@ -69,7 +70,8 @@ int run_check(const CheckOptions& options) {
   input.rules = rule_catalog();
   findings::ProcessOptions process;
   process.config = &config;
-  for (const auto& rule : input.rules) process.known_rules.push_back(rule.id);
+  for (const auto& rule : input.rules)
+    process.known_rules.push_back(rule.id);
   if (comparison->base) {
     process.files = files_of(*comparison->base);
     std::vector<std::string> base_fingerprints;

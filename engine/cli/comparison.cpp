@@ -1,7 +1,9 @@
 #include "cli/comparison.h"
 
 #include <iostream>
+#include <optional>
 
+#include "diff/schema_versions.h"
 #include "git/default_base.h"
 #include "source/input_error.h"
 
@@ -15,13 +17,39 @@ Revision head_revision(const RevisionOptions& options) {
   return Revision::work_tree();
 }
 
-// The base commit, or empty to compare nothing. An explicit --base, or a CI variable naming the
-// target branch, must be found (a missing one is an error with the fix); a local run with no main
-// branch to compare against says so on standard error and checks head alone.
-std::string base_commit(const RevisionOptions& options, const Project& project,
-                        bool require_base) {
+// The base of an explicit --base REV: as in `git diff REV...HEAD`, the merge-base of REV and the
+// head commit (--head, else HEAD), so that commits the target branch gained after head left it are
+// not reported as changes that head reverts. That is REV itself when it is an ancestor of head.
+// With no head commit yet, or no common history, REV as it is; a shallow clone that lacks the
+// history between them is an error that says how to fetch it.
+std::string explicit_base(const RevisionOptions& options, const git::Repository& repository) {
+  std::string base = repository.resolve(options.base);
+  const std::string head_rev = options.head.empty() ? "HEAD" : options.head;
+  std::optional<std::string> head = repository.try_resolve(head_rev);
+  if (!head || *head == base) return base;
+  try {
+    return repository.merge_base(options.base, head_rev);
+  } catch (const InputError&) {
+    if (repository.is_shallow()) throw;
+    return base;
+  }
+}
+
+// Whether the repository has a branch the default base is taken from.
+bool has_main_branch(const git::Repository& repository) {
+  for (const char* branch : {"origin/main", "main", "master"}) {
+    if (repository.try_resolve(branch)) return true;
+  }
+  return false;
+}
+
+// The base commit, or empty to compare nothing. An explicit --base, a CI variable naming the
+// target branch, or a main branch must lead to a base (a missing one is an error with the fix, as
+// is a merge-base that a shallow clone lacks); only a local run with no main branch to compare
+// against says so on standard error and checks head alone.
+std::string base_commit(const RevisionOptions& options, const Project& project, bool require_base) {
   if (options.no_base) return {};
-  if (!options.base.empty()) return project.repository().resolve(options.base);
+  if (!options.base.empty()) return explicit_base(options, project.repository());
   if (!project.in_git()) {
     if (require_base) project.repository();  // throws: not a git repository, with the fix
     return {};
@@ -33,7 +61,7 @@ std::string base_commit(const RevisionOptions& options, const Project& project,
   try {
     return git::default_base(project.repository(), environment);
   } catch (const InputError& e) {
-    if (ci_target || require_base) throw;
+    if (ci_target || require_base || has_main_branch(project.repository())) throw;
     std::cerr << "note: no base revision to compare against (" << e.what()
               << "); checking head alone. Pass --base REV to compare.\n";
     return {};
@@ -47,13 +75,15 @@ std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool
   Revision head = head_revision(options);
   auto comparison = std::make_unique<Comparison>();
   comparison->config = project.read_config(head);
-  comparison->head = model::load_snapshot(project.read(head, comparison->config),
-                                          &comparison->cache);
+  comparison->head =
+      model::load_snapshot(project.read(head, comparison->config), &comparison->cache);
+  diff::check_schema_versions(comparison->head.model, comparison->head.diagnostics);
   comparison->base_commit = base_commit(options, project, require_base);
   if (!comparison->base_commit.empty()) {
     Revision base = Revision::commit(comparison->base_commit, "base");
-    comparison->base = model::load_snapshot(project.read(base, comparison->config),
-                                            &comparison->cache);
+    comparison->base =
+        model::load_snapshot(project.read(base, comparison->config), &comparison->cache);
+    diff::check_schema_versions(comparison->base->model, comparison->base->diagnostics);
   }
   return comparison;
 }

@@ -78,7 +78,8 @@ int run_init(const InitOptions& options) {
   if (!options.force) {
     std::string existing;
     for (const auto& file : kStarterFiles) {
-      if (fs::exists(root / file.path)) existing += std::string(existing.empty() ? "" : ", ") + file.path;
+      if (fs::exists(root / file.path))
+        existing += std::string(existing.empty() ? "" : ", ") + file.path;
     }
     if (!existing.empty()) {
       throw InputError("steward init would overwrite " + existing,
@@ -95,7 +96,8 @@ int run_init(const InitOptions& options) {
     }
     std::cout << "created " << file.path << "\n";
   }
-  std::cout << "\nNext: edit the files, then run `steward check`. The format is in docs/model.md.\n";
+  std::cout
+      << "\nNext: edit the files, then run `steward check`. The format is in docs/model.md.\n";
   return kPassed;
 }
 

@@ -58,15 +58,21 @@ config::StewardConfig Project::read_config(const Revision& revision) const {
   const std::string relative = join(prefix_, "steward.yaml");
   std::optional<std::string> text;
   switch (revision.kind) {
-    case Revision::Kind::work_tree: text = read_text_file(dir_ / "steward.yaml"); break;
-    case Revision::Kind::commit: text = repository().read_file_at(revision.rev, relative); break;
+    case Revision::Kind::work_tree:
+      text = read_text_file(dir_ / "steward.yaml");
+      break;
+    case Revision::Kind::commit:
+      text = repository().read_file_at(revision.rev, relative);
+      break;
     case Revision::Kind::index:
       text = repository().read_staged_file(relative, index_file_);
       break;
   }
   config::StewardConfig config;
-  if (text) config = config::parse_steward_config(make_source(relative, *text, revision.label));
-  else config.packs = config::default_packs();
+  if (text)
+    config = config::parse_steward_config(make_source(relative, *text, revision.label));
+  else
+    config.packs = config::default_packs();
   config.project_dir = prefix_;
   return config;
 }
@@ -77,7 +83,8 @@ git::Snapshot Project::read(const Revision& revision, const config::StewardConfi
   switch (revision.kind) {
     case Revision::Kind::work_tree:
       snapshot = git::read_worktree(dir_, filter);
-      for (auto& file : snapshot.files) file.path = join(prefix_, file.path);
+      for (auto& file : snapshot.files)
+        file.path = join(prefix_, file.path);
       break;
     case Revision::Kind::commit:
       snapshot = repository().read_commit(revision.rev, prefix_, filter);

@@ -14,7 +14,8 @@ namespace steward::cli {
 std::vector<ReportOutput> parse_report_outputs(const std::vector<std::string>& values) {
   std::vector<ReportOutput> outputs;
   std::vector<std::string> known;
-  for (auto name : report::report_formats()) known.emplace_back(name);
+  for (auto name : report::report_formats())
+    known.emplace_back(name);
   bool stdout_taken = false;
   for (const auto& value : values) {
     ReportOutput output;
@@ -24,10 +25,11 @@ std::vector<ReportOutput> parse_report_outputs(const std::vector<std::string>& v
     if (!report::make_report(output.format)) {
       auto guess = closest_match(output.format, known);
       std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw InputError("unknown report format '" + output.format + "'",
-                       guess ? "did you mean '" + *guess + "'? (formats: " + list + ")"
-                             : "use one of: " + list);
+      for (const auto& k : known)
+        list += (list.empty() ? "" : ", ") + k;
+      throw InputError(
+          "unknown report format '" + output.format + "'",
+          guess ? "did you mean '" + *guess + "'? (formats: " + list + ")" : "use one of: " + list);
     }
     if (output.path.empty() || output.path == "-") {
       if (stdout_taken) {

@@ -8,8 +8,8 @@ namespace steward::cli {
 findings::RuleTable rule_catalog() {
   findings::RuleTable table;
   for (const auto& rule : model::data_file_rules()) {
-    table.push_back({rule.id, rule.title, rule.description, rule.severity,
-                     "docs/data-file-rules.md"});
+    table.push_back(
+        {rule.id, rule.title, rule.description, rule.severity, "docs/data-file-rules.md"});
   }
   const auto& own = findings::findings_rules();
   table.insert(table.end(), own.begin(), own.end());

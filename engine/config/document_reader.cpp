@@ -2,10 +2,13 @@
 #include "config/document_reader.h"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 
 #include "config/json_syntax.h"
 
@@ -13,7 +16,9 @@ namespace steward::config {
 
 namespace {
 
-bool is_json_path(const std::string& path) { return path.ends_with(".json"); }
+bool is_json_path(const std::string& path) {
+  return path.ends_with(".json");
+}
 
 // What converting one file may cost, counted in nodes plus scalar bytes, beyond twice the file's
 // size (which no file without aliases exceeds). yaml-cpp shares an anchored node between its
@@ -234,10 +239,19 @@ struct Converter {
   }
 };
 
-// yaml-cpp recurses per flow bracket (and guards only at 500 levels); refuse absurd bracket
-// nesting before handing the text over. Quotes and comments are recognised where YAML starts them,
-// so that the apostrophe of a plain `don't` does not hide the brackets after it.
-std::optional<size_t> excessive_flow_nesting(const std::string& text) {
+// What a pass over the text finds before yaml-cpp sees it. Quotes and comments are recognised
+// where YAML starts them, so that the apostrophe of a plain `don't` does not hide what follows.
+struct FlowScan {
+  // yaml-cpp recurses per flow bracket (and guards only at 500 levels): the offset of the first
+  // bracket deeper than kMaxNestingDepth.
+  std::optional<size_t> too_deep;
+  // A ',' outside brackets where a token may start. yaml-cpp takes it for a flow entry, and one at
+  // the top level of a document makes YAML::LoadAll read empty documents for ever.
+  bool loose_comma = false;
+};
+
+FlowScan scan_flow(const std::string& text) {
+  FlowScan scan;
   int depth = 0;
   char quote = 0;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -254,17 +268,57 @@ std::optional<size_t> excessive_flow_nesting(const std::string& text) {
       continue;
     }
     const char before = i == 0 ? ' ' : text[i - 1];
-    const bool token_start = std::isspace(static_cast<unsigned char>(before)) || before == '[' ||
-                             before == '{' || before == ',' || before == ':';
+    const bool after_space = std::isspace(static_cast<unsigned char>(before));
+    const bool token_start =
+        after_space || before == '[' || before == '{' || before == ',' || before == ':';
     if ((c == '"' || c == '\'') && token_start) {
       quote = c;
-    } else if (c == '#' && std::isspace(static_cast<unsigned char>(before))) {
+    } else if (c == '#' && after_space) {
       i = std::min(text.find('\n', i), text.size());
     } else if (c == '[' || c == '{') {
-      if (++depth > kMaxNestingDepth) return i;
+      if (++depth > kMaxNestingDepth) {
+        scan.too_deep = i;
+        return scan;
+      }
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
+    } else if (c == ',' && depth == 0 &&
+               (after_space || std::string_view("]}\"'").find(before) != std::string_view::npos)) {
+      scan.loose_comma = true;
     }
+  }
+  return scan;
+}
+
+// Records where each document starts, to see yaml-cpp stop making progress.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  YAML::Mark start;
+};
+
+// Where yaml-cpp would start the same document again and again (at a loose ','), if it would.
+// Throws what yaml-cpp throws for a syntax error found on the way.
+std::optional<YAML::Mark> endless_documents(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  std::optional<int> previous;
+  while (parser.HandleNextDocument(starts)) {
+    if (previous == starts.start.pos) return starts.start;
+    previous = starts.start.pos;
   }
   return std::nullopt;
 }
@@ -291,13 +345,24 @@ ReadResult read_documents(const SourceRef& source) {
       result.diagnostics.push_back(std::move(*error));
       return result;
     }
-  } else if (auto offset = excessive_flow_nesting(source->text())) {
-    result.diagnostics.push_back(nesting_too_deep(span_at_offset(source, *offset)));
+  }
+  const FlowScan scan = json ? FlowScan{} : scan_flow(source->text());
+  if (scan.too_deep) {
+    result.diagnostics.push_back(nesting_too_deep(span_at_offset(source, *scan.too_deep)));
     return result;
   }
 
   std::vector<YAML::Node> roots;
   try {
+    // Only a file with a loose ',' can make LoadAll loop, so only such a file is parsed twice.
+    if (scan.loose_comma) {
+      if (auto stuck = endless_documents(source->text())) {
+        Diagnostic d = syntax_error(
+            source, YAML::ParserException(*stuck, "',' outside of a flow collection"), false);
+        result.diagnostics.push_back(std::move(d));
+        return result;
+      }
+    }
     roots = YAML::LoadAll(source->text());
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own guard (at 500 levels) for nesting the bracket count above cannot see, such

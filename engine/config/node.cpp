@@ -46,9 +46,12 @@ std::optional<long long> Node::as_integer() const {
 
 std::string_view Node::type_name() const {
   switch (kind) {
-    case Kind::null: return "null";
-    case Kind::sequence: return "list";
-    case Kind::mapping: return "mapping";
+    case Kind::null:
+      return "null";
+    case Kind::sequence:
+      return "list";
+    case Kind::mapping:
+      return "mapping";
     case Kind::scalar:
       if (as_bool()) return "boolean";
       if (as_number()) return "number";

@@ -19,8 +19,8 @@ class Node {
 
   Kind kind = Kind::null;
   Span span;
-  std::string text;     // a scalar's value (also set for null: "~", "null" or "")
-  bool quoted = false;  // a quoted scalar is always a string ("1" is not a number)
+  std::string text;               // a scalar's value (also set for null: "~", "null" or "")
+  bool quoted = false;            // a quoted scalar is always a string ("1" is not a number)
   std::vector<Node> items;        // a sequence's items
   std::vector<MapEntry> entries;  // a mapping's entries, in file order
 
@@ -37,7 +37,9 @@ class Node {
   std::optional<bool> as_bool() const;
   std::optional<double> as_number() const;
   std::optional<long long> as_integer() const;
-  bool is_string() const { return kind == Kind::scalar && (quoted || (!as_bool() && !as_number())); }
+  bool is_string() const {
+    return kind == Kind::scalar && (quoted || (!as_bool() && !as_number()));
+  }
 
   // "mapping", "list", "string", "number", "boolean", "null": for messages about wrong types.
   std::string_view type_name() const;

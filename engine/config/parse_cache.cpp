@@ -15,7 +15,8 @@ std::shared_ptr<const ReadResult> ParseCache::read(const std::string& path,
       return it->second;
     }
   }
-  auto result = std::make_shared<const ReadResult>(read_documents(make_source(path, text, revision)));
+  auto result =
+      std::make_shared<const ReadResult>(read_documents(make_source(path, text, revision)));
   std::lock_guard lock(mutex_);
   ++parses_;
   if (!key.empty()) entries_.emplace(key, result);

@@ -18,8 +18,10 @@ std::string where(const Span& span) {
 
 std::string scalar(const Node& node, std::string_view key) {
   if (!node.is_scalar()) {
-    fail(node.span, "'" + std::string(key) + "' must be a single value, not a " +
-                        std::string(node.type_name()), "write it as `" + std::string(key) + ": value`");
+    fail(
+        node.span,
+        "'" + std::string(key) + "' must be a single value, not a " + std::string(node.type_name()),
+        "write it as `" + std::string(key) + ": value`");
   }
   return node.text;
 }
@@ -29,10 +31,11 @@ std::vector<std::string> string_list(const Node& node, std::string_view key) {
   if (node.is_null()) return out;
   if (node.is_scalar()) return {node.text};
   if (!node.is_sequence()) {
-    fail(node.span, "'" + std::string(key) + "' must be a list", "write it as `" +
-                        std::string(key) + ": [a, b]`");
+    fail(node.span, "'" + std::string(key) + "' must be a list",
+         "write it as `" + std::string(key) + ": [a, b]`");
   }
-  for (const auto& item : node.items) out.push_back(scalar(item, key));
+  for (const auto& item : node.items)
+    out.push_back(scalar(item, key));
   return out;
 }
 
@@ -52,7 +55,8 @@ FailOn parse_fail_on(const Node& node) {
   if (value == "warning") return FailOn::warning;
   if (value == "note") return FailOn::note;
   if (value == "never") return FailOn::never;
-  fail(node.span, "unknown fail_on level '" + value + "'", "use one of: error, warning, note, never");
+  fail(node.span, "unknown fail_on level '" + value + "'",
+       "use one of: error, warning, note, never");
 }
 
 bool is_iso_date(const std::string& s) {
@@ -75,16 +79,22 @@ Waiver parse_waiver(const Node& node) {
                                                 "expires"};
   for (const auto& entry : node.entries) {
     const std::string& key = entry.key.text;
-    if (key == "rule") waiver.rule = scalar(entry.value, key);
-    else if (key == "target") waiver.target = scalar(entry.value, key);
-    else if (key == "reason") waiver.reason = scalar(entry.value, key);
-    else if (key == "approved_by") waiver.approved_by = scalar(entry.value, key);
-    else if (key == "expires") waiver.expires = scalar(entry.value, key);
+    if (key == "rule")
+      waiver.rule = scalar(entry.value, key);
+    else if (key == "target")
+      waiver.target = scalar(entry.value, key);
+    else if (key == "reason")
+      waiver.reason = scalar(entry.value, key);
+    else if (key == "approved_by")
+      waiver.approved_by = scalar(entry.value, key);
+    else if (key == "expires")
+      waiver.expires = scalar(entry.value, key);
     else {
       auto guess = closest_match(key, keys);
       fail(entry.key.span, "unknown waiver key '" + key + "'",
-           guess ? "did you mean '" + *guess + "'?" : "a waiver has rule, target, reason, "
-                                                       "approved_by and expires");
+           guess ? "did you mean '" + *guess + "'?"
+                 : "a waiver has rule, target, reason, "
+                   "approved_by and expires");
     }
   }
   if (waiver.rule.empty()) fail(node.span, "a waiver needs a `rule`", "add `rule: RULE-ID`");
@@ -98,8 +108,9 @@ Waiver parse_waiver(const Node& node) {
   }
   if (waiver.target.empty()) waiver.target = "*";
   if (!waiver.expires.empty() && !is_iso_date(waiver.expires)) {
-    fail(node.find("expires")->span, "expires must be a date YYYY-MM-DD, not '" +
-                                         waiver.expires + "'", "write e.g. `expires: 2026-12-31`");
+    fail(node.find("expires")->span,
+         "expires must be a date YYYY-MM-DD, not '" + waiver.expires + "'",
+         "write e.g. `expires: 2026-12-31`");
   }
   return waiver;
 }
@@ -107,8 +118,7 @@ Waiver parse_waiver(const Node& node) {
 }  // namespace
 
 std::vector<std::string> default_packs() {
-  return {"stdlib:compat", "stdlib:pii", "stdlib:consent", "stdlib:identity",
-          "stdlib:governance"};
+  return {"stdlib:compat", "stdlib:pii", "stdlib:consent", "stdlib:identity", "stdlib:governance"};
 }
 
 StewardConfig parse_steward_config(const SourceRef& source) {
@@ -131,15 +141,19 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     fail(root.span, "steward.yaml must be a mapping",
          "start from `steward init`, or see docs/configuration.md");
   }
-  static const std::vector<std::string> keys = {"paths", "exclude", "packs", "severity",
-                                                "fail_on", "waivers"};
+  static const std::vector<std::string> keys = {"paths",    "exclude", "packs",
+                                                "severity", "fail_on", "waivers"};
   for (const auto& entry : root.entries) {
     const std::string& key = entry.key.text;
     const Node& value = entry.value;
-    if (key == "paths") config.paths = string_list(value, key);
-    else if (key == "exclude") config.exclude = string_list(value, key);
-    else if (key == "packs") config.packs = string_list(value, key);
-    else if (key == "fail_on") config.fail_on = parse_fail_on(value);
+    if (key == "paths")
+      config.paths = string_list(value, key);
+    else if (key == "exclude")
+      config.exclude = string_list(value, key);
+    else if (key == "packs")
+      config.packs = string_list(value, key);
+    else if (key == "fail_on")
+      config.fail_on = parse_fail_on(value);
     else if (key == "severity") {
       if (value.is_null()) continue;
       if (!value.is_mapping()) {
@@ -152,8 +166,10 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       }
     } else if (key == "waivers") {
       if (value.is_null()) continue;
-      if (!value.is_sequence()) fail(value.span, "'waivers' must be a list", "write `waivers: [...]`");
-      for (const auto& item : value.items) config.waivers.push_back(parse_waiver(item));
+      if (!value.is_sequence())
+        fail(value.span, "'waivers' must be a list", "write `waivers: [...]`");
+      for (const auto& item : value.items)
+        config.waivers.push_back(parse_waiver(item));
     } else if (!key.starts_with("x-")) {
       auto guess = closest_match(key, keys);
       fail(entry.key.span, "unknown key '" + key + "' in steward.yaml",

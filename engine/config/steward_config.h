@@ -29,11 +29,11 @@ enum class FailOn { error, warning, note, never };
 
 // steward.yaml. Errors in it are steward::InputError (exit 2), with the file:line and the fix.
 struct StewardConfig {
-  bool found = false;            // false: no steward.yaml, defaults apply
-  std::string project_dir;       // the folder of steward.yaml, relative to the repository root
-  std::vector<std::string> paths;    // empty: the whole repository
+  bool found = false;              // false: no steward.yaml, defaults apply
+  std::string project_dir;         // the folder of steward.yaml, relative to the repository root
+  std::vector<std::string> paths;  // empty: the whole repository
   std::vector<std::string> exclude;
-  std::vector<std::string> packs;    // default: every stdlib pack
+  std::vector<std::string> packs;  // default: every stdlib pack
   std::map<std::string, SeverityOverride> severity;
   FailOn fail_on = FailOn::error;
   std::vector<Waiver> waivers;

@@ -77,9 +77,9 @@ struct RouteChange {
   std::string event;
   const model::Route* base = nullptr;
   const model::Route* head = nullptr;
-  std::vector<std::string> added_environments;    // where it now reaches and did not
+  std::vector<std::string> added_environments;  // where it now reaches and did not
   std::vector<std::string> removed_environments;
-  std::vector<const model::DeliveredProperty*> added_properties;  // newly delivered (head)
+  std::vector<const model::DeliveredProperty*> added_properties;    // newly delivered (head)
   std::vector<const model::DeliveredProperty*> removed_properties;  // no longer delivered (base)
   // Delivered on both sides with another PII class (head side).
   std::vector<const model::DeliveredProperty*> reclassified_properties;

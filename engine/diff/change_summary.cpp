@@ -57,8 +57,10 @@ SummaryLine route_line(const RouteChange& r) {
     parts.push_back("no longer in " + join(r.removed_environments));
   } else {
     if (!r.added_environments.empty()) parts.push_back("now also in " + join(r.added_environments));
-    if (!r.removed_environments.empty()) parts.push_back("no longer in " + join(r.removed_environments));
-    if (!r.added_properties.empty()) parts.push_back("now delivers " + property_list(r.added_properties));
+    if (!r.removed_environments.empty())
+      parts.push_back("no longer in " + join(r.removed_environments));
+    if (!r.added_properties.empty())
+      parts.push_back("now delivers " + property_list(r.added_properties));
     if (!r.removed_properties.empty()) {
       parts.push_back("stops delivering " + property_list(r.removed_properties));
     }
@@ -74,9 +76,12 @@ SummaryLine route_line(const RouteChange& r) {
 
 const char* marker(ChangeKind kind) {
   switch (kind) {
-    case ChangeKind::added: return "+";
-    case ChangeKind::removed: return "-";
-    case ChangeKind::modified: return "~";
+    case ChangeKind::added:
+      return "+";
+    case ChangeKind::removed:
+      return "-";
+    case ChangeKind::modified:
+      return "~";
   }
   return "~";
 }
@@ -100,9 +105,12 @@ std::string link(const std::string& where, const std::string& blob_url) {
 std::string escape_cell(std::string text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -137,20 +145,26 @@ std::vector<SummaryLine> summarize(const ChangeSet& changes, const model::Model&
     line.reach = blast_radius(c.head ? head : base, c.event);
     lines.push_back(std::move(line));
   }
-  for (const auto& c : changes.sources) lines.push_back(entity_line("sources", c));
-  for (const auto& c : changes.destinations) lines.push_back(entity_line("destinations", c));
-  for (const auto& c : changes.routes) lines.push_back(route_line(c));
+  for (const auto& c : changes.sources)
+    lines.push_back(entity_line("sources", c));
+  for (const auto& c : changes.destinations)
+    lines.push_back(entity_line("destinations", c));
+  for (const auto& c : changes.routes)
+    lines.push_back(route_line(c));
   for (const auto& c : changes.transformations) {
     lines.push_back(entity_line("transformations", c));
   }
-  for (const auto& c : changes.identities) lines.push_back(entity_line("identity", c));
+  for (const auto& c : changes.identities)
+    lines.push_back(entity_line("identity", c));
   for (const auto& c : changes.match_keys) {
     SummaryLine line = entity_line("identity", c);
     line.subject = c.identity + " match key " + c.name;
     lines.push_back(std::move(line));
   }
-  for (const auto& c : changes.teams) lines.push_back(entity_line("teams", c));
-  for (const auto& c : changes.slos) lines.push_back(entity_line("slos", c));
+  for (const auto& c : changes.teams)
+    lines.push_back(entity_line("teams", c));
+  for (const auto& c : changes.slos)
+    lines.push_back(entity_line("slos", c));
   for (const auto& c : changes.taxonomy) {
     SummaryLine line;
     line.section = "taxonomy";
@@ -187,19 +201,20 @@ std::string render_text(const std::vector<SummaryLine>& lines) {
 std::string render_markdown(const std::vector<SummaryLine>& lines, const std::string& blob_url) {
   if (lines.empty()) return "No changes to the customer-data model.\n";
   std::map<std::string, size_t> counts;
-  for (const auto& line : lines) ++counts[line.section];
+  for (const auto& line : lines)
+    ++counts[line.section];
   std::string out = "**" + std::to_string(lines.size()) +
                     (lines.size() == 1 ? " change" : " changes") + "** to the customer-data model:";
-  for (const auto& [section, count] : counts) out += " " + section + " " + std::to_string(count) + ";";
+  for (const auto& [section, count] : counts)
+    out += " " + section + " " + std::to_string(count) + ";";
   out.back() = '\n';
   out += "\n| | what | change | where | reaches |\n|---|---|---|---|---|\n";
   for (const auto& line : lines) {
     std::string where = line.head_place.empty() ? "was " + link(line.base_place, "")
                                                 : link(line.head_place, blob_url);
     out += std::string("| ") + marker(line.kind) + " | " + escape_cell(line.section) + " `" +
-           escape_cell(line.subject) + "` | " + escape_cell(line.detail.empty()
-                                                                ? std::string(to_string(line.kind))
-                                                                : line.detail) +
+           escape_cell(line.subject) + "` | " +
+           escape_cell(line.detail.empty() ? std::string(to_string(line.kind)) : line.detail) +
            " | " + where + " | " + escape_cell(reach_text(line.reach)) + " |\n";
   }
   return out;

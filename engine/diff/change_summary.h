@@ -20,10 +20,10 @@ std::vector<Reach> blast_radius(const model::Model& model, const std::string& ev
 struct SummaryLine {
   std::string section;  // "events", "properties", "routes", ...
   ChangeKind kind = ChangeKind::modified;
-  std::string subject;  // "checkout_started.email"
-  std::string detail;   // "type string -> number; required false -> true"
-  std::string head_place;  // "file:line" at head; empty when removed
-  std::string base_place;  // "file:line" at base; empty when added
+  std::string subject;       // "checkout_started.email"
+  std::string detail;        // "type string -> number; required false -> true"
+  std::string head_place;    // "file:line" at head; empty when removed
+  std::string base_place;    // "file:line" at base; empty when added
   std::vector<Reach> reach;  // for events and properties: where the change lands
 };
 
@@ -34,6 +34,7 @@ std::vector<SummaryLine> summarize(const ChangeSet& changes, const model::Model&
 std::string render_text(const std::vector<SummaryLine>& lines);
 // `steward diff --format markdown` and the pull-request comment's change section. `blob_url`
 // (optional) links head places: "<blob_url>/<file>#L<line>".
-std::string render_markdown(const std::vector<SummaryLine>& lines, const std::string& blob_url = {});
+std::string render_markdown(const std::vector<SummaryLine>& lines,
+                            const std::string& blob_url = {});
 
 }  // namespace steward::diff

@@ -4,9 +4,12 @@ namespace steward::diff {
 
 std::string_view to_string(ChangeKind kind) {
   switch (kind) {
-    case ChangeKind::added: return "added";
-    case ChangeKind::removed: return "removed";
-    case ChangeKind::modified: return "modified";
+    case ChangeKind::added:
+      return "added";
+    case ChangeKind::removed:
+      return "removed";
+    case ChangeKind::modified:
+      return "modified";
   }
   return "modified";
 }

@@ -10,7 +10,8 @@ namespace {
 
 std::vector<std::string> suppressions_text(const model::Identity& i) {
   std::vector<std::string> out;
-  for (const auto& s : i.suppress) out.push_back(s.key + ": " + s.pattern);
+  for (const auto& s : i.suppress)
+    out.push_back(s.key + ": " + s.pattern);
   return out;
 }
 
@@ -58,7 +59,8 @@ void diff_match_keys(const model::Model& base, const model::Model& head,
     diff_keyed<model::MatchKey, MatchKeyChange>(
         before, pointers(identity.match_keys), [](const model::MatchKey& k) { return k.key; },
         compare_match_keys, out);
-    for (size_t i = first; i < out.size(); ++i) out[i].identity = identity.name;
+    for (size_t i = first; i < out.size(); ++i)
+      out[i].identity = identity.name;
   }
   // Keys of an identity removed altogether.
   for (const auto& identity : base.identities) {
@@ -69,14 +71,16 @@ void diff_match_keys(const model::Model& base, const model::Model& head,
     diff_keyed<model::MatchKey, MatchKeyChange>(
         pointers(identity.match_keys), {}, [](const model::MatchKey& k) { return k.key; },
         compare_match_keys, out);
-    for (size_t i = first; i < out.size(); ++i) out[i].identity = identity.name;
+    for (size_t i = first; i < out.size(); ++i)
+      out[i].identity = identity.name;
   }
 }
 
 void diff_entries(const std::vector<model::Ref>& base, const std::vector<model::Ref>& head,
                   const char* entry, std::vector<TaxonomyEntryChange>& out) {
   auto has = [](const std::vector<model::Ref>& refs, const std::string& name) {
-    return std::any_of(refs.begin(), refs.end(), [&](const model::Ref& r) { return r.name == name; });
+    return std::any_of(refs.begin(), refs.end(),
+                       [&](const model::Ref& r) { return r.name == name; });
   };
   for (const auto& r : head) {
     if (!has(base, r.name)) out.push_back({ChangeKind::added, entry, r.name, r.span});
@@ -93,12 +97,12 @@ void diff_governance(const model::Model& base, const model::Model& head, ChangeS
       pointers(base.identities), pointers(head.identities),
       [](const model::Identity& i) { return i.name; }, compare_identities, out.identities);
   diff_match_keys(base, head, out.match_keys);
-  diff_keyed<model::Team, TeamChange>(pointers(base.teams), pointers(head.teams),
-                                      [](const model::Team& t) { return t.name; }, compare_teams,
-                                      out.teams);
-  diff_keyed<model::Slo, SloChange>(pointers(base.slos), pointers(head.slos),
-                                    [](const model::Slo& s) { return s.destination.name; },
-                                    compare_slos, out.slos);
+  diff_keyed<model::Team, TeamChange>(
+      pointers(base.teams), pointers(head.teams), [](const model::Team& t) { return t.name; },
+      compare_teams, out.teams);
+  diff_keyed<model::Slo, SloChange>(
+      pointers(base.slos), pointers(head.slos),
+      [](const model::Slo& s) { return s.destination.name; }, compare_slos, out.slos);
   diff_entries(base.taxonomy.pii_categories, head.taxonomy.pii_categories, "pii_category",
                out.taxonomy);
   diff_entries(base.taxonomy.consent_purposes, head.taxonomy.consent_purposes, "consent_purpose",

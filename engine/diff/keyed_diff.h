@@ -20,7 +20,8 @@ void diff_keyed(const std::vector<const T*>& base, const std::vector<const T*>& 
                 std::vector<ChangeT>& out) {
   std::unordered_map<std::string, const T*> base_by_key;
   base_by_key.reserve(base.size());
-  for (const T* b : base) base_by_key.emplace(key(*b), b);
+  for (const T* b : base)
+    base_by_key.emplace(key(*b), b);
   std::unordered_map<std::string, const T*> head_keys;
   head_keys.reserve(head.size());
   for (const T* h : head) {
@@ -57,7 +58,8 @@ template <class T>
 std::vector<const T*> pointers(const std::vector<T>& items) {
   std::vector<const T*> out;
   out.reserve(items.size());
-  for (const auto& item : items) out.push_back(&item);
+  for (const auto& item : items)
+    out.push_back(&item);
   return out;
 }
 

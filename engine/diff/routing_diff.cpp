@@ -19,7 +19,8 @@ void compare_sources(const model::Source& b, const model::Source& h,
 
 std::vector<std::string> exclusions_text(const model::Destination& d) {
   std::vector<std::string> out;
-  for (const auto& x : d.exclude_properties) out.push_back(x.event.name + ": " + join(names(x.properties)));
+  for (const auto& x : d.exclude_properties)
+    out.push_back(x.event.name + ": " + join(names(x.properties)));
   return out;
 }
 
@@ -52,7 +53,8 @@ void compare_destinations(const model::Destination& b, const model::Destination&
 
 std::vector<std::string> writes_text(const model::Transformation& t) {
   std::vector<std::string> out;
-  for (const auto& w : t.writes) out.push_back(w.property.name + ": " + w.category.name);
+  for (const auto& w : t.writes)
+    out.push_back(w.property.name + ": " + w.category.name);
   return out;
 }
 
@@ -89,13 +91,16 @@ RouteChange compare_routes(const model::Route& b, const model::Route& h) {
   change.added_environments = missing_from(h.environments, b.environments);
   change.removed_environments = missing_from(b.environments, h.environments);
   std::unordered_map<std::string_view, const model::DeliveredProperty*> before;
-  for (const auto& p : b.delivered_properties) before.emplace(p.property->path, &p);
+  for (const auto& p : b.delivered_properties)
+    before.emplace(p.property->path, &p);
   std::unordered_map<std::string_view, bool> now;
   for (const auto& p : h.delivered_properties) {
     now.emplace(p.property->path, true);
     auto it = before.find(p.property->path);
-    if (it == before.end()) change.added_properties.push_back(&p);
-    else if (it->second->pii != p.pii) change.reclassified_properties.push_back(&p);
+    if (it == before.end())
+      change.added_properties.push_back(&p);
+    else if (it->second->pii != p.pii)
+      change.reclassified_properties.push_back(&p);
   }
   for (const auto& p : b.delivered_properties) {
     if (!now.count(p.property->path)) change.removed_properties.push_back(&p);
@@ -103,23 +108,33 @@ RouteChange compare_routes(const model::Route& b, const model::Route& h) {
   return change;
 }
 
-void diff_routes(const model::Model& base, const model::Model& head, std::vector<RouteChange>& out) {
+// A route that exists on one side only: everything it delivers is added or removed.
+RouteChange one_sided(ChangeKind kind, const model::Route& route) {
+  RouteChange change;
+  change.kind = kind;
+  change.destination = route.destination->name;
+  change.event = route.event->name;
+  const bool added = kind == ChangeKind::added;
+  (added ? change.head : change.base) = &route;
+  (added ? change.added_environments : change.removed_environments) = route.environments;
+  auto& properties = added ? change.added_properties : change.removed_properties;
+  for (const auto& p : route.delivered_properties)
+    properties.push_back(&p);
+  return change;
+}
+
+void diff_routes(const model::Model& base, const model::Model& head,
+                 std::vector<RouteChange>& out) {
   std::unordered_map<std::string, const model::Route*> before;
-  for (const auto& r : base.routes) before.emplace(route_key(r), &r);
+  for (const auto& r : base.routes)
+    before.emplace(route_key(r), &r);
   std::unordered_map<std::string, bool> now;
   for (const auto& r : head.routes) {
     std::string key = route_key(r);
     now.emplace(key, true);
     auto it = before.find(key);
     if (it == before.end()) {
-      RouteChange change;
-      change.kind = ChangeKind::added;
-      change.destination = r.destination->name;
-      change.event = r.event->name;
-      change.head = &r;
-      change.added_environments = r.environments;
-      for (const auto& p : r.delivered_properties) change.added_properties.push_back(&p);
-      out.push_back(std::move(change));
+      out.push_back(one_sided(ChangeKind::added, r));
       continue;
     }
     RouteChange change = compare_routes(*it->second, r);
@@ -130,15 +145,7 @@ void diff_routes(const model::Model& base, const model::Model& head, std::vector
     }
   }
   for (const auto& r : base.routes) {
-    if (now.count(route_key(r))) continue;
-    RouteChange change;
-    change.kind = ChangeKind::removed;
-    change.destination = r.destination->name;
-    change.event = r.event->name;
-    change.base = &r;
-    change.removed_environments = r.environments;
-    for (const auto& p : r.delivered_properties) change.removed_properties.push_back(&p);
-    out.push_back(std::move(change));
+    if (!now.count(route_key(r))) out.push_back(one_sided(ChangeKind::removed, r));
   }
 }
 
@@ -146,12 +153,11 @@ void diff_routes(const model::Model& base, const model::Model& head, std::vector
 
 void diff_routing(const model::Model& base, const model::Model& head, ChangeSet& out) {
   diff_keyed<model::Source, SourceChange>(
-      pointers(base.sources), pointers(head.sources),
-      [](const model::Source& s) { return s.name; }, compare_sources, out.sources);
+      pointers(base.sources), pointers(head.sources), [](const model::Source& s) { return s.name; },
+      compare_sources, out.sources);
   diff_keyed<model::Destination, DestinationChange>(
       pointers(base.destinations), pointers(head.destinations),
-      [](const model::Destination& d) { return d.name; }, compare_destinations,
-      out.destinations);
+      [](const model::Destination& d) { return d.name; }, compare_destinations, out.destinations);
   diff_keyed<model::Transformation, TransformationChange>(
       pointers(base.transformations), pointers(head.transformations),
       [](const model::Transformation& t) { return t.name; }, compare_transformations,

@@ -14,9 +14,11 @@ void compare_events(const model::Event& b, const model::Event& h, std::vector<Fi
   d.text("description", b.description, h.description);
   d.text("owner", b.owner.name, h.owner.name);
   d.text("domain", b.domain, h.domain);
-  d.text("status", std::string(model::to_string(b.status)), std::string(model::to_string(h.status)));
+  d.text("status", std::string(model::to_string(b.status)),
+         std::string(model::to_string(h.status)));
   d.refs("sources", b.sources, h.sources);
   d.text("version", b.version, h.version);
+  d.flag("additional_properties", b.additional_properties, h.additional_properties);
   model::Deprecation none;
   const model::Deprecation& bd = b.deprecated ? *b.deprecated : none;
   const model::Deprecation& hd = h.deprecated ? *h.deprecated : none;
@@ -89,8 +91,8 @@ void diff_properties(const model::Event& base, const model::Event& head,
                      std::vector<PropertyChange>& out) {
   size_t first = out.size();
   diff_keyed<model::Property, PropertyChange>(
-      base.all_properties, head.all_properties,
-      [](const model::Property& p) { return p.path; }, compare_properties, out);
+      base.all_properties, head.all_properties, [](const model::Property& p) { return p.path; },
+      compare_properties, out);
   for (size_t i = first; i < out.size(); ++i) {
     PropertyChange& change = out[i];
     change.event = head.name;
@@ -103,10 +105,21 @@ void diff_properties(const model::Event& base, const model::Event& head,
 
 }  // namespace
 
+void diff_event_pair(const model::Event& base, const model::Event& head, ChangeSet& out) {
+  EventChange change;
+  change.kind = ChangeKind::modified;
+  change.name = head.name;
+  change.base = &base;
+  change.head = &head;
+  compare_events(base, head, change.fields);
+  if (!change.fields.empty()) out.events.push_back(std::move(change));
+  diff_properties(base, head, out.properties);
+}
+
 void diff_tracking_plan(const model::Model& base, const model::Model& head, ChangeSet& out) {
   diff_keyed<model::Event, EventChange>(
-      pointers(base.events), pointers(head.events),
-      [](const model::Event& e) { return e.name; }, compare_events, out.events);
+      pointers(base.events), pointers(head.events), [](const model::Event& e) { return e.name; },
+      compare_events, out.events);
   for (const auto& event : head.events) {
     if (const model::Event* before = base.find_event(event.name)) {
       diff_properties(*before, event, out.properties);

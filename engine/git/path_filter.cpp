@@ -112,7 +112,26 @@ bool glob_match(std::string_view pattern, std::string_view text) {
 }
 
 bool is_data_file(std::string_view path) {
-  return path.ends_with(".yaml") || path.ends_with(".yml") || path.ends_with(".json");
+  if (path.ends_with(".yaml") || path.ends_with(".yml") || path.ends_with(".json")) return true;
+  // An Iglu repository keeps schemas without extension: schemas/VENDOR/NAME/jsonschema/1-0-0.
+  size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return false;
+  std::string_view name = path.substr(slash + 1);
+  std::string_view folder = path.substr(0, slash);
+  if (!(folder == "jsonschema" || folder.ends_with("/jsonschema"))) return false;
+  int numbers = 0;
+  bool digit_before = false;
+  for (char c : name) {
+    if (c >= '0' && c <= '9') {
+      if (!digit_before) ++numbers;
+      digit_before = true;
+    } else if (c == '-' && digit_before) {
+      digit_before = false;
+    } else {
+      return false;
+    }
+  }
+  return numbers == 3 && digit_before;
 }
 
 PathFilter::PathFilter(std::vector<std::string> include, std::vector<std::string> exclude) {

@@ -29,7 +29,8 @@ class PathFilter {
 // `*` matches within one path segment, `**` across segments, `?` one character.
 bool glob_match(std::string_view pattern, std::string_view text);
 
-// The extensions steward reads: .yaml, .yml, .json.
+// The files steward reads: .yaml, .yml, .json, and the extensionless schemas of an Iglu
+// repository (a file named MODEL-REVISION-ADDITION, such as 1-0-0, in a `jsonschema` folder).
 bool is_data_file(std::string_view path);
 
 }  // namespace steward::git

@@ -1,6 +1,9 @@
 #include "git/repository.h"
 
+#include <string>
 #include <system_error>
+#include <unordered_set>
+#include <vector>
 
 #include "git/internal/git_error.h"
 #include "git/internal/objects.h"
@@ -15,6 +18,30 @@ using internal::CommitHandle;
 using internal::last_git_message;
 using internal::missing_history_fix;
 using internal::oid_hex;
+
+namespace {
+
+// Whether `ancestor` is `start` or one of its ancestors, walking only the commits the repository
+// has: a parent that a shallow clone cut off ends the walk, as git treats it.
+bool reaches(git_repository* repo, const git_oid& start, const git_oid& ancestor) {
+  std::vector<git_oid> pending{start};
+  std::unordered_set<std::string> seen;
+  while (!pending.empty()) {
+    git_oid id = pending.back();
+    pending.pop_back();
+    if (git_oid_equal(&id, &ancestor)) return true;
+    if (!seen.insert(oid_hex(id)).second) continue;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo, &id) < 0) continue;  // beyond the shallow boundary
+    CommitHandle commit(raw);
+    for (unsigned int i = 0; i < git_commit_parentcount(commit.get()); ++i) {
+      pending.push_back(*git_commit_parent_id(commit.get(), i));
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 // ---- Impl -------------------------------------------------------------------------------------
 
@@ -171,6 +198,12 @@ std::string Repository::merge_base(const std::string& a, const std::string& b) c
   bool shallow = impl_->shallow();
   std::string what = "cannot find the merge-base of '" + a + "' and '" + b + "'";
   if (shallow) {
+    // libgit2 1.5 fails as soon as its walk reaches a cut-off parent, even when one commit is an
+    // ancestor of the other (a base at the shallow boundary); git, and so steward, finds it.
+    const git_oid* first_id = git_commit_id(first.get());
+    const git_oid* second_id = git_commit_id(second.get());
+    if (reaches(impl_->repo.get(), *second_id, *first_id)) return oid_hex(*first_id);
+    if (reaches(impl_->repo.get(), *first_id, *second_id)) return oid_hex(*second_id);
     // The common ancestor lies beyond the cut-off history (a walk stops at a missing parent).
     throw InputError(what + ": the repository is a shallow clone", missing_history_fix(true, ""));
   }

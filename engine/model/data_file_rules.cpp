@@ -6,14 +6,16 @@ const std::vector<DataFileRule>& data_file_rules() {
   static const std::vector<DataFileRule> rules = {
       {"syntax.yaml", "YAML files must parse",
        "steward reads nothing else from a file that does not parse. Fix the syntax at the place "
-       "shown."},
+       "shown. Anchors and aliases that expand far beyond the file's size (an alias bomb) are "
+       "refused the same way."},
       {"syntax.json", "JSON files must be strict JSON",
        "Trailing commas, comments and unquoted keys are not JSON. Fix the syntax at the place "
        "shown."},
       {"syntax.too-deep", "Nesting must stay within 128 levels",
        "No tracking plan needs deeper nesting; such input is generated wrongly or hostile."},
       {"schema.missing-kind", "Every data document declares its kind",
-       "A document without `kind:` is not read. Add `kind:`, or exclude the file in "
+       "A document without `kind:` that is not a JSON Schema (`$schema` or an Iglu `self`) or a "
+       "rudder-cli spec (`version: rudder/...`) is not read. Add `kind:`, or exclude the file in "
        "steward.yaml.",
        Severity::warning},
       {"schema.unknown-kind", "`kind:` names a kind steward knows",
@@ -32,6 +34,16 @@ const std::vector<DataFileRule>& data_file_rules() {
        "Two definitions of one name make every reference to it ambiguous."},
       {"schema.duplicate-key", "A mapping does not repeat a key",
        "YAML readers disagree on which of two equal keys wins."},
+      {"schema.unsupported-keyword", "External formats map into the model without loss",
+       "A JSON Schema keyword (or rudder-cli config key) that steward's model has no place for, "
+       "such as patternProperties or multipleOf, is reported so that what it checks is not "
+       "silently left out of the rules. docs/formats.md lists what is mapped.",
+       Severity::warning},
+      {"schema.unsupported-kind", "rudder-cli kinds are ones steward reads",
+       "steward reads the rudder-cli kinds properties, events, categories, custom-types, tp, "
+       "tracking-plan, event-stream-source, destination and event-stream-connections; other "
+       "kinds (transformations, reverse ETL, ...) are not checked.",
+       Severity::warning},
       {"reference.unknown-team", "Owners are defined teams", "Define `kind: team`, or fix the name."},
       {"reference.unknown-source", "Event sources are defined sources",
        "Define `kind: source`, or fix the name."},
@@ -46,6 +58,20 @@ const std::vector<DataFileRule>& data_file_rules() {
        "Define `kind: transformation`, or fix the name."},
       {"reference.unknown-destination", "SLOs name defined destinations",
        "Define `kind: destination`, or fix the name."},
+      {"reference.unknown-schema", "JSON Schema `$ref`s resolve",
+       "A `$ref` must name a definition of its file (#/definitions/x, #/$defs/x) or a JSON "
+       "Schema file of the repository by its relative path (./address.json#/definitions/x)."},
+      {"reference.unknown-category", "rudder-cli events name defined categories",
+       "Define the category in a `kind: categories` spec, or fix the reference."},
+      {"reference.unknown-custom-type", "rudder-cli types name defined custom types",
+       "Define the custom type in a `kind: custom-types` spec, or fix the reference."},
+      {"reference.unknown-tracking-plan", "rudder-cli sources and includes name tracking plans",
+       "Define the tracking plan (`kind: tracking-plan`, or `tp` in rudder/v0.1), or fix the "
+       "reference."},
+      {"compat.iglu-version-bump", "An Iglu ADDITION accepts every earlier event",
+       "SchemaVer MODEL-REVISION-ADDITION: bumping only ADDITION promises that every event valid "
+       "under the previous version stays valid. A change that may reject some needs a REVISION "
+       "bump (one that rejects all, a MODEL bump)."},
       {"reference.unknown-pii-category", "PII categories are in the taxonomy",
        "Use a category of the taxonomy (or steward's default one), or `none` for data that is "
        "not personal."},

@@ -33,7 +33,10 @@ std::optional<Event> read_event(const config::Node& root, Diagnostics& diagnosti
   if (auto owner = reader.ref("owner")) event.owner = *owner;
   event.domain = reader.text("domain").value_or("");
   if (auto status = reader.choice("status", kStatuses)) event.status = status_from(*status);
-  event.version = reader.text("version").value_or("");
+  if (auto version = reader.ref("version")) {
+    event.version = version->name;
+    event.version_span = version->span;
+  }
   event.sources = reader.refs("sources");
   if (const config::Node* deprecated = reader.mapping("deprecated")) {
     MappingReader d(*deprecated, "deprecated", {"since", "sunset", "replaced_by", "reason"},

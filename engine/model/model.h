@@ -79,7 +79,13 @@ struct Event {
   std::vector<Property> properties;     // the top level, each with its nested properties
   std::vector<const Property*> all_properties;  // every property at any depth, in file order
   std::string version;  // a schema version when the format has one (Iglu SchemaVer)
-  Span span;            // the `name:` value
+  Span version_span;    // the `version:` value, when written
+  // Iglu self-describing schemas: the vendor ("com.acme") and the key every version of one
+  // schema shares ("com.acme/checkout_started/jsonschema"), so versions can be compared in order.
+  std::string vendor;
+  std::string schema;
+  bool additional_properties = true;  // whether properties the plan does not list are allowed
+  Span span;                          // the `name:` value
 };
 
 struct Source {

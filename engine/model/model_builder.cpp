@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "model/default_taxonomy.h"
+#include "model/formats/external_formats.h"
 #include "model/kind_readers.h"
 #include "model/mapping_reader.h"
 #include "model/reference_resolver.h"
@@ -59,10 +60,13 @@ BuildResult build_model(const std::vector<const config::Document*>& documents) {
   Diagnostics& diagnostics = result.diagnostics;
   DuplicateNames duplicates(diagnostics);
   std::optional<Taxonomy> taxonomy;
+  formats::ExternalFormats external(diagnostics);
 
   for (const config::Document* document : documents) {
     const config::Node& root = document->root;
     if (root.is_null()) continue;  // an empty document, e.g. a trailing `---`
+    // JSON Schema, Iglu and rudder-cli documents (docs/formats.md).
+    if (external.take(*document)) continue;
     const config::Node* kind = root.is_mapping() ? root.find("kind") : nullptr;
     if (!kind) {
       Diagnostic d;
@@ -109,6 +113,16 @@ BuildResult build_model(const std::vector<const config::Document*>& documents) {
              "taxonomy and slo",
              guess ? "did you mean '" + *guess + "'?" : "");
     }
+  }
+  formats::ExternalEntities read = external.read(model.property_library);
+  for (auto& event : read.events) {
+    add(std::optional(std::move(event)), model.events, "event", duplicates);
+  }
+  for (auto& source : read.sources) {
+    add(std::optional(std::move(source)), model.sources, "source", duplicates);
+  }
+  for (auto& destination : read.destinations) {
+    add(std::optional(std::move(destination)), model.destinations, "destination", duplicates);
   }
   model.taxonomy = taxonomy ? std::move(*taxonomy) : default_taxonomy();
   model.index();

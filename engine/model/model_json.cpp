@@ -68,6 +68,9 @@ json event_json(const Event& e) {
               {"properties", properties},
               {"span", span_json(e.span)}};
   if (!e.version.empty()) out["version"] = e.version;
+  if (!e.vendor.empty()) out["vendor"] = e.vendor;
+  if (!e.schema.empty()) out["schema"] = e.schema;
+  if (!e.additional_properties) out["additional_properties"] = false;
   if (e.deprecated) {
     out["deprecated"] = {{"since", e.deprecated->since},
                          {"sunset", e.deprecated->sunset},

@@ -1,9 +1,11 @@
 #include "policy/evaluator.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <atomic>
 #include <regex>
-#include <set>
+#include <unordered_set>
 #include <thread>
 #include <unordered_map>
 
@@ -38,6 +40,25 @@ struct Universe {
 };
 
 using Frame = std::vector<Value>;
+
+// Call arguments: on the stack for the usual few, so a call in a loop allocates nothing.
+class Arguments {
+ public:
+  explicit Arguments(size_t count) : count_(count) {
+    if (count > kInline) heap_.resize(count);
+  }
+  Value& operator[](size_t i) { return count_ > kInline ? heap_[i] : inline_[i]; }
+  std::span<const Value> span() const {
+    return count_ > kInline ? std::span<const Value>(heap_)
+                            : std::span<const Value>(inline_.data(), count_);
+  }
+
+ private:
+  static constexpr size_t kInline = 4;
+  size_t count_;
+  std::array<Value, kInline> inline_;
+  std::vector<Value> heap_;
+};
 
 // Runs the rules of one pack on one thread.
 class Interpreter {
@@ -156,7 +177,8 @@ class Interpreter {
       std::string message = outcome.message ? eval(*outcome.message, frame).display() : "";
       if (outcome.kind == Outcome::Kind::review) {
         Value team = eval(*outcome.team, frame);
-        ReviewRequest review{rule_->id, team.display(), message, span.valid() ? span : base_span};
+        ReviewRequest review{rule_->id, team.display(), std::move(message),
+                             span.valid() ? std::move(span) : std::move(base_span)};
         std::string key = "r\n" + review.team + "\n" + review.reason;
         if (seen_.insert(key).second) out_->reviews.push_back(std::move(review));
         continue;
@@ -169,15 +191,16 @@ class Interpreter {
         default: d.severity = rule_->severity.value_or(Severity::error); break;
       }
       d.message = std::move(message);
-      d.span = span;
-      d.base_span = base_span;
-      d.help = rule_->help;
-      if (outcome.suggestion) d.suggestion = eval(*outcome.suggestion, frame).display();
       std::string key = "f\n" + std::to_string(static_cast<int>(d.severity)) + "\n" + d.message +
                         "\n" + span.file() + ":" + std::to_string(span.line) + ":" +
                         std::to_string(span.column) + "\n" + base_span.file() + ":" +
                         std::to_string(base_span.line);
-      if (seen_.insert(key).second) out_->findings.push_back(std::move(d));
+      if (!seen_.insert(std::move(key)).second) continue;
+      d.span = std::move(span);
+      d.base_span = std::move(base_span);
+      d.help = rule_->help;
+      if (outcome.suggestion) d.suggestion = eval(*outcome.suggestion, frame).display();
+      out_->findings.push_back(std::move(d));
     }
   }
 
@@ -200,12 +223,12 @@ class Interpreter {
       const ObjectType* type = at.object_type();
       Span s = type->span ? type->span(at.address()) : Span{};
       if (type->base_span) {
-        span = s;
+        span = std::move(s);
         base_span = type->base_span(at.address());
       } else if (in_base) {
-        base_span = s;
+        base_span = std::move(s);
       } else {
-        span = s;
+        span = std::move(s);
       }
     } else if (at.is_string() && at.origin() != nullptr) {
       (in_base ? base_span : span) = *at.origin();
@@ -234,7 +257,14 @@ class Interpreter {
       case ExprKind::name:
         if (e.resolved.root >= 0) return universe_.roots[e.resolved.root];
         return frame[e.resolved.slot];
-      case ExprKind::field: return field(e, eval(*e.operands[0], frame));
+      case ExprKind::field: {
+        const Expr& base = *e.operands[0];
+        // A variable's fields are read in place, without copying the variable.
+        if (base.kind == ExprKind::name && base.resolved.root < 0) {
+          return field(e, frame[base.resolved.slot]);
+        }
+        return field(e, eval(base, frame));
+      }
       case ExprKind::method_call: return method(e, frame);
       case ExprKind::call: return call(e, frame);
       case ExprKind::index: {
@@ -271,23 +301,21 @@ class Interpreter {
     if (info == nullptr || !base.is_object() || info->params.size() + 1 != e.operands.size()) {
       throw RuleFailure{e.name_span, "`" + base.display() + "` has no method `" + e.text + "`"};
     }
-    std::vector<Value> args;
-    args.reserve(e.operands.size() - 1);
-    for (size_t i = 1; i < e.operands.size(); ++i) args.push_back(eval(*e.operands[i], frame));
-    return info->call(base.address(), base.view(), args);
+    Arguments args(e.operands.size() - 1);
+    for (size_t i = 1; i < e.operands.size(); ++i) args[i - 1] = eval(*e.operands[i], frame);
+    return info->call(base.address(), base.view(), args.span());
   }
 
   Value call(const Expr& e, Frame& frame) {
-    std::vector<Value> args;
-    args.reserve(e.operands.size());
-    for (const auto& arg : e.operands) args.push_back(eval(*arg, frame));
+    Arguments args(e.operands.size());
+    for (size_t i = 0; i < e.operands.size(); ++i) args[i] = eval(*e.operands[i], frame);
     if (const FunctionDecl* function = e.resolved.function) {
       Frame callee(function->slot_count);
-      for (size_t i = 0; i < args.size(); ++i) callee[i] = std::move(args[i]);
+      for (size_t i = 0; i < e.operands.size(); ++i) callee[i] = std::move(args[i]);
       return eval(*function->body, callee);
     }
     try {
-      return e.resolved.builtin->call(args);
+      return e.resolved.builtin->call(args.span());
     } catch (const EvaluationError& error) {
       throw RuleFailure{e.span, "`" + e.text + "`: " + error.what()};
     }
@@ -319,6 +347,18 @@ class Interpreter {
       }
     }
     return it->second;
+  }
+
+  // std::regex is slow, and the same names come up again and again in a tracking plan (every
+  // event has its `order_id`), so results are remembered per pattern and text.
+  bool search(const Expr& e, std::string_view pattern, std::string_view text) {
+    const std::regex& regex = regex_for(e, pattern);
+    auto& memo = search_memo_[&regex];
+    if (auto it = memo.find(text); it != memo.end()) return it->second;
+    bool found = std::regex_search(text.begin(), text.end(), regex);
+    if (memo.size() > kSearchMemoLimit) memo.clear();
+    memo.emplace(std::string(text), found);
+    return found;
   }
 
   static bool within(const Value& category, const Value& ancestor) {
@@ -358,8 +398,7 @@ class Interpreter {
       case BinaryOp::not_in: return Value::boolean(!contains(r, l));
       case BinaryOp::matches: {
         if (!l.is_string() || !r.is_string()) return Value::boolean(false);
-        std::string_view text = l.as_string();
-        return Value::boolean(std::regex_search(text.begin(), text.end(), regex_for(e, r.as_string())));
+        return Value::boolean(search(e, r.as_string(), l.as_string()));
       }
       case BinaryOp::glob:
         return Value::boolean(l.is_string() && r.is_string() &&
@@ -412,10 +451,18 @@ class Interpreter {
   std::vector<std::unique_ptr<JoinIndex>> quantifier_indexes_;  // kept across the pack's rules
   std::vector<std::unique_ptr<JoinIndex>> rule_indexes_;
   std::unordered_map<std::string, std::regex> regexes_;
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static constexpr size_t kSearchMemoLimit = 100000;
+  std::unordered_map<const std::regex*,
+                     std::unordered_map<std::string, bool, TextHash, std::equal_to<>>>
+      search_memo_;
   const RuleDecl* rule_ = nullptr;
   const RulePlan* plan_ = nullptr;
   EvaluationResult* out_ = nullptr;
-  std::set<std::string> seen_;  // one finding per distinct (message, place) of a rule
+  std::unordered_set<std::string> seen_;  // one finding per distinct (message, place) of a rule
 };
 
 void build_universe(const PolicyInput& input, Universe& u) {

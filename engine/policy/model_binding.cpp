@@ -166,8 +166,19 @@ void bind_event() {
              [](const Event& e, const ModelView* v) {
                return list<&Slots::property>(e.all_properties, v);
              })
-      .field("version", kString, "its schema version, or none",
-             [](const Event& e, const ModelView* v) { return text(e.version, v); })
+      .field("version", kString, "its schema version (Iglu SchemaVer \"1-0-2\"), or none",
+             [](const Event& e, const ModelView* v) {
+               return text(e.version, v, &e.version_span);
+             })
+      .field("vendor", kString, "Iglu schemas: the vendor (\"com.acme\"), or none",
+             [](const Event& e, const ModelView* v) { return text(e.vendor, v); })
+      .field("schema", kString,
+             "Iglu schemas: the key all versions share (\"com.acme/checkout/jsonschema\"), or none",
+             [](const Event& e, const ModelView* v) { return text(e.schema, v); })
+      .field("additional_properties", kBool, "whether properties the plan does not list are allowed",
+             [](const Event& e, const ModelView*) {
+               return Value::boolean(e.additional_properties);
+             })
       .field("routes", list_of(slots.route), "the routes that deliver it to destinations",
              [](const Event& e, const ModelView* v) {
                return list<&Slots::route>(routes_of(v, e), v);

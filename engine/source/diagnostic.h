@@ -12,9 +12,12 @@ enum class Severity { note = 0, warning = 1, error = 2 };
 
 inline std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::note: return "note";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "error";
 }
@@ -25,9 +28,9 @@ struct Diagnostic {
   std::string rule;  // "schema.unknown-key", "pii.destination-allowlist"
   Severity severity = Severity::error;
   std::string message;
-  Span span;             // in head (or the only revision)
-  Span base_span;        // in base, for what was removed or changed
-  std::string help;      // how to fix it, in general
+  Span span;               // in head (or the only revision)
+  Span base_span;          // in base, for what was removed or changed
+  std::string help;        // how to fix it, in general
   std::string suggestion;  // a concrete fix for this occurrence ("did you mean ...")
 };
 
@@ -36,7 +39,7 @@ using Diagnostics = std::vector<Diagnostic>;
 // A `require review by TEAM` outcome: the change needs that team's approval.
 struct ReviewRequest {
   std::string rule;
-  std::string team;    // a `kind: team` name
+  std::string team;  // a `kind: team` name
   std::string reason;
   Span span;
 };

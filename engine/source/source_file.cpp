@@ -15,7 +15,8 @@ std::string_view SourceFile::line(uint32_t number) const {
   uint32_t begin = line_starts_[number - 1];
   uint32_t end = number < line_starts_.size() ? line_starts_[number] : text_.size();
   std::string_view view(text_.data() + begin, end - begin);
-  while (!view.empty() && (view.back() == '\n' || view.back() == '\r')) view.remove_suffix(1);
+  while (!view.empty() && (view.back() == '\n' || view.back() == '\r'))
+    view.remove_suffix(1);
   return view;
 }
 

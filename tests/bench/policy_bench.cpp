@@ -2,9 +2,10 @@
 // each, 20 destinations, ~50,000 routes). Only evaluation is timed; the model is built in memory.
 // Results are recorded in docs/benchmarks.md ("Policy evaluation").
 //
-//   steward_policy_bench [EVENTS]
+//   steward_policy_bench [EVENTS] [--rules-only]
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -162,7 +163,7 @@ rule bench.membership-join-)" + n + R"( {
   for d in head.destinations
   for e in head.events
   where e.name in d.events and e.owner == "team-security" and d.region == "us"
-  note at e "{e.name} of team-security reaches {d.name} (us)"
+  note at e "{e.name} of team-security reaches {d.name} in the us"
 }
 rule bench.residency-)" + n + R"( {
   for route in head.routes
@@ -192,14 +193,19 @@ std::shared_ptr<const policy::CheckedPack> check(const std::string& text) {
   return checked.pack;
 }
 
+// The best of three runs, in wall-clock milliseconds; `cpu_ms` gets the processor time of that
+// run (all threads), which other load on the machine does not inflate.
 double best_ms(const policy::CheckedPack& pack, const policy::PolicyInput& input, unsigned threads,
-               size_t& findings) {
+               size_t& findings, double* cpu_ms = nullptr) {
   double best = 1e30;
   for (int run = 0; run < 3; ++run) {
     auto start = std::chrono::steady_clock::now();
+    std::clock_t cpu_start = std::clock();
     auto result = policy::evaluate(pack, input, policy::EvaluateOptions{threads});
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                     .count();
+    double cpu = 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    if (cpu_ms != nullptr && ms < best) *cpu_ms = cpu;
     findings = result.findings.size();
     if (!result.errors.empty()) {
       std::fprintf(stderr, "%s\n", result.errors.front().message.c_str());
@@ -214,6 +220,7 @@ double best_ms(const policy::CheckedPack& pack, const policy::PolicyInput& input
 
 int main(int argc, char** argv) {
   int events = argc > 1 ? std::atoi(argv[1]) : 10000;
+  bool rules_only = argc > 2 && std::string(argv[2]) == "--rules-only";
   auto start = std::chrono::steady_clock::now();
   auto model = generate(events);
   double build_ms =
@@ -230,11 +237,15 @@ int main(int argc, char** argv) {
   input.env.today = "2026-06-01";
   auto pack = check(rules_text());
   size_t findings = 0;
-  double one = best_ms(*pack, input, 1, findings);
+  double one_cpu = 0, all_cpu = 0;
+  double one = best_ms(*pack, input, 1, findings, &one_cpu);
   unsigned cores = std::thread::hardware_concurrency();
-  double all = best_ms(*pack, input, 0, findings);
-  std::printf("50 rules: %.0f ms on 1 thread, %.0f ms on %u threads; %zu findings\n", one, all,
-              cores, findings);
+  double all = best_ms(*pack, input, 0, findings, &all_cpu);
+  std::printf("50 rules, 1 thread: %.0f ms (%.0f ms CPU)\n", one, one_cpu);
+  std::printf("50 rules, %u threads: %.0f ms (%.0f ms CPU); %zu findings\n", cores, all, all_cpu,
+              findings);
+
+  if (rules_only) return 0;
 
   // The same join with the index and without it (the planner cannot index an `or`), on a
   // smaller model so that the product stays affordable.

@@ -36,7 +36,14 @@ class Checks:
 
     def finish(self):
         print(f"{self.passed} passed, {self.failed} failed")
+        if not self.failed:
+            # Kept after a failure, for a look; removed when everything passed.
+            for path in _temp_dirs:
+                shutil.rmtree(path, ignore_errors=True)
         sys.exit(1 if self.failed else 0)
+
+
+_temp_dirs = []
 
 
 def arguments(description):
@@ -54,7 +61,9 @@ def arguments(description):
 def temp_dir(work, name):
     """A fresh temporary folder below WORK (kept out of /tmp so that a failure can be inspected)."""
     os.makedirs(work, exist_ok=True)
-    return tempfile.mkdtemp(prefix=name + "-", dir=work)
+    path = tempfile.mkdtemp(prefix=name + "-", dir=work)
+    _temp_dirs.append(path)
+    return path
 
 
 def clean_env(**extra):

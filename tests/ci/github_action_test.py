@@ -266,8 +266,9 @@ def run_scenarios(checks, args, action, action_dir, root):
                  "scenario 2: the fixed pull request passes (exit 0)", log)
     checks.check("--fail-on error" in result.logs.get("Run steward check", ""),
                  "scenario 2: the fail-on input reaches steward")
-    checks.check("--unshallow" not in result.logs.get("Fetch the base of the pull request", ""),
-                 "scenario 2: a full clone is not fetched again")
+    checks.check(result.logs.get("Fetch the base of the pull request", "").startswith("base: merge-base"),
+                 "scenario 2: a full clone (fetch-depth: 0) is not fetched again",
+                 result.logs.get("Fetch the base of the pull request", ""))
     if have_node:
         state = result.github_state
         ours = [c for c in state["comments"] if c["body"].startswith(MARKER)]

@@ -32,6 +32,12 @@ def main():
         raise SystemExit(SKIP)
     root = temp_dir(args.work, "pre-commit")
 
+    manifest = os.path.join(args.source, ".pre-commit-hooks.yaml")
+    result = run(["pre-commit", "validate-manifest", manifest], env=clean_env(
+        PRE_COMMIT_HOME=os.path.join(root, "pre-commit-home")))
+    checks.check(result.returncode == 0, "pre-commit validate-manifest .pre-commit-hooks.yaml",
+                 result.stdout + result.stderr)
+
     # The hooks repository: the project's .pre-commit-hooks.yaml, committed.
     hooks = init_repo(os.path.join(root, "hooks"))
     shutil.copy(os.path.join(args.source, ".pre-commit-hooks.yaml"), hooks)
@@ -103,6 +109,9 @@ def main():
                 f"      - id: steward\n")
     git(data, "add", ".pre-commit-config.yaml")
     git(data, "commit", "-q", "-m", "pre-commit configuration")
+    result = run(["pre-commit", "validate-config", ".pre-commit-config.yaml"], cwd=data, env=env)
+    checks.check(result.returncode == 0, "pre-commit validate-config of the documented configuration",
+                 result.stdout + result.stderr)
     result = run(["pre-commit", "install"], cwd=data, env=env)
     checks.check(result.returncode == 0 and os.path.exists(os.path.join(data, ".git/hooks/pre-commit")),
                  "pre-commit install writes .git/hooks/pre-commit", result.stdout + result.stderr)

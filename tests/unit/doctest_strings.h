@@ -13,7 +13,8 @@ template <>
 struct StringMaker<std::vector<std::string>> {
   static String convert(const std::vector<std::string>& values) {
     std::string out = "{";
-    for (size_t i = 0; i < values.size(); ++i) out += (i ? ", \"" : "\"") + values[i] + "\"";
+    for (size_t i = 0; i < values.size(); ++i)
+      out += (i ? ", \"" : "\"") + values[i] + "\"";
     return (out + "}").c_str();
   }
 };

@@ -272,15 +272,17 @@ TEST_SUITE("document_reader") {
 
   TEST_CASE("deep block nesting is syntax.too-deep") {
     std::string text = "x:\n";
-    for (int level = 0; level < 200; ++level) text += std::string(level + 2, ' ') + "a:\n";
+    for (int level = 0; level < 200; ++level)
+      text += std::string(level + 2, ' ') + "a:\n";
     auto result = read("a.yaml", text);
     // The mapping on line L is level L - 1 (the root is level 0, x's mapping level 1) and its key
     // level L, so the key on line 129 is the first node deeper than 128.
     CHECK(places(result.diagnostics) == Places{"syntax.too-deep@129:130"});
     CHECK(result.documents.empty());
 
-    std::string sequences = "x:\n  " ;
-    for (int level = 0; level < 10000; ++level) sequences += "- ";
+    std::string sequences = "x:\n  ";
+    for (int level = 0; level < 10000; ++level)
+      sequences += "- ";
     sequences += "a\n";
     auto very_deep = read("a.yaml", sequences);
     REQUIRE(very_deep.diagnostics.size() == 1);
@@ -297,7 +299,8 @@ TEST_SUITE("document_reader") {
     CHECK(places(result.diagnostics) == Places{"syntax.too-deep@2:134"});
     CHECK(result.documents.empty());
     std::string objects;
-    for (int i = 0; i < 10000; ++i) objects += "{\"a\":";
+    for (int i = 0; i < 10000; ++i)
+      objects += "{\"a\":";
     objects += "1" + std::string(10000, '}');
     CHECK(places(read("a.json", objects).diagnostics) == Places{"syntax.too-deep@1:641"});
   }
@@ -309,11 +312,13 @@ TEST_SUITE("document_reader") {
     CHECK(copy.is_mapping());
     CHECK(copy.find("type")->text == "string");
 
-    std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+    std::string bomb =
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
     std::string previous = "a";
     for (std::string name : {"b", "c", "d", "e", "f", "g", "h", "i"}) {
       bomb += name + ": &" + name + " [";
-      for (int i = 0; i < 9; ++i) bomb += (i ? ",*" : "*") + previous;
+      for (int i = 0; i < 9; ++i)
+        bomb += (i ? ",*" : "*") + previous;
       bomb += "]\n";
       previous = name;
     }

@@ -69,7 +69,8 @@ TEST_SUITE("parse_cache") {
         }
       });
     }
-    for (auto& thread : threads) thread.join();
+    for (auto& thread : threads)
+      thread.join();
     CHECK(cache.parses() + cache.hits() == 200);
     // Two threads may both parse a blob before either stores it; never more than one per thread.
     CHECK(cache.parses() >= 10);

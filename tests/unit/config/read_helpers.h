@@ -17,8 +17,7 @@ inline ReadResult read(const std::string& path, const std::string& text) {
 inline std::vector<std::string> places(const Diagnostics& diagnostics) {
   std::vector<std::string> out;
   for (const auto& d : diagnostics) {
-    out.push_back(d.rule + "@" + std::to_string(d.span.line) + ":" +
-                  std::to_string(d.span.column));
+    out.push_back(d.rule + "@" + std::to_string(d.span.line) + ":" + std::to_string(d.span.column));
   }
   return out;
 }

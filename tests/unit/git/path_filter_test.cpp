@@ -15,6 +15,20 @@ TEST_SUITE("path_filter") {
     CHECK_FALSE(is_data_file("a.yaml.bak"));
   }
 
+  TEST_CASE("data files include an Iglu repository's extensionless schemas") {
+    CHECK(is_data_file("schemas/com.acme/checkout_started/jsonschema/1-0-0"));
+    CHECK(is_data_file("jsonschema/12-3-10"));
+    CHECK(PathFilter().accepts("schemas/com.acme/checkout_started/jsonschema/1-0-2"));
+    CHECK_FALSE(is_data_file("schemas/com.acme/checkout_started/jsonschema/1-0"));
+    CHECK_FALSE(is_data_file("schemas/com.acme/checkout_started/jsonschema/1-0-0-0"));
+    CHECK_FALSE(is_data_file("schemas/com.acme/checkout_started/jsonschema/1--0"));
+    CHECK_FALSE(is_data_file("schemas/com.acme/checkout_started/jsonschema/v1-0-0"));
+    CHECK_FALSE(is_data_file("schemas/com.acme/checkout_started/jsonschema/1-0-0-"));
+    CHECK_FALSE(is_data_file("schemas/com.acme/checkout_started/avro/1-0-0"));
+    CHECK_FALSE(is_data_file("schemas/com.acme/myjsonschema/1-0-0"));
+    CHECK_FALSE(is_data_file("1-0-0"));
+  }
+
   TEST_CASE("glob: * stays within a segment, ** crosses them, ? is one character") {
     CHECK(glob_match("*.yaml", "a.yaml"));
     CHECK_FALSE(glob_match("*.yaml", "events/a.yaml"));

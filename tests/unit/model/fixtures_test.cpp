@@ -90,7 +90,7 @@ TEST_SUITE("fixtures") {
     CHECK(model.sources.size() == 3);
     CHECK(model.transformations.size() == 2);
     CHECK(model.identities.size() == 1);
-    CHECK(model.slos.size() == 4);
+    CHECK(model.slos.size() == 5);
     CHECK(model.teams.size() == 7);
     CHECK_FALSE(model.taxonomy.builtin);
     CHECK_FALSE(model.property_library.empty());
@@ -123,9 +123,11 @@ TEST_SUITE("fixtures") {
     CHECK(ads->environments == Strings{"production"});
     // The warehouse ("*") receives every event that is not removed.
     size_t warehouse = 0;
-    for (const auto& r : model.routes) warehouse += r.destination->name == "snowflake_warehouse";
+    for (const auto& r : model.routes)
+      warehouse += r.destination->name == "snowflake_warehouse";
     size_t live = 0;
-    for (const auto& e : model.events) live += e.status != EventStatus::removed;
+    for (const auto& e : model.events)
+      live += e.status != EventStatus::removed;
     CHECK(warehouse == live);
     // app_installed comes from the apps only; still in staging and production for the warehouse.
     CHECK(route(model, "snowflake_warehouse", "app_installed")->environments ==
@@ -146,7 +148,8 @@ TEST_SUITE("fixtures") {
   TEST_CASE("the README table covers every broken variant") {
     auto cases = broken_cases();
     Strings variants;
-    for (const auto& c : cases) variants.push_back(c.variant);
+    for (const auto& c : cases)
+      variants.push_back(c.variant);
     std::sort(variants.begin(), variants.end());
     Strings folders;
     for (const auto& entry : fs::directory_iterator(kFixtures / "broken")) {

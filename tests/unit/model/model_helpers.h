@@ -33,7 +33,8 @@ inline BuildResult build(const Files& files) {
     auto read = config::read_documents(make_source(path, text));
     INFO("reading " << path);
     REQUIRE(places(read.diagnostics).empty());
-    for (auto& document : read.documents) documents.push_back(std::move(document));
+    for (auto& document : read.documents)
+      documents.push_back(std::move(document));
   }
   return build_model(documents);
 }
@@ -46,7 +47,8 @@ inline const char* const kBasics =
 
 inline std::vector<std::string> paths_of(const Event& event) {
   std::vector<std::string> out;
-  for (const Property* p : event.all_properties) out.push_back(p->path);
+  for (const Property* p : event.all_properties)
+    out.push_back(p->path);
   return out;
 }
 

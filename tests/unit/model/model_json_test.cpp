@@ -12,15 +12,15 @@ using nlohmann::json;
 
 TEST_SUITE("model_json") {
   TEST_CASE("every entity carries its span") {
-    auto built = build(
-        {{"basics.yaml", kBasics},
-         {"e.yaml",
-          "kind: event\nname: e\nowner: team-a\nsources: [web]\nproperties:\n"
-          "  items:\n    type: array\n    pii: none\n    items:\n      type: object\n"
-          "      properties:\n        sku: {type: string, pii: none, enum: [A, B]}\n"},
-         {"d.yaml",
-          "kind: destination\nname: d\nenvironments: [production]\nevents: [e]\n"
-          "mappings: [{event: e, from: properties.items.sku, to: sku}]\n"}});
+    auto built =
+        build({{"basics.yaml", kBasics},
+               {"e.yaml",
+                "kind: event\nname: e\nowner: team-a\nsources: [web]\nproperties:\n"
+                "  items:\n    type: array\n    pii: none\n    items:\n      type: object\n"
+                "      properties:\n        sku: {type: string, pii: none, enum: [A, B]}\n"},
+               {"d.yaml",
+                "kind: destination\nname: d\nenvironments: [production]\nevents: [e]\n"
+                "mappings: [{event: e, from: properties.items.sku, to: sku}]\n"}});
     REQUIRE(places(built.diagnostics).empty());
     json model = json::parse(model_to_json(built.model));
     CHECK(model["version"] == 1);
@@ -34,11 +34,10 @@ TEST_SUITE("model_json") {
     CHECK(items["span"]["column"] == 3);
     const json& sku = items["items"]["properties"][0];
     CHECK(sku["path"] == "items.sku");
-    CHECK(sku["span"] == json{{"file", "e.yaml"},
-                              {"line", 12},
-                              {"column", 9},
-                              {"end_line", 12},
-                              {"end_column", 11}});
+    CHECK(
+        sku["span"] ==
+        json{
+            {"file", "e.yaml"}, {"line", 12}, {"column", 9}, {"end_line", 12}, {"end_column", 11}});
     CHECK(sku["constraints"]["enum"] == json::array({"A", "B"}));
     CHECK(model["destinations"][0]["span"]["file"] == "d.yaml");
     CHECK(model["destinations"][0]["mappings"][0]["span"]["line"] == 5);
@@ -53,8 +52,8 @@ TEST_SUITE("model_json") {
   }
 
   TEST_CASE("invalid UTF-8 in the data is replaced, not fatal") {
-    auto built = build({{"basics.yaml", kBasics},
-                        {"e.yaml", "kind: event\nname: caf\xe9\nowner: team-a\n"}});
+    auto built = build(
+        {{"basics.yaml", kBasics}, {"e.yaml", "kind: event\nname: caf\xe9\nowner: team-a\n"}});
     std::string text = model_to_json(built.model);
     json model = json::parse(text);
     CHECK(model["events"][0]["name"] == "caf\xef\xbf\xbd");

@@ -31,8 +31,8 @@ TEST_SUITE("properties") {
     CHECK(places(built.diagnostics).empty());
     REQUIRE(built.model.events.size() == 1);
     const Event& event = built.model.events[0];
-    CHECK(paths_of(event) == Strings{"total", "items", "items.sku", "items.tags", "address",
-                                     "address.city"});
+    CHECK(paths_of(event) ==
+          Strings{"total", "items", "items.sku", "items.tags", "address", "address.city"});
     const Property* items = Model::find_property(event, "items");
     REQUIRE(items != nullptr);
     CHECK(items->types == Strings{"array"});
@@ -48,14 +48,15 @@ TEST_SUITE("properties") {
     CHECK(sku->span.column == 9);
     CHECK(sku->type_span.line == 12);
     CHECK(sku->type_span.column == 21);
-    CHECK(sku->pii_span.column == 55);
+    CHECK(sku->pii_span.column == 50);
     const Property* city = Model::find_property(event, "address.city");
     REQUIRE(city != nullptr);
     CHECK(city->pii == "user.contact.address");
     CHECK(city->event == &event);
     CHECK(Model::find_property(event, "items.nope") == nullptr);
     CHECK(Model::find_property(event, "sku") == nullptr);
-    for (const Property* p : event.all_properties) CHECK(p->event == &event);
+    for (const Property* p : event.all_properties)
+      CHECK(p->event == &event);
   }
 
   TEST_CASE("unions: a list of types") {
@@ -77,21 +78,22 @@ TEST_SUITE("properties") {
                          "  a: {type: [string, nmber], pii: none}\n"
                          "  b: {type: {x: 1}, pii: none}\n"}});
     CHECK(places(built.diagnostics) ==
-          Strings{"schema.invalid-value@e.yaml:5:22", "schema.wrong-type@e.yaml:6:12"});
+          Strings{"schema.invalid-value@e.yaml:5:22", "schema.wrong-type@e.yaml:6:13"});
     CHECK(built.diagnostics[0].suggestion == "did you mean 'number'?");
     CHECK(built.model.events[0].properties[0].types == Strings{"string"});
   }
 
   TEST_CASE("constraints") {
-    auto built = build({{"basics.yaml", kBasics},
-                        {"e.yaml",
-                         "kind: event\nname: e\nowner: team-a\nproperties:\n"
-                         "  currency: {type: string, enum: [EUR, 1, ~], pii: none}\n"
-                         "  code: {type: string, pattern: '^[A-Z]+$', format: uuid, min_length: 1,"
-                         " max_length: 64, const: X, pii: none}\n"
-                         "  total: {type: number, minimum: 0, maximum: 1.5e3, exclusive_minimum: -1,"
-                         " exclusive_maximum: 2000, pii: none}\n"
-                         "  items: {type: array, min_items: 1, max_items: 200, pii: none}\n"}});
+    auto built =
+        build({{"basics.yaml", kBasics},
+               {"e.yaml",
+                "kind: event\nname: e\nowner: team-a\nproperties:\n"
+                "  currency: {type: string, enum: [EUR, 1, ~], pii: none}\n"
+                "  code: {type: string, pattern: '^[A-Z]+$', format: uuid, min_length: 1,"
+                " max_length: 64, const: X, pii: none}\n"
+                "  total: {type: number, minimum: 0, maximum: 1.5e3, exclusive_minimum: -1,"
+                " exclusive_maximum: 2000, pii: none}\n"
+                "  items: {type: array, min_items: 1, max_items: 200, pii: none}\n"}});
     CHECK(places(built.diagnostics).empty());
     const Event& event = built.model.events[0];
     const Constraints& currency = event.properties[0].constraints;
@@ -179,11 +181,12 @@ TEST_SUITE("properties") {
   }
 
   TEST_CASE("a $ref to no library entry is reported at the reference") {
-    auto built = build({{"basics.yaml", kBasics},
-                        {"library.yaml", "kind: property\nname: currency\ntype: string\npii: none\n"},
-                        {"e.yaml",
-                         "kind: event\nname: e\nowner: team-a\nproperties:\n"
-                         "  currency: {$ref: curency}\n"}});
+    auto built =
+        build({{"basics.yaml", kBasics},
+               {"library.yaml", "kind: property\nname: currency\ntype: string\npii: none\n"},
+               {"e.yaml",
+                "kind: event\nname: e\nowner: team-a\nproperties:\n"
+                "  currency: {$ref: curency}\n"}});
     CHECK(places(built.diagnostics) ==
           Strings{"reference.unknown-property-definition@e.yaml:5:20"});
     CHECK(built.diagnostics[0].suggestion == "did you mean 'currency'?");

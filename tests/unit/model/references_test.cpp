@@ -65,8 +65,8 @@ TEST_SUITE("references") {
     const Destination& crm = *model.find_destination("crm");
     REQUIRE(crm.mappings.size() == 2);
     // A property path resolves to the property; other roots are outside the tracking plan.
-    CHECK(crm.mappings[0].property == Model::find_property(*model.find_event("signed_up"),
-                                                           "plan.tier"));
+    CHECK(crm.mappings[0].property ==
+          Model::find_property(*model.find_event("signed_up"), "plan.tier"));
     CHECK(crm.mappings[0].property != nullptr);
     CHECK(crm.mappings[1].property == nullptr);
     const Identity& identity = model.identities[0];
@@ -86,7 +86,7 @@ TEST_SUITE("references") {
     auto built = build(
         {{"basics.yaml", kBasics},
          {"events.yaml",
-          "kind: event\nname: e\nowner: team-b\nsources: [web, andriod]\n"
+          "kind: event\nname: e\nowner: team-b\nsources: [web, iso]\n"
           "status: deprecated\ndeprecated: {replaced_by: f}\nproperties:\n"
           "  a: {type: string, pii: none}\n"},
          {"routing.yaml",
@@ -101,23 +101,22 @@ TEST_SUITE("references") {
          {"identity.yaml",
           "kind: identity\nname: i\nowner: team-c\nmatch_keys:\n"
           "  - {key: k, from: properties.missing}\n"}});
-    CHECK(places(built.diagnostics) ==
-          Strings{"reference.unknown-team@events.yaml:3:8",
-                  "reference.unknown-source@events.yaml:4:16",
-                  "reference.unknown-event@events.yaml:6:28",
-                  "reference.unknown-event@routing.yaml:4:12",
-                  "reference.unknown-property@routing.yaml:5:26",
-                  "reference.unknown-event@routing.yaml:5:32",
-                  "reference.unknown-property@routing.yaml:7:27",
-                  "reference.unknown-event@routing.yaml:8:14",
-                  "reference.unknown-transformation@routing.yaml:9:19",
-                  "reference.unknown-event@routing.yaml:13:13",
-                  "reference.unknown-property@routing.yaml:14:8",
-                  "reference.unknown-property@routing.yaml:15:10",
-                  "reference.unknown-team@identity.yaml:3:8",
-                  "reference.unknown-property@identity.yaml:5:20",
-                  "reference.unknown-destination@routing.yaml:18:14"});
-    CHECK(built.diagnostics[1].suggestion == "did you mean 'android'?");
+    CHECK(places(built.diagnostics) == Strings{"reference.unknown-team@events.yaml:3:8",
+                                               "reference.unknown-source@events.yaml:4:16",
+                                               "reference.unknown-event@events.yaml:6:27",
+                                               "reference.unknown-event@routing.yaml:4:13",
+                                               "reference.unknown-property@routing.yaml:5:26",
+                                               "reference.unknown-event@routing.yaml:5:30",
+                                               "reference.unknown-property@routing.yaml:7:22",
+                                               "reference.unknown-event@routing.yaml:8:13",
+                                               "reference.unknown-transformation@routing.yaml:9:19",
+                                               "reference.unknown-event@routing.yaml:13:13",
+                                               "reference.unknown-property@routing.yaml:14:9",
+                                               "reference.unknown-property@routing.yaml:15:10",
+                                               "reference.unknown-team@identity.yaml:3:8",
+                                               "reference.unknown-property@identity.yaml:5:20",
+                                               "reference.unknown-destination@routing.yaml:18:14"});
+    CHECK(built.diagnostics[1].suggestion == "did you mean 'ios'?");
   }
 
   TEST_CASE("duplicates, missing and unknown kinds") {

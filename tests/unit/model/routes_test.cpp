@@ -35,7 +35,8 @@ const Route* route(const Model& model, std::string_view destination, std::string
 
 Strings delivered_paths(const Route& route) {
   Strings out;
-  for (const auto& d : route.delivered_properties) out.push_back(d.property->path);
+  for (const auto& d : route.delivered_properties)
+    out.push_back(d.property->path);
   return out;
 }
 
@@ -109,9 +110,10 @@ TEST_SUITE("routes") {
     const Model& model = built.model;
     CHECK(model.find_destination("warehouse")->all_events);
     Strings events;
-    for (const auto& r : model.routes) events.push_back(r.destination->name + "/" + r.event->name);
-    CHECK(events == Strings{"warehouse/checkout_started", "warehouse/app_opened",
-                            "warehouse/everywhere"});
+    for (const auto& r : model.routes)
+      events.push_back(r.destination->name + "/" + r.event->name);
+    CHECK(events ==
+          Strings{"warehouse/checkout_started", "warehouse/app_opened", "warehouse/everywhere"});
     CHECK(model.find_event("gone")->status == EventStatus::removed);
   }
 
@@ -179,9 +181,9 @@ TEST_SUITE("routes") {
                          "kind: destination\nname: d\nenvironments: [production]\n"
                          "events: [everywhere]\ntransformations: [drop]\n"}});
     // `n` exists only in `everywhere`; a "*" transformation must find it in every event.
-    CHECK(places(built.diagnostics) == Strings{"reference.unknown-property@t.yaml:4:9",
-                                               "reference.unknown-property@t.yaml:4:9",
-                                               "reference.unknown-property@t.yaml:4:9"});
+    CHECK(places(built.diagnostics) == Strings{"reference.unknown-property@t.yaml:4:10",
+                                               "reference.unknown-property@t.yaml:4:10",
+                                               "reference.unknown-property@t.yaml:4:10"});
     const DeliveredProperty* n = delivered(*route(built.model, "d", "everywhere"), "n");
     REQUIRE(n != nullptr);
     CHECK(n->pii == "none");

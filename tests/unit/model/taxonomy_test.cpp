@@ -57,8 +57,8 @@ TEST_SUITE("taxonomy") {
     CHECK(taxonomy.has_purpose("marketing"));
     CHECK(taxonomy.has_purpose("essential"));
     CHECK_FALSE(taxonomy.has_purpose("marketting"));
-    CHECK(places(built.diagnostics) == Strings{"reference.unknown-pii-category@e.yaml:8:30",
-                                               "reference.unknown-consent-purpose@e.yaml:9:43"});
+    CHECK(places(built.diagnostics) == Strings{"reference.unknown-pii-category@e.yaml:8:29",
+                                               "reference.unknown-consent-purpose@e.yaml:9:48"});
     CHECK(built.diagnostics[0].suggestion == "did you mean 'user.contact.email'?");
     CHECK(built.diagnostics[1].suggestion == "did you mean 'marketing'?");
   }
@@ -97,10 +97,9 @@ TEST_SUITE("taxonomy") {
     REQUIRE(taxonomy.residency.size() == 2);
     CHECK(taxonomy.residency[0].regions == Strings{"eu"});
     CHECK(taxonomy.residency[0].destination_regions == Strings{"eu"});
-    CHECK(places(built.diagnostics) ==
-          Strings{"reference.unknown-pii-category@t.yaml:4:87",
-                  "reference.unknown-pii-category@e.yaml:5:29",
-                  "reference.unknown-consent-purpose@e.yaml:5:55"});
+    CHECK(places(built.diagnostics) == Strings{"reference.unknown-pii-category@e.yaml:5:27",
+                                               "reference.unknown-consent-purpose@e.yaml:5:53",
+                                               "reference.unknown-pii-category@t.yaml:4:82"});
   }
 
   TEST_CASE("two taxonomies are a duplicate") {

@@ -46,7 +46,7 @@ TEST_SUITE("spelling") {
     CHECK_FALSE(closest_match("ab", {"xy"}).has_value());
     CHECK(closest_match("ab", {"xb"}) == "xb");
     // The limit is a third of the word, at most three.
-    CHECK(closest_match("abcdef", {"abcxyf"}) == "abcxyf");      // 2 <= 6/3
+    CHECK(closest_match("abcdef", {"abcxyf"}) == "abcxyf");        // 2 <= 6/3
     CHECK_FALSE(closest_match("abcdef", {"axyzef"}).has_value());  // 3 > 2
     CHECK(closest_match("abcdefghijklmnop", {"abcxyzghijklmnop"}) == "abcxyzghijklmnop");
     CHECK_FALSE(closest_match("abcdefghijklmnop", {"wxyzefghijklmnop"}).has_value());
@@ -61,11 +61,11 @@ TEST_SUITE("spelling") {
 
 TEST_SUITE("spelling: long words") {
   TEST_CASE("edit distance of long strings") {
-    const std::string a(20000, 'a');
+    const std::string a(3000, 'a');
     std::string b = a;
     b[100] = 'b';
     CHECK(edit_distance(a, b) == 1);
-    CHECK(edit_distance(a, "aaa") == 19997);
+    CHECK(edit_distance(a, "aaa") == 2997);
   }
 
   TEST_CASE("a paragraph gets no suggestion, however near") {

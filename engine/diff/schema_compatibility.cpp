@@ -1,0 +1,257 @@
+#include "diff/schema_compatibility.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace steward::diff {
+
+namespace {
+
+using model::Constraints;
+using model::Property;
+
+bool contains(const std::vector<std::string>& items, const std::string& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+bool accepts(const std::vector<std::string>& types, const std::string& type) {
+  return types.empty() || contains(types, type) || (type == "integer" && contains(types, "number"));
+}
+
+// Whether values of JSON type `type` are valid under `old` (so constraints on them matter).
+bool may_be(const Property& old, const std::string& type) {
+  if (old.types.empty()) return true;
+  if (type == "number") return contains(old.types, "number") || contains(old.types, "integer");
+  return accepts(old.types, type);
+}
+
+std::string number_text(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+std::string list_text(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items)
+    out += (out.empty() ? "" : ", ") + item;
+  return out.empty() ? "any" : out;
+}
+
+// A bound of a number: its value and whether the value itself is excluded.
+struct Bound {
+  double value = 0;
+  bool exclusive = false;
+};
+
+// The tighter of an inclusive and an exclusive bound on one side (`lower` for minimum).
+std::optional<Bound> bound(const std::optional<double>& inclusive,
+                           const std::optional<double>& exclusive, bool lower) {
+  if (!inclusive && !exclusive) return std::nullopt;
+  if (!exclusive) return Bound{*inclusive, false};
+  if (!inclusive) return Bound{*exclusive, true};
+  bool exclusive_tighter = lower ? *exclusive >= *inclusive : *exclusive <= *inclusive;
+  return exclusive_tighter ? Bound{*exclusive, true} : Bound{*inclusive, false};
+}
+
+std::string bound_text(const std::optional<Bound>& b, bool lower) {
+  if (!b) return "none";
+  return std::string(lower ? (b->exclusive ? "> " : ">= ") : (b->exclusive ? "< " : "<= ")) +
+         number_text(b->value);
+}
+
+// Whether every number within `old` is within `next` on one side.
+bool bound_holds(const std::optional<Bound>& old, const std::optional<Bound>& next, bool lower) {
+  if (!next) return true;
+  if (!old) return false;
+  if (old->value != next->value) return lower ? next->value < old->value : next->value > old->value;
+  return !next->exclusive || old->exclusive;
+}
+
+class Judge {
+ public:
+  explicit Judge(std::vector<std::string>& reasons) : reasons_(reasons) {}
+
+  bool run(const Property& old, const Property& next, const std::string& where) {
+    size_t before = reasons_.size();
+    compare(old, next, where);
+    return reasons_.size() == before;
+  }
+
+ private:
+  void reason(const std::string& where, const std::string& text) {
+    reasons_.push_back(where.empty() ? text : where + ": " + text);
+  }
+
+  void compare(const Property& old, const Property& next, const std::string& where) {
+    compare_types(old, next, where);
+    compare_values(old, next, where);
+    if (may_be(old, "string")) compare_strings(old, next, where);
+    if (may_be(old, "number")) compare_numbers(old.constraints, next.constraints, where);
+    if (may_be(old, "array")) compare_arrays(old, next, where);
+    if (may_be(old, "object")) compare_objects(old, next, where);
+  }
+
+  void compare_types(const Property& old, const Property& next, const std::string& where) {
+    if (next.types.empty()) return;
+    if (old.types.empty()) {
+      reason(where, "type narrowed from any to " + list_text(next.types));
+      return;
+    }
+    for (const auto& type : old.types) {
+      if (!accepts(next.types, type)) {
+        reason(where, "type " + list_text(old.types) + " changed to " + list_text(next.types) +
+                          ": " + type + " values are no longer accepted");
+      }
+    }
+  }
+
+  // enum and const: the values allowed at all.
+  void compare_values(const Property& old, const Property& next, const std::string& where) {
+    const Constraints& o = old.constraints;
+    const Constraints& n = next.constraints;
+    std::vector<std::string> old_values = o.enum_values;
+    if (o.const_value) old_values = {*o.const_value};
+    if (!n.enum_values.empty()) {
+      if (old_values.empty()) {
+        reason(where, "enum added: values outside it are no longer accepted");
+      } else {
+        for (const auto& value : old_values) {
+          if (!contains(n.enum_values, value)) {
+            reason(where, "enum value '" + value + "' is no longer accepted");
+          }
+        }
+      }
+    }
+    if (n.const_value) {
+      if (old_values.empty()) {
+        reason(where, "const '" + *n.const_value + "' added: other values are no longer accepted");
+      } else if (old_values != std::vector<std::string>{*n.const_value}) {
+        reason(where, "const changed to '" + *n.const_value + "'");
+      }
+    }
+  }
+
+  void compare_strings(const Property& old, const Property& next, const std::string& where) {
+    const Constraints& o = old.constraints;
+    const Constraints& n = next.constraints;
+    if (!n.pattern.empty() && n.pattern != o.pattern) {
+      reason(where, o.pattern.empty()
+                        ? "pattern '" + n.pattern + "' added"
+                        : "pattern changed from '" + o.pattern + "' to '" + n.pattern + "'");
+    }
+    if (!n.format.empty() && n.format != o.format) {
+      reason(where, o.format.empty()
+                        ? "format '" + n.format + "' added"
+                        : "format changed from '" + o.format + "' to '" + n.format + "'");
+    }
+    compare_counts("minLength", o.min_length, n.min_length, "maxLength", o.max_length, n.max_length,
+                   where);
+  }
+
+  void compare_numbers(const Constraints& o, const Constraints& n, const std::string& where) {
+    auto old_low = bound(o.minimum, o.exclusive_minimum, true);
+    auto next_low = bound(n.minimum, n.exclusive_minimum, true);
+    if (!bound_holds(old_low, next_low, true)) {
+      reason(where, "lower bound tightened from " + bound_text(old_low, true) + " to " +
+                        bound_text(next_low, true));
+    }
+    auto old_high = bound(o.maximum, o.exclusive_maximum, false);
+    auto next_high = bound(n.maximum, n.exclusive_maximum, false);
+    if (!bound_holds(old_high, next_high, false)) {
+      reason(where, "upper bound tightened from " + bound_text(old_high, false) + " to " +
+                        bound_text(next_high, false));
+    }
+  }
+
+  // A minimum and a maximum count (of characters or items).
+  void compare_counts(const char* min_name, const std::optional<long long>& old_min,
+                      const std::optional<long long>& next_min, const char* max_name,
+                      const std::optional<long long>& old_max,
+                      const std::optional<long long>& next_max, const std::string& where) {
+    if (next_min.value_or(0) > old_min.value_or(0)) {
+      reason(where, std::string(min_name) + " raised from " + std::to_string(old_min.value_or(0)) +
+                        " to " + std::to_string(*next_min));
+    }
+    if (next_max && (!old_max || *next_max < *old_max)) {
+      reason(where, std::string(max_name) + " lowered from " +
+                        (old_max ? std::to_string(*old_max) : std::string("none")) + " to " +
+                        std::to_string(*next_max));
+    }
+  }
+
+  void compare_arrays(const Property& old, const Property& next, const std::string& where) {
+    compare_counts("minItems", old.constraints.min_items, next.constraints.min_items, "maxItems",
+                   old.constraints.max_items, next.constraints.max_items, where);
+    if (next.items.empty()) return;
+    std::string items = where.empty() ? "[]" : where + "[]";
+    if (old.items.empty()) {
+      Property any;
+      compare(any, next.items.front(), items);
+      return;
+    }
+    compare(old.items.front(), next.items.front(), items);
+  }
+
+  void compare_objects(const Property& old, const Property& next, const std::string& where) {
+    auto find = [](const std::vector<Property>& in, const std::string& name) -> const Property* {
+      for (const auto& p : in) {
+        if (p.name == name) return &p;
+      }
+      return nullptr;
+    };
+    auto path = [&](const std::string& name) { return where.empty() ? name : where + "." + name; };
+    if (old.additional_properties && !next.additional_properties) {
+      reason(where,
+             "additionalProperties changed to false: keys it does not list are no longer "
+             "accepted");
+    }
+    for (const auto& child : next.properties) {
+      const Property* before = find(old.properties, child.name);
+      if (before) {
+        if (child.required && !before->required) reason(path(child.name), "became required");
+        compare(*before, child, path(child.name));
+        continue;
+      }
+      if (child.required) {
+        reason(path(child.name), "added as required");
+      } else if (old.additional_properties) {
+        // Old events may already carry this key, with any value.
+        Property any;
+        size_t before_count = reasons_.size();
+        compare(any, child, path(child.name));
+        if (reasons_.size() != before_count) {
+          reasons_.resize(before_count);
+          reason(path(child.name),
+                 "added with constraints while additional properties were allowed: earlier "
+                 "events may carry it with other values");
+        }
+      }
+    }
+    for (const auto& child : old.properties) {
+      if (find(next.properties, child.name) || next.additional_properties) continue;
+      reason(path(child.name),
+             "removed while additionalProperties is false: events that carry "
+             "it are no longer accepted");
+    }
+  }
+
+  std::vector<std::string>& reasons_;
+};
+
+}  // namespace
+
+bool backward_compatible(const model::Property& old, const model::Property& next,
+                         std::vector<std::string>& reasons) {
+  return Judge(reasons).run(old, next, next.path.empty() ? next.name : next.path);
+}
+
+model::Property event_schema(const model::Event& event) {
+  Property schema;
+  schema.types = {"object"};
+  schema.properties = event.properties;
+  schema.additional_properties = event.additional_properties;
+  return schema;
+}
+
+}  // namespace steward::diff

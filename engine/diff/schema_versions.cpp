@@ -1,0 +1,92 @@
+#include "diff/schema_versions.h"
+
+#include <algorithm>
+#include <map>
+
+#include "diff/entity_diffs.h"
+#include "diff/schema_compatibility.h"
+#include "model/formats/iglu.h"
+
+namespace steward::diff {
+
+namespace {
+
+using model::formats::parse_schemaver;
+using model::formats::SchemaVer;
+
+struct Version {
+  SchemaVer schemaver;
+  const model::Event* event;
+};
+
+// The versions of each schema, in SchemaVer order.
+std::map<std::string, std::vector<Version>> versions_by_schema(const model::Model& model) {
+  std::map<std::string, std::vector<Version>> out;
+  for (const auto& event : model.events) {
+    if (event.schema.empty()) continue;
+    auto schemaver = parse_schemaver(event.version);
+    if (!schemaver) continue;
+    out[event.schema].push_back({*schemaver, &event});
+  }
+  for (auto& [schema, versions] : out) {
+    std::stable_sort(versions.begin(), versions.end(),
+                     [](const Version& a, const Version& b) { return a.schemaver < b.schemaver; });
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<SchemaVersionChange> compare_schema_versions(const model::Model& model) {
+  std::vector<SchemaVersionChange> out;
+  for (const auto& [schema, versions] : versions_by_schema(model)) {
+    for (size_t i = 1; i < versions.size(); ++i) {
+      SchemaVersionChange change;
+      change.previous = versions[i - 1].event;
+      change.next = versions[i].event;
+      ChangeSet pair;
+      diff_event_pair(*change.previous, *change.next, pair);
+      if (!pair.events.empty()) {
+        change.event = pair.events.front();
+      } else {
+        change.event.name = change.next->name;  // nothing but the properties changed
+        change.event.base = change.previous;
+        change.event.head = change.next;
+      }
+      change.properties = std::move(pair.properties);
+      backward_compatible(event_schema(*change.previous), event_schema(*change.next),
+                          change.incompatibilities);
+      out.push_back(std::move(change));
+    }
+  }
+  return out;
+}
+
+void check_schema_versions(const model::Model& model, Diagnostics& diagnostics) {
+  for (const auto& change : compare_schema_versions(model)) {
+    auto previous = parse_schemaver(change.previous->version);
+    auto next = parse_schemaver(change.next->version);
+    bool addition_only =
+        previous && next && previous->model == next->model && previous->revision == next->revision;
+    if (!addition_only || change.compatible()) continue;
+    std::string reasons;
+    for (const auto& reason : change.incompatibilities) {
+      reasons += (reasons.empty() ? " " : "; ") + reason;
+    }
+    SchemaVer revision{next->model, previous->revision + 1, 0};
+    Diagnostic d;
+    d.rule = "compat.iglu-version-bump";
+    d.severity = Severity::error;
+    d.span = change.next->version_span;
+    d.message = change.next->schema + " " + change.next->version + " is marked as an ADDITION to " +
+                change.previous->version + ", but events valid under " + change.previous->version +
+                " are not all valid under it:" + reasons;
+    d.help =
+        "an ADDITION must accept every event the previous version accepts; a change that "
+        "may reject some needs a REVISION bump, one that rejects all a MODEL bump";
+    d.suggestion = "version it " + revision.text() + " (REVISION), or make the change compatible";
+    diagnostics.push_back(std::move(d));
+  }
+}
+
+}  // namespace steward::diff

@@ -1,0 +1,527 @@
+#include "model/formats/json_schema_reader.h"
+
+#include <algorithm>
+
+#include "model/formats/schema_merge.h"
+#include "model/mapping_reader.h"
+#include "source/spelling.h"
+
+namespace steward::model::formats {
+
+namespace {
+
+// Schema nesting, `$ref` hops included, and the number of schemas read for one event: bounds on
+// hostile or generated input (a few `$ref`s can fan out exponentially).
+constexpr int kMaxDepth = 64;
+constexpr size_t kMaxSchemas = 20'000;
+
+const std::vector<std::string> kTypes = {"string", "number", "integer", "boolean",
+                                         "object", "array",  "null"};
+
+// Keywords that carry no constraint: read where they mean something (title, description),
+// skipped elsewhere.
+const std::vector<std::string> kAnnotations = {
+    "$schema", "$id",        "id",       "$comment",  "$anchor",     "title", "examples",
+    "default", "deprecated", "readOnly", "writeOnly", "definitions", "$defs", "self"};
+
+// JSON Schema validation keywords the model has no place for.
+const std::vector<std::string> kUnmapped = {"patternProperties",
+                                            "propertyNames",
+                                            "minProperties",
+                                            "maxProperties",
+                                            "dependencies",
+                                            "dependentRequired",
+                                            "dependentSchemas",
+                                            "if",
+                                            "then",
+                                            "else",
+                                            "not",
+                                            "multipleOf",
+                                            "uniqueItems",
+                                            "contains",
+                                            "minContains",
+                                            "maxContains",
+                                            "additionalItems",
+                                            "unevaluatedProperties",
+                                            "unevaluatedItems",
+                                            "contentEncoding",
+                                            "contentMediaType",
+                                            "contentSchema",
+                                            "$recursiveRef",
+                                            "$dynamicRef"};
+
+bool listed(const std::vector<std::string>& list, const std::string& key) {
+  return std::find(list.begin(), list.end(), key) != list.end();
+}
+
+}  // namespace
+
+const std::vector<std::string>& json_schema_keywords() {
+  static const std::vector<std::string> keywords = [] {
+    std::vector<std::string> out = {"type",
+                                    "properties",
+                                    "required",
+                                    "additionalProperties",
+                                    "enum",
+                                    "const",
+                                    "pattern",
+                                    "format",
+                                    "minimum",
+                                    "maximum",
+                                    "exclusiveMinimum",
+                                    "exclusiveMaximum",
+                                    "minLength",
+                                    "maxLength",
+                                    "items",
+                                    "prefixItems",
+                                    "minItems",
+                                    "maxItems",
+                                    "description",
+                                    "$ref",
+                                    "allOf",
+                                    "anyOf",
+                                    "oneOf"};
+    out.insert(out.end(), kAnnotations.begin(), kAnnotations.end());
+    return out;
+  }();
+  return keywords;
+}
+
+void JsonSchemaReader::read(const config::Node& schema, const config::Document& document,
+                            Property& property) {
+  ref_stack_.clear();
+  schemas_read_ = 0;
+  budget_reported_ = false;
+  apply(schema, document, property, schema.span, 0);
+}
+
+void JsonSchemaReader::apply(const config::Node& node, const config::Document& document,
+                             Property& into, const Span& at, int depth) {
+  if (depth > kMaxDepth) {
+    unsupported(node.span,
+                "schemas nested deeper than " + std::to_string(kMaxDepth) + " levels are not read");
+    return;
+  }
+  if (++schemas_read_ > kMaxSchemas) {
+    if (!budget_reported_) {
+      unsupported(node.span, "this schema expands to more than " + std::to_string(kMaxSchemas) +
+                                 " schemas through `$ref`; the rest is not read");
+      budget_reported_ = true;
+    }
+    return;
+  }
+  if (node.is_scalar() && node.as_bool()) {
+    if (!*node.as_bool()) {
+      unsupported(node.span, "the schema `false` accepts no value; steward reads it as any value");
+    }
+    return;
+  }
+  if (!node.is_mapping()) {
+    wrong_type(node, "a schema", "a mapping");
+    return;
+  }
+  Property local = blank_like(into);
+  std::vector<Ref> required;
+  read_keywords(node, document, local, required, depth);
+  for (const auto& entry : node.entries) {
+    const std::string& key = entry.key.text;
+    if (key == "$ref")
+      follow_ref(entry, document, local, depth);
+    else if (key == "allOf")
+      read_all_of(entry, document, local, depth);
+    else if (key == "anyOf" || key == "oneOf")
+      read_union(entry, document, local, depth);
+  }
+  // `required` names properties of this object, wherever its branches defined them.
+  for (const Ref& name : required) {
+    auto child = std::find_if(local.properties.begin(), local.properties.end(),
+                              [&](const Property& p) { return p.name == name.name; });
+    if (child != local.properties.end()) {
+      child->required = true;
+      continue;
+    }
+    // Required with no schema: the key must be present, with any value.
+    Property present;
+    present.name = name.name;
+    present.path = local.path.empty() ? name.name : local.path + "." + name.name;
+    present.span = present.type_span = present.pii_span = name.span;
+    present.required = true;
+    local.properties.push_back(std::move(present));
+  }
+  merge_into(into, local, at);
+}
+
+void JsonSchemaReader::read_keywords(const config::Node& node, const config::Document& document,
+                                     Property& local, std::vector<Ref>& required, int depth) {
+  std::optional<bool> exclusive_minimum_flag, exclusive_maximum_flag;  // draft-04 form
+  Constraints& c = local.constraints;
+  for (const auto& entry : node.entries) {
+    const std::string& key = entry.key.text;
+    const config::Node& value = entry.value;
+    if (key == "type") {
+      read_types(value, local);
+    } else if (key == "properties") {
+      read_properties(value, document, local, depth);
+    } else if (key == "required") {
+      read_required(entry, local, required);
+    } else if (key == "additionalProperties") {
+      read_additional(entry, local);
+    } else if (key == "enum") {
+      read_enum(value, local);
+    } else if (key == "const") {
+      if (value.is_scalar() || value.is_null())
+        c.const_value = value.is_null() ? "null" : value.text;
+      else
+        unsupported(entry.key.span, "a `const` that is a " + std::string(value.type_name()) +
+                                        " is not mapped; only single values are");
+    } else if (key == "pattern") {
+      if (auto v = text(entry)) c.pattern = *v;
+    } else if (key == "format") {
+      if (auto v = text(entry)) c.format = *v;
+    } else if (key == "minimum") {
+      c.minimum = number(entry);
+    } else if (key == "maximum") {
+      c.maximum = number(entry);
+    } else if (key == "exclusiveMinimum" || key == "exclusiveMaximum") {
+      bool lower = key == "exclusiveMinimum";
+      if (auto flag = value.as_bool()) {
+        (lower ? exclusive_minimum_flag : exclusive_maximum_flag) = flag;
+      } else {
+        (lower ? c.exclusive_minimum : c.exclusive_maximum) = number(entry);
+      }
+    } else if (key == "minLength") {
+      c.min_length = count(entry);
+    } else if (key == "maxLength") {
+      c.max_length = count(entry);
+    } else if (key == "minItems") {
+      c.min_items = count(entry);
+    } else if (key == "maxItems") {
+      c.max_items = count(entry);
+    } else if (key == "items" || key == "prefixItems") {
+      read_items(entry, document, local, depth);
+    } else if (key == "description") {
+      if (auto v = text(entry)) local.description = *v;
+    } else if (key.starts_with("x-")) {
+      read_extension(entry, local);
+    } else if (key == "$ref" || key == "allOf" || key == "anyOf" || key == "oneOf" ||
+               listed(kAnnotations, key)) {
+      continue;  // combinators are read after the keywords beside them; annotations constrain
+                 // nothing
+    } else if (key == "nullable") {
+      unsupported(entry.key.span, "`nullable` is OpenAPI, not JSON Schema, and is not read",
+                  "list \"null\" among the types: `type: [string, \"null\"]`");
+    } else if (listed(kUnmapped, key)) {
+      unsupported(entry.key.span, "the JSON Schema keyword `" + key +
+                                      "` has no place in steward's model; what it checks is not "
+                                      "seen by the rules");
+    } else {
+      auto guess = closest_match(key, json_schema_keywords());
+      unsupported(entry.key.span, "`" + key + "` is not a JSON Schema keyword steward reads",
+                  guess ? "did you mean `" + *guess + "`?" : "extension keys start with `x-`");
+    }
+  }
+  // draft-04: `exclusiveMinimum: true` makes `minimum` exclusive.
+  if (exclusive_minimum_flag.value_or(false) && c.minimum) {
+    c.exclusive_minimum = c.minimum;
+    c.minimum.reset();
+  }
+  if (exclusive_maximum_flag.value_or(false) && c.maximum) {
+    c.exclusive_maximum = c.maximum;
+    c.maximum.reset();
+  }
+}
+
+void JsonSchemaReader::read_types(const config::Node& value, Property& local) {
+  std::vector<const config::Node*> names;
+  if (value.is_scalar()) {
+    names.push_back(&value);
+  } else if (value.is_sequence()) {
+    for (const auto& item : value.items)
+      names.push_back(&item);
+  } else {
+    wrong_type(value, "type", "a type name or a list of them");
+    return;
+  }
+  local.type_span = value.span;
+  for (const config::Node* name : names) {
+    if (!name->is_scalar() || !listed(kTypes, name->text)) {
+      auto guess = name->is_scalar() ? closest_match(name->text, kTypes) : std::nullopt;
+      report(diagnostics_, "schema.invalid-value", name->span, "unknown type '" + name->text + "'",
+             "types are string, number, integer, boolean, object, array, null",
+             guess ? "did you mean '" + *guess + "'?" : "");
+      continue;
+    }
+    if (!listed(local.types, name->text)) local.types.push_back(name->text);
+  }
+}
+
+void JsonSchemaReader::read_enum(const config::Node& value, Property& local) {
+  if (!value.is_sequence()) {
+    wrong_type(value, "enum", "a list");
+    return;
+  }
+  for (const auto& item : value.items) {
+    if (item.is_scalar() || item.is_null()) {
+      local.constraints.enum_values.push_back(item.is_null() ? "null" : item.text);
+    } else {
+      unsupported(item.span, "an enum value that is a " + std::string(item.type_name()) +
+                                 " is not mapped; only single values are");
+    }
+  }
+}
+
+void JsonSchemaReader::read_properties(const config::Node& value, const config::Document& document,
+                                       Property& local, int depth) {
+  if (!value.is_mapping()) {
+    wrong_type(value, "properties", "a mapping");
+    return;
+  }
+  for (const auto& entry : value.entries) {
+    Property child;
+    child.name = entry.key.text;
+    child.path = local.path.empty() ? child.name : local.path + "." + child.name;
+    child.span = child.type_span = child.pii_span = entry.key.span;
+    apply(entry.value, document, child, entry.key.span, depth + 1);
+    auto same = std::find_if(local.properties.begin(), local.properties.end(),
+                             [&](const Property& p) { return p.name == child.name; });
+    if (same == local.properties.end())
+      local.properties.push_back(std::move(child));
+    else
+      merge_into(*same, child, entry.key.span);
+  }
+}
+
+void JsonSchemaReader::read_items(const config::MapEntry& entry, const config::Document& document,
+                                  Property& local, int depth) {
+  const config::Node* schema = &entry.value;
+  if (schema->is_sequence()) {
+    // Tuple validation: each position has its own schema. The model has one item schema.
+    if (schema->items.empty()) return;
+    unsupported(entry.key.span,
+                "tuple `" + entry.key.text +
+                    "` (a schema per position) is read as the first position's schema for every "
+                    "item");
+    schema = &schema->items.front();
+  }
+  // An array's items take the array's name and path, as in the native format.
+  Property item = blank_like(local);
+  apply(*schema, document, item, entry.key.span, depth + 1);
+  if (local.items.empty())
+    local.items.push_back(std::move(item));
+  else
+    merge_into(local.items.front(), item, entry.key.span);
+}
+
+void JsonSchemaReader::read_required(const config::MapEntry& entry, Property& local,
+                                     std::vector<Ref>& required) {
+  const config::Node& value = entry.value;
+  if (auto flag = value.as_bool()) {
+    local.required = local.required || *flag;  // draft-03: `required: true` on the property
+    return;
+  }
+  if (!value.is_sequence()) {
+    wrong_type(value, "required", "a list of property names");
+    return;
+  }
+  for (const auto& item : value.items) {
+    if (auto name = scalar_ref(item, "an item of required", diagnostics_)) {
+      required.push_back(std::move(*name));
+    }
+  }
+}
+
+void JsonSchemaReader::read_additional(const config::MapEntry& entry, Property& local) {
+  const config::Node& value = entry.value;
+  if (auto flag = value.as_bool()) {
+    local.additional_properties = *flag;
+  } else if (value.is_mapping() && !value.entries.empty()) {
+    unsupported(entry.key.span,
+                "`additionalProperties` with a schema is read as `true`: the schema of unlisted "
+                "keys is not checked");
+  } else if (!value.is_mapping()) {
+    wrong_type(value, "additionalProperties", "true, false or a schema");
+  }
+}
+
+void JsonSchemaReader::read_extension(const config::MapEntry& entry, Property& local) {
+  const std::string& key = entry.key.text;
+  const config::Node& value = entry.value;
+  if (key == "x-pii" || key == "x-steward-pii") {
+    if (auto pii = scalar_ref(value, key, diagnostics_)) {
+      local.pii = pii->name;
+      local.pii_span = pii->span;
+    }
+  } else if (key == "x-consent" || key == "x-steward-consent") {
+    if (value.is_scalar()) {
+      local.consent.push_back(Ref{value.text, value.span});
+    } else if (value.is_sequence()) {
+      for (const auto& item : value.items) {
+        if (auto purpose = scalar_ref(item, "an item of " + key, diagnostics_)) {
+          local.consent.push_back(std::move(*purpose));
+        }
+      }
+    } else {
+      wrong_type(value, key, "a purpose or a list of purposes");
+    }
+  }
+  // Other `x-` keys are the team's own annotations.
+}
+
+void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::Document& document,
+                                  Property& local, int depth) {
+  if (!entry.value.is_scalar()) {
+    wrong_type(entry.value, "$ref", "a reference");
+    return;
+  }
+  const std::string& ref = entry.value.text;
+  RefResolution resolved = documents_.resolve(document, ref);
+  if (resolved.remote) {
+    unsupported(entry.value.span, resolved.error + "; the property is read without it",
+                "copy the schema into the repository and refer to it by a relative path");
+    return;
+  }
+  if (!resolved.target.node) {
+    auto last =
+        ref.substr(ref.find_last_of("/#") == std::string::npos ? 0 : ref.find_last_of("/#") + 1);
+    auto guess = closest_match(last, resolved.candidates);
+    if (!guess) guess = closest_match(ref, resolved.candidates);
+    report(diagnostics_, "reference.unknown-schema", entry.value.span,
+           "`$ref: " + ref + "` does not resolve: " + resolved.error,
+           "refer to a definition of this file (#/definitions/name, #/$defs/name) or to a JSON "
+           "Schema file of the repository by its relative path",
+           guess ? "did you mean '" + *guess + "'?" : "");
+    return;
+  }
+  const config::Node* target = resolved.target.node;
+  if (std::find(ref_stack_.begin(), ref_stack_.end(), target) != ref_stack_.end()) {
+    unsupported(entry.value.span,
+                "recursive `$ref: " + ref + "`: the nested occurrence is read as any value");
+    return;
+  }
+  ref_stack_.push_back(target);
+  apply(*target, *resolved.target.document, local, entry.key.span, depth + 1);
+  ref_stack_.pop_back();
+}
+
+void JsonSchemaReader::read_all_of(const config::MapEntry& entry, const config::Document& document,
+                                   Property& local, int depth) {
+  if (!entry.value.is_sequence()) {
+    wrong_type(entry.value, "allOf", "a list of schemas");
+    return;
+  }
+  for (const auto& branch : entry.value.items) {
+    apply(branch, document, local, entry.key.span, depth + 1);
+  }
+}
+
+void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::Document& document,
+                                  Property& local, int depth) {
+  const std::string& keyword = entry.key.text;
+  if (!entry.value.is_sequence()) {
+    wrong_type(entry.value, keyword, "a list of schemas");
+    return;
+  }
+  std::vector<Property> branches;
+  for (const auto& node : entry.value.items) {
+    Property branch = blank_like(local);
+    apply(node, document, branch, entry.key.span, depth + 1);
+    branches.push_back(std::move(branch));
+  }
+  std::vector<size_t> constrained;
+  bool any_type = false;
+  for (size_t i = 0; i < branches.size(); ++i) {
+    if (!is_type_only(branches[i]))
+      constrained.push_back(i);
+    else if (branches[i].types.empty())
+      any_type = true;
+  }
+  if (any_type || branches.empty()) return;  // one branch accepts anything: so does the union
+  if (constrained.size() > 1) {
+    unsupported(entry.key.span,
+                "`" + keyword +
+                    "` of several schemas with their own constraints has no place in steward's "
+                    "model; the property is read without them",
+                "steward maps unions of types (`anyOf: [{type: string}, {type: \"null\"}]`) and "
+                "one constrained schema with other types");
+    return;
+  }
+  Property united = constrained.empty() ? blank_like(local) : branches[constrained.front()];
+  Constraints& c = united.constraints;
+  for (size_t i = 0; i < branches.size(); ++i) {
+    if (!constrained.empty() && i == constrained.front()) continue;
+    const Property& other = branches[i];
+    if (united.types.empty() && constrained.empty()) united.type_span = other.type_span;
+    // A constrained branch without `type` accepts every type already.
+    if (constrained.empty() || !united.types.empty()) {
+      for (const auto& t : other.types) {
+        if (!listed(united.types, t)) united.types.push_back(t);
+      }
+    }
+    if (c.enum_values.empty() && !c.const_value) continue;
+    if (other.types != std::vector<std::string>{"null"}) {
+      unsupported(entry.key.span, "`" + keyword +
+                                      "` of an enum or const with other types cannot be "
+                                      "mapped; the property is read without the enum");
+      c.enum_values.clear();
+      c.const_value.reset();
+      continue;
+    }
+    // A nullable enum: null is one more allowed value.
+    if (c.const_value) {
+      c.enum_values.push_back(*c.const_value);
+      c.const_value.reset();
+    }
+    if (!listed(c.enum_values, "null")) c.enum_values.push_back("null");
+  }
+  merge_into(local, united, entry.key.span);
+}
+
+std::optional<double> JsonSchemaReader::number(const config::MapEntry& entry) {
+  auto n = entry.value.as_number();
+  if (!n) wrong_type(entry.value, entry.key.text, "a number");
+  return n;
+}
+
+std::optional<long long> JsonSchemaReader::count(const config::MapEntry& entry) {
+  auto n = entry.value.as_integer();
+  if (!n || *n < 0) {
+    wrong_type(entry.value, entry.key.text, "a whole number of at least 0");
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<std::string> JsonSchemaReader::text(const config::MapEntry& entry) {
+  if (entry.value.is_scalar()) return entry.value.text;
+  wrong_type(entry.value, entry.key.text, "text");
+  return std::nullopt;
+}
+
+void JsonSchemaReader::merge_into(Property& into, const Property& from, const Span& at) {
+  std::vector<std::string> conflicts;
+  merge_schema(into, from, conflicts);
+  for (const auto& keyword : conflicts) {
+    unsupported(at, "the schemas combined here disagree on `" + keyword +
+                        "`, which steward cannot represent; the first one is kept");
+  }
+}
+
+void JsonSchemaReader::unsupported(const Span& span, std::string message, std::string suggestion) {
+  Diagnostic d;
+  d.rule = "schema.unsupported-keyword";
+  d.severity = Severity::warning;
+  d.span = span;
+  d.message = std::move(message);
+  d.help = "steward's rules see the schema without this; see docs/formats.md for what is mapped";
+  d.suggestion = std::move(suggestion);
+  diagnostics_.push_back(std::move(d));
+}
+
+void JsonSchemaReader::wrong_type(const config::Node& value, std::string_view keyword,
+                                  std::string_view expected) {
+  report(diagnostics_, "schema.wrong-type", value.span,
+         std::string(keyword) + " must be " + std::string(expected) + ", not a " +
+             std::string(value.type_name()));
+}
+
+}  // namespace steward::model::formats

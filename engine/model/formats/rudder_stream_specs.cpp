@@ -1,0 +1,114 @@
+// rudder-cli event streams: sources (with the tracking plan that governs them), destinations
+// (with their consent management) and the connections between them.
+#include <algorithm>
+
+#include "model/formats/rudder_specs.h"
+
+namespace steward::model::formats {
+
+namespace {
+
+const std::vector<std::string> kSourceTypes = {
+    "java",    "dotnet",     "php", "flutter", "cordova", "rust",  "react_native", "python", "ios",
+    "android", "javascript", "go",  "node",    "ruby",    "unity", "swift",        "kotlin"};
+
+// `config.consent_management: {SOURCE_TYPE: [{provider, resolution_strategy, consents}]}`: the
+// consent categories a user must have granted, per SDK. The destination requires each of them.
+void read_consent(const config::Node& config, RudderDestination& destination,
+                  Diagnostics& diagnostics) {
+  const config::Node* management = config.find("consent_management");
+  if (!management || management->is_null()) return;
+  if (!management->is_mapping()) {
+    report(diagnostics, "schema.wrong-type", management->span,
+           "consent_management must be a mapping of source types, not a " +
+               std::string(management->type_name()));
+    return;
+  }
+  for (const auto& per_source : management->entries) {
+    if (!per_source.value.is_sequence()) {
+      report(diagnostics, "schema.wrong-type", per_source.value.span,
+             "consent_management." + per_source.key.text + " must be a list of providers");
+      continue;
+    }
+    for (const auto& provider : per_source.value.items) {
+      MappingReader reader(provider, "consent provider",
+                           {"provider", "resolution_strategy", "consents"}, diagnostics);
+      if (!reader.is_mapping()) continue;
+      reader.choice("provider", {"custom", "iubenda", "ketch", "oneTrust"});
+      reader.choice("resolution_strategy", {"and", "or"});
+      for (auto& consent : reader.refs("consents")) {
+        bool known = std::any_of(destination.consent.begin(), destination.consent.end(),
+                                 [&](const Ref& r) { return r.name == consent.name; });
+        if (!known) destination.consent.push_back(std::move(consent));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void read_source_spec(const config::Node& spec, RudderProject& project, Diagnostics& diagnostics) {
+  MappingReader reader(spec, "event-stream-source", {"id", "name", "type", "enabled", "governance"},
+                       diagnostics);
+  if (!reader.is_mapping()) return;
+  auto id = reader.ref("id", true);
+  if (!id) return;
+  RudderSource source;
+  source.id = *id;
+  source.name = reader.text("name", true).value_or(id->name);
+  source.type = reader.choice("type", kSourceTypes).value_or("");
+  if (!reader.get("type")) reader.missing("type");
+  source.enabled = reader.boolean("enabled").value_or(true);
+  if (const config::Node* governance = reader.mapping("governance")) {
+    MappingReader g(*governance, "governance", {"validations"}, diagnostics);
+    if (const config::Node* validations = g.mapping("validations")) {
+      MappingReader v(*validations, "validations", {"tracking_plan", "config"}, diagnostics);
+      if (auto plan = v.ref("tracking_plan", true)) source.tracking_plan = *plan;
+      v.mapping("config");
+    }
+  }
+  project.sources.push_back(std::move(source));
+}
+
+void read_destination_spec(const config::Node& spec, RudderProject& project,
+                           Diagnostics& diagnostics) {
+  MappingReader reader(
+      spec, "destination",
+      {"id", "display_name", "type", "enabled", "definition_version", "config", "transformation"},
+      diagnostics);
+  if (!reader.is_mapping()) return;
+  auto id = reader.ref("id", true);
+  if (!id) return;
+  RudderDestination destination;
+  destination.id = *id;
+  destination.display_name = reader.text("display_name", true).value_or(id->name);
+  destination.type = reader.text("type", true).value_or("");
+  destination.enabled = reader.boolean("enabled").value_or(true);
+  if (const config::Node* config = reader.mapping("config")) {
+    read_consent(*config, destination, diagnostics);
+  }
+  project.destinations.push_back(std::move(destination));
+}
+
+void read_connections_spec(const config::Node& spec, RudderProject& project,
+                           Diagnostics& diagnostics) {
+  MappingReader reader(spec, "event-stream-connections spec", {"connections"}, diagnostics);
+  if (!reader.is_mapping()) return;
+  const config::Node* list = reader.sequence("connections");
+  if (!list) return;
+  for (const auto& item : list->items) {
+    MappingReader c(item, "connection", {"id", "source", "destination", "enabled"}, diagnostics);
+    if (!c.is_mapping()) continue;
+    RudderConnection connection;
+    if (auto id = c.ref("id", true)) connection.id = *id;
+    auto source = c.ref("source", true);
+    auto destination = c.ref("destination", true);
+    if (!source || !destination) continue;
+    connection.source = *source;
+    connection.destination = *destination;
+    connection.enabled = c.boolean("enabled").value_or(true);
+    project.connections.push_back(std::move(connection));
+  }
+}
+
+}  // namespace steward::model::formats

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policy/rule_pack.h"
+
+namespace steward::policy {
+
+// The packs built into the steward binary from stdlib-policies/ (`stdlib:NAME` in steward.yaml),
+// so an installed steward needs no source tree. Generated at build time by
+// stdlib-policies/embed.cmake; fixture trees (tests/) are not embedded.
+std::vector<std::string> stdlib_pack_names();
+std::optional<std::vector<PackSource>> stdlib_pack_sources(std::string_view name);
+
+}  // namespace steward::policy
