@@ -13,17 +13,27 @@ namespace {
 
 const Type kAnyList = Type::list(Type::any());
 
-Type same_as_argument(std::span<const Type> args) { return args[0]; }
-Type element_of_argument(std::span<const Type> args) { return args[0].element_type(); }
+Type same_as_argument(std::span<const Type> args) {
+  return args[0];
+}
+Type element_of_argument(std::span<const Type> args) {
+  return args[0].element_type();
+}
 
 }  // namespace
 
 void register_collections(policy::FunctionRegistry& r) {
-  r.add({"count", {kAnyList}, Type::number(), nullptr,
+  r.add({"count",
+         {kAnyList},
+         Type::number(),
+         nullptr,
          [](std::span<const Value> a) { return Value::number(static_cast<double>(a[0].size())); },
          "the number of elements of a list (0 for none)"});
 
-  r.add({"empty", {Type::any()}, Type::boolean(), nullptr,
+  r.add({"empty",
+         {Type::any()},
+         Type::boolean(),
+         nullptr,
          [](std::span<const Value> a) {
            const Value& v = a[0];
            return Value::boolean(v.is_none() || (v.is_list() && v.size() == 0) ||
@@ -31,11 +41,17 @@ void register_collections(policy::FunctionRegistry& r) {
          },
          "whether a list or a string has nothing in it, or a value is none"});
 
-  r.add({"first", {kAnyList}, Type::any(), element_of_argument,
+  r.add({"first",
+         {kAnyList},
+         Type::any(),
+         element_of_argument,
          [](std::span<const Value> a) { return a[0].at(0); },
          "the first element of a list, or none"});
 
-  r.add({"distinct", {kAnyList}, Type::any(), same_as_argument,
+  r.add({"distinct",
+         {kAnyList},
+         Type::any(),
+         same_as_argument,
          [](std::span<const Value> a) {
            std::unordered_set<Value, policy::ValueHash, policy::ValueEqual> seen;
            std::vector<Value> out;
@@ -47,7 +63,10 @@ void register_collections(policy::FunctionRegistry& r) {
          },
          "the elements of a list without repeats, in first-seen order"});
 
-  r.add({"duplicates", {kAnyList}, Type::any(), same_as_argument,
+  r.add({"duplicates",
+         {kAnyList},
+         Type::any(),
+         same_as_argument,
          [](std::span<const Value> a) {
            std::unordered_set<Value, policy::ValueHash, policy::ValueEqual> seen, reported;
            std::vector<Value> out;
@@ -59,10 +78,14 @@ void register_collections(policy::FunctionRegistry& r) {
          },
          "the elements that occur more than once, each once, in the order of their repeat"});
 
-  r.add({"sum", {Type::list(Type::number())}, Type::number(), nullptr,
+  r.add({"sum",
+         {Type::list(Type::number())},
+         Type::number(),
+         nullptr,
          [](std::span<const Value> a) {
            double total = 0;
-           for (size_t i = 0; i < a[0].size(); ++i) total += a[0].at(i).as_number();
+           for (size_t i = 0; i < a[0].size(); ++i)
+             total += a[0].at(i).as_number();
            return Value::number(total);
          },
          "the sum of a list of numbers (none counts as 0)"});

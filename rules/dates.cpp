@@ -67,17 +67,26 @@ std::string format_date(long long days) {
 
 void register_dates(policy::FunctionRegistry& r) {
   const Type text = Type::string();
-  r.add({"is_date", {text}, Type::boolean(), nullptr,
+  r.add({"is_date",
+         {text},
+         Type::boolean(),
+         nullptr,
          [](std::span<const Value> a) { return Value::boolean(parse_date(a[0]).has_value()); },
          "whether the text is a valid date, YYYY-MM-DD"});
-  r.add({"days_between", {text, text}, Type::number(), nullptr,
+  r.add({"days_between",
+         {text, text},
+         Type::number(),
+         nullptr,
          [](std::span<const Value> a) {
            auto from = parse_date(a[0]), to = parse_date(a[1]);
            return from && to ? Value::number(static_cast<double>(*to - *from)) : Value();
          },
          "the days from the first date to the second (negative when earlier); none when either "
          "is not a date"});
-  r.add({"add_days", {text, Type::number()}, text, nullptr,
+  r.add({"add_days",
+         {text, Type::number()},
+         text,
+         nullptr,
          [](std::span<const Value> a) {
            auto from = parse_date(a[0]);
            if (!from || !a[1].is_number()) return Value();

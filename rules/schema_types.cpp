@@ -49,11 +49,17 @@ bool widens(const Value& from, const Value& to) {
 
 void register_schema_types(policy::FunctionRegistry& r) {
   const Type types = Type::any();  // a type string ("string|null") or a list of type names
-  r.add({"widens", {types, types}, Type::boolean(), nullptr,
+  r.add({"widens",
+         {types, types},
+         Type::boolean(),
+         nullptr,
          [](std::span<const Value> a) { return Value::boolean(widens(a[0], a[1])); },
          "whether changing a property's type from the first to the second keeps every old "
          "value valid (integer -> number, string -> string|null, anything -> any)"});
-  r.add({"narrows", {types, types}, Type::boolean(), nullptr,
+  r.add({"narrows",
+         {types, types},
+         Type::boolean(),
+         nullptr,
          [](std::span<const Value> a) {
            return Value::boolean(widens(a[1], a[0]) && type_set(a[0]) != type_set(a[1]));
          },

@@ -14,13 +14,16 @@ namespace {
 
 // The number at the start of `text`, and what follows it.
 std::optional<double> leading_number(std::string_view text, std::string_view& unit) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ')
+    text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ')
+    text.remove_suffix(1);
   double value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{}) return std::nullopt;
   unit = text.substr(static_cast<size_t>(end - text.data()));
-  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  while (!unit.empty() && unit.front() == ' ')
+    unit.remove_prefix(1);
   return value;
 }
 
@@ -28,7 +31,10 @@ std::optional<double> leading_number(std::string_view text, std::string_view& un
 
 void register_units(policy::FunctionRegistry& r) {
   const Type text = Type::string();
-  r.add({"percent", {text}, Type::number(), nullptr,
+  r.add({"percent",
+         {text},
+         Type::number(),
+         nullptr,
          [](std::span<const Value> a) {
            std::string_view unit;
            auto n = leading_number(a[0].as_string(), unit);
@@ -36,7 +42,10 @@ void register_units(policy::FunctionRegistry& r) {
            return Value::number(*n);
          },
          "the number of a percentage (1 for \"1%\"); none when it is not one"});
-  r.add({"duration_seconds", {text}, Type::number(), nullptr,
+  r.add({"duration_seconds",
+         {text},
+         Type::number(),
+         nullptr,
          [](std::span<const Value> a) {
            std::string_view unit;
            auto n = leading_number(a[0].as_string(), unit);

@@ -29,6 +29,13 @@ void register_check(CLI::App& app, int& exit_code) {
                     "Report only findings the change introduced (not present at base)");
   command->add_option("--color", options->color, "Colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->add_option(
+      "--actor", options->actor,
+      "Who made the change, for rules (default: GITHUB_ACTOR or GITLAB_USER_LOGIN)");
+  command->add_option("--label", options->labels,
+                      "A label of the pull request, for rules; repeatable");
+  command->add_option("--environment", options->environment,
+                      "The environment the change targets, for rules");
   command->add_flag("--stats", options->stats,
                     "Print timings and parse-cache counts on standard error");
   command->callback([options, &exit_code] { exit_code = run_check(*options); });

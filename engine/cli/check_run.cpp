@@ -4,12 +4,17 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/diagnostics_error.h"
 #include "cli/exit_code.h"
+#include "cli/pack_loading.h"
 #include "cli/report_outputs.h"
 #include "cli/rule_catalog.h"
 #include "diff/change_summary.h"
 #include "findings/pipeline.h"
 #include "findings/verdict.h"
+#include "findings/waiver.h"
+#include "policy/evaluator.h"
+#include "source/spelling.h"
 
 namespace steward::cli {
 
@@ -56,6 +61,49 @@ void print_stats(const Comparison& comparison, double load_ms, double total_ms) 
             << "stats: load " << load_ms << " ms, total " << total_ms << " ms\n";
 }
 
+// The `env` root of the policy language: who, what for, and today's date.
+policy::Env policy_env(const CheckOptions& options) {
+  policy::Env env;
+  env.actor = options.actor;
+  for (const char* variable : {"GITHUB_ACTOR", "GITLAB_USER_LOGIN"}) {
+    const char* value = std::getenv(variable);
+    if (env.actor.empty() && value) env.actor = value;
+  }
+  env.labels = options.labels;
+  env.environment = options.environment;
+  // STEWARD_TODAY pins the date for date-dependent rules in tests and reproducible runs.
+  const char* today = std::getenv("STEWARD_TODAY");
+  env.today = today && *today ? today : findings::today_utc();
+  return env;
+}
+
+// Runs the packs over one revision; problems of the packs themselves are exit 2.
+policy::EvaluationResult evaluate(const LoadedPacks& packs, const policy::PolicyInput& input) {
+  policy::EvaluationResult result = policy::evaluate(packs.packs, input);
+  if (!result.ok()) {
+    throw DiagnosticsError("the rule packs cannot run on this repository", result.errors,
+                           "fix the places shown in the packs");
+  }
+  return result;
+}
+
+// A severity override for a rule that does not exist is a typo that must not pass silently.
+void check_severity_keys(const config::StewardConfig& config, const findings::RuleTable& rules) {
+  std::vector<std::string> ids;
+  for (const auto& rule : rules)
+    ids.push_back(rule.id);
+  for (const auto& [id, override] : config.severity) {
+    if (findings::find_rule(rules, id)) continue;
+    auto guess = closest_match(id, ids);
+    const Span& span = override.span;
+    throw InputError(span.file() + ":" + std::to_string(span.line) + ":" +
+                         std::to_string(span.column) + ": steward.yaml sets the severity of '" +
+                         id + "', which no pack has",
+                     guess ? "did you mean '" + *guess + "'?"
+                           : "`steward explain RULE-ID` shows a rule; check the packs listed");
+  }
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& options) {
@@ -66,32 +114,48 @@ int run_check(const CheckOptions& options) {
   const config::StewardConfig& config = comparison->config;
   const config::FailOn fail_on = parse_fail_on(options.fail_on, config.fail_on);
 
+  LoadedPacks packs = load_packs(config.packs, options.revisions.dir);
   report::ReportInput input;
-  input.rules = rule_catalog();
+  input.rules = rule_catalog(packs.rules);
+  check_severity_keys(config, input.rules);
+  const policy::Env env = policy_env(options);
+
   findings::ProcessOptions process;
   process.config = &config;
+  process.today = env.today;
   for (const auto& rule : input.rules)
     process.known_rules.push_back(rule.id);
+  std::optional<diff::ChangeSet> changes;
   if (comparison->base) {
-    process.files = files_of(*comparison->base);
+    const model::LoadedModel& base = *comparison->base;
+    // Base runs alone (no base of its own, no changes): its findings only tell which of head's
+    // are new.
+    Diagnostics diagnostics = base.diagnostics;
+    auto evaluated = evaluate(packs, {&base.model, nullptr, nullptr, env});
+    diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
+    process.files = files_of(base);
     std::vector<std::string> base_fingerprints;
-    for (const auto& f : findings::process_findings(
-             findings::make_findings(comparison->base->diagnostics), process)) {
+    for (const auto& f :
+         findings::process_findings(findings::make_findings(std::move(diagnostics)), process)) {
       base_fingerprints.push_back(f.fingerprint);
     }
     process.base_fingerprints = std::move(base_fingerprints);
-  }
-  process.files = files_of(comparison->head);
-  process.new_only = options.new_only;
-  input.findings =
-      findings::process_findings(findings::make_findings(comparison->head.diagnostics), process);
-  if (comparison->base) {
-    diff::ChangeSet changes =
-        diff::compute_changes(comparison->base->model, comparison->head.model);
-    auto lines = diff::summarize(changes, comparison->base->model, comparison->head.model);
+    changes = diff::compute_changes(base.model, comparison->head.model);
+    auto lines = diff::summarize(*changes, base.model, comparison->head.model);
     input.change_summary_text = diff::render_text(lines);
     input.change_summary_markdown = diff::render_markdown(lines);
   }
+  const model::LoadedModel& head = comparison->head;
+  Diagnostics diagnostics = head.diagnostics;
+  auto evaluated =
+      evaluate(packs, {&head.model, comparison->base ? &comparison->base->model : nullptr,
+                       changes ? &*changes : nullptr, env});
+  diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
+  input.reviews = std::move(evaluated.reviews);
+  process.files = files_of(head);
+  process.new_only = options.new_only;
+  input.findings =
+      findings::process_findings(findings::make_findings(std::move(diagnostics)), process);
   input.summary = findings::summarize(input.findings, input.reviews, fail_on);
   input.tool_version = STEWARD_VERSION;
   input.use_color = use_color(options.color);

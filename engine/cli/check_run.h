@@ -13,7 +13,11 @@ struct CheckOptions {
   std::string fail_on;  // empty: steward.yaml's fail_on
   bool new_only = false;
   std::string color = "auto";
-  bool stats = false;  // timings and parse-cache counts on standard error
+  bool stats = false;
+  // The `env` root of the policy language.
+  std::string actor;  // default: GITHUB_ACTOR or GITLAB_USER_LOGIN
+  std::vector<std::string> labels;
+  std::string environment;  // timings and parse-cache counts on standard error
 };
 
 // `steward check`: loads head (and base), evaluates the packs, writes the reports; returns the

@@ -10,5 +10,7 @@ void register_check(CLI::App& app, int& exit_code);
 void register_model(CLI::App& app, int& exit_code);
 void register_diff(CLI::App& app, int& exit_code);
 void register_init(CLI::App& app, int& exit_code);
+void register_test(CLI::App& app, int& exit_code);
+void register_explain(CLI::App& app, int& exit_code);
 
 }  // namespace steward::cli

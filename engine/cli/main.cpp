@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/diagnostics_error.h"
 #include "cli/exit_code.h"
 #include "source/input_error.h"
 
@@ -13,13 +14,20 @@ int main(int argc, char** argv) {
   int exit_code = kPassed;
   register_check(app, exit_code);
   register_diff(app, exit_code);
+  register_explain(app, exit_code);
   register_init(app, exit_code);
   register_model(app, exit_code);
+  register_test(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);  // prints help, the version, or the usage error
     return code == 0 ? kPassed : kUsageOrConfig;
+  } catch (const DiagnosticsError& e) {
+    print_diagnostics(std::cerr, e.diagnostics(), false);
+    std::cerr << "error: " << e.what() << "\n";
+    if (!e.fix().empty()) std::cerr << "  fix: " << e.fix() << "\n";
+    return kUsageOrConfig;
   } catch (const steward::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     if (!e.fix().empty()) std::cerr << "  fix: " << e.fix() << "\n";

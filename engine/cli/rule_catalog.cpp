@@ -5,7 +5,7 @@
 
 namespace steward::cli {
 
-findings::RuleTable rule_catalog() {
+findings::RuleTable rule_catalog(const findings::RuleTable& pack_rules) {
   findings::RuleTable table;
   for (const auto& rule : model::data_file_rules()) {
     table.push_back(
@@ -13,6 +13,7 @@ findings::RuleTable rule_catalog() {
   }
   const auto& own = findings::findings_rules();
   table.insert(table.end(), own.begin(), own.end());
+  table.insert(table.end(), pack_rules.begin(), pack_rules.end());
   return table;
 }
 

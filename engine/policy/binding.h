@@ -106,18 +106,17 @@ class TypeBuilder {
 
   template <class F>
   TypeBuilder& field(const char* name, Type type, const char* summary, F) {
-    type_.fields.push_back(FieldInfo{
-        name, std::move(type),
-        [](const void* self, const ModelView* view) -> Value {
-          return F{}(*static_cast<const T*>(self), view);
-        },
-        summary});
+    type_.fields.push_back(FieldInfo{name, std::move(type),
+                                     [](const void* self, const ModelView* view) -> Value {
+                                       return F{}(*static_cast<const T*>(self), view);
+                                     },
+                                     summary});
     return *this;
   }
 
   template <class F>
-  TypeBuilder& method(const char* name, std::vector<Type> params, Type result,
-                      const char* summary, F) {
+  TypeBuilder& method(const char* name, std::vector<Type> params, Type result, const char* summary,
+                      F) {
     type_.methods.push_back(MethodInfo{
         name, std::move(params), std::move(result),
         [](const void* self, const ModelView* view, std::span<const Value> args) -> Value {

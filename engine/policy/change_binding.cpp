@@ -13,23 +13,34 @@ using diff::FieldChange;
 using diff::RouteChange;
 using diff::TaxonomyEntryChange;
 
-Type obj(const ObjectType* type) { return Type::object_of(type); }
-Type list_of(const ObjectType* type) { return Type::list(Type::object_of(type)); }
+Type obj(const ObjectType* type) {
+  return Type::object_of(type);
+}
+Type list_of(const ObjectType* type) {
+  return Type::list(Type::object_of(type));
+}
 const Type kString = Type::string();
 const Type kBool = Type::boolean();
 const Type kStrings = Type::list(Type::string());
 
 std::string_view kind_name(ChangeKind kind) {
   switch (kind) {
-    case ChangeKind::added: return "added";
-    case ChangeKind::removed: return "removed";
-    case ChangeKind::modified: return "modified";
+    case ChangeKind::added:
+      return "added";
+    case ChangeKind::removed:
+      return "removed";
+    case ChangeKind::modified:
+      return "modified";
   }
   return "modified";
 }
 
-const ModelView* base_of(const ModelView* v) { return v ? v->base : nullptr; }
-const ModelView* head_of(const ModelView* v) { return v ? v->head : nullptr; }
+const ModelView* base_of(const ModelView* v) {
+  return v ? v->base : nullptr;
+}
+const ModelView* head_of(const ModelView* v) {
+  return v ? v->head : nullptr;
+}
 
 // What every change has: its kind, both sides, and (for modified) the fields that changed.
 template <class C, ObjectType* Slots::*Element>
@@ -50,9 +61,7 @@ TypeBuilder<C> bind_entity_change(ObjectType& type) {
       .field("head", obj(slots.*Element), "the entity at head; none when removed",
              [](const C& c, const ModelView* v) { return object<Element>(c.head, head_of(v)); })
       .field("fields", list_of(slots.field_change), "modified: each field that differs",
-             [](const C& c, const ModelView* v) {
-               return list<&Slots::field_change>(c.fields, v);
-             })
+             [](const C& c, const ModelView* v) { return list<&Slots::field_change>(c.fields, v); })
       .method("changed", {kString}, kBool,
               "modified: whether the field (\"type\", \"pii\", \"deprecated.sunset\") differs",
               [](const C& c, const ModelView*, std::span<const Value> a) {
@@ -77,10 +86,9 @@ void bind_field_change() {
 
 void bind_route_change() {
   TypeBuilder<RouteChange>(*slots.route_change)
-      .field("kind", kString, "added, removed or modified",
-             [](const RouteChange& c, const ModelView*) {
-               return Value::borrowed(kind_name(c.kind));
-             })
+      .field(
+          "kind", kString, "added, removed or modified",
+          [](const RouteChange& c, const ModelView*) { return Value::borrowed(kind_name(c.kind)); })
       .field("added", kBool, "whether the event newly reaches the destination",
              [](const RouteChange& c, const ModelView*) { return Value::boolean(c.added()); })
       .field("removed", kBool, "whether the event no longer reaches it",
@@ -99,10 +107,9 @@ void bind_route_change() {
              [](const RouteChange& c, const ModelView* v) {
                return object<&Slots::route>(c.head, head_of(v));
              })
-      .field("added_environments", kStrings, "where it now reaches and did not",
-             [](const RouteChange& c, const ModelView* v) {
-               return strings(c.added_environments, v);
-             })
+      .field(
+          "added_environments", kStrings, "where it now reaches and did not",
+          [](const RouteChange& c, const ModelView* v) { return strings(c.added_environments, v); })
       .field("removed_environments", kStrings, "where it reached and no longer does",
              [](const RouteChange& c, const ModelView* v) {
                return strings(c.removed_environments, v);
@@ -230,10 +237,9 @@ void bind_change_types() {
              [](const diff::PropertyChange& c, const ModelView* v) {
                return object<&Slots::event>(c.head_event, head_of(v));
              })
-      .field("renamed_to", kString, "removed: the path it was probably renamed to, or none",
-             [](const diff::PropertyChange& c, const ModelView* v) {
-               return text(c.renamed_to, v);
-             })
+      .field(
+          "renamed_to", kString, "removed: the path it was probably renamed to, or none",
+          [](const diff::PropertyChange& c, const ModelView* v) { return text(c.renamed_to, v); })
       .field("renamed_from", kString, "added: the path it was probably renamed from, or none",
              [](const diff::PropertyChange& c, const ModelView* v) {
                return text(c.renamed_from, v);
@@ -245,9 +251,7 @@ void bind_change_types() {
   bind_entity_change<diff::IdentityChange, &Slots::identity>(*slots.identity_change);
   bind_entity_change<diff::MatchKeyChange, &Slots::match_key>(*slots.match_key_change)
       .field("identity", kString, "the identity configuration's name",
-             [](const diff::MatchKeyChange& c, const ModelView* v) {
-               return text(c.identity, v);
-             });
+             [](const diff::MatchKeyChange& c, const ModelView* v) { return text(c.identity, v); });
   bind_entity_change<diff::TeamChange, &Slots::team>(*slots.team_change);
   bind_entity_change<diff::SloChange, &Slots::slo>(*slots.slo_change);
   bind_route_change();

@@ -10,7 +10,9 @@
 namespace steward::policy {
 namespace {
 
-std::string code(std::string_view name) { return "`" + std::string(name) + "`"; }
+std::string code(std::string_view name) {
+  return "`" + std::string(name) + "`";
+}
 
 std::string position(const Span& span) {
   return std::to_string(span.line) + ":" + std::to_string(span.column);
@@ -65,8 +67,7 @@ struct PackContext {
   Diagnostics diagnostics;
   std::vector<NameUse> names;
 
-  void error(const char* rule, const Span& span, std::string message,
-             std::string suggestion = {}) {
+  void error(const char* rule, const Span& span, std::string message, std::string suggestion = {}) {
     Diagnostic d;
     d.rule = rule;
     d.severity = Severity::error;
@@ -98,7 +99,8 @@ class Checker {
           if (list.kind == Type::Kind::list) {
             element = list.element_type();
           } else if (!is_list_like(list)) {
-            error_type(clause.expr->span, "`for` needs a list to go through, but this is " + a(list));
+            error_type(clause.expr->span,
+                       "`for` needs a list to go through, but this is " + a(list));
           }
           clause.slot = declare(clause.variable, clause.variable_span, element);
           break;
@@ -106,11 +108,16 @@ class Checker {
         case Clause::Kind::let:
           clause.slot = declare(clause.variable, clause.variable_span, check(*clause.expr));
           break;
-        case Clause::Kind::where: expect_condition(*clause.expr, "`where`"); break;
-        case Clause::Kind::when: expect_condition(*clause.expr, "`when`"); break;
+        case Clause::Kind::where:
+          expect_condition(*clause.expr, "`where`");
+          break;
+        case Clause::Kind::when:
+          expect_condition(*clause.expr, "`when`");
+          break;
       }
     }
-    for (auto& outcome : rule.outcomes) check_outcome(outcome);
+    for (auto& outcome : rule.outcomes)
+      check_outcome(outcome);
     rule.slot_count = max_slot_;
   }
 
@@ -160,8 +167,10 @@ class Checker {
 
   std::vector<std::string> visible_names() const {
     std::vector<std::string> names;
-    for (const auto& root : roots()) names.push_back(root.name);
-    for (const auto& v : scope_) names.push_back(v.name);
+    for (const auto& root : roots())
+      names.push_back(root.name);
+    for (const auto& v : scope_)
+      names.push_back(v.name);
     return names;
   }
 
@@ -169,9 +178,8 @@ class Checker {
 
   Type resolve_type(const TypeName& name) {
     static const std::map<std::string, Type, std::less<>> primitives = {
-        {"any", Type::any()},           {"bool", Type::boolean()},
-        {"number", Type::number()},     {"string", Type::string()},
-        {"category", Type::category()}, {"purpose", Type::purpose()},
+        {"any", Type::any()},       {"bool", Type::boolean()},      {"number", Type::number()},
+        {"string", Type::string()}, {"category", Type::category()}, {"purpose", Type::purpose()},
         {"team", Type::team()}};
     if (name.name == "list") {
       if (!name.element) {
@@ -186,9 +194,11 @@ class Checker {
       return Type::object_of(object);
     }
     std::vector<std::string> candidates;
-    for (const auto& [primitive, type] : primitives) candidates.push_back(primitive);
+    for (const auto& [primitive, type] : primitives)
+      candidates.push_back(primitive);
     candidates.push_back("list");
-    for (const ObjectType* object : language_types().all) candidates.push_back(object->name);
+    for (const ObjectType* object : language_types().all)
+      candidates.push_back(object->name);
     pack_.error("policy.unknown-type", name.span, "unknown type " + code(name.name),
                 did_you_mean(name.name, candidates));
     return Type::any();
@@ -204,7 +214,8 @@ class Checker {
       if (!fine) {
         error_type(outcome.at->span,
                    "`at` needs a model entity (an event, a property, ...) or a name read from "
-                   "the model, but this is " + a(at));
+                   "the model, but this is " +
+                       a(at));
       }
     }
     if (outcome.message) check(*outcome.message);
@@ -248,11 +259,20 @@ class Checker {
   void expect_names(const Type& wanted, const Expr& e) {
     NameUse::Kind kind;
     switch (wanted.kind) {
-      case Type::Kind::team: kind = NameUse::Kind::team; break;
-      case Type::Kind::category: kind = NameUse::Kind::category; break;
-      case Type::Kind::purpose: kind = NameUse::Kind::purpose; break;
-      case Type::Kind::list: expect_names(wanted.element_type(), e); return;
-      default: return;
+      case Type::Kind::team:
+        kind = NameUse::Kind::team;
+        break;
+      case Type::Kind::category:
+        kind = NameUse::Kind::category;
+        break;
+      case Type::Kind::purpose:
+        kind = NameUse::Kind::purpose;
+        break;
+      case Type::Kind::list:
+        expect_names(wanted.element_type(), e);
+        return;
+      default:
+        return;
     }
     if (e.kind == ExprKind::string_literal) {
       pack_.names.push_back(NameUse{kind, e.text, e.span});
@@ -273,22 +293,32 @@ class Checker {
 
   Type infer(Expr& e) {
     switch (e.kind) {
-      case ExprKind::none_literal: return Type::none();
-      case ExprKind::bool_literal: return Type::boolean();
-      case ExprKind::number_literal: return Type::number();
-      case ExprKind::string_literal: return Type::string();
+      case ExprKind::none_literal:
+        return Type::none();
+      case ExprKind::bool_literal:
+        return Type::boolean();
+      case ExprKind::number_literal:
+        return Type::number();
+      case ExprKind::string_literal:
+        return Type::string();
       case ExprKind::interpolation:
-        for (auto& part : e.operands) check(*part);
+        for (auto& part : e.operands)
+          check(*part);
         return Type::string();
       case ExprKind::list: {
         Type element = Type::none();
-        for (auto& item : e.operands) element = unify(element, check(*item));
+        for (auto& item : e.operands)
+          element = unify(element, check(*item));
         return Type::list(element.kind == Type::Kind::none ? Type::any() : element);
       }
-      case ExprKind::name: return infer_name(e);
-      case ExprKind::field: return infer_field(e);
-      case ExprKind::method_call: return infer_method(e);
-      case ExprKind::call: return infer_call(e);
+      case ExprKind::name:
+        return infer_name(e);
+      case ExprKind::field:
+        return infer_field(e);
+      case ExprKind::method_call:
+        return infer_method(e);
+      case ExprKind::call:
+        return infer_call(e);
       case ExprKind::index: {
         Type list = check(*e.operands[0]);
         Type index = check(*e.operands[1]);
@@ -296,22 +326,24 @@ class Checker {
           error_type(e.operands[1]->span, "a list index is a number, but this is " + a(index));
         }
         if (list.kind == Type::Kind::list) return list.element_type();
-        if (!is_list_like(list)) error_type(e.operands[0]->span, "only lists can be indexed, but this is " + a(list));
+        if (!is_list_like(list))
+          error_type(e.operands[0]->span, "only lists can be indexed, but this is " + a(list));
         return Type::any();
       }
       case ExprKind::not_op:
         expect_condition(*e.operands[0], "`not`");
         return Type::boolean();
-      case ExprKind::binary: return infer_binary(e);
+      case ExprKind::binary:
+        return infer_binary(e);
       case ExprKind::quantifier: {
         Type list = check(*e.operands[0]);
         Type element = Type::any();
         if (list.kind == Type::Kind::list) {
           element = list.element_type();
         } else if (!is_list_like(list)) {
-          error_type(e.operands[0]->span, std::string("`") +
-                                              (e.quantifier == QuantifierKind::some ? "some" : "all") +
-                                              "` needs a list to go through, but this is " + a(list));
+          error_type(e.operands[0]->span,
+                     std::string("`") + (e.quantifier == QuantifierKind::some ? "some" : "all") +
+                         "` needs a list to go through, but this is " + a(list));
         }
         e.resolved.slot = declare(e.text, e.name_span, element);
         expect_condition(*e.operands[1], "the quantifier's body");
@@ -351,8 +383,10 @@ class Checker {
   Type infer_field(Expr& e) {
     Type base = check(*e.operands[0]);
     switch (base.kind) {
-      case Type::Kind::any: return Type::any();  // resolved by name at run time
-      case Type::Kind::none: return Type::none();
+      case Type::Kind::any:
+        return Type::any();  // resolved by name at run time
+      case Type::Kind::none:
+        return Type::none();
       case Type::Kind::object: {
         const ObjectType& object = *base.object;
         if (const FieldInfo* field = object.field(e.text)) {
@@ -361,8 +395,8 @@ class Checker {
         }
         if (object.method(e.text) != nullptr) {
           pack_.error("policy.unknown-field", e.name_span,
-                      code(e.text) + " is a method of " + object.name + "; call it: " +
-                          code(e.text + "(...)"));
+                      code(e.text) + " is a method of " + object.name +
+                          "; call it: " + code(e.text + "(...)"));
           return Type::any();
         }
         pack_.error("policy.unknown-field", e.name_span,
@@ -371,8 +405,8 @@ class Checker {
         return Type::any();
       }
       case Type::Kind::list: {
-        std::string hint = "go through it with `for` or a quantifier (`some x in xs: x." + e.text +
-                           " == ...`)";
+        std::string hint =
+            "go through it with `for` or a quantifier (`some x in xs: x." + e.text + " == ...`)";
         if (e.text == "size" || e.text == "length" || e.text == "count") {
           hint = "use `count(...)`";
         }
@@ -381,16 +415,15 @@ class Checker {
         return Type::any();
       }
       default:
-        pack_.error("policy.unknown-field", e.name_span,
-                    a(base) + " has no field " + code(e.text));
+        pack_.error("policy.unknown-field", e.name_span, a(base) + " has no field " + code(e.text));
         return Type::any();
     }
   }
 
   // Checks call arguments against parameter types; returns false (after reporting) on mismatch.
-  bool check_arguments(const std::string& what, const Span& where, std::vector<ExprPtr>::iterator first,
-                       std::vector<ExprPtr>::iterator last, const std::vector<Type>& types,
-                       const std::vector<Type>& params) {
+  bool check_arguments(const std::string& what, const Span& where,
+                       std::vector<ExprPtr>::iterator first, std::vector<ExprPtr>::iterator last,
+                       const std::vector<Type>& types, const std::vector<Type>& params) {
     size_t given = static_cast<size_t>(last - first);
     if (given != params.size()) {
       pack_.error("policy.arguments", where,
@@ -415,23 +448,25 @@ class Checker {
   Type infer_method(Expr& e) {
     Type base = check(*e.operands[0]);
     std::vector<Type> types;
-    for (size_t i = 1; i < e.operands.size(); ++i) types.push_back(check(*e.operands[i]));
+    for (size_t i = 1; i < e.operands.size(); ++i)
+      types.push_back(check(*e.operands[i]));
     if (base.is_any() || base.kind == Type::Kind::none) return Type::any();
     if (base.kind != Type::Kind::object) {
       std::string hint;
       if (!pack_.builtins.find(e.text).empty() || pack_.functions.count(e.text)) {
         hint = code(e.text) + " is a function: call it as " + code(e.text + "(x, ...)");
       }
-      pack_.error("policy.unknown-method", e.name_span,
-                  a(base) + " has no method " + code(e.text), hint);
+      pack_.error("policy.unknown-method", e.name_span, a(base) + " has no method " + code(e.text),
+                  hint);
       return Type::any();
     }
     const ObjectType& object = *base.object;
     const MethodInfo* method = object.method(e.text);
     if (method == nullptr) {
       if (object.field(e.text) != nullptr) {
-        pack_.error("policy.unknown-method", e.name_span,
-                    code(e.text) + " is a field of " + object.name + ", not a method; drop the `(...)`");
+        pack_.error(
+            "policy.unknown-method", e.name_span,
+            code(e.text) + " is a field of " + object.name + ", not a method; drop the `(...)`");
       } else {
         pack_.error("policy.unknown-method", e.name_span,
                     object.name + " has no method " + code(e.text),
@@ -447,7 +482,8 @@ class Checker {
 
   Type infer_call(Expr& e) {
     std::vector<Type> types;
-    for (auto& arg : e.operands) types.push_back(check(*arg));
+    for (auto& arg : e.operands)
+      types.push_back(check(*arg));
     if (auto it = pack_.functions.find(e.text); it != pack_.functions.end()) {
       FunctionDecl* function = ensure_checked(it->second, e.name_span);
       if (function == nullptr) return Type::any();
@@ -459,24 +495,27 @@ class Checker {
     auto overloads = pack_.builtins.find(e.text);
     if (overloads.empty()) {
       std::vector<std::string> candidates = pack_.builtins.names();
-      for (const auto& [name, state] : pack_.functions) candidates.push_back(name);
+      for (const auto& [name, state] : pack_.functions)
+        candidates.push_back(name);
       std::string hint = did_you_mean(e.text, candidates);
       if (hint.empty() && lookup(e.text)) hint = code(e.text) + " is a variable, not a function";
-      pack_.error("policy.unknown-function", e.name_span, "unknown function " + code(e.text),
-                  hint);
+      pack_.error("policy.unknown-function", e.name_span, "unknown function " + code(e.text), hint);
       return Type::any();
     }
     for (const FunctionOverload* overload : overloads) {
       if (overload->params.size() != types.size()) continue;
       bool fit = true;
-      for (size_t i = 0; i < types.size() && fit; ++i) fit = fits(types[i], overload->params[i]);
+      for (size_t i = 0; i < types.size() && fit; ++i)
+        fit = fits(types[i], overload->params[i]);
       if (!fit) continue;
       e.resolved.builtin = overload;
-      for (size_t i = 0; i < types.size(); ++i) expect_names(overload->params[i], *e.operands[i]);
+      for (size_t i = 0; i < types.size(); ++i)
+        expect_names(overload->params[i], *e.operands[i]);
       return overload->result_of ? overload->result_of(types) : overload->result;
     }
     std::string given;
-    for (size_t i = 0; i < types.size(); ++i) given += (i ? ", " : "") + to_string(types[i]);
+    for (size_t i = 0; i < types.size(); ++i)
+      given += (i ? ", " : "") + to_string(types[i]);
     std::string wanted;
     for (const FunctionOverload* overload : overloads) {
       std::string params;
@@ -541,8 +580,8 @@ class Checker {
                     l.is_any() || r.is_any() || l.kind == Type::Kind::none ||
                     r.kind == Type::Kind::none;
         if (!orderable(l) || !orderable(r) || !same) {
-          error_type(e.span, op + " orders numbers or strings, but these are " + a(l) + " and " +
-                                 a(r));
+          error_type(e.span,
+                     op + " orders numbers or strings, but these are " + a(l) + " and " + a(r));
         }
         break;
       }
@@ -559,8 +598,8 @@ class Checker {
             error_type(e.span, "cannot look for " + a(l) + " in a string");
           }
         } else if (!r.is_any() && r.kind != Type::Kind::none) {
-          error_type(right.span, op + " needs a list (or a string) on its right, but this is " +
-                                     a(r));
+          error_type(right.span,
+                     op + " needs a list (or a string) on its right, but this is " + a(r));
         }
         break;
       case BinaryOp::matches:
@@ -573,7 +612,8 @@ class Checker {
         }
         if (e.op == BinaryOp::matches && right.kind == ExprKind::string_literal) {
           try {
-            e.resolved.regex = std::make_shared<const std::regex>(right.text, std::regex::ECMAScript);
+            e.resolved.regex =
+                std::make_shared<const std::regex>(right.text, std::regex::ECMAScript);
           } catch (const std::regex_error& error) {
             pack_.error("policy.regex", right.span,
                         "invalid regular expression: " + std::string(error.what()));
@@ -588,17 +628,19 @@ class Checker {
         if (!category_like(l)) {
           error_type(left.span, "`within` tests a PII category, but this is " + a(l));
         }
-        bool right_ok = category_like(r) ||
-                        (r.kind == Type::Kind::list && category_like(r.element_type()));
+        bool right_ok =
+            category_like(r) || (r.kind == Type::Kind::list && category_like(r.element_type()));
         if (!right_ok) {
           error_type(right.span,
                      "`within` needs a category or a list of categories on its right, but this "
-                     "is " + a(r));
+                     "is " +
+                         a(r));
         }
         expect_names(Type::category(), right);
         break;
       }
-      default: break;
+      default:
+        break;
     }
     return Type::boolean();
   }
@@ -633,7 +675,8 @@ struct PackChecker {
       }
     }
     for (auto& file : pack->mutable_files()) {
-      for (auto& rule : file->rules) Checker(context).check_rule(rule);
+      for (auto& rule : file->rules)
+        Checker(context).check_rule(rule);
     }
     CheckResult result;
     if (!context.diagnostics.empty()) {
@@ -646,9 +689,11 @@ struct PackChecker {
         if (function->body) plan_quantifiers(*function->body, checked->joins_);
       }
       for (auto& rule : file->rules) {
-        for (auto& clause : rule.clauses) plan_quantifiers(*clause.expr, checked->joins_);
+        for (auto& clause : rule.clauses)
+          plan_quantifiers(*clause.expr, checked->joins_);
         for (auto& outcome : rule.outcomes) {
-          for (ExprPtr* part : {&outcome.at, &outcome.message, &outcome.suggestion, &outcome.team}) {
+          for (ExprPtr* part :
+               {&outcome.at, &outcome.message, &outcome.suggestion, &outcome.team}) {
             if (*part) plan_quantifiers(**part, checked->joins_);
           }
         }
@@ -682,7 +727,8 @@ Diagnostics check_names(const CheckedPack& pack, const model::Model& model) {
       case NameUse::Kind::team:
         if (model.find_team(use.name) == nullptr) {
           std::vector<std::string> teams;
-          for (const auto& team : model.teams) teams.push_back(team.name);
+          for (const auto& team : model.teams)
+            teams.push_back(team.name);
           report("policy.unknown-team", use,
                  "unknown team " + code(use.name) + "; teams are defined by `kind: team` files",
                  teams);
@@ -706,10 +752,10 @@ Diagnostics check_names(const CheckedPack& pack, const model::Model& model) {
       case NameUse::Kind::purpose:
         if (!model.taxonomy.has_purpose(use.name)) {
           std::vector<std::string> purposes;
-          for (const auto& p : model.taxonomy.consent_purposes) purposes.push_back(p.name);
+          for (const auto& p : model.taxonomy.consent_purposes)
+            purposes.push_back(p.name);
           report("policy.unknown-purpose", use,
-                 "unknown consent purpose " + code(use.name) + " (not in the taxonomy)",
-                 purposes);
+                 "unknown consent purpose " + code(use.name) + " (not in the taxonomy)", purposes);
         }
         break;
     }

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <span>
 #include <atomic>
 #include <regex>
-#include <unordered_set>
+#include <span>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "policy/language_types.h"
 #include "policy/model_view.h"
@@ -186,9 +186,15 @@ class Interpreter {
       Diagnostic d;
       d.rule = rule_->id;
       switch (outcome.kind) {
-        case Outcome::Kind::warn: d.severity = Severity::warning; break;
-        case Outcome::Kind::note: d.severity = Severity::note; break;
-        default: d.severity = rule_->severity.value_or(Severity::error); break;
+        case Outcome::Kind::warn:
+          d.severity = Severity::warning;
+          break;
+        case Outcome::Kind::note:
+          d.severity = Severity::note;
+          break;
+        default:
+          d.severity = rule_->severity.value_or(Severity::error);
+          break;
       }
       d.message = std::move(message);
       std::string key = "f\n" + std::to_string(static_cast<int>(d.severity)) + "\n" + d.message +
@@ -239,19 +245,25 @@ class Interpreter {
 
   Value eval(const Expr& e, Frame& frame) {
     switch (e.kind) {
-      case ExprKind::none_literal: return {};
-      case ExprKind::bool_literal: return Value::boolean(e.bool_value);
-      case ExprKind::number_literal: return Value::number(e.number_value);
-      case ExprKind::string_literal: return Value::borrowed(e.text);
+      case ExprKind::none_literal:
+        return {};
+      case ExprKind::bool_literal:
+        return Value::boolean(e.bool_value);
+      case ExprKind::number_literal:
+        return Value::number(e.number_value);
+      case ExprKind::string_literal:
+        return Value::borrowed(e.text);
       case ExprKind::interpolation: {
         std::string text;
-        for (const auto& part : e.operands) text += eval(*part, frame).display();
+        for (const auto& part : e.operands)
+          text += eval(*part, frame).display();
         return Value::owned(std::move(text));
       }
       case ExprKind::list: {
         std::vector<Value> items;
         items.reserve(e.operands.size());
-        for (const auto& item : e.operands) items.push_back(eval(*item, frame));
+        for (const auto& item : e.operands)
+          items.push_back(eval(*item, frame));
         return Value::owned_list(std::move(items));
       }
       case ExprKind::name:
@@ -265,20 +277,25 @@ class Interpreter {
         }
         return field(e, eval(base, frame));
       }
-      case ExprKind::method_call: return method(e, frame);
-      case ExprKind::call: return call(e, frame);
+      case ExprKind::method_call:
+        return method(e, frame);
+      case ExprKind::call:
+        return call(e, frame);
       case ExprKind::index: {
         Value list = eval(*e.operands[0], frame);
         Value index = eval(*e.operands[1], frame);
         if (!index.is_number() || index.as_number() < 0) return {};
         return list.at(static_cast<size_t>(index.as_number()));
       }
-      case ExprKind::not_op: return Value::boolean(!eval(*e.operands[0], frame).truthy());
-      case ExprKind::binary: return binary(e, frame);
-      case ExprKind::quantifier: return quantifier(e, frame);
+      case ExprKind::not_op:
+        return Value::boolean(!eval(*e.operands[0], frame).truthy());
+      case ExprKind::binary:
+        return binary(e, frame);
+      case ExprKind::quantifier:
+        return quantifier(e, frame);
       case ExprKind::conditional:
         return eval(*e.operands[0], frame).truthy() ? eval(*e.operands[1], frame)
-                                                     : eval(*e.operands[2], frame);
+                                                    : eval(*e.operands[2], frame);
     }
     return {};
   }
@@ -302,16 +319,19 @@ class Interpreter {
       throw RuleFailure{e.name_span, "`" + base.display() + "` has no method `" + e.text + "`"};
     }
     Arguments args(e.operands.size() - 1);
-    for (size_t i = 1; i < e.operands.size(); ++i) args[i - 1] = eval(*e.operands[i], frame);
+    for (size_t i = 1; i < e.operands.size(); ++i)
+      args[i - 1] = eval(*e.operands[i], frame);
     return info->call(base.address(), base.view(), args.span());
   }
 
   Value call(const Expr& e, Frame& frame) {
     Arguments args(e.operands.size());
-    for (size_t i = 0; i < e.operands.size(); ++i) args[i] = eval(*e.operands[i], frame);
+    for (size_t i = 0; i < e.operands.size(); ++i)
+      args[i] = eval(*e.operands[i], frame);
     if (const FunctionDecl* function = e.resolved.function) {
       Frame callee(function->slot_count);
-      for (size_t i = 0; i < e.operands.size(); ++i) callee[i] = std::move(args[i]);
+      for (size_t i = 0; i < e.operands.size(); ++i)
+        callee[i] = std::move(args[i]);
       return eval(*function->body, callee);
     }
     try {
@@ -342,8 +362,8 @@ class Interpreter {
       try {
         it = regexes_.emplace(key, std::regex(key, std::regex::ECMAScript)).first;
       } catch (const std::regex_error& error) {
-        throw RuleFailure{e.operands[1]->span, "invalid regular expression `" + key +
-                                                   "`: " + error.what()};
+        throw RuleFailure{e.operands[1]->span,
+                          "invalid regular expression `" + key + "`: " + error.what()};
       }
     }
     return it->second;
@@ -363,7 +383,8 @@ class Interpreter {
 
   static bool within(const Value& category, const Value& ancestor) {
     if (!category.is_string()) return false;
-    if (ancestor.is_string()) return model::category_within(category.as_string(), ancestor.as_string());
+    if (ancestor.is_string())
+      return model::category_within(category.as_string(), ancestor.as_string());
     for (size_t i = 0; i < ancestor.size(); ++i) {
       Value a = ancestor.at(i);
       if (a.is_string() && model::category_within(category.as_string(), a.as_string())) return true;
@@ -383,19 +404,28 @@ class Interpreter {
           if (eval(*operand, frame).truthy()) return Value::boolean(true);
         }
         return Value::boolean(false);
-      default: break;
+      default:
+        break;
     }
     Value l = eval(*e.operands[0], frame);
     Value r = eval(*e.operands[1], frame);
     switch (e.op) {
-      case BinaryOp::eq: return Value::boolean(equal(l, r));
-      case BinaryOp::ne: return Value::boolean(!equal(l, r));
-      case BinaryOp::lt: return Value::boolean(less(l, r));
-      case BinaryOp::le: return Value::boolean(less(l, r) || (comparable_kinds(l, r) && equal(l, r)));
-      case BinaryOp::gt: return Value::boolean(less(r, l));
-      case BinaryOp::ge: return Value::boolean(less(r, l) || (comparable_kinds(l, r) && equal(l, r)));
-      case BinaryOp::in: return Value::boolean(contains(r, l));
-      case BinaryOp::not_in: return Value::boolean(!contains(r, l));
+      case BinaryOp::eq:
+        return Value::boolean(equal(l, r));
+      case BinaryOp::ne:
+        return Value::boolean(!equal(l, r));
+      case BinaryOp::lt:
+        return Value::boolean(less(l, r));
+      case BinaryOp::le:
+        return Value::boolean(less(l, r) || (comparable_kinds(l, r) && equal(l, r)));
+      case BinaryOp::gt:
+        return Value::boolean(less(r, l));
+      case BinaryOp::ge:
+        return Value::boolean(less(r, l) || (comparable_kinds(l, r) && equal(l, r)));
+      case BinaryOp::in:
+        return Value::boolean(contains(r, l));
+      case BinaryOp::not_in:
+        return Value::boolean(!contains(r, l));
       case BinaryOp::matches: {
         if (!l.is_string() || !r.is_string()) return Value::boolean(false);
         return Value::boolean(search(e, r.as_string(), l.as_string()));
@@ -403,8 +433,10 @@ class Interpreter {
       case BinaryOp::glob:
         return Value::boolean(l.is_string() && r.is_string() &&
                               glob_match(r.as_string(), l.as_string()));
-      case BinaryOp::within: return Value::boolean(within(l, r));
-      default: return {};
+      case BinaryOp::within:
+        return Value::boolean(within(l, r));
+      default:
+        return {};
     }
   }
 
@@ -435,8 +467,7 @@ class Interpreter {
       }
       return Value::boolean(false);
     }
-    Value list = iterable(eval(*e.operands[0], frame), *e.operands[0],
-                          some ? "`some`" : "`all`");
+    Value list = iterable(eval(*e.operands[0], frame), *e.operands[0], some ? "`some`" : "`all`");
     for (size_t k = 0; k < list.size(); ++k) {
       frame[slot] = list.at(k);
       bool holds = eval(*e.operands[1], frame).truthy();
@@ -509,7 +540,8 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
   };
   std::vector<Unit> units;
   for (size_t p = 0; p < runnable.size(); ++p) {
-    for (const auto& rule : runnable[p]->rules()) units.push_back(Unit{p, &rule});
+    for (const auto& rule : runnable[p]->rules())
+      units.push_back(Unit{p, &rule});
   }
   std::vector<EvaluationResult> per_unit(units.size());
   std::atomic<size_t> next{0};
@@ -526,9 +558,11 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(units.size())));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(work);
   work();
-  for (auto& thread : pool) thread.join();
+  for (auto& thread : pool)
+    thread.join();
 
   for (auto& unit : per_unit) {
     std::move(unit.findings.begin(), unit.findings.end(), std::back_inserter(result.findings));
@@ -543,7 +577,8 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
 EvaluationResult evaluate(const std::vector<std::shared_ptr<const CheckedPack>>& packs,
                           const PolicyInput& input, const EvaluateOptions& options) {
   std::vector<const CheckedPack*> raw;
-  for (const auto& pack : packs) raw.push_back(pack.get());
+  for (const auto& pack : packs)
+    raw.push_back(pack.get());
   return evaluate_packs(raw, input, options);
 }
 

@@ -31,8 +31,10 @@ struct Annotation {
 };
 
 std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -72,9 +74,11 @@ void read_annotations(const std::string& side, const git::SnapshotFile& file,
     }
     bool has_content = !trim(before).empty() && trim(before)[0] != '#';
     if (has_content) {
-      for (auto& [rule, expect] : pending) out.push_back({side, file.path, number, rule, expect});
+      for (auto& [rule, expect] : pending)
+        out.push_back({side, file.path, number, rule, expect});
       pending.clear();
-      for (auto& [rule, expect] : found) out.push_back({side, file.path, number, rule, expect});
+      for (auto& [rule, expect] : found)
+        out.push_back({side, file.path, number, rule, expect});
     } else {
       pending.insert(pending.end(), found.begin(), found.end());
     }
@@ -140,19 +144,20 @@ void compare(const std::vector<Annotation>& annotations, const std::vector<Obser
     bool expected = false;
     for (size_t i = 0; i < annotations.size(); ++i) {
       const Annotation& a = annotations[i];
-      if (a.expect && a.rule == o.rule && a.side == o.side && a.file == o.file && a.line == o.line) {
+      if (a.expect && a.rule == o.rule && a.side == o.side && a.file == o.file &&
+          a.line == o.line) {
         matched[i] = true;
         expected = true;
       }
     }
     if (!expected) {
-      bool marked_ok = std::any_of(annotations.begin(), annotations.end(), [&](const Annotation& a) {
-        return !a.expect && a.rule == o.rule && a.side == o.side && a.file == o.file &&
-               a.line == o.line;
-      });
+      bool marked_ok =
+          std::any_of(annotations.begin(), annotations.end(), [&](const Annotation& a) {
+            return !a.expect && a.rule == o.rule && a.side == o.side && a.file == o.file &&
+                   a.line == o.line;
+          });
       result.problems.push_back(std::string(marked_ok ? "unexpected (marked ok) " : "unexpected ") +
-                                o.rule + " at " + where(o.side, o.file, o.line) + ": " +
-                                o.message);
+                                o.rule + " at " + where(o.side, o.file, o.line) + ": " + o.message);
     }
   }
   for (const Observed* o : unlocated) {
@@ -188,16 +193,19 @@ CaseResult run_case(const std::filesystem::path& folder, const CheckedPack& pack
   }
   auto head = load_side(folder / "head", "head", services, result);
   std::optional<Side> base;
-  if (fs::is_directory(folder / "base")) base = load_side(folder / "base", "base", services, result);
+  if (fs::is_directory(folder / "base"))
+    base = load_side(folder / "base", "base", services, result);
   if (!head || (fs::is_directory(folder / "base") && !base) || !result.errors.empty()) {
     result.status = CaseStatus::error;
     return result;
   }
 
   std::vector<Annotation> annotations;
-  for (const auto& file : head->snapshot.files) read_annotations("head", file, annotations);
+  for (const auto& file : head->snapshot.files)
+    read_annotations("head", file, annotations);
   if (base) {
-    for (const auto& file : base->snapshot.files) read_annotations("base", file, annotations);
+    for (const auto& file : base->snapshot.files)
+      read_annotations("base", file, annotations);
   }
   for (const auto& a : annotations) {
     if (a.expect) expected_rules.insert(a.rule);
@@ -276,10 +284,12 @@ std::string describe(const PackTestResult& result) {
                          : c.status == CaseStatus::fail ? "FAIL"
                                                         : "ERROR";
     out += std::string(status) + " " + pack + "/" + c.name + "\n";
-    for (const auto& p : c.problems) out += "  " + p + "\n";
+    for (const auto& p : c.problems)
+      out += "  " + p + "\n";
     for (const auto& e : c.errors) {
-      out += "  " + (e.span.valid() ? e.span.file() + ":" + std::to_string(e.span.line) + ": "
-                                    : std::string()) +
+      out += "  " +
+             (e.span.valid() ? e.span.file() + ":" + std::to_string(e.span.line) + ": "
+                             : std::string()) +
              (e.rule.empty() ? "" : e.rule + ": ") + e.message + "\n";
     }
   }

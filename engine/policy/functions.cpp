@@ -14,7 +14,8 @@ std::vector<const FunctionOverload*> FunctionRegistry::find(std::string_view nam
 
 std::vector<std::string> FunctionRegistry::names() const {
   std::vector<std::string> names;
-  for (const auto& [name, overloads] : by_name_) names.push_back(name);
+  for (const auto& [name, overloads] : by_name_)
+    names.push_back(name);
   return names;
 }
 

@@ -22,8 +22,10 @@ const MethodInfo* ObjectType::method(std::string_view wanted) const {
 
 std::vector<std::string> ObjectType::member_names() const {
   std::vector<std::string> names;
-  for (const auto& f : fields) names.push_back(f.name);
-  for (const auto& m : methods) names.push_back(m.name);
+  for (const auto& f : fields)
+    names.push_back(f.name);
+  for (const auto& m : methods)
+    names.push_back(m.name);
   return names;
 }
 

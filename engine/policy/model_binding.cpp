@@ -40,8 +40,12 @@ using model::Team;
 using model::Transformation;
 using model::Write;
 
-Type obj(const ObjectType* type) { return Type::object_of(type); }
-Type list_of(const ObjectType* type) { return Type::list(Type::object_of(type)); }
+Type obj(const ObjectType* type) {
+  return Type::object_of(type);
+}
+Type list_of(const ObjectType* type) {
+  return Type::list(Type::object_of(type));
+}
 const Type kString = Type::string();
 const Type kNumber = Type::number();
 const Type kBool = Type::boolean();
@@ -54,7 +58,8 @@ const Type kPurposes = Type::list(Type::purpose());
 
 std::string joined_types(const Property& p) {
   std::string text;
-  for (const auto& t : p.types) text += (text.empty() ? "" : "|") + t;
+  for (const auto& t : p.types)
+    text += (text.empty() ? "" : "|") + t;
   return text;
 }
 
@@ -72,8 +77,7 @@ void bind_model() {
   TypeBuilder<Model>(*slots.model)
       .field("events", list_of(slots.event), "every event of the tracking plan",
              [](const Model& m, const ModelView* v) { return list<&Slots::event>(m.events, v); })
-      .field("properties", list_of(slots.property),
-             "every property of every event, at any depth",
+      .field("properties", list_of(slots.property), "every property of every event, at any depth",
              [](const Model&, const ModelView* v) {
                return list<&Slots::property>(v->all_properties, v);
              })
@@ -167,18 +171,15 @@ void bind_event() {
                return list<&Slots::property>(e.all_properties, v);
              })
       .field("version", kString, "its schema version (Iglu SchemaVer \"1-0-2\"), or none",
-             [](const Event& e, const ModelView* v) {
-               return text(e.version, v, &e.version_span);
-             })
+             [](const Event& e, const ModelView* v) { return text(e.version, v, &e.version_span); })
       .field("vendor", kString, "Iglu schemas: the vendor (\"com.acme\"), or none",
              [](const Event& e, const ModelView* v) { return text(e.vendor, v); })
       .field("schema", kString,
              "Iglu schemas: the key all versions share (\"com.acme/checkout/jsonschema\"), or none",
              [](const Event& e, const ModelView* v) { return text(e.schema, v); })
-      .field("additional_properties", kBool, "whether properties the plan does not list are allowed",
-             [](const Event& e, const ModelView*) {
-               return Value::boolean(e.additional_properties);
-             })
+      .field(
+          "additional_properties", kBool, "whether properties the plan does not list are allowed",
+          [](const Event& e, const ModelView*) { return Value::boolean(e.additional_properties); })
       .field("routes", list_of(slots.route), "the routes that deliver it to destinations",
              [](const Event& e, const ModelView* v) {
                return list<&Slots::route>(routes_of(v, e), v);
@@ -270,10 +271,9 @@ void bind_property() {
              [](const Property& p, const ModelView* v) {
                return p.items.empty() ? Value() : object<&Slots::property>(&p.items.front(), v);
              })
-      .field("event", obj(slots.event), "the event it belongs to; none in the property library",
-             [](const Property& p, const ModelView* v) {
-               return object<&Slots::event>(p.event, v);
-             })
+      .field(
+          "event", obj(slots.event), "the event it belongs to; none in the property library",
+          [](const Property& p, const ModelView* v) { return object<&Slots::event>(p.event, v); })
       .span([](const Property& p) { return p.span; })
       .display([](const Property& p) { return p.event ? p.event->name + "." + p.path : p.path; });
 }
@@ -362,9 +362,7 @@ void bind_routing() {
       .field("description", kString, "its description, or none",
              [](const Transformation& t, const ModelView* v) { return text(t.description, v); })
       .field("all_events", kBool, "whether it runs on every event",
-             [](const Transformation& t, const ModelView*) {
-               return Value::boolean(t.all_events);
-             })
+             [](const Transformation& t, const ModelView*) { return Value::boolean(t.all_events); })
       .field("events", kStrings, "the names of the events it runs on",
              [](const Transformation& t, const ModelView* v) { return refs(t.events, v); })
       .field("reads", kStrings, "the properties it reads",
@@ -380,7 +378,9 @@ void bind_routing() {
       .field("property", kString, "the property it rewrites",
              [](const Write& w, const ModelView* v) { return ref(w.property, v); })
       .field("category", kCategory, "the PII category the property has afterwards",
-             [](const Write& w, const ModelView* v) { return pii(w.category.name, v, &w.category.span); })
+             [](const Write& w, const ModelView* v) {
+               return pii(w.category.name, v, &w.category.span);
+             })
       .span([](const Write& w) { return w.property.span; })
       .display([](const Write& w) { return w.property.name; });
 

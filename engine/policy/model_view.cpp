@@ -14,7 +14,8 @@ void build_view(const model::Model& model, bool is_base, ModelView& view) {
   }
   view.all_match_keys.clear();
   for (const auto& identity : model.identities) {
-    for (const auto& key : identity.match_keys) view.all_match_keys.push_back(&key);
+    for (const auto& key : identity.match_keys)
+      view.all_match_keys.push_back(&key);
   }
   view.routes_by_event.clear();
   view.routes_by_destination.clear();

@@ -35,7 +35,8 @@ struct TooManyErrors {};
 
 uint32_t codepoints(const std::string& text) {
   uint32_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  for (unsigned char c : text)
+    n += (c & 0xC0) != 0x80;
   return n;
 }
 
@@ -74,45 +75,55 @@ Span context_span(const SourceRef& source, antlr4::ParserRuleContext* context) {
 // How a token is named in "expected ..." lists.
 std::string expected_name(size_t type, const antlr4::dfa::Vocabulary& vocabulary) {
   switch (type) {
-    case antlr4::Token::EOF: return "end of file";
-    case L::IDENT: return "a name";
-    case L::NUMBER: return "a number";
+    case antlr4::Token::EOF:
+      return "end of file";
+    case L::IDENT:
+      return "a name";
+    case L::NUMBER:
+      return "a number";
     case L::STR_OPEN:
-    case L::RAW_STRING: return "a string";
-    case L::STR_CLOSE: return "`\"`";
-    case L::LBRACE: return "`{`";
-    case L::NONE: return "`none`";
+    case L::RAW_STRING:
+      return "a string";
+    case L::STR_CLOSE:
+      return "`\"`";
+    case L::LBRACE:
+      return "`{`";
+    case L::NONE:
+      return "`none`";
     case L::STR_TEXT:
     case L::STR_ESCAPE:
-    case L::STR_INTERP_OPEN: return "";  // inside strings; never worth listing
-    default: break;
+    case L::STR_INTERP_OPEN:
+      return "";  // inside strings; never worth listing
+    default:
+      break;
   }
   std::string literal = vocabulary.getLiteralName(type);
-  if (literal.size() >= 2 && literal.front() == '\'') literal = literal.substr(1, literal.size() - 2);
+  if (literal.size() >= 2 && literal.front() == '\'')
+    literal = literal.substr(1, literal.size() - 2);
   return literal.empty() ? vocabulary.getSymbolicName(type) : "`" + literal + "`";
 }
 
 // Groups of tokens that ANTLR would list one by one, named as a reader thinks of them.
-const std::vector<size_t> kExpressionStart = {L::IDENT,  L::NUMBER, L::STR_OPEN, L::RAW_STRING,
-                                              L::TRUE,   L::FALSE,  L::NONE,     L::LPAREN,
-                                              L::LBRACK, L::NOT,    L::IF,       L::SOME,
-                                              L::ALL};
+const std::vector<size_t> kExpressionStart = {
+    L::IDENT,  L::NUMBER, L::STR_OPEN, L::RAW_STRING, L::TRUE, L::FALSE, L::NONE,
+    L::LPAREN, L::LBRACK, L::NOT,      L::IF,         L::SOME, L::ALL};
 const std::vector<size_t> kOperators = {L::DOT,     L::LBRACK, L::EQ,     L::NE,  L::LT,
                                         L::LE,      L::GT,     L::GE,     L::IN,  L::NOT,
                                         L::MATCHES, L::GLOB,   L::WITHIN, L::AND, L::OR};
-const std::vector<size_t> kRuleItems = {L::SEVERITY, L::TITLE, L::HELP, L::FOR,
-                                        L::WHERE,    L::LET,   L::WHEN, L::DENY,
-                                        L::WARN,     L::NOTE,  L::REQUIRE};
+const std::vector<size_t> kRuleItems = {L::SEVERITY, L::TITLE, L::HELP, L::FOR,  L::WHERE,  L::LET,
+                                        L::WHEN,     L::DENY,  L::WARN, L::NOTE, L::REQUIRE};
 
 std::string describe_expected(const antlr4::misc::IntervalSet& expected,
                               const antlr4::dfa::Vocabulary& vocabulary) {
   std::set<size_t> remaining;
-  for (ssize_t t : expected.toList()) remaining.insert(static_cast<size_t>(t));
+  for (ssize_t t : expected.toList())
+    remaining.insert(static_cast<size_t>(t));
   std::vector<std::string> names;
   auto group = [&](const std::vector<size_t>& members, size_t a, size_t b, const char* name) {
     if (!remaining.count(a) || !remaining.count(b)) return;
     names.emplace_back(name);
-    for (size_t m : members) remaining.erase(m);
+    for (size_t m : members)
+      remaining.erase(m);
   };
   group(kExpressionStart, L::IDENT, L::NUMBER, "an expression");
   group(kOperators, L::AND, L::EQ, "an operator");
@@ -132,10 +143,14 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected,
 
 std::string describe_found(const antlr4::Token* token) {
   switch (token->getType()) {
-    case antlr4::Token::EOF: return "end of file";
-    case L::STR_OPEN: return "a string";
-    case L::BAD_CHAR: return "character `" + token->getText() + "`";
-    default: return "`" + token->getText() + "`";
+    case antlr4::Token::EOF:
+      return "end of file";
+    case L::STR_OPEN:
+      return "a string";
+    case L::BAD_CHAR:
+      return "character `" + token->getText() + "`";
+    default:
+      return "`" + token->getText() + "`";
   }
 }
 
@@ -193,9 +208,9 @@ class ErrorCollector : public antlr4::BaseErrorListener {
         expected = "a field or method name after `.`";
       }
     }
-    std::string message = expected.empty() ? "unexpected " + describe_found(offending)
-                                            : "expected " + expected + ", found " +
-                                                  describe_found(offending);
+    std::string message = expected.empty()
+                              ? "unexpected " + describe_found(offending)
+                              : "expected " + expected + ", found " + describe_found(offending);
     if (std::string hint = hint_for(offending); !hint.empty()) message += " (" + hint + ")";
     add(token_span(source_, offending), std::move(message));
   }
@@ -220,7 +235,9 @@ bool prescan(antlr4::CommonTokenStream& tokens, const SourceRef& source, ErrorCo
   for (size_t i = 0; i < tokens.size(); ++i) {
     const antlr4::Token* token = tokens.get(i);
     switch (token->getType()) {
-      case L::STR_OPEN: open_strings.push_back(token); break;
+      case L::STR_OPEN:
+        open_strings.push_back(token);
+        break;
       case L::STR_CLOSE:
         if (!open_strings.empty()) open_strings.pop_back();
         break;
@@ -259,7 +276,9 @@ bool prescan(antlr4::CommonTokenStream& tokens, const SourceRef& source, ErrorCo
       case L::NOT:
       case L::SOME:
       case L::ALL:
-      case L::IF: ++prefix; break;
+      case L::IF:
+        ++prefix;
+        break;
       case L::COMMA:
       case L::RULE:
       case L::FUNC:
@@ -275,7 +294,9 @@ bool prescan(antlr4::CommonTokenStream& tokens, const SourceRef& source, ErrorCo
       case L::NOTE:
       case L::REQUIRE:
       case L::AT:
-      case L::SUGGEST: prefix = 0; break;
+      case L::SUGGEST:
+        prefix = 0;
+        break;
       case antlr4::Token::EOF:
         if (!open_strings.empty()) {
           errors.ignore_end_of_file();
@@ -283,7 +304,8 @@ bool prescan(antlr4::CommonTokenStream& tokens, const SourceRef& source, ErrorCo
                      "this string is not closed before the end of the file");
         }
         break;
-      default: break;
+      default:
+        break;
     }
     if (brackets + pending + prefix > kMaxNestingDepth) {
       errors.add(token_span(source, token),
@@ -374,9 +396,8 @@ class TreeBuilder {
     bool seen_title = false, seen_help = false;
     auto enter = [&](Phase wanted, const Span& where, const std::string& what) {
       if (wanted < phase) {
-        errors_.add(where, what + (phase == outcomes
-                                       ? " must come before the rule's outcomes"
-                                       : " must come before the rule's clauses"));
+        errors_.add(where, what + (phase == outcomes ? " must come before the rule's outcomes"
+                                                     : " must come before the rule's clauses"));
       }
       phase = std::max(phase, wanted);
     };
@@ -460,9 +481,15 @@ class TreeBuilder {
     Outcome outcome;
     outcome.span = span(context);
     switch (context->kind ? context->kind->getType() : size_t{L::DENY}) {
-      case L::WARN: outcome.kind = Outcome::Kind::warn; break;
-      case L::NOTE: outcome.kind = Outcome::Kind::note; break;
-      default: outcome.kind = Outcome::Kind::deny; break;
+      case L::WARN:
+        outcome.kind = Outcome::Kind::warn;
+        break;
+      case L::NOTE:
+        outcome.kind = Outcome::Kind::note;
+        break;
+      default:
+        outcome.kind = Outcome::Kind::deny;
+        break;
     }
     if (context->expr() != nullptr) outcome.at = expr(context->expr());
     auto texts = context->text();
@@ -554,12 +581,24 @@ class TreeBuilder {
     if (auto* c = dynamic_cast<G::CompareExprContext*>(context)) {
       auto e = binary_like(ExprKind::binary, c, c->expr());
       switch (c->op ? c->op->getType() : size_t{L::EQ}) {
-        case L::NE: e->op = BinaryOp::ne; break;
-        case L::LT: e->op = BinaryOp::lt; break;
-        case L::LE: e->op = BinaryOp::le; break;
-        case L::GT: e->op = BinaryOp::gt; break;
-        case L::GE: e->op = BinaryOp::ge; break;
-        default: e->op = BinaryOp::eq; break;
+        case L::NE:
+          e->op = BinaryOp::ne;
+          break;
+        case L::LT:
+          e->op = BinaryOp::lt;
+          break;
+        case L::LE:
+          e->op = BinaryOp::le;
+          break;
+        case L::GT:
+          e->op = BinaryOp::gt;
+          break;
+        case L::GE:
+          e->op = BinaryOp::ge;
+          break;
+        default:
+          e->op = BinaryOp::eq;
+          break;
       }
       return e;
     }
@@ -571,9 +610,15 @@ class TreeBuilder {
     if (auto* c = dynamic_cast<G::MatchExprContext*>(context)) {
       auto e = binary_like(ExprKind::binary, c, c->expr());
       switch (c->op ? c->op->getType() : size_t{L::MATCHES}) {
-        case L::GLOB: e->op = BinaryOp::glob; break;
-        case L::WITHIN: e->op = BinaryOp::within; break;
-        default: e->op = BinaryOp::matches; break;
+        case L::GLOB:
+          e->op = BinaryOp::glob;
+          break;
+        case L::WITHIN:
+          e->op = BinaryOp::within;
+          break;
+        default:
+          e->op = BinaryOp::matches;
+          break;
       }
       return e;
     }
@@ -632,13 +677,15 @@ class TreeBuilder {
     std::reverse(parts.begin(), parts.end());
     auto e = make(ExprKind::binary, span(context));
     e->op = std::is_same_v<Context, G::AndExprContext> ? BinaryOp::and_op : BinaryOp::or_op;
-    for (auto* part : parts) e->operands.push_back(expr(part));
+    for (auto* part : parts)
+      e->operands.push_back(expr(part));
     return e;
   }
 
   void arguments(G::ArgumentsContext* context, Expr& into) {
     if (context == nullptr) return;
-    for (auto* arg : context->expr()) into.operands.push_back(expr(arg));
+    for (auto* arg : context->expr())
+      into.operands.push_back(expr(arg));
   }
 
   ExprPtr primary(G::PrimaryContext* context) {
@@ -679,7 +726,8 @@ class TreeBuilder {
     if (auto* c = dynamic_cast<G::ParenExprContext*>(context)) return expr(c->expr());
     if (auto* c = dynamic_cast<G::ListExprContext*>(context)) {
       auto e = make(ExprKind::list, span(c));
-      for (auto* item : c->expr()) e->operands.push_back(expr(item));
+      for (auto* item : c->expr())
+        e->operands.push_back(expr(item));
       return e;
     }
     return placeholder(context);
@@ -727,7 +775,8 @@ class TreeBuilder {
     });
     if (!has_expression) {
       auto literal = make(ExprKind::string_literal, e->span);
-      for (const auto& p : e->operands) literal->text += p->text;
+      for (const auto& p : e->operands)
+        literal->text += p->text;
       return literal;
     }
     return e;
@@ -737,12 +786,15 @@ class TreeBuilder {
     std::string escape = context->getText();
     char c = escape.size() > 1 ? escape[1] : '\\';
     switch (c) {
-      case 'n': return "\n";
-      case 't': return "\t";
+      case 'n':
+        return "\n";
+      case 't':
+        return "\t";
       case '\\':
       case '"':
       case '{':
-      case '}': return std::string(1, c);
+      case '}':
+        return std::string(1, c);
       default:
         errors_.add(span(context), "unknown escape `" + escape +
                                        "`; strings know \\n \\t \\\\ \\\" \\{ and \\} (single-"
@@ -761,19 +813,32 @@ class TreeBuilder {
 
 std::string_view to_string(BinaryOp op) {
   switch (op) {
-    case BinaryOp::eq: return "==";
-    case BinaryOp::ne: return "!=";
-    case BinaryOp::lt: return "<";
-    case BinaryOp::le: return "<=";
-    case BinaryOp::gt: return ">";
-    case BinaryOp::ge: return ">=";
-    case BinaryOp::in: return "in";
-    case BinaryOp::not_in: return "not in";
-    case BinaryOp::matches: return "matches";
-    case BinaryOp::glob: return "glob";
-    case BinaryOp::within: return "within";
-    case BinaryOp::and_op: return "and";
-    case BinaryOp::or_op: return "or";
+    case BinaryOp::eq:
+      return "==";
+    case BinaryOp::ne:
+      return "!=";
+    case BinaryOp::lt:
+      return "<";
+    case BinaryOp::le:
+      return "<=";
+    case BinaryOp::gt:
+      return ">";
+    case BinaryOp::ge:
+      return ">=";
+    case BinaryOp::in:
+      return "in";
+    case BinaryOp::not_in:
+      return "not in";
+    case BinaryOp::matches:
+      return "matches";
+    case BinaryOp::glob:
+      return "glob";
+    case BinaryOp::within:
+      return "within";
+    case BinaryOp::and_op:
+      return "and";
+    case BinaryOp::or_op:
+      return "or";
   }
   return "?";
 }

@@ -21,7 +21,8 @@ void free_slots(const Expr& e, std::vector<int>& bound, std::set<int>& out) {
     bound.pop_back();
     return;
   }
-  for (const auto& operand : e.operands) free_slots(*operand, bound, out);
+  for (const auto& operand : e.operands)
+    free_slots(*operand, bound, out);
 }
 
 std::set<int> free_slots(const Expr& e) {
@@ -33,7 +34,8 @@ std::set<int> free_slots(const Expr& e) {
 
 void split_conjuncts(const Expr& e, std::vector<const Expr*>& out) {
   if (e.kind == ExprKind::binary && e.op == BinaryOp::and_op) {
-    for (const auto& operand : e.operands) split_conjuncts(*operand, out);
+    for (const auto& operand : e.operands)
+      split_conjuncts(*operand, out);
   } else {
     out.push_back(&e);
   }
@@ -118,7 +120,8 @@ RulePlan plan_rule(const RuleDecl& rule) {
   }
 
   RulePlan plan;
-  for (const Expr* condition : upfront) plan.steps.push_back({PlanStep::Kind::filter, condition});
+  for (const Expr* condition : upfront)
+    plan.steps.push_back({PlanStep::Kind::filter, condition});
   for (size_t i = 0; i < binders.size(); ++i) {
     const Clause& clause = *binders[i].clause;
     std::vector<const Expr*> remaining = binders[i].conditions;
@@ -149,7 +152,8 @@ RulePlan plan_rule(const RuleDecl& rule) {
 }
 
 void plan_quantifiers(Expr& expr, std::vector<QuantifierJoin>& joins) {
-  for (auto& operand : expr.operands) plan_quantifiers(*operand, joins);
+  for (auto& operand : expr.operands)
+    plan_quantifiers(*operand, joins);
   if (expr.kind != ExprKind::quantifier || expr.quantifier != QuantifierKind::some) return;
   if (!free_slots(*expr.operands[0]).empty()) return;  // the list must be the same every time
   std::vector<const Expr*> parts;

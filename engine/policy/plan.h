@@ -38,8 +38,8 @@ struct RulePlan {
 // per evaluation answers every probe. Indexed by Resolution::join.
 struct QuantifierJoin {
   const Expr* list = nullptr;
-  const Expr* key = nullptr;    // reads only the quantifier's variable
-  const Expr* probe = nullptr;  // does not read it
+  const Expr* key = nullptr;      // reads only the quantifier's variable
+  const Expr* probe = nullptr;    // does not read it
   std::vector<const Expr*> rest;  // other conjuncts of the body, tested on each match
   int slot = -1;
 };

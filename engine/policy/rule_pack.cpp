@@ -70,8 +70,8 @@ struct PackLoader {
         } else if (file->pack != pack.name_) {
           loaded.diagnostics.push_back(pack_error(
               file->pack_span, "this file declares `pack " + file->pack + "` but " +
-                                   where(first_named->pack_span) + " declares `pack " +
-                                   pack.name_ + "`; the files of a folder form one pack"));
+                                   where(first_named->pack_span) + " declares `pack " + pack.name_ +
+                                   "`; the files of a folder form one pack"));
         }
       }
       for (const auto& rule : file->rules) {
@@ -86,9 +86,9 @@ struct PackLoader {
         if (function->name.empty()) continue;
         auto [it, inserted] = function_names.emplace(function->name, function->name_span);
         if (!inserted) {
-          loaded.diagnostics.push_back(
-              pack_error(function->name_span, "function `" + function->name +
-                                                  "` is already defined at " + where(it->second)));
+          loaded.diagnostics.push_back(pack_error(
+              function->name_span,
+              "function `" + function->name + "` is already defined at " + where(it->second)));
         }
       }
     }

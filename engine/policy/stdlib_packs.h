@@ -16,3 +16,11 @@ std::vector<std::string> stdlib_pack_names();
 std::optional<std::vector<PackSource>> stdlib_pack_sources(std::string_view name);
 
 }  // namespace steward::policy
+
+namespace steward::policy {
+
+// The documentation page of a rule (docs/rules/<rule-id>.md), embedded like the packs, for
+// `steward explain`.
+std::optional<std::string> rule_doc(std::string_view rule_id);
+
+}  // namespace steward::policy

@@ -20,16 +20,26 @@ Type Type::object_of(const ObjectType* type) {
 
 std::string to_string(const Type& type) {
   switch (type.kind) {
-    case Type::Kind::any: return "any";
-    case Type::Kind::none: return "none";
-    case Type::Kind::boolean: return "bool";
-    case Type::Kind::number: return "number";
-    case Type::Kind::string: return "string";
-    case Type::Kind::category: return "category";
-    case Type::Kind::purpose: return "purpose";
-    case Type::Kind::team: return "team";
-    case Type::Kind::list: return "list<" + to_string(type.element_type()) + ">";
-    case Type::Kind::object: return type.object ? type.object->name : "object";
+    case Type::Kind::any:
+      return "any";
+    case Type::Kind::none:
+      return "none";
+    case Type::Kind::boolean:
+      return "bool";
+    case Type::Kind::number:
+      return "number";
+    case Type::Kind::string:
+      return "string";
+    case Type::Kind::category:
+      return "category";
+    case Type::Kind::purpose:
+      return "purpose";
+    case Type::Kind::team:
+      return "team";
+    case Type::Kind::list:
+      return "list<" + to_string(type.element_type()) + ">";
+    case Type::Kind::object:
+      return type.object ? type.object->name : "object";
   }
   return "any";
 }
@@ -46,6 +56,8 @@ bool fits(const Type& actual, const Type& expected) {
   return true;
 }
 
-bool comparable(const Type& a, const Type& b) { return fits(a, b) || fits(b, a); }
+bool comparable(const Type& a, const Type& b) {
+  return fits(a, b) || fits(b, a);
+}
 
 }  // namespace steward::policy

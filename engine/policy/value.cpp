@@ -66,10 +66,14 @@ Value Value::owned_list(std::vector<Value> items) {
 
 const ModelView* Value::view() const {
   switch (kind_) {
-    case Kind::string: return u_.s.view;
-    case Kind::object: return u_.o.view;
-    case Kind::list: return u_.l.view;
-    default: return nullptr;
+    case Kind::string:
+      return u_.s.view;
+    case Kind::object:
+      return u_.o.view;
+    case Kind::list:
+      return u_.l.view;
+    default:
+      return nullptr;
   }
 }
 
@@ -93,10 +97,14 @@ std::string format_number(double n) {
 
 std::string Value::display() const {
   switch (kind_) {
-    case Kind::none: return "none";
-    case Kind::boolean: return u_.b ? "true" : "false";
-    case Kind::number: return format_number(u_.n);
-    case Kind::string: return std::string(as_string());
+    case Kind::none:
+      return "none";
+    case Kind::boolean:
+      return u_.b ? "true" : "false";
+    case Kind::number:
+      return format_number(u_.n);
+    case Kind::string:
+      return std::string(as_string());
     case Kind::object:
       return u_.o.type && u_.o.type->display ? u_.o.type->display(u_.o.address)
                                              : (u_.o.type ? u_.o.type->name : "object");
@@ -115,11 +123,16 @@ std::string Value::display() const {
 bool equal(const Value& a, const Value& b) {
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
-    case Value::Kind::none: return true;
-    case Value::Kind::boolean: return a.as_bool() == b.as_bool();
-    case Value::Kind::number: return a.as_number() == b.as_number();
-    case Value::Kind::string: return a.as_string() == b.as_string();
-    case Value::Kind::object: return a.address() == b.address();
+    case Value::Kind::none:
+      return true;
+    case Value::Kind::boolean:
+      return a.as_bool() == b.as_bool();
+    case Value::Kind::number:
+      return a.as_number() == b.as_number();
+    case Value::Kind::string:
+      return a.as_string() == b.as_string();
+    case Value::Kind::object:
+      return a.address() == b.address();
     case Value::Kind::list:
       if (a.size() != b.size()) return false;
       for (size_t i = 0; i < a.size(); ++i) {
@@ -138,14 +151,20 @@ bool less(const Value& a, const Value& b) {
 
 size_t hash_value(const Value& value) {
   switch (value.kind()) {
-    case Value::Kind::none: return 0x9e3779b9;
-    case Value::Kind::boolean: return value.as_bool() ? 1 : 2;
-    case Value::Kind::number: return std::hash<double>{}(value.as_number() == 0 ? 0.0 : value.as_number());
-    case Value::Kind::string: return std::hash<std::string_view>{}(value.as_string());
-    case Value::Kind::object: return std::hash<const void*>{}(value.address());
+    case Value::Kind::none:
+      return 0x9e3779b9;
+    case Value::Kind::boolean:
+      return value.as_bool() ? 1 : 2;
+    case Value::Kind::number:
+      return std::hash<double>{}(value.as_number() == 0 ? 0.0 : value.as_number());
+    case Value::Kind::string:
+      return std::hash<std::string_view>{}(value.as_string());
+    case Value::Kind::object:
+      return std::hash<const void*>{}(value.address());
     case Value::Kind::list: {
       size_t h = value.size();
-      for (size_t i = 0; i < value.size(); ++i) h = h * 31 + hash_value(value.at(i));
+      for (size_t i = 0; i < value.size(); ++i)
+        h = h * 31 + hash_value(value.at(i));
       return h;
     }
   }

@@ -5,9 +5,9 @@
 //   steward_policy_bench [EVENTS] [--rules-only]
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <thread>
 
@@ -22,7 +22,9 @@ using namespace steward;
 
 namespace {
 
-Span at(const SourceRef& file, uint32_t line) { return Span{file, line, 1, line, 1}; }
+Span at(const SourceRef& file, uint32_t line) {
+  return Span{file, line, 1, line, 1};
+}
 
 model::Property property(const SourceRef& file, uint32_t line, std::string name, std::string type,
                          std::string pii) {
@@ -38,8 +40,10 @@ model::Property property(const SourceRef& file, uint32_t line, std::string name,
 std::unique_ptr<model::Model> generate(int events) {
   auto file = make_source("generated.yaml", "x\n");
   auto m = std::make_unique<model::Model>();
-  const char* teams[] = {"team-checkout", "team-growth", "team-data", "team-catalog", "team-security"};
-  for (const char* team : teams) m->teams.push_back(model::Team{team, "", {}, at(file, 1)});
+  const char* teams[] = {"team-checkout", "team-growth", "team-data", "team-catalog",
+                         "team-security"};
+  for (const char* team : teams)
+    m->teams.push_back(model::Team{team, "", {}, at(file, 1)});
   model::Source web;
   web.name = "web";
   web.environments = {{"production", {}}};
@@ -54,20 +58,23 @@ std::unique_ptr<model::Model> generate(int events) {
     e.span = at(file, static_cast<uint32_t>(i + 1));
     if (i % 50 == 0) {
       e.status = model::EventStatus::deprecated;
-      e.deprecated = model::Deprecation{"2026-01-01", i % 100 == 0 ? "2026-03-01" : "2027-01-01",
-                                        {"event_1", {}}, at(file, 1)};
+      e.deprecated = model::Deprecation{
+          "2026-01-01", i % 100 == 0 ? "2026-03-01" : "2027-01-01", {"event_1", {}}, at(file, 1)};
     }
     e.properties.push_back(property(file, 1, "order_id", "string", "none"));
     e.properties.push_back(property(file, 1, "total", "number", "none"));
-    e.properties.push_back(property(file, 1, i % 7 == 0 ? "CouponCode" : "coupon_code", "string", "none"));
+    e.properties.push_back(
+        property(file, 1, i % 7 == 0 ? "CouponCode" : "coupon_code", "string", "none"));
     auto email = property(file, 1, "email", "string", "user.contact.email");
     email.consent = {{i % 3 == 0 ? "advertising" : "marketing", {}}};
     e.properties.push_back(email);
-    e.properties.push_back(property(file, 1, "phone", "string", i % 11 == 0 ? "user.contact.phone" : "none"));
+    e.properties.push_back(
+        property(file, 1, "phone", "string", i % 11 == 0 ? "user.contact.phone" : "none"));
     e.properties.push_back(property(file, 1, "ip", "string", i % 13 == 0 ? "" : "user.device.ip"));
     auto shipping = property(file, 1, "shipping", "object", "none");
     shipping.properties.push_back(property(file, 1, "country", "string", "none"));
-    shipping.properties.push_back(property(file, 1, "postal_code", "string", "user.contact.address"));
+    shipping.properties.push_back(
+        property(file, 1, "postal_code", "string", "user.contact.address"));
     shipping.properties.push_back(property(file, 1, "city", "string", "none"));
     e.properties.push_back(std::move(shipping));
     m->events.push_back(std::move(e));
@@ -94,12 +101,13 @@ std::unique_ptr<model::Model> generate(int events) {
     dest.allow_pii = {{d % 4 == 3 ? "user" : "user.contact.email", {}}};
     dest.span = at(file, 1);
     // Each destination receives a quarter of the events.
-    for (int i = d % 4; i < events; i += 4) dest.events.push_back({"event_" + std::to_string(i), {}});
+    for (int i = d % 4; i < events; i += 4)
+      dest.events.push_back({"event_" + std::to_string(i), {}});
     m->destinations.push_back(std::move(dest));
   }
   m->taxonomy.builtin = false;
-  for (const char* c : {"user.contact.email", "user.contact.phone", "user.contact.address",
-                        "user.device.ip"}) {
+  for (const char* c :
+       {"user.contact.email", "user.contact.phone", "user.contact.address", "user.device.ip"}) {
     m->taxonomy.pii_categories.push_back({c, {}});
   }
   for (const char* p : {"analytics", "marketing", "advertising"}) {
@@ -110,62 +118,72 @@ std::unique_ptr<model::Model> generate(int events) {
   return m;
 }
 
-// Ten rule shapes, five variants each: 50 rules.
-std::string rules_text() {
+// Ten rule shapes, five variants each: 50 rules. With `only_first`, one rule per shape.
+std::string rules_text(int variants = 5) {
   std::string text = "pack bench\n";
-  for (int v = 0; v < 5; ++v) {
+  for (int v = 0; v < variants; ++v) {
     std::string n = std::to_string(v);
     text += R"(
-rule bench.allowlist-)" + n + R"( {
+rule bench.allowlist-)" +
+            n + R"( {
   for route in head.routes
   for prop in route.delivered_properties
   where prop.pii != none and not route.destination.allows(prop.pii)
   deny at prop "{prop.path} ({prop.pii}) reaches {route.destination.name}"
 }
-rule bench.owner-)" + n + R"( {
+rule bench.owner-)" +
+            n + R"( {
   for e in head.events
   where e.owner == none or e.description == none
   warn at e "{e.name} has no owner or description"
 }
-rule bench.snake-case-)" + n + R"( {
+rule bench.snake-case-)" +
+            n + R"( {
   for p in head.properties
   where not (p.name matches '^[a-z][a-z0-9_]*$')
   warn at p "{p.name} is not snake_case"
 }
-rule bench.unclassified-)" + n + R"( {
+rule bench.unclassified-)" +
+            n + R"( {
   for p in head.properties
   where not p.classified
   deny at p "{p.path} has no pii class"
 }
-rule bench.route-join-)" + n + R"( {
+rule bench.route-join-)" +
+            n + R"( {
   for r in head.routes
   for e in head.events
   where e.name == r.event.name and e.status == "deprecated" and r.destination.category == "advertising"
   note at e "deprecated {e.name} still reaches {r.destination.name}"
 }
-rule bench.quantifier-join-)" + n + R"( {
+rule bench.quantifier-join-)" +
+            n + R"( {
   for e in head.events
   where e.status == "active" and not (some r in head.routes: r.event.name == e.name and r.destination.region == "eu")
   note at e "{e.name} reaches no EU destination"
 }
-rule bench.sunset-)" + n + R"( {
+rule bench.sunset-)" +
+            n + R"( {
   for e in head.events
   where e.deprecated != none and e.deprecated.sunset < env.today
   deny at e "{e.name} is past its sunset"
 }
-rule bench.consent-)" + n + R"( {
+rule bench.consent-)" +
+            n + R"( {
   for route in head.routes
   for prop in route.delivered_properties
   where prop.pii != none and some c in prop.property.consent: c not in route.destination.consent
   warn at prop "{prop.path} needs consent {route.destination.name} does not require"
 }
-rule bench.membership-join-)" + n + R"( {
+rule bench.membership-join-)" +
+            n + R"( {
   for d in head.destinations
   for e in head.events
   where e.name in d.events and e.owner == "team-security" and d.region == "us"
   note at e "{e.name} of team-security reaches {d.name} in the us"
 }
-rule bench.residency-)" + n + R"( {
+rule bench.residency-)" +
+            n + R"( {
   for route in head.routes
   where route.destination.region != "eu"
   for prop in route.delivered_properties
@@ -202,8 +220,8 @@ double best_ms(const policy::CheckedPack& pack, const policy::PolicyInput& input
     auto start = std::chrono::steady_clock::now();
     std::clock_t cpu_start = std::clock();
     auto result = policy::evaluate(pack, input, policy::EvaluateOptions{threads});
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     double cpu = 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     if (cpu_ms != nullptr && ms < best) *cpu_ms = cpu;
     findings = result.findings.size();
@@ -226,12 +244,14 @@ int main(int argc, char** argv) {
   double build_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   size_t properties = 0, delivered = 0;
-  for (const auto& e : model->events) properties += e.all_properties.size();
-  for (const auto& r : model->routes) delivered += r.delivered_properties.size();
-  std::printf("model: %d events, %zu properties, %zu destinations, %zu routes, %zu delivered "
-              "properties (built in %.0f ms)\n",
-              events, properties, model->destinations.size(), model->routes.size(), delivered,
-              build_ms);
+  for (const auto& e : model->events)
+    properties += e.all_properties.size();
+  for (const auto& r : model->routes)
+    delivered += r.delivered_properties.size();
+  std::printf(
+      "model: %d events, %zu properties, %zu destinations, %zu routes, %zu delivered "
+      "properties (built in %.0f ms)\n",
+      events, properties, model->destinations.size(), model->routes.size(), delivered, build_ms);
 
   policy::PolicyInput input{model.get(), nullptr, nullptr, {}};
   input.env.today = "2026-06-01";
@@ -246,6 +266,21 @@ int main(int argc, char** argv) {
               findings);
 
   if (rules_only) return 0;
+
+  // Each shape alone (its first variant), on one thread.
+  auto shapes = check(rules_text(1));
+  for (const auto& rule : shapes->rules()) {
+    std::string text = "pack bench\n";
+    const Span& span = rule.rule->span;
+    for (uint32_t line = span.line; line <= span.end_line; ++line) {
+      text += std::string(span.source->line(line)) + "\n";
+    }
+    auto one_rule = check(text);
+    size_t n = 0;
+    double cpu = 0;
+    best_ms(*one_rule, input, 1, n, &cpu);
+    std::printf("  %-28s %6.0f ms CPU, %zu findings\n", rule.rule->id.c_str(), cpu, n);
+  }
 
   // The same join with the index and without it (the planner cannot index an `or`), on a
   // smaller model so that the product stays affordable.
@@ -268,8 +303,9 @@ rule bench.join {
   size_t a = 0, b = 0;
   double with_index = best_ms(*indexed, small_input, 1, a);
   double without = best_ms(*product, small_input, 1, b);
-  std::printf("routes x events join on 2,000 events (%zu routes): %.1f ms with the index, %.0f ms "
-              "without (%zu = %zu findings)\n",
-              small->routes.size(), with_index, without, a, b);
+  std::printf(
+      "routes x events join on 2,000 events (%zu routes): %.1f ms with the index, %.0f ms "
+      "without (%zu = %zu findings)\n",
+      small->routes.size(), with_index, without, a, b);
   return a == b ? 0 : 1;
 }

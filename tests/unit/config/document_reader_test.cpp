@@ -100,8 +100,10 @@ TEST_SUITE("document_reader") {
     auto written = read("a.yaml", "a: ~\nb: null\n");
     CHECK(extent(written.documents[0].root.find("a")->span) == "1:4-1:4");
     CHECK(extent(written.documents[0].root.find("b")->span) == "2:4-2:4");
+    // In a flow mapping too, an empty value is placed at its key (not at the ',' after it).
     auto flow = read("a.yaml", "m: {a: , b}\n");
     CHECK(extent(flow.documents[0].root.find("m")->find("a")->span) == "1:5-1:5");
+    CHECK(extent(flow.documents[0].root.find("m")->find("b")->span) == "1:10-1:10");
   }
 
   TEST_CASE("a block scalar spans its indicator") {
@@ -225,6 +227,19 @@ TEST_SUITE("document_reader") {
     CHECK(read("a.yaml", "a: [1, 2\nb: 3\n").diagnostics[0].rule == "syntax.yaml");
     // A .yml file is YAML too: lenient where JSON is strict.
     CHECK(read("a.yml", "{\"a\": 1,}").diagnostics.empty());
+  }
+
+  TEST_CASE("a ',' at the top level of a document is syntax.yaml, not an endless read") {
+    // yaml-cpp's LoadAll would read empty documents at such a ',' until memory runs out.
+    CHECK(places(read("a.yaml", ",").diagnostics) == Places{"syntax.yaml@1:1"});
+    CHECK(places(read("a.yaml", "[a] ,\n").diagnostics) == Places{"syntax.yaml@1:5"});
+    CHECK(places(read("a.yaml", "kind: team\n---\n,\n").diagnostics) == Places{"syntax.yaml@3:1"});
+    CHECK(read("a.yaml", ",").documents.empty());
+    // A ',' inside a mapping is an ordinary syntax error; one inside a plain value is text.
+    CHECK(places(read("a.yaml", "a: 1\n,\n").diagnostics) == Places{"syntax.yaml@2:1"});
+    auto text = read("a.yaml", "a: x , y\nb: 'q' ,z\n");
+    CHECK(places(text.diagnostics).size() <= 1);
+    CHECK(read("a.yaml", "a: x , y\n").documents[0].root.find("a")->text == "x , y");
   }
 
   TEST_CASE("a repeated key is schema.duplicate-key at the second one") {

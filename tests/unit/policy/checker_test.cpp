@@ -69,12 +69,13 @@ TEST_CASE("unknown fields and methods") {
   CHECK(errors_in("  where head.events.name == \"x\"\n  deny \"x\"")
             .find("4:21: policy.unknown-field: a list<event> has no field `name`; go through it") ==
         0);
-  CHECK(errors_in("  where head.events.size > 1\n  deny \"x\"")
-            .find("use `count(...)`") != std::string::npos);
+  CHECK(errors_in("  where head.events.size > 1\n  deny \"x\"").find("use `count(...)`") !=
+        std::string::npos);
   CHECK(errors_in("  for e in head.events\n  where e.name.x == \"x\"\n  deny \"x\"") ==
         "5:16: policy.unknown-field: a string has no field `x`\n");
-  CHECK(errors_in("  for e in head.events\n  where e.name(1)\n  deny \"x\"") ==
-        "5:11: policy.unknown-method: `name` is a field of event, not a method; drop the `(...)`\n");
+  CHECK(
+      errors_in("  for e in head.events\n  where e.name(1)\n  deny \"x\"") ==
+      "5:11: policy.unknown-method: `name` is a field of event, not a method; drop the `(...)`\n");
 }
 
 TEST_CASE("unknown functions and wrong arguments") {
@@ -124,7 +125,8 @@ TEST_CASE("duplicate variables and recursion") {
         "5:7: policy.duplicate-name: `e` is already defined at 4:7; pick another name\n");
   CHECK(errors_in("  let head = 1\n  deny \"x\"") ==
         "4:7: policy.duplicate-name: `head` is a root of the language and cannot be redefined\n");
-  CHECK(errors_in("  where f(1)\n  deny \"x\"", "func f(n: number) = g(n)\nfunc g(n: number) = f(n)\n")
+  CHECK(errors_in("  where f(1)\n  deny \"x\"",
+                  "func f(n: number) = g(n)\nfunc g(n: number) = f(n)\n")
             .find("policy.recursion: function `f` calls itself") != std::string::npos);
 }
 

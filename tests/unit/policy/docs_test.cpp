@@ -39,7 +39,8 @@ std::string escape(std::string text) {
 
 std::string signature(const std::string& name, const std::vector<Type>& params) {
   std::string text = name + "(";
-  for (size_t i = 0; i < params.size(); ++i) text += (i ? ", " : "") + to_string(params[i]);
+  for (size_t i = 0; i < params.size(); ++i)
+    text += (i ? ", " : "") + to_string(params[i]);
   return text + ")";
 }
 
@@ -49,7 +50,8 @@ std::string model_reference() {
     out += "\n### " + type->name + "\n\n" + type->summary + ".\n\n";
     out += "| member | type | what |\n|---|---|---|\n";
     for (const auto& f : type->fields) {
-      out += "| `" + f.name + "` | " + escape(to_string(f.type)) + " | " + escape(f.summary) + " |\n";
+      out +=
+          "| `" + f.name + "` | " + escape(to_string(f.type)) + " | " + escape(f.summary) + " |\n";
     }
     for (const auto& m : type->methods) {
       out += "| `" + signature(m.name, m.params) + "` | " + escape(to_string(m.result)) + " | " +
@@ -117,8 +119,8 @@ TEST_CASE("every policy example in docs/language.md checks") {
     }
   }
   for (std::string text : blocks) {
-    bool policy = text.rfind("pack ", 0) == 0 || text.rfind("rule ", 0) == 0 ||
-                  text.rfind("func ", 0) == 0;
+    bool policy =
+        text.rfind("pack ", 0) == 0 || text.rfind("rule ", 0) == 0 || text.rfind("func ", 0) == 0;
     if (!policy) continue;
     if (text.rfind("pack ", 0) != 0) {
       size_t rule = text.find("rule ");

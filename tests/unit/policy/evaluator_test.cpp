@@ -9,8 +9,7 @@ using namespace steward::policy::testing;
 namespace {
 
 // Runs one rule over the test model and describes its findings.
-std::string findings_of(const std::string& body, const std::string& functions = "",
-                        Env env = {}) {
+std::string findings_of(const std::string& body, const std::string& functions = "", Env env = {}) {
   static auto model = make_model();
   std::string text = "pack p\n" + functions + "rule p.r {\n" + body + "\n}\n";
   Run run = run_text(text, *model, nullptr, nullptr, std::move(env));
@@ -132,8 +131,7 @@ TEST_CASE("outcomes: severities, default location, names from the model") {
   where e.name == "order_completed"
   warn at e.owner "w"
   note at e.name "n"
-  deny "d")") ==
-        "p.r warning 20:1 w\np.r note 20:1 n\np.r error 20:1 d\n");
+  deny "d")") == "p.r warning 20:1 w\np.r note 20:1 n\np.r error 20:1 d\n");
   CHECK(findings_of("  deny \"nowhere\"") == "p.r error nowhere\n");
 }
 
@@ -211,7 +209,8 @@ TEST_CASE("joins give the same result as nested loops") {
   for e in head.events
   where e.name in d.events
   note at e "{d.name} <- {e.name}")") ==
-        "p.r note 10:1 google_ads <- checkout_started\np.r note 20:1 google_ads <- order_completed\n");
+        "p.r note 10:1 google_ads <- checkout_started\np.r note 20:1 google_ads <- "
+        "order_completed\n");
   // Quantifiers served by an index.
   CHECK(value_of("some e in head.events: e.name == \"legacy_viewed\" and e.owner == none") ==
         "true");

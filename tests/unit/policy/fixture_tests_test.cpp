@@ -1,8 +1,9 @@
+#include "policy/fixture_tests.h"
+
 #include <doctest/doctest.h>
 
 #include "diff/change_set.h"
 #include "model/snapshot_loader.h"
-#include "policy/fixture_tests.h"
 #include "rules/builtins.h"
 #include "source/input_error.h"
 

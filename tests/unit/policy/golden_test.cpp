@@ -37,8 +37,8 @@ std::string render(const Diagnostic& d) {
   if (d.span.valid()) {
     std::string number = std::to_string(d.span.line);
     std::string gutter(number.size(), ' ');
-    out += gutter + "--> " + d.span.file() + ":" + number + ":" + std::to_string(d.span.column) +
-           "\n";
+    out +=
+        gutter + "--> " + d.span.file() + ":" + number + ":" + std::to_string(d.span.column) + "\n";
     out += gutter + " |\n";
     out += number + " | " + std::string(d.span.source->line(d.span.line)) + "\n";
     uint32_t width = d.span.end_line == d.span.line && d.span.end_column >= d.span.column
@@ -64,7 +64,8 @@ std::string errors_of(const fs::path& file) {
     }
   }
   std::string out;
-  for (const auto& d : errors) out += render(d) + "\n";
+  for (const auto& d : errors)
+    out += render(d) + "\n";
   return out;
 }
 

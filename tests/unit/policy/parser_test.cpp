@@ -1,21 +1,23 @@
+#include "policy/parser.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "policy/parser.h"
 
 using namespace steward;
 using namespace steward::policy;
 
 namespace {
 
-ParsedPack parse(const std::string& text) { return parse_policy(make_source("t.policy", text)); }
+ParsedPack parse(const std::string& text) {
+  return parse_policy(make_source("t.policy", text));
+}
 
 std::string errors_of(const ParsedPack& parsed) {
   std::string out;
   for (const auto& d : parsed.diagnostics) {
-    out += std::to_string(d.span.line) + ":" + std::to_string(d.span.column) + ": " + d.message +
-           "\n";
+    out +=
+        std::to_string(d.span.line) + ":" + std::to_string(d.span.column) + ": " + d.message + "\n";
   }
   return out;
 }
@@ -140,7 +142,8 @@ rule p.r { for e in head.events where some x in e.properties: personal(x, []) de
 }
 
 TEST_CASE("literals") {
-  auto parsed = parse_where("[1, 2.5, -3, 1e3, true, false, none, null, \"s\", 'r{a}\\n', []] == x");
+  auto parsed =
+      parse_where("[1, 2.5, -3, 1e3, true, false, none, null, \"s\", 'r{a}\\n', []] == x");
   CHECK(errors_of(parsed) == "");
   const Expr& list = *where_expr(parsed).operands[0];
   REQUIRE(list.kind == ExprKind::list);
@@ -199,13 +202,17 @@ TEST_CASE("operators and precedence") {
     CHECK(where_expr(parsed).operands.size() == 4);
   }
   SUBCASE("every binary operator") {
-    const std::pair<const char*, BinaryOp> cases[] = {
-        {"a == b", BinaryOp::eq},           {"a != b", BinaryOp::ne},
-        {"a < b", BinaryOp::lt},            {"a <= b", BinaryOp::le},
-        {"a > b", BinaryOp::gt},            {"a >= b", BinaryOp::ge},
-        {"a in b", BinaryOp::in},           {"a not in b", BinaryOp::not_in},
-        {"a matches '^x'", BinaryOp::matches}, {"a glob 'x*'", BinaryOp::glob},
-        {"a within \"user\"", BinaryOp::within}};
+    const std::pair<const char*, BinaryOp> cases[] = {{"a == b", BinaryOp::eq},
+                                                      {"a != b", BinaryOp::ne},
+                                                      {"a < b", BinaryOp::lt},
+                                                      {"a <= b", BinaryOp::le},
+                                                      {"a > b", BinaryOp::gt},
+                                                      {"a >= b", BinaryOp::ge},
+                                                      {"a in b", BinaryOp::in},
+                                                      {"a not in b", BinaryOp::not_in},
+                                                      {"a matches '^x'", BinaryOp::matches},
+                                                      {"a glob 'x*'", BinaryOp::glob},
+                                                      {"a within \"user\"", BinaryOp::within}};
     for (const auto& [text, op] : cases) {
       auto parsed = parse_where(text);
       CHECK_MESSAGE(errors_of(parsed) == "", text);
@@ -269,8 +276,7 @@ TEST_CASE("syntax errors are reported at their line and column") {
   }
   SUBCASE("an unterminated string at the end of the file") {
     auto parsed = parse("pack p\nrule p.r {\n  deny \"abc");
-    CHECK(errors_of(parsed).find("3:8: this string is not closed before the end of the file") ==
-          0);
+    CHECK(errors_of(parsed).find("3:8: this string is not closed before the end of the file") == 0);
   }
   SUBCASE("a missing pack") {
     auto parsed = parse("rule p.r { deny \"x\" }");
@@ -321,8 +327,7 @@ TEST_CASE("structural errors") {
   }
   SUBCASE("rule ids start with the pack name") {
     auto parsed = parse("pack pii\nrule compat.x { deny \"x\" }");
-    CHECK(errors_of(parsed) ==
-          "2:6: rule id `compat.x` must start with the pack name: `pii.x`\n");
+    CHECK(errors_of(parsed) == "2:6: rule id `compat.x` must start with the pack name: `pii.x`\n");
   }
   SUBCASE("interpolation in a title") {
     auto parsed = parse("pack p\nrule p.r { title \"a {b}\" deny \"x\" }");
@@ -343,21 +348,24 @@ TEST_CASE("nesting depth is capped") {
   }
   SUBCASE("prefix operators") {
     std::string nots;
-    for (int i = 0; i < 100000; ++i) nots += "not ";
+    for (int i = 0; i < 100000; ++i)
+      nots += "not ";
     auto parsed = parse_where(nots + "a");
     REQUIRE(parsed.diagnostics.size() == 1);
     CHECK(parsed.diagnostics[0].message.find("nesting is deeper than 64 levels") == 0);
   }
   SUBCASE("left-leaning chains") {
     std::string chain = "a";
-    for (int i = 0; i < 100000; ++i) chain += " == a";
+    for (int i = 0; i < 100000; ++i)
+      chain += " == a";
     auto parsed = parse_where(chain);
     REQUIRE(parsed.diagnostics.size() == 1);
     CHECK(parsed.diagnostics[0].message.find("expression nests deeper than 64 levels") == 0);
   }
   SUBCASE("long and/or chains are not nesting") {
     std::string chain = "a";
-    for (int i = 0; i < 1000; ++i) chain += " or a";
+    for (int i = 0; i < 1000; ++i)
+      chain += " or a";
     auto parsed = parse_where(chain);
     CHECK(errors_of(parsed) == "");
     CHECK(where_expr(parsed).operands.size() == 1001);
@@ -370,7 +378,8 @@ TEST_CASE("nesting depth is capped") {
 
 TEST_CASE("error recovery stops after 20 errors") {
   std::string text = "pack p\n";
-  for (int i = 0; i < 50; ++i) text += "rule p.r" + std::to_string(i) + " { where ) deny \"x\" }\n";
+  for (int i = 0; i < 50; ++i)
+    text += "rule p.r" + std::to_string(i) + " { where ) deny \"x\" }\n";
   auto parsed = parse(text);
   REQUIRE(parsed.diagnostics.size() == 21);
   CHECK(parsed.diagnostics.back().message == "too many syntax errors; stopping after 20");

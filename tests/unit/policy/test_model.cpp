@@ -9,14 +9,17 @@ namespace {
 
 std::string fake_file() {
   std::string text;
-  for (int i = 1; i <= 100; ++i) text += "line " + std::to_string(i) + "\n";
+  for (int i = 1; i <= 100; ++i)
+    text += "line " + std::to_string(i) + "\n";
   return text;
 }
 
-Span at(const SourceRef& file, uint32_t line) { return Span{file, line, 1, line, 6}; }
+Span at(const SourceRef& file, uint32_t line) {
+  return Span{file, line, 1, line, 6};
+}
 
-model::Property property(const SourceRef& file, uint32_t line, std::string name,
-                         std::string type, std::string pii) {
+model::Property property(const SourceRef& file, uint32_t line, std::string name, std::string type,
+                         std::string pii) {
   model::Property p;
   p.name = name;
   p.path = name;
@@ -32,11 +35,13 @@ void link(model::Event& event, model::Property& p, const std::string& prefix) {
   p.event = &event;
   p.path = prefix + p.name;
   event.all_properties.push_back(&p);
-  for (auto& child : p.properties) link(event, child, p.path + ".");
+  for (auto& child : p.properties)
+    link(event, child, p.path + ".");
   for (auto& item : p.items) {
     item.event = &event;
     item.path = p.path;
-    for (auto& child : item.properties) link(event, child, p.path + ".");
+    for (auto& child : item.properties)
+      link(event, child, p.path + ".");
   }
 }
 
@@ -76,14 +81,15 @@ std::unique_ptr<model::Model> make_model(const std::string& revision) {
   model::Event legacy;
   legacy.name = "legacy_viewed";
   legacy.status = model::EventStatus::deprecated;
-  legacy.deprecated = model::Deprecation{"2026-01-10", "2026-06-30",
-                                         {"checkout_started", at(file, 31)}, at(file, 31)};
+  legacy.deprecated = model::Deprecation{
+      "2026-01-10", "2026-06-30", {"checkout_started", at(file, 31)}, at(file, 31)};
   legacy.sources = {{"web", at(file, 30)}};
   legacy.span = at(file, 30);
 
   m->events = {std::move(checkout), std::move(order), std::move(legacy)};
   for (auto& event : m->events) {
-    for (auto& p : event.properties) link(event, p, "");
+    for (auto& p : event.properties)
+      link(event, p, "");
   }
 
   model::Destination ads;
@@ -108,7 +114,8 @@ std::unique_ptr<model::Model> make_model(const std::string& revision) {
   hash.name = "hash_email";
   hash.events = {{"checkout_started", at(file, 50)}};
   hash.reads = {{"email", at(file, 51)}};
-  hash.writes = {model::Write{{"email", at(file, 52)}, {"user.contact.email.hashed", at(file, 52)}}};
+  hash.writes = {
+      model::Write{{"email", at(file, 52)}, {"user.contact.email.hashed", at(file, 52)}}};
   hash.span = at(file, 50);
   m->transformations = {std::move(hash)};
 
@@ -162,7 +169,8 @@ std::string describe_findings(const Diagnostics& findings) {
   std::string out;
   for (const auto& d : findings) {
     out += d.rule + " " + std::string(to_string(d.severity));
-    if (d.span.valid()) out += " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.column);
+    if (d.span.valid())
+      out += " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.column);
     if (d.base_span.valid()) out += " base " + std::to_string(d.base_span.line);
     out += " " + d.message;
     if (!d.suggestion.empty()) out += " [" + d.suggestion + "]";

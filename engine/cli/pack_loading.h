@@ -1,0 +1,30 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "findings/rule_info.h"
+#include "policy/checker.h"
+
+namespace steward::cli {
+
+struct LoadedPacks {
+  std::vector<std::shared_ptr<const policy::CheckedPack>> packs;
+  findings::RuleTable rules;  // every rule of the packs, for reports and `steward explain`
+};
+
+// Loads and checks the packs steward.yaml names: `stdlib:NAME` (built into the binary) or a
+// folder relative to `project_dir`. Throws DiagnosticsError (exit 2) when a pack does not parse or
+// check, InputError when it cannot be found.
+LoadedPacks load_packs(const std::vector<std::string>& specs,
+                       const std::filesystem::path& project_dir);
+
+// One pack from a spec, loaded and checked (for `steward test` and `steward explain`).
+std::shared_ptr<const policy::CheckedPack> load_checked_pack(
+    const std::string& spec, const std::filesystem::path& project_dir);
+
+findings::RuleInfo to_rule_info(const policy::RuleInfo& rule);
+
+}  // namespace steward::cli
