@@ -8,8 +8,10 @@ namespace steward::findings {
 Findings make_findings(Diagnostics diagnostics) {
   Findings findings;
   findings.reserve(diagnostics.size());
-  for (auto& diagnostic : diagnostics)
-    findings.push_back(make_finding(std::move(diagnostic)));
+  for (auto& diagnostic : diagnostics) {
+    std::string subject = diagnostic.subject;
+    findings.push_back(make_finding(std::move(diagnostic), std::move(subject)));
+  }
   return findings;
 }
 

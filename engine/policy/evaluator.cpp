@@ -5,6 +5,7 @@
 #include <atomic>
 #include <regex>
 #include <span>
+#include <stdexcept>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -77,20 +78,30 @@ class Interpreter {
     size_t reviews_before = out.reviews.size();
     out_ = &out;
     seen_.clear();
+    seen_findings_ = FindingSet(16, FindingHash{&out.findings}, FindingEqual{&out.findings});
     try {
       step(0, frame);
     } catch (const RuleFailure& failure) {
-      out.findings.resize(findings_before);
-      out.reviews.resize(reviews_before);
-      Diagnostic d;
-      d.rule = "policy.runtime";
-      d.message = "rule `" + rule_->id + "` failed: " + failure.message;
-      d.span = failure.span;
-      out.errors.push_back(std::move(d));
+      fail(out, findings_before, reviews_before, failure.span, failure.message);
+    } catch (const std::exception& error) {
+      // Anything else (std::regex giving up on an input, memory) still fails only this rule.
+      fail(out, findings_before, reviews_before, rule_->id_span, error.what());
     }
   }
 
  private:
+  // A failed rule reports nothing but the failure: partial results would mislead.
+  void fail(EvaluationResult& out, size_t findings_before, size_t reviews_before, const Span& span,
+            const std::string& message) {
+    out.findings.resize(findings_before);
+    out.reviews.resize(reviews_before);
+    Diagnostic d;
+    d.rule = "policy.runtime";
+    d.message = "rule `" + rule_->id + "` failed: " + message;
+    d.span = span;
+    out.errors.push_back(std::move(d));
+  }
+
   // --- the plan ---
 
   void step(size_t i, Frame& frame) {
@@ -173,7 +184,8 @@ class Interpreter {
   void emit(Frame& frame) {
     for (const Outcome& outcome : rule_->outcomes) {
       Span span, base_span;
-      locate(outcome, frame, span, base_span);
+      std::string subject;
+      locate(outcome, frame, span, base_span, subject);
       std::string message = outcome.message ? eval(*outcome.message, frame).display() : "";
       if (outcome.kind == Outcome::Kind::review) {
         Value team = eval(*outcome.team, frame);
@@ -197,31 +209,37 @@ class Interpreter {
           break;
       }
       d.message = std::move(message);
-      std::string key = "f\n" + std::to_string(static_cast<int>(d.severity)) + "\n" + d.message +
-                        "\n" + span.file() + ":" + std::to_string(span.line) + ":" +
-                        std::to_string(span.column) + "\n" + base_span.file() + ":" +
-                        std::to_string(base_span.line);
-      if (!seen_.insert(std::move(key)).second) continue;
       d.span = std::move(span);
       d.base_span = std::move(base_span);
-      d.help = rule_->help;
-      if (outcome.suggestion) d.suggestion = eval(*outcome.suggestion, frame).display();
+      d.subject = std::move(subject);
+      // The set compares findings in place (by index), so a finding costs no extra copy.
       out_->findings.push_back(std::move(d));
+      if (!seen_findings_.insert(out_->findings.size() - 1).second) {
+        out_->findings.pop_back();
+        continue;
+      }
+      Diagnostic& added = out_->findings.back();
+      added.help = rule_->help;
+      if (outcome.suggestion) added.suggestion = eval(*outcome.suggestion, frame).display();
     }
   }
 
   // Where a finding points: its `at`, else the innermost loop variable when that is an entity.
-  void locate(const Outcome& outcome, Frame& frame, Span& span, Span& base_span) {
-    Value at;
-    if (outcome.at) {
-      at = eval(*outcome.at, frame);
-    } else {
-      for (auto it = plan_->steps.rbegin(); it != plan_->steps.rend(); ++it) {
-        if (it->kind == PlanStep::Kind::loop || it->kind == PlanStep::Kind::join) {
-          at = frame[it->slot];
-          break;
-        }
+  // Its subject (what waivers match) is the entity's display name: the `at` entity, else the
+  // innermost loop's.
+  void locate(const Outcome& outcome, Frame& frame, Span& span, Span& base_span,
+              std::string& subject) {
+    Value innermost;
+    for (auto it = plan_->steps.rbegin(); it != plan_->steps.rend(); ++it) {
+      if (it->kind == PlanStep::Kind::loop || it->kind == PlanStep::Kind::join) {
+        innermost = frame[it->slot];
+        break;
       }
+    }
+    Value at = outcome.at ? eval(*outcome.at, frame) : innermost;
+    const Value& named = at.is_object() ? at : innermost;
+    if (named.is_object() && named.object_type()->display) {
+      subject = named.object_type()->display(named.address());
     }
     const ModelView* view = at.view();
     bool in_base = view != nullptr && view->is_base;
@@ -372,6 +390,12 @@ class Interpreter {
   // std::regex is slow, and the same names come up again and again in a tracking plan (every
   // event has its `order_id`), so results are remembered per pattern and text.
   bool search(const Expr& e, std::string_view pattern, std::string_view text) {
+    // libstdc++'s regex engine recurses per character and can exhaust the stack on long input.
+    if (text.size() > kMaxMatchedText) {
+      throw RuleFailure{e.span, "`matches` on a text of " + std::to_string(text.size()) +
+                                    " characters; steward matches texts of up to " +
+                                    std::to_string(kMaxMatchedText)};
+    }
     const std::regex& regex = regex_for(e, pattern);
     auto& memo = search_memo_[&regex];
     if (auto it = memo.find(text); it != memo.end()) return it->second;
@@ -487,13 +511,43 @@ class Interpreter {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   static constexpr size_t kSearchMemoLimit = 100000;
+  static constexpr size_t kMaxMatchedText = 10000;
   std::unordered_map<const std::regex*,
                      std::unordered_map<std::string, bool, TextHash, std::equal_to<>>>
       search_memo_;
   const RuleDecl* rule_ = nullptr;
   const RulePlan* plan_ = nullptr;
   EvaluationResult* out_ = nullptr;
-  std::unordered_set<std::string> seen_;  // one finding per distinct (message, place) of a rule
+  // One finding per distinct (severity, message, place) of a rule, and one review per (team,
+  // reason); findings are compared where they stand in the result.
+  struct FindingHash {
+    const Diagnostics* findings;
+    size_t operator()(size_t i) const {
+      const Diagnostic& d = (*findings)[i];
+      size_t h = std::hash<std::string>{}(d.message);
+      for (size_t part :
+           {static_cast<size_t>(d.severity), std::hash<const void*>{}(d.span.source.get()),
+            size_t{d.span.line}, size_t{d.span.column},
+            std::hash<const void*>{}(d.base_span.source.get()), size_t{d.base_span.line}}) {
+        h = h * 31 + part;
+      }
+      return h;
+    }
+  };
+  struct FindingEqual {
+    const Diagnostics* findings;
+    bool operator()(size_t a, size_t b) const {
+      const Diagnostic& x = (*findings)[a];
+      const Diagnostic& y = (*findings)[b];
+      return x.severity == y.severity && x.span.source == y.span.source &&
+             x.span.line == y.span.line && x.span.column == y.span.column &&
+             x.base_span.source == y.base_span.source && x.base_span.line == y.base_span.line &&
+             x.message == y.message;
+    }
+  };
+  using FindingSet = std::unordered_set<size_t, FindingHash, FindingEqual>;
+  FindingSet seen_findings_{0, FindingHash{nullptr}, FindingEqual{nullptr}};
+  std::unordered_set<std::string> seen_;
 };
 
 void build_universe(const PolicyInput& input, Universe& u) {
@@ -520,6 +574,7 @@ void build_universe(const PolicyInput& input, Universe& u) {
 EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
                                 const PolicyInput& input, const EvaluateOptions& options) {
   EvaluationResult result;
+  if (input.head == nullptr) throw std::invalid_argument("policy::evaluate needs a head model");
   std::vector<const CheckedPack*> runnable;
   for (const CheckedPack* pack : packs) {
     Diagnostics names = check_names(*pack, *input.head);

@@ -24,8 +24,9 @@ struct EvaluateOptions {
   unsigned threads = 0;
 };
 
-// Runs every rule of `packs` over `input`. A pack whose names do not check against
-// `input.head` (check_names) does not run; its errors are returned instead.
+// Runs every rule of `packs` over `input` (`input.head` is required). A pack whose names do not
+// check against `input.head` (check_names) does not run; its errors are returned instead. A rule
+// that fails while running reports its failure (policy.runtime) and no findings.
 EvaluationResult evaluate(const std::vector<std::shared_ptr<const CheckedPack>>& packs,
                           const PolicyInput& input, const EvaluateOptions& options = {});
 EvaluationResult evaluate(const CheckedPack& pack, const PolicyInput& input,

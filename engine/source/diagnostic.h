@@ -32,6 +32,9 @@ struct Diagnostic {
   Span base_span;          // in base, for what was removed or changed
   std::string help;        // how to fix it, in general
   std::string suggestion;  // a concrete fix for this occurrence ("did you mean ...")
+  // What the finding is about, independent of the message's wording: "checkout_started.coupon",
+  // a destination's name. Waiver targets in steward.yaml match it.
+  std::string subject;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -50,32 +50,35 @@ std::unique_ptr<model::Model> generate(int events) {
   m->sources.push_back(web);
   m->events.reserve(events);
   for (int i = 0; i < events; ++i) {
+    // Every entity on its own line, as in real files, so findings do not collapse into one.
+    uint32_t line = static_cast<uint32_t>(i) * 20 + 1;
     model::Event e;
     e.name = "event_" + std::to_string(i);
     e.owner = {i % 97 == 0 ? "" : teams[i % 5], at(file, 1)};
     e.description = i % 89 == 0 ? "" : "Generated event";
     e.sources = {{"web", {}}};
-    e.span = at(file, static_cast<uint32_t>(i + 1));
+    e.span = at(file, line);
     if (i % 50 == 0) {
       e.status = model::EventStatus::deprecated;
       e.deprecated = model::Deprecation{
           "2026-01-01", i % 100 == 0 ? "2026-03-01" : "2027-01-01", {"event_1", {}}, at(file, 1)};
     }
-    e.properties.push_back(property(file, 1, "order_id", "string", "none"));
-    e.properties.push_back(property(file, 1, "total", "number", "none"));
+    e.properties.push_back(property(file, ++line, "order_id", "string", "none"));
+    e.properties.push_back(property(file, ++line, "total", "number", "none"));
     e.properties.push_back(
-        property(file, 1, i % 7 == 0 ? "CouponCode" : "coupon_code", "string", "none"));
-    auto email = property(file, 1, "email", "string", "user.contact.email");
-    email.consent = {{i % 3 == 0 ? "advertising" : "marketing", {}}};
+        property(file, ++line, i % 100 == 0 ? "CouponCode" : "coupon_code", "string", "none"));
+    auto email = property(file, ++line, "email", "string", "user.contact.email");
+    email.consent = {{i % 50 == 0 ? "personalization" : "marketing", {}}};
     e.properties.push_back(email);
     e.properties.push_back(
-        property(file, 1, "phone", "string", i % 11 == 0 ? "user.contact.phone" : "none"));
-    e.properties.push_back(property(file, 1, "ip", "string", i % 13 == 0 ? "" : "user.device.ip"));
-    auto shipping = property(file, 1, "shipping", "object", "none");
-    shipping.properties.push_back(property(file, 1, "country", "string", "none"));
-    shipping.properties.push_back(
-        property(file, 1, "postal_code", "string", "user.contact.address"));
-    shipping.properties.push_back(property(file, 1, "city", "string", "none"));
+        property(file, ++line, "phone", "string", i % 11 == 0 ? "user.contact.phone" : "none"));
+    e.properties.push_back(property(file, ++line, "ip", "string",
+                                    i % 100 == 0 ? "" : (i % 10 == 0 ? "user.device.ip" : "none")));
+    auto shipping = property(file, ++line, "shipping", "object", "none");
+    shipping.properties.push_back(property(file, ++line, "country", "string", "none"));
+    shipping.properties.push_back(property(file, ++line, "postal_code", "string",
+                                           i % 20 == 0 ? "user.contact.address" : "none"));
+    shipping.properties.push_back(property(file, ++line, "city", "string", "none"));
     e.properties.push_back(std::move(shipping));
     m->events.push_back(std::move(e));
   }
@@ -97,8 +100,12 @@ std::unique_ptr<model::Model> generate(int events) {
     dest.category = categories[d % 4];
     dest.region = d % 2 ? "eu" : "us";
     dest.environments = {{"production", {}}};
-    dest.consent = {{d % 3 ? "marketing" : "advertising", {}}};
-    dest.allow_pii = {{d % 4 == 3 ? "user" : "user.contact.email", {}}};
+    if (d % 10 == 9) {
+      dest.consent = {{"analytics", {}}};
+    } else {
+      dest.consent = {{"marketing", {}}, {"advertising", {}}};
+    }
+    dest.allow_pii = {{d % 4 == 0 ? "user.contact" : "user", {}}};
     dest.span = at(file, 1);
     // Each destination receives a quarter of the events.
     for (int i = d % 4; i < events; i += 4)
@@ -110,7 +117,7 @@ std::unique_ptr<model::Model> generate(int events) {
        {"user.contact.email", "user.contact.phone", "user.contact.address", "user.device.ip"}) {
     m->taxonomy.pii_categories.push_back({c, {}});
   }
-  for (const char* p : {"analytics", "marketing", "advertising"}) {
+  for (const char* p : {"analytics", "marketing", "advertising", "personalization"}) {
     m->taxonomy.consent_purposes.push_back({p, {}});
   }
   m->index();

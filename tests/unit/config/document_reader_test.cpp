@@ -237,8 +237,7 @@ TEST_SUITE("document_reader") {
     CHECK(read("a.yaml", ",").documents.empty());
     // A ',' inside a mapping is an ordinary syntax error; one inside a plain value is text.
     CHECK(places(read("a.yaml", "a: 1\n,\n").diagnostics) == Places{"syntax.yaml@2:1"});
-    auto text = read("a.yaml", "a: x , y\nb: 'q' ,z\n");
-    CHECK(places(text.diagnostics).size() <= 1);
+    CHECK(places(read("a.yaml", "a: x , y\nb: 'q' ,z\n").diagnostics) == Places{"syntax.yaml@2:8"});
     CHECK(read("a.yaml", "a: x , y\n").documents[0].root.find("a")->text == "x , y");
   }
 

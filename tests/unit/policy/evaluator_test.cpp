@@ -245,6 +245,10 @@ TEST_CASE("runtime errors stop the rule and are reported") {
   where e.name matches pattern
   deny "x")");
   CHECK(out.find("5:24: policy.runtime: rule `p.r` failed: invalid regular expression `(`") == 0);
+  // Texts too long for std::regex's recursive matcher fail the rule instead of the process.
+  out = findings_of("  where \"" + std::string(20000, 'a') + "\" matches 'a+$'\n  deny \"x\"");
+  CHECK(out.find("policy.runtime: rule `p.r` failed: `matches` on a text of 20000 characters") !=
+        std::string::npos);
 }
 
 TEST_CASE("changes: both sides, fields, and where findings point") {
