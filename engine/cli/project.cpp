@@ -34,7 +34,11 @@ Project Project::open(const fs::path& dir) {
                      "pass the folder of the customer-data repository with -C DIR");
   }
   Project project;
-  project.dir_ = fs::absolute(dir);
+  // "/repo/data", not "/repo/data/." or "/repo/data/", in messages that name the folder.
+  project.dir_ = fs::absolute(dir).lexically_normal();
+  if (!project.dir_.has_filename() && project.dir_ != project.dir_.root_path()) {
+    project.dir_ = project.dir_.parent_path();
+  }
   try {
     project.repository_.emplace(git::Repository::discover(project.dir_));
     project.prefix_ = project.repository_->relative_to_workdir(project.dir_);

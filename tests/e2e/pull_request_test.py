@@ -851,9 +851,10 @@ def scenario_errors(ctx):
         for args in (("check", "--staged"), ("check", "--base", "main"), ("diff",),
                      ("check", "--head", "HEAD")):
             r = steward(*args, cwd=outside)
-            c.true(r.code == 2 and r.out == "" and "is not inside a git repository" in r.err
-                   and "\n  fix: " in r.err, f"{' '.join(args)} outside git: exit 2 with the "
-                   "fix", r.detail())
+            c.true(r.code == 2 and r.out == ""
+                   and r.err.startswith(f"error: '{os.path.realpath(outside)}' is not inside a "
+                                        "git repository\n  fix: "),
+                   f"{' '.join(args)} outside git: exit 2, the folder and the fix", r.detail())
         r = steward("check", cwd=outside)
         c.code(r, 0, "check outside git: the files as they are")
     finally:
