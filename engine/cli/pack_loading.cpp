@@ -29,7 +29,7 @@ policy::LoadedPack load_spec(const std::string& spec, const std::filesystem::pat
   }
   std::filesystem::path folder =
       std::filesystem::path(spec).is_absolute() ? std::filesystem::path(spec) : project_dir / spec;
-  return policy::load_pack_folder(folder);
+  return policy::load_pack_folder(folder.lexically_normal());
 }
 
 }  // namespace

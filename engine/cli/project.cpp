@@ -78,6 +78,15 @@ config::StewardConfig Project::read_config(const Revision& revision) const {
   else
     config.packs = config::default_packs();
   config.project_dir = prefix_;
+  // A local pack's folder holds policies and fixture trees, not the repository's data: its
+  // fixtures would otherwise be read as duplicate events.
+  for (const auto& pack : config.packs) {
+    if (pack.starts_with("stdlib:")) continue;
+    std::string folder = fs::path(pack).lexically_normal().generic_string();
+    if (!folder.empty() && !fs::path(folder).is_absolute() && !folder.starts_with("..")) {
+      config.exclude.push_back(folder);
+    }
+  }
   return config;
 }
 
