@@ -44,7 +44,8 @@ const std::vector<DataFileRule>& data_file_rules() {
        "tracking-plan, event-stream-source, destination and event-stream-connections; other "
        "kinds (transformations, reverse ETL, ...) are not checked.",
        Severity::warning},
-      {"reference.unknown-team", "Owners are defined teams", "Define `kind: team`, or fix the name."},
+      {"reference.unknown-team", "Owners are defined teams",
+       "Define `kind: team`, or fix the name."},
       {"reference.unknown-source", "Event sources are defined sources",
        "Define `kind: source`, or fix the name."},
       {"reference.unknown-event", "References to events name defined events",

@@ -34,8 +34,10 @@ Taxonomy default_taxonomy() {
                                          "personalization"};
   Taxonomy taxonomy;
   taxonomy.builtin = true;
-  for (const char* category : categories) taxonomy.pii_categories.push_back({category, {}});
-  for (const char* purpose : purposes) taxonomy.consent_purposes.push_back({purpose, {}});
+  for (const char* category : categories)
+    taxonomy.pii_categories.push_back({category, {}});
+  for (const char* purpose : purposes)
+    taxonomy.consent_purposes.push_back({purpose, {}});
   return taxonomy;
 }
 

@@ -47,11 +47,11 @@ void read_mappings(MappingReader& reader, Destination& destination, Diagnostics&
 }  // namespace
 
 std::optional<Destination> read_destination(const config::Node& root, Diagnostics& diagnostics) {
-  MappingReader reader(root, "destination",
-                       {"kind", "name", "description", "category", "environments", "region",
-                        "consent", "allow_pii", "events", "exclude_properties", "mappings",
-                        "transformations"},
-                       diagnostics);
+  MappingReader reader(
+      root, "destination",
+      {"kind", "name", "description", "category", "environments", "region", "consent", "allow_pii",
+       "events", "exclude_properties", "mappings", "transformations"},
+      diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Destination destination;

@@ -13,8 +13,10 @@ bool is_percentage(const std::string& s) {
   if (s.size() < 2 || s.back() != '%') return false;
   bool digit = false;
   for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>(s[i]))) digit = true;
-    else if (s[i] != '.') return false;
+    if (std::isdigit(static_cast<unsigned char>(s[i])))
+      digit = true;
+    else if (s[i] != '.')
+      return false;
   }
   return digit;
 }
@@ -22,7 +24,8 @@ bool is_percentage(const std::string& s) {
 // "250ms", "5s", "5m", "1h"
 bool is_duration(const std::string& s) {
   size_t i = 0;
-  while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+  while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.'))
+    ++i;
   if (i == 0) return false;
   std::string unit = s.substr(i);
   return unit == "ms" || unit == "s" || unit == "m" || unit == "h";
@@ -33,8 +36,8 @@ std::string checked(MappingReader& reader, const char* key, bool (*valid)(const 
   auto value = reader.text(key);
   if (!value) return {};
   if (!valid(*value)) {
-    reader.invalid_value(*reader.get(key), std::string(key) + " must be " + expected + ", not '" +
-                                               *value + "'");
+    reader.invalid_value(*reader.get(key),
+                         std::string(key) + " must be " + expected + ", not '" + *value + "'");
     return {};
   }
   return *value;
@@ -50,15 +53,16 @@ std::optional<Team> read_team(const config::Node& root, Diagnostics& diagnostics
   team.name = name->name;
   team.span = name->span;
   team.description = reader.text("description").value_or("");
-  for (const auto& r : reader.refs("reviewers")) team.reviewers.push_back(r.name);
+  for (const auto& r : reader.refs("reviewers"))
+    team.reviewers.push_back(r.name);
   return team;
 }
 
 std::optional<Taxonomy> read_taxonomy(const config::Node& root, Diagnostics& diagnostics) {
-  MappingReader reader(root, "taxonomy",
-                       {"kind", "name", "description", "pii_categories", "consent_purposes",
-                        "residency"},
-                       diagnostics);
+  MappingReader reader(
+      root, "taxonomy",
+      {"kind", "name", "description", "pii_categories", "consent_purposes", "residency"},
+      diagnostics);
   if (!reader.is_mapping()) return std::nullopt;
   Taxonomy taxonomy;
   taxonomy.builtin = false;
@@ -77,7 +81,8 @@ std::optional<Taxonomy> read_taxonomy(const config::Node& root, Diagnostics& dia
       auto pii = r.ref("pii", true);
       if (!pii) continue;
       rule.pii = *pii;
-      for (const auto& region : r.refs("regions")) rule.regions.push_back(region.name);
+      for (const auto& region : r.refs("regions"))
+        rule.regions.push_back(region.name);
       for (const auto& region : r.refs("destination_regions")) {
         rule.destination_regions.push_back(region.name);
       }

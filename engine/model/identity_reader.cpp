@@ -23,7 +23,8 @@ void read_match_keys(MappingReader& reader, Identity& identity, Diagnostics& dia
     if (auto from = k.ref("from")) match_key.from = *from;
     match_key.precedence = k.integer("precedence", 1);
     if (const config::Node* p = item.find("precedence")) match_key.precedence_span = p->span;
-    for (const auto& n : k.refs("normalize")) match_key.normalize.push_back(n.name);
+    for (const auto& n : k.refs("normalize"))
+      match_key.normalize.push_back(n.name);
     match_key.consent = k.refs("consent");
     identity.match_keys.push_back(std::move(match_key));
   }

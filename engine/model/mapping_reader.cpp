@@ -36,12 +36,12 @@ MappingReader::MappingReader(const config::Node& mapping, std::string what,
     const std::string& key = entry.key.text;
     if (key.starts_with("x-") || key == "metadata") continue;
     bool known = false;
-    for (const auto& k : known_keys) known = known || k == key;
+    for (const auto& k : known_keys)
+      known = known || k == key;
     if (known) continue;
     auto guess = closest_match(key, known_keys);
     report(diagnostics_, "schema.unknown-key", entry.key.span,
-           "unknown key '" + key + "' in " + what_,
-           "keys of your own go under `x-` or `metadata:`",
+           "unknown key '" + key + "' in " + what_, "keys of your own go under `x-` or `metadata:`",
            guess ? "did you mean '" + *guess + "'?" : "");
   }
 }
@@ -154,7 +154,8 @@ std::optional<std::string> MappingReader::choice(std::string_view key,
     if (a == *chosen) return chosen;
   }
   std::string list;
-  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  for (const auto& a : allowed)
+    list += (list.empty() ? "" : ", ") + a;
   auto guess = closest_match(*chosen, allowed);
   invalid_value(*value, std::string(key) + " '" + *chosen + "' is not one of: " + list,
                 guess ? "did you mean '" + *guess + "'?" : "");

@@ -4,10 +4,14 @@ namespace steward::model {
 
 std::string_view to_string(EventStatus status) {
   switch (status) {
-    case EventStatus::draft: return "draft";
-    case EventStatus::active: return "active";
-    case EventStatus::deprecated: return "deprecated";
-    case EventStatus::removed: return "removed";
+    case EventStatus::draft:
+      return "draft";
+    case EventStatus::active:
+      return "active";
+    case EventStatus::deprecated:
+      return "deprecated";
+    case EventStatus::removed:
+      return "removed";
   }
   return "active";
 }
@@ -48,12 +52,13 @@ template <typename T>
 void index_by_name(const std::vector<T>& items, std::unordered_map<std::string_view, size_t>& map) {
   map.clear();
   map.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) map.emplace(items[i].name, i);  // first one wins
+  for (size_t i = 0; i < items.size(); ++i)
+    map.emplace(items[i].name, i);  // first one wins
 }
 
 template <typename T>
-const T* lookup(const std::vector<T>& items, const std::unordered_map<std::string_view, size_t>& map,
-                std::string_view name) {
+const T* lookup(const std::vector<T>& items,
+                const std::unordered_map<std::string_view, size_t>& map, std::string_view name) {
   auto it = map.find(name);
   return it == map.end() ? nullptr : &items[it->second];
 }

@@ -48,10 +48,10 @@ struct Property {
   std::vector<Ref> consent;           // purposes a user must grant before it is collected
   std::string description;
   Constraints constraints;
-  Ref ref;                            // `$ref`: the property-library entry it was defined from
-  std::vector<Property> properties;   // an object's properties
-  std::vector<Property> items;        // an array's item schema: none or one
-  const Event* event = nullptr;       // the owning event; null in the property library
+  Ref ref;                           // `$ref`: the property-library entry it was defined from
+  std::vector<Property> properties;  // an object's properties
+  std::vector<Property> items;       // an array's item schema: none or one
+  const Event* event = nullptr;      // the owning event; null in the property library
 
   Span span;       // the property's key
   Span type_span;  // the `type:` value
@@ -62,7 +62,7 @@ enum class EventStatus { draft, active, deprecated, removed };
 std::string_view to_string(EventStatus);
 
 struct Deprecation {
-  std::string since;   // ISO dates, YYYY-MM-DD
+  std::string since;  // ISO dates, YYYY-MM-DD
   std::string sunset;
   Ref replaced_by;
   Span span;
@@ -76,7 +76,7 @@ struct Event {
   EventStatus status = EventStatus::active;
   std::optional<Deprecation> deprecated;
   std::vector<Ref> sources;
-  std::vector<Property> properties;     // the top level, each with its nested properties
+  std::vector<Property> properties;             // the top level, each with its nested properties
   std::vector<const Property*> all_properties;  // every property at any depth, in file order
   std::string version;  // a schema version when the format has one (Iglu SchemaVer)
   Span version_span;    // the `version:` value, when written
@@ -181,7 +181,7 @@ struct Team {
 };
 
 struct ResidencyRule {
-  Ref pii;  // a category; applies to it and its children
+  Ref pii;                                       // a category; applies to it and its children
   std::vector<std::string> regions;              // where the data subjects' data must stay
   std::vector<std::string> destination_regions;  // regions a destination may be in to receive it
   Span span;

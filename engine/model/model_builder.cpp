@@ -14,7 +14,9 @@ namespace steward::model {
 
 namespace {
 
-std::string place(const Span& span) { return span.file() + ":" + std::to_string(span.line); }
+std::string place(const Span& span) {
+  return span.file() + ":" + std::to_string(span.line);
+}
 
 // Reports the second and later definitions of one name within one kind.
 class DuplicateNames {
@@ -48,9 +50,9 @@ void add(std::optional<T> entity, std::vector<T>& into, std::string_view kind,
 }  // namespace
 
 const std::vector<std::string>& native_kinds() {
-  static const std::vector<std::string> kinds = {
-      "event", "property", "source", "destination", "transformation",
-      "identity", "team", "taxonomy", "slo"};
+  static const std::vector<std::string> kinds = {"event",       "property",       "source",
+                                                 "destination", "transformation", "identity",
+                                                 "team",        "taxonomy",       "slo"};
   return kinds;
 }
 
@@ -74,8 +76,9 @@ BuildResult build_model(const std::vector<const config::Document*>& documents) {
       d.severity = Severity::warning;
       d.span = root.span;
       d.message = "this document has no `kind:`, so steward does not read it";
-      d.help = "add `kind: event` (or source, destination, ...), or exclude the file in "
-               "steward.yaml";
+      d.help =
+          "add `kind: event` (or source, destination, ...), or exclude the file in "
+          "steward.yaml";
       diagnostics.push_back(std::move(d));
       continue;
     }
@@ -83,8 +86,7 @@ BuildResult build_model(const std::vector<const config::Document*>& documents) {
     if (k == "event") {
       add(read_event(root, diagnostics), model.events, "event", duplicates);
     } else if (k == "property") {
-      add(read_library_property(root, diagnostics), model.property_library, "property",
-          duplicates);
+      add(read_library_property(root, diagnostics), model.property_library, "property", duplicates);
     } else if (k == "source") {
       add(read_source(root, diagnostics), model.sources, "source", duplicates);
     } else if (k == "destination") {
@@ -134,7 +136,8 @@ BuildResult build_model(const std::vector<const config::Document*>& documents) {
 BuildResult build_model(const std::vector<config::Document>& documents) {
   std::vector<const config::Document*> pointers;
   pointers.reserve(documents.size());
-  for (const auto& document : documents) pointers.push_back(&document);
+  for (const auto& document : documents)
+    pointers.push_back(&document);
   return build_model(pointers);
 }
 

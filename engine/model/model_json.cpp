@@ -19,16 +19,23 @@ json span_json(const Span& span) {
 
 json names(const std::vector<Ref>& refs) {
   json out = json::array();
-  for (const auto& r : refs) out.push_back(r.name);
+  for (const auto& r : refs)
+    out.push_back(r.name);
   return out;
 }
 
-json optional_integer(const std::optional<long long>& v) { return v ? json(*v) : json(nullptr); }
+json optional_integer(const std::optional<long long>& v) {
+  return v ? json(*v) : json(nullptr);
+}
 
 json property_json(const Property& p) {
-  json out = {{"name", p.name}, {"path", p.path}, {"types", p.types}, {"required", p.required},
+  json out = {{"name", p.name},
+              {"path", p.path},
+              {"types", p.types},
+              {"required", p.required},
               {"pii", p.pii.empty() ? json(nullptr) : json(p.pii)},
-              {"consent", names(p.consent)}, {"span", span_json(p.span)}};
+              {"consent", names(p.consent)},
+              {"span", span_json(p.span)}};
   if (!p.description.empty()) out["description"] = p.description;
   if (!p.ref.name.empty()) out["ref"] = p.ref.name;
   if (!p.additional_properties) out["additional_properties"] = false;
@@ -49,7 +56,8 @@ json property_json(const Property& p) {
   if (!constraints.empty()) out["constraints"] = constraints;
   if (!p.properties.empty()) {
     json children = json::array();
-    for (const auto& child : p.properties) children.push_back(property_json(child));
+    for (const auto& child : p.properties)
+      children.push_back(property_json(child));
     out["properties"] = children;
   }
   if (!p.items.empty()) out["items"] = property_json(p.items.front());
@@ -58,15 +66,12 @@ json property_json(const Property& p) {
 
 json event_json(const Event& e) {
   json properties = json::array();
-  for (const auto& p : e.properties) properties.push_back(property_json(p));
-  json out = {{"name", e.name},
-              {"description", e.description},
-              {"owner", e.owner.name},
-              {"domain", e.domain},
-              {"status", to_string(e.status)},
-              {"sources", names(e.sources)},
-              {"properties", properties},
-              {"span", span_json(e.span)}};
+  for (const auto& p : e.properties)
+    properties.push_back(property_json(p));
+  json out = {
+      {"name", e.name},           {"description", e.description},  {"owner", e.owner.name},
+      {"domain", e.domain},       {"status", to_string(e.status)}, {"sources", names(e.sources)},
+      {"properties", properties}, {"span", span_json(e.span)}};
   if (!e.version.empty()) out["version"] = e.version;
   if (!e.vendor.empty()) out["vendor"] = e.vendor;
   if (!e.schema.empty()) out["schema"] = e.schema;
@@ -81,10 +86,13 @@ json event_json(const Event& e) {
 
 json destination_json(const Destination& d) {
   json exclusions = json::object();
-  for (const auto& x : d.exclude_properties) exclusions[x.event.name] = names(x.properties);
+  for (const auto& x : d.exclude_properties)
+    exclusions[x.event.name] = names(x.properties);
   json mappings = json::array();
   for (const auto& m : d.mappings) {
-    mappings.push_back({{"event", m.event.name}, {"from", m.from.name}, {"to", m.to},
+    mappings.push_back({{"event", m.event.name},
+                        {"from", m.from.name},
+                        {"to", m.to},
                         {"span", span_json(m.span)}});
   }
   return {{"name", d.name},
@@ -112,7 +120,8 @@ json identity_json(const Identity& i) {
                     {"span", span_json(k.span)}});
   }
   json suppress = json::array();
-  for (const auto& s : i.suppress) suppress.push_back({{"key", s.key}, {"pattern", s.pattern}});
+  for (const auto& s : i.suppress)
+    suppress.push_back({{"key", s.key}, {"pattern", s.pattern}});
   return {{"name", i.name},
           {"owner", i.owner.name},
           {"match_keys", keys},
@@ -144,23 +153,30 @@ std::string model_to_json(const Model& model, int indent) {
   json events = json::array(), library = json::array(), sources = json::array(),
        destinations = json::array(), transformations = json::array(), identities = json::array(),
        teams = json::array(), slos = json::array(), routes = json::array();
-  for (const auto& e : model.events) events.push_back(event_json(e));
-  for (const auto& p : model.property_library) library.push_back(property_json(p));
+  for (const auto& e : model.events)
+    events.push_back(event_json(e));
+  for (const auto& p : model.property_library)
+    library.push_back(property_json(p));
   for (const auto& s : model.sources) {
-    sources.push_back({{"name", s.name}, {"platform", s.platform},
-                       {"environments", names(s.environments)}, {"span", span_json(s.span)}});
+    sources.push_back({{"name", s.name},
+                       {"platform", s.platform},
+                       {"environments", names(s.environments)},
+                       {"span", span_json(s.span)}});
   }
-  for (const auto& d : model.destinations) destinations.push_back(destination_json(d));
+  for (const auto& d : model.destinations)
+    destinations.push_back(destination_json(d));
   for (const auto& t : model.transformations) {
     json writes = json::object();
-    for (const auto& w : t.writes) writes[w.property.name] = w.category.name;
+    for (const auto& w : t.writes)
+      writes[w.property.name] = w.category.name;
     transformations.push_back({{"name", t.name},
                                {"events", t.all_events ? json("*") : names(t.events)},
                                {"reads", names(t.reads)},
                                {"writes", writes},
                                {"span", span_json(t.span)}});
   }
-  for (const auto& i : model.identities) identities.push_back(identity_json(i));
+  for (const auto& i : model.identities)
+    identities.push_back(identity_json(i));
   for (const auto& t : model.teams) {
     teams.push_back({{"name", t.name}, {"reviewers", t.reviewers}, {"span", span_json(t.span)}});
   }
@@ -171,10 +187,12 @@ std::string model_to_json(const Model& model, int indent) {
                     {"latency_p95", s.latency_p95},
                     {"span", span_json(s.span)}});
   }
-  for (const auto& r : model.routes) routes.push_back(route_json(r));
+  for (const auto& r : model.routes)
+    routes.push_back(route_json(r));
   json residency = json::array();
   for (const auto& r : model.taxonomy.residency) {
-    residency.push_back({{"pii", r.pii.name}, {"regions", r.regions},
+    residency.push_back({{"pii", r.pii.name},
+                         {"regions", r.regions},
                          {"destination_regions", r.destination_regions}});
   }
   out["events"] = events;

@@ -18,7 +18,8 @@ void read_types(MappingReader& reader, Property& property, Diagnostics& diagnost
   if (type->is_scalar()) {
     names.push_back(type);
   } else if (type->is_sequence()) {
-    for (const auto& item : type->items) names.push_back(&item);
+    for (const auto& item : type->items)
+      names.push_back(&item);
   } else {
     reader.wrong_type(*type, "type", "a type name or a list of them");
     return;
@@ -29,11 +30,11 @@ void read_types(MappingReader& reader, Property& property, Diagnostics& diagnost
       continue;
     }
     bool known = false;
-    for (const auto& t : kTypes) known = known || t == name->text;
+    for (const auto& t : kTypes)
+      known = known || t == name->text;
     if (!known) {
       auto guess = closest_match(name->text, kTypes);
-      report(diagnostics, "schema.invalid-value", name->span,
-             "unknown type '" + name->text + "'",
+      report(diagnostics, "schema.invalid-value", name->span, "unknown type '" + name->text + "'",
              "types are string, number, integer, boolean, object, array, null",
              guess ? "did you mean '" + *guess + "'?" : "");
       continue;
@@ -45,8 +46,10 @@ void read_types(MappingReader& reader, Property& property, Diagnostics& diagnost
 void read_constraints(MappingReader& reader, Constraints& c) {
   if (const config::Node* values = reader.sequence("enum")) {
     for (const auto& item : values->items) {
-      if (item.is_scalar() || item.is_null()) c.enum_values.push_back(item.text);
-      else reader.wrong_type(item, "an enum value", "a single value");
+      if (item.is_scalar() || item.is_null())
+        c.enum_values.push_back(item.text);
+      else
+        reader.wrong_type(item, "an enum value", "a single value");
     }
   }
   if (auto v = reader.text("const")) c.const_value = *v;
@@ -65,12 +68,30 @@ void read_constraints(MappingReader& reader, Constraints& c) {
 }  // namespace
 
 const std::vector<std::string>& property_keys() {
-  static const std::vector<std::string> keys = {
-      "type",      "description", "required",  "pii",        "consent",    "enum",
-      "const",     "pattern",     "format",    "minimum",    "maximum",    "exclusive_minimum",
-      "exclusive_maximum",        "min_length", "max_length", "min_items", "max_items",
-      "items",     "properties",  "additional_properties",    "$ref",       "examples",
-      "default",   "deprecated"};
+  static const std::vector<std::string> keys = {"type",
+                                                "description",
+                                                "required",
+                                                "pii",
+                                                "consent",
+                                                "enum",
+                                                "const",
+                                                "pattern",
+                                                "format",
+                                                "minimum",
+                                                "maximum",
+                                                "exclusive_minimum",
+                                                "exclusive_maximum",
+                                                "min_length",
+                                                "max_length",
+                                                "min_items",
+                                                "max_items",
+                                                "items",
+                                                "properties",
+                                                "additional_properties",
+                                                "$ref",
+                                                "examples",
+                                                "default",
+                                                "deprecated"};
   return keys;
 }
 

@@ -13,13 +13,15 @@ template <typename T>
 std::vector<std::string> names_of(const std::vector<T>& items) {
   std::vector<std::string> names;
   names.reserve(items.size());
-  for (const auto& item : items) names.push_back(item.name);
+  for (const auto& item : items)
+    names.push_back(item.name);
   return names;
 }
 
 std::vector<std::string> ref_names(const std::vector<Ref>& refs) {
   std::vector<std::string> names;
-  for (const auto& r : refs) names.push_back(r.name);
+  for (const auto& r : refs)
+    names.push_back(r.name);
   return names;
 }
 
@@ -38,21 +40,27 @@ class Resolver {
         purpose_names_(ref_names(model.taxonomy.consent_purposes)) {}
 
   void run() {
-    for (auto& property : model_.property_library) check_property(property);
-    for (auto& event : model_.events) resolve_event(event);
+    for (auto& property : model_.property_library)
+      check_property(property);
+    for (auto& event : model_.events)
+      resolve_event(event);
     for (const auto& event : model_.events) {
-      for (const Property* p : event.all_properties) known_paths_.insert(p->path);
+      for (const Property* p : event.all_properties)
+        known_paths_.insert(p->path);
     }
-    for (auto& destination : model_.destinations) resolve_destination(destination);
+    for (auto& destination : model_.destinations)
+      resolve_destination(destination);
     for (const auto& transformation : model_.transformations) {
       resolve_transformation(transformation);
     }
-    for (auto& identity : model_.identities) resolve_identity(identity);
+    for (auto& identity : model_.identities)
+      resolve_identity(identity);
     for (const auto& slo : model_.slos) {
       expect(model_.find_destination(slo.destination.name), slo.destination, "destination",
              destination_names_, "reference.unknown-destination");
     }
-    for (const auto& rule : model_.taxonomy.residency) check_category(rule.pii);
+    for (const auto& rule : model_.taxonomy.residency)
+      check_category(rule.pii);
   }
 
  private:
@@ -62,8 +70,7 @@ class Resolver {
                   const std::vector<std::string>& candidates, const char* rule) {
     if (found || ref.name.empty()) return found;
     auto guess = closest_match(ref.name, candidates);
-    report(diagnostics_, rule, ref.span,
-           "no " + std::string(kind) + " named '" + ref.name + "'",
+    report(diagnostics_, rule, ref.span, "no " + std::string(kind) + " named '" + ref.name + "'",
            "define `kind: " + std::string(kind) + "` with this name, or fix the reference",
            guess ? "did you mean '" + *guess + "'?" : "");
     return nullptr;
@@ -96,16 +103,18 @@ class Resolver {
   void check_property(const Property& property) {
     check_category(Ref{property.pii, property.pii_span});
     check_purposes(property.consent);
-    for (const auto& child : property.properties) check_property(child);
-    for (const auto& item : property.items) check_property(item);
+    for (const auto& child : property.properties)
+      check_property(child);
+    for (const auto& item : property.items)
+      check_property(item);
   }
 
   // Gives a property the parts it leaves to its `$ref` definition, with nested paths rebased.
   void expand_ref(Property& property) {
     if (property.ref.name.empty()) return;
-    const Property* definition = expect(model_.find_library_property(property.ref.name),
-                                        property.ref, "property", library_names_,
-                                        "reference.unknown-property-definition");
+    const Property* definition =
+        expect(model_.find_library_property(property.ref.name), property.ref, "property",
+               library_names_, "reference.unknown-property-definition");
     if (!definition) return;
     if (property.types.empty()) {
       property.types = definition->types;
@@ -121,43 +130,55 @@ class Resolver {
     if (property.properties.empty() && property.items.empty()) {
       property.properties = definition->properties;
       property.items = definition->items;
-      for (auto& child : property.properties) rebase(child, property.path);
-      for (auto& item : property.items) rebase_item(item, property);
+      for (auto& child : property.properties)
+        rebase(child, property.path);
+      for (auto& item : property.items)
+        rebase_item(item, property);
     }
   }
 
   static void rebase(Property& property, const std::string& parent_path) {
     property.path = parent_path + "." + property.name;
-    for (auto& child : property.properties) rebase(child, property.path);
-    for (auto& item : property.items) rebase_item(item, property);
+    for (auto& child : property.properties)
+      rebase(child, property.path);
+    for (auto& item : property.items)
+      rebase_item(item, property);
   }
   static void rebase_item(Property& item, const Property& array) {
     item.name = array.name;
     item.path = array.path;
-    for (auto& child : item.properties) rebase(child, item.path);
-    for (auto& nested : item.items) rebase_item(nested, item);
+    for (auto& child : item.properties)
+      rebase(child, item.path);
+    for (auto& nested : item.items)
+      rebase_item(nested, item);
   }
 
   void link(Property& property, Event& event) {
     expand_ref(property);
     property.event = &event;
     event.all_properties.push_back(&property);
-    for (auto& child : property.properties) link(child, event);
+    for (auto& child : property.properties)
+      link(child, event);
     for (auto& item : property.items) {
       item.event = &event;
-      for (auto& child : item.properties) link(child, event);
-      for (auto& nested : item.items) link_items(nested, event);
+      for (auto& child : item.properties)
+        link(child, event);
+      for (auto& nested : item.items)
+        link_items(nested, event);
     }
   }
   // Arrays of arrays: the inner item schemas hold properties too.
   void link_items(Property& item, Event& event) {
     item.event = &event;
-    for (auto& child : item.properties) link(child, event);
-    for (auto& nested : item.items) link_items(nested, event);
+    for (auto& child : item.properties)
+      link(child, event);
+    for (auto& nested : item.items)
+      link_items(nested, event);
   }
 
   void resolve_event(Event& event) {
-    for (auto& property : event.properties) link(property, event);
+    for (auto& property : event.properties)
+      link(property, event);
     for (const Property* property : event.all_properties) {
       if (property->ref.name.empty()) {
         check_category(Ref{property->pii, property->pii_span});
@@ -179,7 +200,8 @@ class Resolver {
   void expect_property(const Event& event, const Ref& path) {
     if (Model::find_property(event, path.name)) return;
     std::vector<std::string> paths;
-    for (const Property* p : event.all_properties) paths.push_back(p->path);
+    for (const Property* p : event.all_properties)
+      paths.push_back(p->path);
     auto guess = closest_match(path.name, paths);
     report(diagnostics_, "reference.unknown-property", path.span,
            "event '" + event.name + "' has no property '" + path.name + "'",
@@ -204,16 +226,17 @@ class Resolver {
              "reference.unknown-event");
     }
     for (const auto& exclusion : destination.exclude_properties) {
-      const Event* event = expect(model_.find_event(exclusion.event.name), exclusion.event,
-                                  "event", event_names_, "reference.unknown-event");
+      const Event* event = expect(model_.find_event(exclusion.event.name), exclusion.event, "event",
+                                  event_names_, "reference.unknown-event");
       if (!event) continue;
-      for (const auto& property : exclusion.properties) expect_property(*event, property);
+      for (const auto& property : exclusion.properties)
+        expect_property(*event, property);
     }
     for (auto& mapping : destination.mappings) {
       const Event* event = nullptr;
       if (!mapping.event.name.empty()) {
-        event = expect(model_.find_event(mapping.event.name), mapping.event, "event",
-                       event_names_, "reference.unknown-event");
+        event = expect(model_.find_event(mapping.event.name), mapping.event, "event", event_names_,
+                       "reference.unknown-event");
       }
       resolve_mapping(mapping, event);
     }
@@ -221,14 +244,16 @@ class Resolver {
       expect(model_.find_transformation(t.name), t, "transformation", transformation_names_,
              "reference.unknown-transformation");
     }
-    for (const auto& category : destination.allow_pii) check_category(category);
+    for (const auto& category : destination.allow_pii)
+      check_category(category);
     check_purposes(destination.consent);
   }
 
   void resolve_transformation(const Transformation& transformation) {
     std::vector<const Event*> events;
     if (transformation.all_events) {
-      for (const auto& e : model_.events) events.push_back(&e);
+      for (const auto& e : model_.events)
+        events.push_back(&e);
     }
     for (const auto& event : transformation.events) {
       if (const Event* e = expect(model_.find_event(event.name), event, "event", event_names_,
@@ -239,10 +264,13 @@ class Resolver {
     // What a transformation reads or writes must exist in every event it runs on, or it fails
     // at run time on the events that lack it.
     for (const Event* event : events) {
-      for (const auto& read : transformation.reads) expect_property(*event, read);
-      for (const auto& write : transformation.writes) expect_property(*event, write.property);
+      for (const auto& read : transformation.reads)
+        expect_property(*event, read);
+      for (const auto& write : transformation.writes)
+        expect_property(*event, write.property);
     }
-    for (const auto& write : transformation.writes) check_category(write.category);
+    for (const auto& write : transformation.writes)
+      check_category(write.category);
   }
 
   void resolve_identity(Identity& identity) {

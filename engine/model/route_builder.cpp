@@ -20,10 +20,12 @@ std::vector<std::string> event_environments(const Model& model, const Event& eve
     if (const Source* source = model.find_source(ref.name)) sources.push_back(source);
   }
   if (event.sources.empty()) {
-    for (const auto& source : model.sources) sources.push_back(&source);
+    for (const auto& source : model.sources)
+      sources.push_back(&source);
   }
   std::vector<std::string> candidates;
-  for (const auto& environment : destination.environments) candidates.push_back(environment.name);
+  for (const auto& environment : destination.environments)
+    candidates.push_back(environment.name);
   if (candidates.empty()) {
     for (const Source* source : sources) {
       for (const auto& environment : source->environments) {
@@ -107,7 +109,8 @@ void build_routes(Model& model) {
       if (!route.environments.empty()) model.routes.push_back(std::move(route));
     };
     if (destination.all_events) {
-      for (const auto& event : model.events) add(event);
+      for (const auto& event : model.events)
+        add(event);
     } else {
       for (const auto& ref : destination.events) {
         if (const Event* event = model.find_event(ref.name)) add(*event);

@@ -31,15 +31,18 @@ LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cac
   size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
                                     1 + snapshot.files.size() / kFilesPerThread);
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  for (size_t t = 1; t < threads; ++t)
+    pool.emplace_back(work);
   work();
-  for (auto& thread : pool) thread.join();
+  for (auto& thread : pool)
+    thread.join();
 
   std::vector<const config::Document*> documents;
   for (const auto& parsed : loaded.parsed) {
     loaded.diagnostics.insert(loaded.diagnostics.end(), parsed->diagnostics.begin(),
                               parsed->diagnostics.end());
-    for (const auto& document : parsed->documents) documents.push_back(&document);
+    for (const auto& document : parsed->documents)
+      documents.push_back(&document);
   }
   BuildResult built = build_model(documents);
   loaded.model = std::move(built.model);
