@@ -95,6 +95,8 @@ def environment():
                  "CI_MERGE_REQUEST_DIFF_BASE_SHA", "GIT_INDEX_FILE", "GIT_DIR"):
         env.pop(name, None)
     env["GIT_CEILING_DIRECTORIES"] = tempfile.gettempdir()
+    # Date rules (sunsets) must not change the golden output as the calendar moves on.
+    env["STEWARD_TODAY"] = "2026-11-21"
     return env
 
 
