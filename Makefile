@@ -7,6 +7,8 @@
 #   make format     reformat the sources; make format-check only checks
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# ccache, when installed, makes rebuilds across build folders and clones cheap.
+LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
 
 .PHONY: all release debug asan deps test-deps test demo bench format format-check clean
@@ -20,7 +22,7 @@ test-deps:
 	@scripts/install-deps --with-tests
 
 build/%/build.ninja:
-	cmake -S . -B build/$* -G Ninja $(CMAKE_FLAGS) $(CONFIG_FLAGS)
+	cmake -S . -B build/$* -G Ninja $(LAUNCHER) $(CMAKE_FLAGS) $(CONFIG_FLAGS)
 
 release: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=Release
 release: deps build/release/build.ninja
