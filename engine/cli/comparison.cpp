@@ -27,12 +27,8 @@ std::string explicit_base(const RevisionOptions& options, const git::Repository&
   const std::string head_rev = options.head.empty() ? "HEAD" : options.head;
   std::optional<std::string> head = repository.try_resolve(head_rev);
   if (!head || *head == base) return base;
-  try {
-    return repository.merge_base(options.base, head_rev);
-  } catch (const InputError&) {
-    if (repository.is_shallow()) throw;
-    return base;
-  }
+  // Only "no common history" falls back to REV; a corrupt repository is an error, not that.
+  return repository.try_merge_base(options.base, head_rev).value_or(base);
 }
 
 // Whether the repository has a branch the default base is taken from.
@@ -46,7 +42,8 @@ bool has_main_branch(const git::Repository& repository) {
 // The base commit, or empty to compare nothing. An explicit --base, a CI variable naming the
 // target branch, or a main branch must lead to a base (a missing one is an error with the fix, as
 // is a merge-base that a shallow clone lacks); only a local run with no main branch to compare
-// against says so on standard error and checks head alone.
+// against says so on standard error and checks head alone. In CI (GitHub Actions, GitLab CI) head
+// alone needs an explicit --no-base.
 std::string base_commit(const RevisionOptions& options, const Project& project, bool require_base) {
   if (options.no_base) return {};
   if (!options.base.empty()) return explicit_base(options, project.repository());
@@ -61,6 +58,13 @@ std::string base_commit(const RevisionOptions& options, const Project& project, 
   try {
     return git::default_base(project.repository(), environment);
   } catch (const InputError& e) {
+    if (!environment.ci_system.empty() && !ci_target) {
+      // A push job (no pull request, no target branch) in a shallow clone: checking head alone
+      // would pass what the change breaks, so CI must ask for it.
+      throw InputError(std::string(e.what()) + "; in " + environment.ci_system +
+                           " without a target branch there is no base to compare against",
+                       e.fix() + "; or check head alone on purpose with --no-base");
+    }
     if (ci_target || require_base || has_main_branch(project.repository())) throw;
     std::cerr << "note: no base revision to compare against (" << e.what()
               << "); checking head alone. Pass --base REV to compare.\n";
@@ -75,8 +79,11 @@ std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool
   Revision head = head_revision(options);
   auto comparison = std::make_unique<Comparison>();
   comparison->config = project.read_config(head);
-  comparison->head =
-      model::load_snapshot(project.read(head, comparison->config), &comparison->cache);
+  comparison->project_dir = project.dir();
+  comparison->boundary = project.boundary();
+  git::Snapshot head_files = project.read(head, comparison->config);
+  project.require_data(head_files, comparison->config);
+  comparison->head = model::load_snapshot(head_files, &comparison->cache);
   diff::check_schema_versions(comparison->head.model, comparison->head.diagnostics);
   comparison->base_commit = base_commit(options, project, require_base);
   if (!comparison->base_commit.empty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -25,7 +26,9 @@ struct Comparison {
   config::StewardConfig config;
   model::LoadedModel head;
   std::optional<model::LoadedModel> base;
-  std::string base_commit;  // the resolved base commit id, when there is a base
+  std::string base_commit;            // the resolved base commit id, when there is a base
+  std::filesystem::path project_dir;  // the folder of steward.yaml: local packs are relative to it
+  std::filesystem::path boundary;     // the repository's work tree: local packs must be inside
   config::ParseCache cache;
 };
 

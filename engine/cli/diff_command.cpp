@@ -1,5 +1,5 @@
-// `steward diff [--base REV] [--head REV | --staged] [--format text|markdown]`: the semantic change
-// summary a reviewer reads, with the blast radius of each change.
+// `steward diff [--base REV | --no-base] [--head REV | --staged] [--format text|markdown]`: the
+// semantic change summary a reviewer reads, with the blast radius of each change.
 #include <iostream>
 
 #include "cli/commands.h"
@@ -42,6 +42,8 @@ void register_diff(CLI::App& app, int& exit_code) {
   command->add_option("--base", options->revisions.base,
                       "The revision to compare against (default: the merge-base with the CI "
                       "target branch, else origin/main, main or master)");
+  command->add_flag("--no-base", options->revisions.no_base,
+                    "Compare head with nothing (everything reads as added)");
   auto* head = command->add_option("--head", options->revisions.head,
                                    "The revision to compare (default: the files as they are)");
   command->add_flag("--staged", options->revisions.staged, "Compare the staged files")

@@ -18,12 +18,19 @@ struct LoadedPacks {
 // Loads and checks the packs steward.yaml names: `stdlib:NAME` (built into the binary) or a
 // folder relative to `project_dir`. Throws DiagnosticsError (exit 2) when a pack does not parse or
 // check, InputError when it cannot be found.
+//
+// With a `boundary` (the repository's work tree), a local pack must lie inside it and hold no
+// symbolic link that leads outside it or nowhere: steward.yaml is part of the repository under
+// review, so `packs: [/etc]` or a `.policy` linked to /proc/self/environ must not make steward
+// read (and echo in its errors) files from elsewhere on the machine.
 LoadedPacks load_packs(const std::vector<std::string>& specs,
-                       const std::filesystem::path& project_dir);
+                       const std::filesystem::path& project_dir,
+                       const std::filesystem::path& boundary = {});
 
 // One pack from a spec, loaded and checked (for `steward test` and `steward explain`).
 std::shared_ptr<const policy::CheckedPack> load_checked_pack(
-    const std::string& spec, const std::filesystem::path& project_dir);
+    const std::string& spec, const std::filesystem::path& project_dir,
+    const std::filesystem::path& boundary = {});
 
 findings::RuleInfo to_rule_info(const policy::RuleInfo& rule);
 

@@ -1,6 +1,7 @@
 #include "config/steward_config.h"
 
 #include "config/document_reader.h"
+#include "source/calendar_date.h"
 #include "source/input_error.h"
 #include "source/spelling.h"
 
@@ -39,6 +40,39 @@ std::vector<std::string> string_list(const Node& node, std::string_view key) {
   return out;
 }
 
+// A `paths` or `exclude` entry: relative to steward.yaml, inside the repository, and short
+// enough to match in bounded time.
+std::vector<std::string> path_list(const Node& node, std::string_view key,
+                                   std::vector<Span>* spans) {
+  std::vector<const Node*> items;
+  if (node.is_sequence()) {
+    for (const auto& item : node.items)
+      items.push_back(&item);
+  } else if (!node.is_null()) {
+    items.push_back(&node);
+  }
+  std::vector<std::string> out = string_list(node, key);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const std::string& entry = out[i];
+    const Span& span = items[i]->span;
+    if (entry.size() > kMaxPathPatternLength) {
+      fail(span,
+           "a '" + std::string(key) + "' entry is " + std::to_string(entry.size()) +
+               " characters long, more than the limit of " + std::to_string(kMaxPathPatternLength),
+           "shorten it; a folder name or a glob such as `**/drafts/**` is enough");
+    }
+    bool climbs = entry == ".." || entry.starts_with("../") ||
+                  entry.find("/../") != std::string::npos || entry.ends_with("/..");
+    if (entry.empty() || entry.starts_with('/') || climbs) {
+      fail(span, "'" + entry + "' in '" + std::string(key) + "' is not inside the repository",
+           "write folders relative to steward.yaml, such as `tracking-plan`; steward never "
+           "reads outside the repository");
+    }
+    if (spans) spans->push_back(span);
+  }
+  return out;
+}
+
 std::optional<Severity> parse_severity(const Node& node, const std::string& rule) {
   std::string value = scalar(node, rule);
   if (value == "error") return Severity::error;
@@ -57,15 +91,6 @@ FailOn parse_fail_on(const Node& node) {
   if (value == "never") return FailOn::never;
   fail(node.span, "unknown fail_on level '" + value + "'",
        "use one of: error, warning, note, never");
-}
-
-bool is_iso_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 Waiver parse_waiver(const Node& node) {
@@ -107,7 +132,7 @@ Waiver parse_waiver(const Node& node) {
          "name the team that accepted it");
   }
   if (waiver.target.empty()) waiver.target = "*";
-  if (!waiver.expires.empty() && !is_iso_date(waiver.expires)) {
+  if (!waiver.expires.empty() && !parse_iso_date(waiver.expires)) {
     fail(node.find("expires")->span,
          "expires must be a date YYYY-MM-DD, not '" + waiver.expires + "'",
          "write e.g. `expires: 2026-12-31`");
@@ -147,9 +172,9 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     const std::string& key = entry.key.text;
     const Node& value = entry.value;
     if (key == "paths")
-      config.paths = string_list(value, key);
+      config.paths = path_list(value, key, &config.path_spans);
     else if (key == "exclude")
-      config.exclude = string_list(value, key);
+      config.exclude = path_list(value, key, nullptr);
     else if (key == "packs")
       config.packs = string_list(value, key);
     else if (key == "fail_on")

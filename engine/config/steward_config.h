@@ -32,6 +32,7 @@ struct StewardConfig {
   bool found = false;              // false: no steward.yaml, defaults apply
   std::string project_dir;         // the folder of steward.yaml, relative to the repository root
   std::vector<std::string> paths;  // empty: the whole repository
+  std::vector<Span> path_spans;    // where each entry of `paths` is written, for errors
   std::vector<std::string> exclude;
   std::vector<std::string> packs;  // default: every stdlib pack
   std::map<std::string, SeverityOverride> severity;
@@ -39,6 +40,10 @@ struct StewardConfig {
   std::vector<Waiver> waivers;
   SourceRef source;  // steward.yaml's text, for code frames
 };
+
+// The longest `paths` or `exclude` entry steward.yaml may hold; no real glob comes near it, and
+// matching stays cheap.
+inline constexpr size_t kMaxPathPatternLength = 1024;
 
 // The packs run when steward.yaml names none.
 std::vector<std::string> default_packs();

@@ -32,23 +32,25 @@ TreeEntryHandle entry_at(git_tree* root, const std::string& path) {
 }
 
 // The content of the file at `path`, following symbolic links inside the repository (a link
-// checked out reads as its target, so the work tree and a commit must agree). nullopt when there
-// is no such file, or a link leads to a folder, outside the repository or nowhere.
-std::optional<SnapshotFile> file_at(git_repository* repo, git_tree* root, const std::string& path) {
+// checked out reads as its target, so the work tree and a commit must agree).
+internal::LinkedFile file_at(git_repository* repo, git_tree* root, const std::string& path) {
   std::string current = path;
   for (int depth = 0; depth <= internal::kMaxLinkDepth; ++depth) {
     TreeEntryHandle entry = entry_at(root, current);
-    if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return std::nullopt;
+    if (!entry) return {std::nullopt, depth == 0 ? "" : internal::kLinkNowhere};
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) {
+      return {std::nullopt, depth == 0 ? "" : internal::kLinkNotFile};
+    }
     const git_oid* oid = git_tree_entry_id(entry.get());
     std::string content = internal::read_blob(repo, *oid, current);
     if (git_tree_entry_filemode(entry.get()) != GIT_FILEMODE_LINK) {
-      return SnapshotFile{path, internal::oid_hex(*oid), std::move(content)};
+      return {SnapshotFile{path, internal::oid_hex(*oid), std::move(content)}, ""};
     }
     auto target = internal::link_target_path(current, content);
-    if (!target) return std::nullopt;
+    if (!target) return {std::nullopt, internal::kLinkOutside};
     current = *target;
   }
-  return std::nullopt;
+  return {std::nullopt, internal::kLinkLoops};
 }
 
 struct TreeWalk {
@@ -57,6 +59,7 @@ struct TreeWalk {
   const std::string& project_dir;
   const PathFilter& filter;
   std::vector<SnapshotFile> files;
+  std::vector<UnreadPath> unread;
   std::exception_ptr failure;  // exceptions must not unwind through libgit2's C frames
 };
 
@@ -76,7 +79,11 @@ int visit(const char* folder, const git_tree_entry* entry, void* payload) {
     if (!walk.filter.accepts(relative)) return 0;
     std::string path = internal::join_path(walk.project_dir, relative);
     if (git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK) {
-      if (auto file = file_at(walk.repo, walk.root, path)) walk.files.push_back(std::move(*file));
+      internal::LinkedFile linked = file_at(walk.repo, walk.root, path);
+      if (linked.file)
+        walk.files.push_back(std::move(*linked.file));
+      else
+        walk.unread.push_back({path, linked.problem});
       return 0;
     }
     const git_oid* oid = git_tree_entry_id(entry);
@@ -96,7 +103,7 @@ Snapshot Repository::read_commit(const std::string& rev, const std::string& proj
   internal::CommitHandle commit = impl_->commit(rev);
   TreeHandle root = tree_of(commit.get());
   std::string folder = internal::normalize_repo_path(project_dir);
-  Snapshot snapshot{rev, internal::oid_hex(*git_commit_id(commit.get())), {}};
+  Snapshot snapshot{rev, internal::oid_hex(*git_commit_id(commit.get())), {}, {}};
 
   TreeHandle project_tree;
   if (folder.empty()) {
@@ -116,11 +123,12 @@ Snapshot Repository::read_commit(const std::string& rev, const std::string& proj
     project_tree.reset(reinterpret_cast<git_tree*>(object));
   }
 
-  TreeWalk walk{impl_->repo.get(), root.get(), folder, filter, {}, nullptr};
+  TreeWalk walk{impl_->repo.get(), root.get(), folder, filter, {}, {}, nullptr};
   int code = git_tree_walk(project_tree.get(), GIT_TREEWALK_PRE, visit, &walk);
   if (walk.failure) std::rethrow_exception(walk.failure);
   internal::check(code, "cannot read the files of '" + rev + "'");
   snapshot.files = std::move(walk.files);
+  snapshot.unread = std::move(walk.unread);
   std::sort(snapshot.files.begin(), snapshot.files.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
   return snapshot;
@@ -132,9 +140,9 @@ std::optional<std::string> Repository::read_file_at(const std::string& rev,
   TreeHandle root = tree_of(commit.get());
   std::string normalized = internal::normalize_repo_path(path);
   if (normalized.empty()) return std::nullopt;  // the root is a folder, not a file
-  auto file = file_at(impl_->repo.get(), root.get(), normalized);
-  if (!file) return std::nullopt;
-  return std::move(file->content);
+  internal::LinkedFile linked = file_at(impl_->repo.get(), root.get(), normalized);
+  if (!linked.file) return std::nullopt;
+  return std::move(linked.file->content);
 }
 
 }  // namespace steward::git

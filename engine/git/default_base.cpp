@@ -37,11 +37,19 @@ std::string merge_base_with_branch(const Repository& repository, const std::stri
   return repository.merge_base("HEAD", *target);
 }
 
+std::string detect_ci_system() {
+  if (variable("CI").empty()) return {};
+  if (!variable("GITHUB_ACTIONS").empty()) return "GitHub Actions";
+  if (!variable("GITLAB_CI").empty()) return "GitLab CI";
+  return {};
+}
+
 }  // namespace
 
 Environment Environment::from_process() {
   return Environment{variable("GITHUB_BASE_REF"), variable("CI_MERGE_REQUEST_DIFF_BASE_SHA"),
-                     variable("CI_MERGE_REQUEST_TARGET_BRANCH_NAME"), variable("GIT_INDEX_FILE")};
+                     variable("CI_MERGE_REQUEST_TARGET_BRANCH_NAME"), variable("GIT_INDEX_FILE"),
+                     detect_ci_system()};
 }
 
 std::string default_base(const Repository& repository, const Environment& environment) {

@@ -13,6 +13,9 @@ struct Environment {
   std::string gitlab_diff_base_sha;  // CI_MERGE_REQUEST_DIFF_BASE_SHA: GitLab's merge-base
   std::string gitlab_target_branch;  // CI_MERGE_REQUEST_TARGET_BRANCH_NAME
   std::string git_index_file;        // GIT_INDEX_FILE: the index a pre-commit hook must read
+  // "GitHub Actions" or "GitLab CI" when CI=true and GITHUB_ACTIONS or GITLAB_CI is set; empty
+  // outside CI. There, checking head alone needs an explicit --no-base.
+  std::string ci_system;
 
   // The values of those variables in this process (unset reads as empty).
   static Environment from_process();

@@ -18,22 +18,25 @@ bool intent_to_add(const git_index_entry& entry) {
 }
 
 // The staged file at `path`, following symbolic links inside the repository like the commit
-// reader does. nullopt when nothing usable is staged there.
-std::optional<SnapshotFile> staged_file_at(git_repository* repo, git_index* index,
-                                           const std::string& path) {
+// reader does.
+internal::LinkedFile staged_file_at(git_repository* repo, git_index* index,
+                                    const std::string& path) {
   std::string current = path;
   for (int depth = 0; depth <= internal::kMaxLinkDepth; ++depth) {
     const git_index_entry* entry = git_index_get_bypath(index, current.c_str(), 0);
-    if (entry == nullptr || intent_to_add(*entry)) return std::nullopt;
+    if (entry == nullptr || intent_to_add(*entry)) {
+      return {std::nullopt, depth == 0 ? "" : internal::kLinkNowhere};
+    }
+    if (entry->mode == GIT_FILEMODE_COMMIT) return {std::nullopt, internal::kLinkNotFile};
     std::string content = internal::read_blob(repo, entry->id, current);
     if (entry->mode != GIT_FILEMODE_LINK) {
-      return SnapshotFile{path, internal::oid_hex(entry->id), std::move(content)};
+      return {SnapshotFile{path, internal::oid_hex(entry->id), std::move(content)}, ""};
     }
     auto target = internal::link_target_path(current, content);
-    if (!target) return std::nullopt;
+    if (!target) return {std::nullopt, internal::kLinkOutside};
     current = *target;
   }
-  return std::nullopt;
+  return {std::nullopt, internal::kLinkLoops};
 }
 
 }  // namespace
@@ -42,7 +45,7 @@ Snapshot Repository::read_index(const std::string& project_dir, const PathFilter
                                 const std::filesystem::path& index_file) const {
   std::string folder = internal::normalize_repo_path(project_dir);
   internal::IndexHandle index = impl_->index(index_file);
-  Snapshot snapshot{"index", "", {}};
+  Snapshot snapshot{"index", "", {}, {}};
   size_t count = git_index_entrycount(index.get());
   for (size_t i = 0; i < count; ++i) {
     const git_index_entry* entry = git_index_get_byindex(index.get(), i);
@@ -56,9 +59,11 @@ Snapshot Repository::read_index(const std::string& project_dir, const PathFilter
     }
     if (intent_to_add(*entry) || entry->mode == GIT_FILEMODE_COMMIT) continue;
     if (entry->mode == GIT_FILEMODE_LINK) {
-      if (auto file = staged_file_at(impl_->repo.get(), index.get(), entry->path)) {
-        snapshot.files.push_back(std::move(*file));
-      }
+      internal::LinkedFile linked = staged_file_at(impl_->repo.get(), index.get(), entry->path);
+      if (linked.file)
+        snapshot.files.push_back(std::move(*linked.file));
+      else
+        snapshot.unread.push_back({entry->path, linked.problem});
       continue;
     }
     snapshot.files.push_back({entry->path, internal::oid_hex(entry->id),
@@ -74,9 +79,9 @@ std::optional<std::string> Repository::read_staged_file(
   std::string normalized = internal::normalize_repo_path(path);
   if (normalized.empty()) return std::nullopt;
   internal::IndexHandle index = impl_->index(index_file);
-  auto file = staged_file_at(impl_->repo.get(), index.get(), normalized);
-  if (!file) return std::nullopt;
-  return std::move(file->content);
+  internal::LinkedFile linked = staged_file_at(impl_->repo.get(), index.get(), normalized);
+  if (!linked.file) return std::nullopt;
+  return std::move(linked.file->content);
 }
 
 }  // namespace steward::git

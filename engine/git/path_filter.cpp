@@ -35,58 +35,72 @@ bool has_glob(std::string_view s) {
   return s.find_first_of("*?") != std::string_view::npos;
 }
 
-// Memoised matcher over (pattern position, text position): a star may have to give characters
-// back to an earlier `**`, which a matcher that only backtracks to the last star gets wrong.
+// Dynamic programming over (pattern position, text position), filled from the ends backwards:
+// a star may have to give characters back to an earlier `**`, which a matcher that only
+// backtracks to the last star gets wrong, and a recursive matcher overflows the stack on a long
+// run of stars. Time and memory are (pattern length + 1) x (text length + 1); steward.yaml bounds
+// the pattern (config::kMaxPathPatternLength).
 class GlobMatcher {
  public:
   GlobMatcher(std::string_view pattern, std::string_view text)
-      : pattern_(pattern), text_(text), memo_((pattern.size() + 1) * (text.size() + 1), kUnknown) {}
+      : pattern_(pattern),
+        text_(text),
+        width_(text.size() + 1),
+        table_((pattern.size() + 1) * width_, 0) {}
 
-  bool match(size_t p, size_t t) {
-    char& known = memo_[p * (text_.size() + 1) + t];
-    if (known == kUnknown) known = compute(p, t) ? kYes : kNo;
-    return known == kYes;
+  bool match() {
+    at(pattern_.size(), text_.size()) = 1;  // the empty pattern matches only the empty text
+    for (size_t p = pattern_.size(); p-- > 0;)
+      fill_row(p);
+    return at(0, 0) != 0;
   }
 
  private:
-  static constexpr char kUnknown = 0, kYes = 1, kNo = 2;
+  char& at(size_t p, size_t t) { return table_[p * width_ + t]; }
 
-  bool compute(size_t p, size_t t) {
-    if (p == pattern_.size()) return t == text_.size();
+  // Row p from rows p+1 and later; each case is a recurrence over t, filled from the end.
+  void fill_row(size_t p) {
+    const size_t n = text_.size();
     char c = pattern_[p];
     if (c != '*') {
-      if (t == text_.size() || (c == '?' ? text_[t] == '/' : c != text_[t])) return false;
-      return match(p + 1, t + 1);
+      for (size_t t = 0; t < n; ++t) {
+        bool same = c == '?' ? text_[t] != '/' : c == text_[t];
+        at(p, t) = same && at(p + 1, t + 1);
+      }
+      return;
     }
     bool crosses = p + 1 < pattern_.size() && pattern_[p + 1] == '*';
     if (!crosses) {
-      // `*`: any run of characters within the segment.
-      for (size_t k = t;; ++k) {
-        if (match(p + 1, k)) return true;
-        if (k == text_.size() || text_[k] == '/') return false;
-      }
+      // `*`: the rest matches here, or the star takes one more character of the segment.
+      at(p, n) = at(p + 1, n);
+      for (size_t t = n; t-- > 0;)
+        at(p, t) = at(p + 1, t) || (text_[t] != '/' && at(p, t + 1));
+      return;
     }
     size_t next = p + 2;
     bool whole_folders =
         next < pattern_.size() && pattern_[next] == '/' && (p == 0 || pattern_[p - 1] == '/');
     if (whole_folders) {
-      // `**/`: zero or more whole folders.
-      if (match(next + 1, t)) return true;
-      for (size_t k = t; k < text_.size(); ++k) {
-        if (text_[k] == '/' && match(next + 1, k + 1)) return true;
+      // `**/`: zero folders, or the rest matches after some later '/'.
+      bool after_slash = false;
+      for (size_t t = n + 1; t-- > 0;) {
+        if (t < n && text_[t] == '/' && at(next + 1, t + 1)) after_slash = true;
+        at(p, t) = at(next + 1, t) || after_slash;
       }
-      return false;
+      return;
     }
-    // `**` elsewhere: any run of characters, '/' included.
-    for (size_t k = t; k <= text_.size(); ++k) {
-      if (match(next, k)) return true;
+    // `**` elsewhere: the rest matches at this or any later position, '/' included.
+    bool later = false;
+    for (size_t t = n + 1; t-- > 0;) {
+      later = later || at(next, t);
+      at(p, t) = later;
     }
-    return false;
   }
 
   std::string_view pattern_;
   std::string_view text_;
-  std::vector<char> memo_;
+  size_t width_;
+  std::vector<char> table_;
 };
 
 // Whether `pattern` matches `path` or one of the folders `path` lies in, so that a glob naming a
@@ -108,7 +122,7 @@ bool covers(std::string_view entry, std::string_view path) {
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view text) {
-  return GlobMatcher(pattern, text).match(0, 0);
+  return GlobMatcher(pattern, text).match();
 }
 
 bool is_data_file(std::string_view path) {
@@ -152,6 +166,10 @@ bool PathFilter::accepts(std::string_view path) const {
     if (covers(i, path)) return true;
   }
   return false;
+}
+
+bool PathFilter::include_covers(size_t index, std::string_view path) const {
+  return index < include_.size() && covers(include_[index], path);
 }
 
 bool PathFilter::may_contain(std::string_view folder) const {

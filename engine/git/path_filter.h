@@ -20,6 +20,9 @@ class PathFilter {
   bool accepts(std::string_view path) const;
   // Whether a folder can hold accepted files, so a walk can skip it.
   bool may_contain(std::string_view folder) const;
+  // Whether include entry `index` (as given to the constructor) covers `path`, so that an entry
+  // that covers no file read can be reported instead of silently reading nothing.
+  bool include_covers(size_t index, std::string_view path) const;
 
  private:
   std::vector<std::string> include_;

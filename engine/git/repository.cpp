@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "git/internal/git_error.h"
+#include "git/internal/loose_objects.h"
 #include "git/internal/objects.h"
 #include "git/internal/repository_impl.h"
 #include "source/input_error.h"
@@ -54,7 +55,14 @@ bool Repository::Impl::shallow() const {
   return !ec && size > 0;
 }
 
+void Repository::Impl::verify_objects() const {
+  if (objects_verified) return;
+  internal::verify_loose_objects(repo.get());
+  objects_verified = true;
+}
+
 std::optional<CommitHandle> Repository::Impl::find_commit(const std::string& rev) const {
+  verify_objects();
   git_object* raw = nullptr;
   int code = git_revparse_single(&raw, repo.get(), rev.c_str());
   internal::ObjectHandle object(raw);
@@ -102,6 +110,7 @@ CommitHandle Repository::Impl::commit(const std::string& rev) const {
 }
 
 internal::IndexHandle Repository::Impl::index(const fs::path& index_file) const {
+  verify_objects();
   git_index* raw = nullptr;
   if (index_file.empty()) {
     check(git_repository_index(&raw, repo.get()), "cannot open the index");
@@ -188,16 +197,16 @@ std::optional<std::string> Repository::try_resolve(const std::string& rev) const
   return oid_hex(*git_commit_id(commit->get()));
 }
 
-std::string Repository::merge_base(const std::string& a, const std::string& b) const {
+std::optional<std::string> Repository::try_merge_base(const std::string& a,
+                                                      const std::string& b) const {
   CommitHandle first = impl_->commit(a);
   CommitHandle second = impl_->commit(b);
   git_oid base;
   int code = git_merge_base(&base, impl_->repo.get(), git_commit_id(first.get()),
                             git_commit_id(second.get()));
   if (code >= 0) return oid_hex(base);
-  bool shallow = impl_->shallow();
   std::string what = "cannot find the merge-base of '" + a + "' and '" + b + "'";
-  if (shallow) {
+  if (impl_->shallow()) {
     // libgit2 1.5 fails as soon as its walk reaches a cut-off parent, even when one commit is an
     // ancestor of the other (a base at the shallow boundary); git, and so steward, finds it.
     const git_oid* first_id = git_commit_id(first.get());
@@ -207,12 +216,16 @@ std::string Repository::merge_base(const std::string& a, const std::string& b) c
     // The common ancestor lies beyond the cut-off history (a walk stops at a missing parent).
     throw InputError(what + ": the repository is a shallow clone", missing_history_fix(true, ""));
   }
-  if (code == GIT_ENOTFOUND) {
-    throw InputError(what + ": they have no common history",
-                     "pass the base revision explicitly with --base REV");
-  }
+  if (code == GIT_ENOTFOUND) return std::nullopt;
   throw InputError(what + ": " + last_git_message(),
                    "check that git can read the repository (`git status`, `git fsck`)");
+}
+
+std::string Repository::merge_base(const std::string& a, const std::string& b) const {
+  if (auto base = try_merge_base(a, b)) return *base;
+  throw InputError(
+      "cannot find the merge-base of '" + a + "' and '" + b + "': they have no common history",
+      "pass the base revision explicitly with --base REV");
 }
 
 bool Repository::is_shallow() const {

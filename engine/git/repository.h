@@ -53,6 +53,10 @@ class Repository {
   // The best common ancestor of two revisions, as a commit id. Throws InputError when there is
   // none (in a shallow clone: with how to fetch the missing history).
   std::string merge_base(const std::string& a, const std::string& b) const;
+  // Like merge_base, but nullopt when the two have no common history. Every other failure (a
+  // corrupt object, a shallow clone that lacks the history) still throws, so that it is never
+  // taken for "no merge-base".
+  std::optional<std::string> try_merge_base(const std::string& a, const std::string& b) const;
 
   // Whether the repository is a shallow clone (history cut off, so an old base may be missing).
   bool is_shallow() const;

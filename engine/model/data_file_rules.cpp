@@ -11,6 +11,11 @@ const std::vector<DataFileRule>& data_file_rules() {
       {"syntax.json", "JSON files must be strict JSON",
        "Trailing commas, comments and unquoted keys are not JSON. Fix the syntax at the place "
        "shown."},
+      {"syntax.unreadable", "Every data file can be read, inside the repository",
+       "A data file (or a folder that may hold some) that steward could not read: a symbolic "
+       "link that leaves the repository, leads nowhere or loops, a folder or file without read "
+       "permission, a FIFO. steward never reads outside the repository and never skips a file "
+       "silently. Make it a regular file inside the repository, or exclude it in steward.yaml."},
       {"syntax.too-deep", "Nesting must stay within 128 levels",
        "No tracking plan needs deeper nesting; such input is generated wrongly or hostile."},
       {"schema.missing-kind", "Every data document declares its kind",

@@ -1,5 +1,6 @@
 #include "model/mapping_reader.h"
 
+#include "source/calendar_date.h"
 #include "source/spelling.h"
 
 namespace steward::model {
@@ -166,15 +167,7 @@ std::optional<std::string> MappingReader::date(std::string_view key) {
   const config::Node* value = get(key);
   auto s = text(key);
   if (!s) return std::nullopt;
-  bool ok = s->size() == 10 && (*s)[4] == '-' && (*s)[7] == '-';
-  for (size_t i = 0; ok && i < s->size(); ++i) {
-    if (i != 4 && i != 7) ok = (*s)[i] >= '0' && (*s)[i] <= '9';
-  }
-  if (ok) {
-    int month = std::stoi(s->substr(5, 2)), day = std::stoi(s->substr(8, 2));
-    ok = month >= 1 && month <= 12 && day >= 1 && day <= 31;
-  }
-  if (!ok) {
+  if (!parse_iso_date(*s)) {
     invalid_value(*value, std::string(key) + " must be a date YYYY-MM-DD, not '" + *s + "'");
     return std::nullopt;
   }

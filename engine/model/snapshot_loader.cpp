@@ -12,6 +12,19 @@ namespace {
 // Below this many files a second thread costs more than it saves.
 constexpr size_t kFilesPerThread = 32;
 
+// A path the revision has but steward could not read is a finding at that path, never a silent
+// gap in the model.
+Diagnostic unread_finding(const git::UnreadPath& unread, const std::string& revision) {
+  Diagnostic d;
+  d.rule = "syntax.unreadable";
+  d.message = "'" + unread.path + "' was not read: " + unread.reason;
+  d.span.source = make_source(unread.path, "", revision);
+  d.span.line = d.span.column = d.span.end_line = d.span.end_column = 1;
+  d.help = "make it a regular file inside the repository, or exclude it in steward.yaml";
+  d.subject = unread.path;
+  return d;
+}
+
 }  // namespace
 
 LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cache) {
@@ -37,6 +50,8 @@ LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cac
   for (auto& thread : pool)
     thread.join();
 
+  for (const auto& unread : snapshot.unread)
+    loaded.diagnostics.push_back(unread_finding(unread, snapshot.label));
   std::vector<const config::Document*> documents;
   for (const auto& parsed : loaded.parsed) {
     loaded.diagnostics.insert(loaded.diagnostics.end(), parsed->diagnostics.begin(),

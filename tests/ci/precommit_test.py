@@ -5,7 +5,8 @@ A temporary hooks repository holds the project's .pre-commit-hooks.yaml (try-rep
 `repo:` need a git repository); a temporary customer-data repository holds a copy of
 fixtures/shop; a wrapper `steward` on PATH runs the binary under test (the hook is
 `language: system`, so pre-commit installs nothing and needs no network). Checks:
-  - try-repo: a good staged change passes; a misspelt key (`requried:`) staged is blocked, with
+  - try-repo: the hook runs for every kind of file steward reads (an extensionless Iglu schema,
+    a symbolic link), never Skipped; a good staged change passes; a misspelt key (`requried:`) staged is blocked, with
     file:line in the output; a mistake left unstaged does not block good staged changes;
   - `pre-commit install`, then `git commit`: a dangling team reference is refused (HEAD does not
     move), the fixed change is committed.
@@ -67,6 +68,26 @@ def main():
     def try_repo():
         return run(["pre-commit", "try-repo", hooks, "steward", "--ref", hooks_rev],
                    cwd=data, env=env, timeout=120)
+
+    # (a0) Files steward reads that have no .yaml/.json name: the hook must run, not be Skipped.
+    iglu = os.path.join(data, "schemas/com.acme/link_clicked/jsonschema")
+    copy_tree(os.path.join(args.source, "fixtures/formats/iglu/schemas/com.acme/link_clicked/"
+                           "jsonschema"), iglu)
+    git(data, "add", "schemas")
+    result = try_repo()
+    out = result.stdout + result.stderr
+    checks.check("Skipped" not in out and ("Passed" in out or "Failed" in out),
+                 "try-repo: a staged Iglu schema (jsonschema/1-0-0, no extension) runs the hook",
+                 out)
+    git(data, "commit", "-q", "-m", "iglu schemas")
+    os.symlink("commerce/checkout.yaml", os.path.join(data, "tracking-plan/checkout-link.yaml"))
+    git(data, "add", "tracking-plan/checkout-link.yaml")
+    result = try_repo()
+    out = result.stdout + result.stderr
+    checks.check("Skipped" not in out and ("Passed" in out or "Failed" in out),
+                 "try-repo: a staged symbolic link named *.yaml runs the hook", out)
+    git(data, "rm", "-q", "--cached", "tracking-plan/checkout-link.yaml")
+    os.remove(os.path.join(data, "tracking-plan/checkout-link.yaml"))
 
     # (a) A good staged change: a new property, classified.
     replace_in_file(checkout, GOOD_LINE, GOOD_LINE + "\n  gift_wrap: {type: boolean, pii: none}")

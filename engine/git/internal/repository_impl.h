@@ -13,6 +13,10 @@ namespace steward::git {
 
 struct Repository::Impl {
   internal::RepositoryHandle repo;
+  mutable bool objects_verified = false;
+
+  // Checks the loose objects once, before the first object is read (internal/loose_objects.h).
+  void verify_objects() const;
 
   bool shallow() const;
   // The commit `rev` names, or nullopt when it names nothing. Throws InputError when it names

@@ -162,6 +162,32 @@ TEST_SUITE("steward_config") {
               .starts_with("steward.yaml:5:14: expires must be a date"));
     CHECK(std::string(error_of(waiver + "    expires: 2026-1-1\n").what())
               .starts_with("steward.yaml:5:14: expires must be a date"));
+    // Days that do not exist: the calendar decides, not "day 1 to 31".
+    CHECK(std::string(error_of(waiver + "    expires: 2027-02-30\n").what())
+              .starts_with("steward.yaml:5:14: expires must be a date"));
+    CHECK(std::string(error_of(waiver + "    expires: 2026-04-31\n").what())
+              .starts_with("steward.yaml:5:14: expires must be a date"));
+    CHECK(parse(waiver + "    expires: 2028-02-29\n").waivers.at(0).expires == "2028-02-29");
+  }
+
+  TEST_CASE("paths and exclude stay inside the repository, with their places") {
+    CHECK(std::string(error_of("paths: [/etc]\n").what()) ==
+          "steward.yaml:1:9: '/etc' in 'paths' is not inside the repository");
+    CHECK(std::string(error_of("paths: [a, ../../../../etc]\n").what()) ==
+          "steward.yaml:1:12: '../../../../etc' in 'paths' is not inside the repository");
+    CHECK(std::string(error_of("exclude: [a/../../b]\n").what())
+              .starts_with("steward.yaml:1:11: 'a/../../b' in 'exclude'"));
+    StewardConfig config = parse("paths:\n  - tracking-plan\n  - destinations\n");
+    REQUIRE(config.path_spans.size() == 2);
+    CHECK(config.path_spans[1].line == 3);
+    CHECK(config.path_spans[1].column == 5);
+  }
+
+  TEST_CASE("a path pattern longer than the documented limit is refused, not matched") {
+    std::string stars(150000, '*');
+    InputError e = error_of("exclude: [\"" + stars + "x\"]\n");
+    CHECK(std::string(e.what()).find("more than the limit of 1024") != std::string::npos);
+    CHECK(parse("exclude: [\"" + std::string(1024, '*') + "\"]\n").exclude.size() == 1);
   }
 
   TEST_CASE("wrong shapes and syntax errors are InputErrors with the place") {

@@ -140,8 +140,10 @@ TEST_SUITE("commit_reader") {
     REQUIRE(linked != nullptr);
     CHECK(linked->content == "name: shared\n");
     CHECK(linked->blob_id == file_in(commit, "shared/base.yaml")->blob_id);
+    CHECK(commit.unread.size() == 2);  // outside.yaml and dangling.yaml: findings, not gaps
     auto worktree = read_worktree(scratch.root(), {});
     CHECK(file_in(worktree, "events/linked.yaml")->blob_id == linked->blob_id);
+    CHECK(file_in(worktree, "events/outside.yaml") == nullptr);  // never read outside
   }
 
   TEST_CASE("a path filter with excludes applies to commits") {

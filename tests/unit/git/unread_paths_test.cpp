@@ -1,0 +1,171 @@
+// What steward cannot or must not read is reported (Snapshot::unread), the same way in the work
+// tree, a commit and the index; nothing outside the repository is ever read.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+
+#include "git/path_filter.h"
+#include "git/repository.h"
+#include "git/worktree_reader.h"
+#include "scratch_repository.h"
+#include "source/input_error.h"
+
+using steward::InputError;
+using steward::git::glob_match;
+using steward::git::PathFilter;
+using steward::git::read_worktree;
+using steward::git::Repository;
+using steward::git::Snapshot;
+using namespace steward::git::testing;
+
+namespace {
+
+std::vector<std::string> unread_of(const Snapshot& snapshot) {
+  std::vector<std::string> paths;
+  for (const auto& unread : snapshot.unread)
+    paths.push_back(unread.path);
+  return paths;
+}
+
+std::string reason_of(const Snapshot& snapshot, const std::string& path) {
+  for (const auto& unread : snapshot.unread) {
+    if (unread.path == path) return unread.reason;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_SUITE("unread_paths") {
+  TEST_CASE("links that leave the repository, dangle or loop are unread in every revision") {
+    ScratchRepository scratch;
+    scratch.write("shared/base.yaml", "name: shared\n");
+    fs::create_directories(scratch.root() / "events");
+    fs::create_symlink("../shared/base.yaml", scratch.root() / "events/linked.yaml");
+    fs::create_symlink("/etc/passwd", scratch.root() / "events/passwd.yaml");
+    fs::create_symlink("/proc/self/environ", scratch.root() / "events/env.yaml");
+    fs::create_symlink("missing.yaml", scratch.root() / "events/dangling.yaml");
+    fs::create_symlink("loop2.yaml", scratch.root() / "events/loop1.yaml");
+    fs::create_symlink("loop1.yaml", scratch.root() / "events/loop2.yaml");
+    scratch.commit_all("links");
+
+    const std::vector<std::string> files{"events/linked.yaml", "shared/base.yaml"};
+    const std::vector<std::string> unread{"events/dangling.yaml", "events/env.yaml",
+                                          "events/loop1.yaml", "events/loop2.yaml",
+                                          "events/passwd.yaml"};
+    Repository repository = Repository::discover(scratch.root());
+    Snapshot worktree = read_worktree(scratch.root(), {}, scratch.root());
+    Snapshot commit = repository.read_commit("HEAD", "", {});
+    Snapshot index = repository.read_index("", {});
+    for (const Snapshot* snapshot : {&worktree, &commit, &index}) {
+      CAPTURE(snapshot->label);
+      CHECK(paths_of(*snapshot) == files);
+      CHECK(unread_of(*snapshot) == unread);
+      CHECK(reason_of(*snapshot, "events/passwd.yaml").find("outside the repository") !=
+            std::string::npos);
+      CHECK(reason_of(*snapshot, "events/dangling.yaml").find("leads nowhere") !=
+            std::string::npos);
+      CHECK(reason_of(*snapshot, "events/loop1.yaml").find("loops") != std::string::npos);
+      for (const auto& file : snapshot->files)
+        CHECK(file.content.find("root:") == std::string::npos);
+    }
+  }
+
+  TEST_CASE("a link inside the project folder may lead elsewhere in the repository only") {
+    ScratchRepository scratch;
+    scratch.write("data/events/a.yaml", "name: a\n");
+    scratch.write("shared/base.yaml", "name: shared\n");
+    fs::create_symlink("../../shared/base.yaml", scratch.root() / "data/events/shared.yaml");
+    Snapshot inside_repository = read_worktree(scratch.root() / "data", {}, scratch.root());
+    CHECK(paths_of(inside_repository) ==
+          std::vector<std::string>{"events/a.yaml", "events/shared.yaml"});
+    // Without the repository as the boundary, the project folder is the limit.
+    Snapshot project_only = read_worktree(scratch.root() / "data", {});
+    CHECK(unread_of(project_only) == std::vector<std::string>{"events/shared.yaml"});
+  }
+
+  TEST_CASE("a FIFO named like a data file is reported, never opened (it would block)") {
+    TempFolder folder;
+    write_file(folder.path(), "events/a.yaml", "name: a\n");
+    REQUIRE(mkfifo((folder.path() / "events/pipe.yaml").c_str(), 0600) == 0);
+    Snapshot snapshot = read_worktree(folder.path(), {});
+    CHECK(paths_of(snapshot) == std::vector<std::string>{"events/a.yaml"});
+    CHECK(unread_of(snapshot) == std::vector<std::string>{"events/pipe.yaml"});
+  }
+
+  TEST_CASE("a folder steward may not open is reported, not skipped") {
+    if (geteuid() == 0) return;  // root reads any folder; the e2e test runs this as `nobody`
+    TempFolder folder;
+    write_file(folder.path(), "events/secret/a.yaml", "name: a\n");
+    fs::permissions(folder.path() / "events/secret", fs::perms::none);
+    Snapshot snapshot = read_worktree(folder.path(), {});
+    fs::permissions(folder.path() / "events/secret", fs::perms::owner_all);
+    CHECK(unread_of(snapshot) == std::vector<std::string>{"events/secret"});
+  }
+
+  TEST_CASE("a submodule's files are read in no revision, the work tree included") {
+    ScratchRepository sub;
+    sub.write("bad.yaml", "kind: evnt\n");
+    sub.commit_all("sub");
+    ScratchRepository scratch;
+    scratch.write("events/a.yaml", "name: a\n");
+    scratch.commit_all("one");
+    scratch.git("-c protocol.file.allow=always submodule add -q 'file://" + sub.root().string() +
+                "' events/sub");
+    scratch.commit_all("sub");
+    Repository repository = Repository::discover(scratch.root());
+    const std::vector<std::string> files{"events/a.yaml"};
+    CHECK(paths_of(read_worktree(scratch.root(), {}, scratch.root())) == files);
+    CHECK(paths_of(repository.read_commit("HEAD", "", {})) == files);
+    CHECK(paths_of(repository.read_index("", {})) == files);
+  }
+
+  TEST_CASE("a truncated loose object ends the read at once with its id (libgit2 #7342)") {
+    ScratchRepository scratch;
+    scratch.write("events/a.yaml", "name: a\ndescription: long enough to compress\n");
+    scratch.commit_all("one");
+    std::string blob = scratch.git("rev-parse HEAD:events/a.yaml");
+    fs::path object = scratch.root() / ".git/objects" / blob.substr(0, 2) / blob.substr(2);
+    fs::permissions(object, fs::perms::owner_read | fs::perms::owner_write);
+    fs::resize_file(object, 20);
+
+    Repository repository = Repository::discover(scratch.root());
+    auto start = std::chrono::steady_clock::now();
+    std::string message;
+    try {
+      repository.read_commit("HEAD", "", {});
+    } catch (const InputError& e) {
+      message = e.what();
+    }
+    CHECK(message.find(blob) != std::string::npos);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  }
+
+  TEST_CASE("only missing common history is 'no merge-base'") {
+    ScratchRepository scratch;
+    scratch.write("a.yaml", "name: a\n");
+    scratch.commit_all("one");
+    scratch.git("checkout -q --orphan other");
+    scratch.write("b.yaml", "name: b\n");
+    scratch.commit_all("two");
+    Repository repository = Repository::discover(scratch.root());
+    CHECK_FALSE(repository.try_merge_base("main", "other").has_value());
+    CHECK(repository.try_merge_base("main", "main") == repository.resolve("main"));
+  }
+
+  TEST_CASE("a glob of 150,000 stars matches without recursion") {
+    std::string stars(150000, '*');
+    CHECK(glob_match(stars + "x", "events/x"));
+    CHECK_FALSE(glob_match(stars + "x", "events/y"));
+    CHECK(glob_match("**/drafts/**", "events/drafts/a.yaml"));
+    CHECK(glob_match("a/**/b/*.yaml", "a/b/c.yaml"));
+    CHECK(glob_match("a/**/b/*.yaml", "a/x/y/b/c.yaml"));
+    CHECK_FALSE(glob_match("a/**/b/*.yaml", "a/x/b/d/c.yaml"));
+    CHECK(glob_match("a**z", "a/b/z"));
+    CHECK_FALSE(glob_match("a*z", "a/b/z"));
+    CHECK(glob_match("?.yaml", "x.yaml"));
+    CHECK_FALSE(glob_match("?", "/"));
+  }
+}
