@@ -9,6 +9,8 @@
 
 namespace steward::cli {
 
+namespace fs = std::filesystem;
+
 namespace {
 
 Revision head_revision(const RevisionOptions& options) {
@@ -79,7 +81,11 @@ std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool
   Revision head = head_revision(options);
   auto comparison = std::make_unique<Comparison>();
   comparison->config = project.read_config(head);
-  comparison->project_dir = project.dir();
+  // Relative to the working folder when it can be, so that a pack's errors name its files as the
+  // user wrote them (policies/x.policy), not by an absolute path.
+  std::error_code ec;
+  fs::path relative = fs::proximate(project.dir(), ec);
+  comparison->project_dir = ec || relative.empty() ? project.dir() : relative;
   comparison->boundary = project.boundary();
   git::Snapshot head_files = project.read(head, comparison->config);
   project.require_data(head_files, comparison->config);

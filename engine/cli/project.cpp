@@ -136,11 +136,10 @@ const git::Repository& Project::repository() const {
 config::StewardConfig Project::read_config(const Revision& revision) const {
   const std::string relative = join(prefix_, kConfigName);
   if (bare_ && revision.kind != Revision::Kind::commit) {
-    throw InputError("'" + dir_.string() +
-                         "' is a bare git repository: it has no work tree or "
-                         "index to check",
-                     "pass --head REV (for example --head HEAD) to check a commit, or run steward "
-                     "in a clone with a work tree");
+    throw InputError(
+        "'" + dir_.string() + "' is a bare git repository: it has no work tree or index to check",
+        "pass --head REV (for example --head HEAD) to check a commit, or run steward "
+        "in a clone with a work tree");
   }
   std::optional<std::string> text;
   switch (revision.kind) {
@@ -210,15 +209,14 @@ void Project::require_data(const git::Snapshot& head, const config::StewardConfi
     const std::string& entry = config.paths[i];
     auto guess = closest_match(entry, project_entries(dir_));
     throw InputError(place(config.path_spans[i]) + ": '" + entry +
-                         "' in 'paths' matches no data "
-                         "file (.yaml, .yml, .json) in the " +
+                         "' in 'paths' matches no data file (.yaml, .yml, .json) in the " +
                          head.label,
                      guess ? "did you mean '" + *guess + "'?"
                            : "list folders that hold the data files, relative to steward.yaml");
   }
   if (head.files.empty() && head.unread.empty()) {
     std::string where =
-        config.found ? "under the `paths` of steward.yaml" : "in '" + dir_.string() + "'";
+        config.paths.empty() ? "in '" + dir_.string() + "'" : "under the `paths` of steward.yaml";
     throw InputError("nothing to check: steward found no data file (.yaml, .yml, .json) " + where +
                          " in the " + head.label,
                      "run steward in the repository that holds the data, point it there with "
