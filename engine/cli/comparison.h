@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/persistent_cache.h"
 #include "cli/project.h"
 #include "config/parse_cache.h"
 #include "model/snapshot_loader.h"
@@ -16,6 +17,7 @@ struct RevisionOptions {
   bool no_base = false;
   std::string head;  // empty: the work tree
   bool staged = false;
+  CacheOptions cache;  // where parses (and base findings) are kept between runs
 };
 
 // Head and (when there is one) base, loaded through one parse cache, so that every blob the two
@@ -26,7 +28,8 @@ struct Comparison {
   model::LoadedModel head;
   std::optional<model::LoadedModel> base;
   std::string base_commit;  // the resolved base commit id, when there is a base
-  config::ParseCache cache;
+  std::unique_ptr<config::BlobCacheStore> store;  // null: no persistent cache
+  config::ParseCache cache;                       // declared after the store it uses
 };
 
 // Throws InputError when a revision cannot be read (with the fix: fetch the history, ...).

@@ -1,6 +1,7 @@
 #include "model/snapshot_loader.h"
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "model/model_builder.h"
@@ -8,6 +9,11 @@
 namespace steward::model {
 
 namespace {
+
+double elapsed_ms(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
 
 // Below this many files a second thread costs more than it saves.
 constexpr size_t kFilesPerThread = 32;
@@ -17,9 +23,13 @@ constexpr size_t kFilesPerThread = 32;
 LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cache) {
   config::ParseCache local_cache;
   config::ParseCache& parse_cache = cache ? *cache : local_cache;
+  const auto start = std::chrono::steady_clock::now();
   LoadedModel loaded;
   loaded.files = snapshot.files.size();
   loaded.parsed.resize(snapshot.files.size());
+  loaded.blob_ids.reserve(snapshot.files.size());
+  for (const auto& file : snapshot.files)
+    loaded.blob_ids.push_back(file.blob_id);
 
   std::atomic<size_t> next{0};
   auto work = [&] {
@@ -36,6 +46,8 @@ LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cac
   work();
   for (auto& thread : pool)
     thread.join();
+  loaded.parse_ms = elapsed_ms(start);
+  const auto build_start = std::chrono::steady_clock::now();
 
   std::vector<const config::Document*> documents;
   for (const auto& parsed : loaded.parsed) {
@@ -48,6 +60,7 @@ LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cac
   loaded.model = std::move(built.model);
   loaded.diagnostics.insert(loaded.diagnostics.end(), built.diagnostics.begin(),
                             built.diagnostics.end());
+  loaded.build_ms = elapsed_ms(build_start);
   return loaded;
 }
 
