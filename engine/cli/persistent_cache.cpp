@@ -37,12 +37,17 @@ std::unique_ptr<config::BlobCacheStore> open_cache_store(const CacheOptions& opt
   std::optional<fs::path> folder = cache_folder(options, project);
   if (!folder) return nullptr;
   std::error_code ec;
+  auto [named, how] = named_folder(options);
+  if (named.empty()) {
+    // The default folder is created by the first save, so a run that writes nothing leaves the
+    // git folder as it was; one that is not a folder only means no cache.
+    if (fs::exists(*folder, ec) && !fs::is_directory(*folder, ec)) return nullptr;
+    return std::make_unique<config::BlobCacheStore>(*folder, STEWARD_VERSION);
+  }
   fs::create_directories(*folder, ec);
   if (!ec && fs::is_directory(*folder, ec)) {
     return std::make_unique<config::BlobCacheStore>(*folder, STEWARD_VERSION);
   }
-  auto [named, how] = named_folder(options);
-  if (named.empty()) return nullptr;  // the default folder: no cache, same findings
   throw InputError(how + " '" + named + "' is not a folder steward can create or use" +
                        (ec ? " (" + ec.message() + ")" : std::string()),
                    "name a writable folder (it is created when missing), or pass --no-cache");

@@ -23,9 +23,10 @@ struct CacheOptions {
 std::optional<std::filesystem::path> cache_folder(const CacheOptions& options,
                                                   const Project& project);
 
-// The store in that folder (created when missing), or null when there is no folder. Throws
-// InputError when a folder given by --cache-dir or STEWARD_CACHE_DIR is a file or cannot be
-// created; the default folder failing only means no cache (a read-only clone still checks).
+// The store in that folder, or null when there is none. A folder given by --cache-dir or
+// STEWARD_CACHE_DIR is created now, and InputError when it is a file or cannot be created; the
+// default folder is created by the first save, and failing only means no cache (a read-only
+// clone still checks).
 std::unique_ptr<config::BlobCacheStore> open_cache_store(const CacheOptions& options,
                                                          const Project& project);
 
