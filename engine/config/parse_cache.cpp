@@ -32,8 +32,7 @@ std::shared_ptr<const ReadResult> ParseCache::parse(const std::string& path,
 }
 
 std::shared_ptr<const ReadResult> ParseCache::read(const std::string& path,
-                                                   const std::string& blob_id,
-                                                   const std::string& text,
+                                                   const std::string& blob_id, std::string text,
                                                    const std::string& revision) {
   // The path is part of the key: spans name their file, so one blob at two paths is two entries.
   std::string key = blob_id.empty() ? std::string() : blob_id + ":" + path;
@@ -44,7 +43,7 @@ std::shared_ptr<const ReadResult> ParseCache::read(const std::string& path,
       return it->second;
     }
   }
-  auto result = parse(path, blob_id, make_source(path, text, revision));
+  auto result = parse(path, blob_id, make_source(path, std::move(text), revision));
   if (!key.empty()) {
     std::lock_guard lock(mutex_);
     entries_.emplace(key, result);

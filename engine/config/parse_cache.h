@@ -31,9 +31,10 @@ class ParseCache {
   // Keeps parses in `store` (not owned; it must outlive the cache) through `codec`.
   void use_store(BlobCacheStore* store, ParseCodec codec);
 
-  // The parse of `text` at `path`, from the cache when the same blob was read before.
+  // The parse of `text` at `path`, from the cache when the same blob was read before. `text` is
+  // taken over by the result's source (pass it with std::move to keep one copy of each file).
   std::shared_ptr<const ReadResult> read(const std::string& path, const std::string& blob_id,
-                                         const std::string& text, const std::string& revision);
+                                         std::string text, const std::string& revision);
 
   size_t parses() const { return parses_; }  // how many files were actually parsed
   size_t hits() const { return hits_; }      // shared with an earlier read in this run

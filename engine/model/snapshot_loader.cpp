@@ -20,7 +20,7 @@ constexpr size_t kFilesPerThread = 32;
 
 }  // namespace
 
-LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cache) {
+LoadedModel load_snapshot(git::Snapshot snapshot, config::ParseCache* cache) {
   config::ParseCache local_cache;
   config::ParseCache& parse_cache = cache ? *cache : local_cache;
   const auto start = std::chrono::steady_clock::now();
@@ -34,8 +34,9 @@ LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cac
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < snapshot.files.size(); i = next++) {
-      const git::SnapshotFile& file = snapshot.files[i];
-      loaded.parsed[i] = parse_cache.read(file.path, file.blob_id, file.content, snapshot.label);
+      git::SnapshotFile& file = snapshot.files[i];
+      loaded.parsed[i] =
+          parse_cache.read(file.path, file.blob_id, std::move(file.content), snapshot.label);
     }
   };
   size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),

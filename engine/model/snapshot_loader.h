@@ -23,7 +23,8 @@ struct LoadedModel {
 };
 
 // Parses every file of the snapshot (on all cores, through `cache` when given) and builds the
-// combined model.
-LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cache = nullptr);
+// combined model. The files' text moves into the parsed sources: pass a temporary (or std::move)
+// so that each file is held once.
+LoadedModel load_snapshot(git::Snapshot snapshot, config::ParseCache* cache = nullptr);
 
 }  // namespace steward::model
