@@ -165,7 +165,7 @@ def main():
     parser.add_argument("--steward", required=True)
     parser.add_argument("--source", required=True)
     args = parser.parse_args()
-    steward = Steward(args.steward)
+    steward = Steward(str(pathlib.Path(args.steward).resolve()))
     with tempfile.TemporaryDirectory(prefix="steward-cache-e2e-") as scratch:
         scratch = pathlib.Path(scratch).resolve()
         repo = make_repository(scratch / "repo", pathlib.Path(args.source))
