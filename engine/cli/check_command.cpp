@@ -36,6 +36,14 @@ void register_check(CLI::App& app, int& exit_code) {
                       "A label of the pull request, for rules; repeatable");
   command->add_option("--environment", options->environment,
                       "The environment the change targets, for rules");
+  auto* no_cache = command->add_flag(
+      "--no-cache", options->revisions.cache.disabled,
+      "Neither read nor write the persistent cache (results are the same, only slower)");
+  command
+      ->add_option("--cache-dir", options->revisions.cache.dir,
+                   "Keep the persistent cache in this folder (default: STEWARD_CACHE_DIR, else "
+                   ".git/steward-cache)")
+      ->excludes(no_cache);
   command->add_flag("--stats", options->stats,
                     "Print timings and parse-cache counts on standard error");
   command->callback([options, &exit_code] { exit_code = run_check(*options); });

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/base_findings_cache.h"
 #include "cli/diagnostics_error.h"
 #include "cli/exit_code.h"
 #include "cli/pack_loading.h"
@@ -58,7 +59,22 @@ void print_stats(const Comparison& comparison, double load_ms, double total_ms) 
   if (comparison.base) std::cerr << ", base " << comparison.base->files;
   std::cerr << "), parsed " << comparison.cache.parses() << ", shared by blob id "
             << comparison.cache.hits() << "\n"
-            << "stats: load " << load_ms << " ms, total " << total_ms << " ms\n";
+            << "stats: persistent cache: ";
+  if (comparison.store) {
+    std::cerr << "decoded " << comparison.cache.loaded() << " files; store hits "
+              << comparison.store->hits() << ", misses " << comparison.store->misses()
+              << ", writes " << comparison.store->writes() << "\n";
+  } else {
+    std::cerr << "off\n";
+  }
+  std::cerr << "stats: head: parse " << comparison.head.parse_ms << " ms, build "
+            << comparison.head.build_ms << " ms";
+  if (comparison.base) {
+    std::cerr << "; base: parse " << comparison.base->parse_ms << " ms, build "
+              << comparison.base->build_ms << " ms";
+  }
+  std::cerr << "\n";
+  std::cerr << "stats: load " << load_ms << " ms, total " << total_ms << " ms\n";
 }
 
 // The `env` root of the policy language: who, what for, and today's date.
@@ -104,6 +120,31 @@ void check_severity_keys(const config::StewardConfig& config, const findings::Ru
   }
 }
 
+// Base runs alone (no base of its own, no changes): its findings only tell which of head's are
+// new. They come from the persistent cache when base, the configuration and the packs are as in
+// an earlier run.
+std::vector<std::string> base_fingerprints(const Comparison& comparison, const LoadedPacks& packs,
+                                           const policy::Env& env,
+                                           findings::ProcessOptions process) {
+  const model::LoadedModel& base = *comparison.base;
+  std::optional<std::string> key;
+  if (comparison.store) key = base_findings_key(base, comparison.config, packs, env);
+  if (key) {
+    if (auto cached = load_base_fingerprints(*comparison.store, *key)) return std::move(*cached);
+  }
+  Diagnostics diagnostics = base.diagnostics;
+  auto evaluated = evaluate(packs, {&base.model, nullptr, nullptr, env});
+  diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
+  process.files = files_of(base);
+  std::vector<std::string> fingerprints;
+  for (const auto& f :
+       findings::process_findings(findings::make_findings(std::move(diagnostics)), process)) {
+    fingerprints.push_back(f.fingerprint);
+  }
+  if (key) save_base_fingerprints(*comparison.store, *key, fingerprints);
+  return fingerprints;
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& options) {
@@ -128,18 +169,7 @@ int run_check(const CheckOptions& options) {
   std::optional<diff::ChangeSet> changes;
   if (comparison->base) {
     const model::LoadedModel& base = *comparison->base;
-    // Base runs alone (no base of its own, no changes): its findings only tell which of head's
-    // are new.
-    Diagnostics diagnostics = base.diagnostics;
-    auto evaluated = evaluate(packs, {&base.model, nullptr, nullptr, env});
-    diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
-    process.files = files_of(base);
-    std::vector<std::string> base_fingerprints;
-    for (const auto& f :
-         findings::process_findings(findings::make_findings(std::move(diagnostics)), process)) {
-      base_fingerprints.push_back(f.fingerprint);
-    }
-    process.base_fingerprints = std::move(base_fingerprints);
+    process.base_fingerprints = base_fingerprints(*comparison, packs, env, process);
     changes = diff::compute_changes(base.model, comparison->head.model);
     auto lines = diff::summarize(*changes, base.model, comparison->head.model);
     input.change_summary_text = diff::render_text(lines);
@@ -162,6 +192,7 @@ int run_check(const CheckOptions& options) {
   input.blob_url = github_blob_url();
   const bool failed = input.summary.failed;
   write_reports(outputs, std::move(input));
+  if (comparison->store) comparison->store->finish_run();
   if (options.stats) print_stats(*comparison, load_ms, elapsed_ms(start));
   return failed ? kFindings : kPassed;
 }

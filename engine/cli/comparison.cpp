@@ -80,6 +80,8 @@ std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool
   Project project = Project::open(options.dir);
   Revision head = head_revision(options);
   auto comparison = std::make_unique<Comparison>();
+  comparison->store = open_cache_store(options.cache, project);
+  comparison->cache.use_store(comparison->store.get(), parse_codec());
   comparison->config = project.read_config(head);
   // Relative to the working folder when it can be, so that a pack's errors name its files as the
   // user wrote them (policies/x.policy), not by an absolute path.

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/persistent_cache.h"
 #include "cli/project.h"
 #include "config/parse_cache.h"
 #include "model/snapshot_loader.h"
@@ -17,6 +18,7 @@ struct RevisionOptions {
   bool no_base = false;
   std::string head;  // empty: the work tree
   bool staged = false;
+  CacheOptions cache;  // where parses (and base findings) are kept between runs
 };
 
 // Head and (when there is one) base, loaded through one parse cache, so that every blob the two
@@ -29,7 +31,8 @@ struct Comparison {
   std::string base_commit;            // the resolved base commit id, when there is a base
   std::filesystem::path project_dir;  // the folder of steward.yaml: local packs are relative to it
   std::filesystem::path boundary;     // the repository's work tree: local packs must be inside
-  config::ParseCache cache;
+  std::unique_ptr<config::BlobCacheStore> store;  // null: no persistent cache
+  config::ParseCache cache;                       // declared after the store it uses
 };
 
 // Throws InputError when a revision cannot be read (with the fix: fetch the history, ...).

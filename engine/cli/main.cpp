@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", STEWARD_VERSION);
   app.require_subcommand(1);
   int exit_code = kPassed;
+  register_cache(app, exit_code);
   register_check(app, exit_code);
   register_diff(app, exit_code);
   register_explain(app, exit_code);

@@ -2,9 +2,37 @@
 
 namespace steward::config {
 
+void ParseCache::use_store(BlobCacheStore* store, ParseCodec codec) {
+  std::lock_guard lock(mutex_);
+  store_ = store && codec.encode && codec.decode ? store : nullptr;
+  codec_ = std::move(codec);
+}
+
+// Decodes from the store when it holds this blob, else parses (and saves the parse). The store is
+// read and written outside the lock: its files are independent and the work is the slow part.
+std::shared_ptr<const ReadResult> ParseCache::parse(const std::string& path,
+                                                    const std::string& blob_id,
+                                                    const SourceRef& source) {
+  const BlobCacheKey key{blob_id, path, codec_.format};
+  const bool persistent = store_ != nullptr && !blob_id.empty();
+  if (persistent) {
+    if (auto bytes = store_->load(key)) {
+      if (auto decoded = codec_.decode(*bytes, source)) {
+        std::lock_guard lock(mutex_);
+        ++loaded_;
+        return std::make_shared<const ReadResult>(std::move(*decoded));
+      }
+    }
+  }
+  auto result = std::make_shared<const ReadResult>(read_documents(source));
+  if (persistent) store_->save(key, codec_.encode(*result));
+  std::lock_guard lock(mutex_);
+  ++parses_;
+  return result;
+}
+
 std::shared_ptr<const ReadResult> ParseCache::read(const std::string& path,
-                                                   const std::string& blob_id,
-                                                   const std::string& text,
+                                                   const std::string& blob_id, std::string text,
                                                    const std::string& revision) {
   // The path is part of the key: spans name their file, so one blob at two paths is two entries.
   std::string key = blob_id.empty() ? std::string() : blob_id + ":" + path;
@@ -15,11 +43,11 @@ std::shared_ptr<const ReadResult> ParseCache::read(const std::string& path,
       return it->second;
     }
   }
-  auto result =
-      std::make_shared<const ReadResult>(read_documents(make_source(path, text, revision)));
-  std::lock_guard lock(mutex_);
-  ++parses_;
-  if (!key.empty()) entries_.emplace(key, result);
+  auto result = parse(path, blob_id, make_source(path, std::move(text), revision));
+  if (!key.empty()) {
+    std::lock_guard lock(mutex_);
+    entries_.emplace(key, result);
+  }
   return result;
 }
 

@@ -1,31 +1,56 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
+#include "config/blob_cache_store.h"
 #include "config/document_reader.h"
 
 namespace steward::config {
 
+// How parsed files are written to and read back from a BlobCacheStore. `format` names the
+// encoding and its version (it is part of every key), so a change of encoding never reads old
+// bytes. `decode` returns nullopt for bytes it does not accept, which counts as a miss.
+struct ParseCodec {
+  std::string format;
+  std::function<std::string(const ReadResult&)> encode;
+  std::function<std::optional<ReadResult>(std::string_view bytes, const SourceRef& source)> decode;
+};
+
 // Parsed files keyed by git blob id and path: a file unchanged between base and head is parsed
 // once, so a pull request touching three files of a large repository costs little more than
-// parsing those three. Safe to use from several threads.
+// parsing those three. With a persistent store and a codec, parses also outlive the run: the next
+// run decodes instead of parsing. Safe to use from several threads.
 class ParseCache {
  public:
-  // The parse of `text` at `path`, from the cache when the same blob was read before.
+  // Keeps parses in `store` (not owned; it must outlive the cache) through `codec`.
+  void use_store(BlobCacheStore* store, ParseCodec codec);
+
+  // The parse of `text` at `path`, from the cache when the same blob was read before. `text` is
+  // taken over by the result's source (pass it with std::move to keep one copy of each file).
   std::shared_ptr<const ReadResult> read(const std::string& path, const std::string& blob_id,
-                                         const std::string& text, const std::string& revision);
+                                         std::string text, const std::string& revision);
 
   size_t parses() const { return parses_; }  // how many files were actually parsed
-  size_t hits() const { return hits_; }
+  size_t hits() const { return hits_; }      // shared with an earlier read in this run
+  size_t loaded() const { return loaded_; }  // decoded from the persistent store
 
  private:
+  std::shared_ptr<const ReadResult> parse(const std::string& path, const std::string& blob_id,
+                                          const SourceRef& source);
+
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const ReadResult>> entries_;
+  BlobCacheStore* store_ = nullptr;
+  ParseCodec codec_;
   size_t parses_ = 0;
   size_t hits_ = 0;
+  size_t loaded_ = 0;
 };
 
 }  // namespace steward::config

@@ -170,6 +170,11 @@ fs::path Repository::workdir() const {
   return root.has_filename() ? root : root.parent_path();
 }
 
+fs::path Repository::common_dir() const {
+  fs::path dir = fs::path(git_repository_commondir(impl_->repo.get())).lexically_normal();
+  return dir.has_filename() ? dir : dir.parent_path();
+}
+
 std::string Repository::relative_to_workdir(const fs::path& path) const {
   std::error_code ec;
   fs::path root = fs::weakly_canonical(workdir(), ec);

@@ -38,6 +38,9 @@ class Repository {
   // The root of the work tree (for a linked worktree: that worktree's root); empty for a bare
   // repository.
   std::filesystem::path workdir() const;
+  // The git folder shared by every worktree of the repository (`.git` of the main worktree, or
+  // the bare repository itself): where steward keeps its cache.
+  std::filesystem::path common_dir() const;
 
   // `path` relative to the work-tree root, '/'-separated ("" for the root). Symbolic links are
   // resolved on both sides first, so /tmp vs /private/tmp style aliases do not matter. Throws

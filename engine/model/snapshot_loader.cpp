@@ -1,6 +1,7 @@
 #include "model/snapshot_loader.h"
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "model/model_builder.h"
@@ -8,6 +9,11 @@
 namespace steward::model {
 
 namespace {
+
+double elapsed_ms(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
 
 // Below this many files a second thread costs more than it saves.
 constexpr size_t kFilesPerThread = 32;
@@ -27,18 +33,23 @@ Diagnostic unread_finding(const git::UnreadPath& unread, const std::string& revi
 
 }  // namespace
 
-LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cache) {
+LoadedModel load_snapshot(git::Snapshot snapshot, config::ParseCache* cache) {
   config::ParseCache local_cache;
   config::ParseCache& parse_cache = cache ? *cache : local_cache;
+  const auto start = std::chrono::steady_clock::now();
   LoadedModel loaded;
   loaded.files = snapshot.files.size();
   loaded.parsed.resize(snapshot.files.size());
+  loaded.blob_ids.reserve(snapshot.files.size());
+  for (const auto& file : snapshot.files)
+    loaded.blob_ids.push_back(file.blob_id);
 
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < snapshot.files.size(); i = next++) {
-      const git::SnapshotFile& file = snapshot.files[i];
-      loaded.parsed[i] = parse_cache.read(file.path, file.blob_id, file.content, snapshot.label);
+      git::SnapshotFile& file = snapshot.files[i];
+      loaded.parsed[i] =
+          parse_cache.read(file.path, file.blob_id, std::move(file.content), snapshot.label);
     }
   };
   size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
@@ -49,6 +60,8 @@ LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cac
   work();
   for (auto& thread : pool)
     thread.join();
+  loaded.parse_ms = elapsed_ms(start);
+  const auto build_start = std::chrono::steady_clock::now();
 
   for (const auto& unread : snapshot.unread)
     loaded.diagnostics.push_back(unread_finding(unread, snapshot.label));
@@ -63,6 +76,7 @@ LoadedModel load_snapshot(const git::Snapshot& snapshot, config::ParseCache* cac
   loaded.model = std::move(built.model);
   loaded.diagnostics.insert(loaded.diagnostics.end(), built.diagnostics.begin(),
                             built.diagnostics.end());
+  loaded.build_ms = elapsed_ms(build_start);
   return loaded;
 }
 

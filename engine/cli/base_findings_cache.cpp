@@ -1,0 +1,73 @@
+#include "cli/base_findings_cache.h"
+
+#include "findings/sha256.h"
+
+namespace steward::cli {
+
+namespace {
+
+constexpr const char* kFormat = "base-fingerprints/1";
+constexpr const char* kPath = "(base findings)";
+
+// Each part length-prefixed, so that no two different inputs describe the same way.
+void add_part(std::string& description, std::string_view part) {
+  description += std::to_string(part.size());
+  description += ':';
+  description += part;
+}
+
+}  // namespace
+
+std::optional<std::string> base_findings_key(const model::LoadedModel& base,
+                                             const config::StewardConfig& config,
+                                             const LoadedPacks& packs, const policy::Env& env) {
+  if (base.blob_ids.size() != base.parsed.size()) return std::nullopt;
+  std::string description;
+  for (size_t i = 0; i < base.parsed.size(); ++i) {
+    if (base.blob_ids[i].empty()) return std::nullopt;
+    add_part(description, base.parsed[i]->source->path());
+    add_part(description, base.blob_ids[i]);
+  }
+  add_part(description, config.source ? config.source->text() : std::string("(defaults)"));
+  for (const auto& pack : packs.packs) {
+    add_part(description, pack->pack().label());
+    for (const auto& file : pack->pack().files()) {
+      add_part(description, file->source->path());
+      add_part(description, file->source->text());
+    }
+  }
+  add_part(description, env.actor);
+  for (const auto& label : env.labels)
+    add_part(description, label);
+  add_part(description, env.environment);
+  add_part(description, env.today);
+  return findings::sha256_hex(description);
+}
+
+std::optional<std::vector<std::string>> load_base_fingerprints(config::BlobCacheStore& store,
+                                                               const std::string& key) {
+  std::optional<std::string> payload = store.load({key, kPath, kFormat});
+  if (!payload) return std::nullopt;
+  std::vector<std::string> fingerprints;
+  size_t start = 0;
+  while (start < payload->size()) {
+    size_t end = payload->find('\n', start);
+    if (end == std::string::npos) return std::nullopt;  // every fingerprint ends its line
+    fingerprints.push_back(payload->substr(start, end - start));
+    start = end + 1;
+  }
+  return fingerprints;
+}
+
+void save_base_fingerprints(config::BlobCacheStore& store, const std::string& key,
+                            const std::vector<std::string>& fingerprints) {
+  std::string payload;
+  for (const auto& fingerprint : fingerprints) {
+    if (fingerprint.find('\n') != std::string::npos) return;  // cannot be written back as lines
+    payload += fingerprint;
+    payload += '\n';
+  }
+  store.save({key, kPath, kFormat}, payload);
+}
+
+}  // namespace steward::cli

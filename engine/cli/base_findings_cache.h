@@ -1,0 +1,29 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/pack_loading.h"
+#include "config/blob_cache_store.h"
+#include "config/steward_config.h"
+#include "model/snapshot_loader.h"
+#include "policy/policy_input.h"
+
+namespace steward::cli {
+
+// The fingerprints of base's findings, kept between runs: a pull request's base rarely moves, so
+// its second and later checks skip evaluating base. The key is everything the fingerprints depend
+// on: every base file (path and blob id), head's steward.yaml, the packs' text, `env` and
+// steward's version (in the store's header). nullopt key: base cannot be keyed (a file without a
+// blob id), so it is evaluated every time.
+std::optional<std::string> base_findings_key(const model::LoadedModel& base,
+                                             const config::StewardConfig& config,
+                                             const LoadedPacks& packs, const policy::Env& env);
+
+std::optional<std::vector<std::string>> load_base_fingerprints(config::BlobCacheStore& store,
+                                                               const std::string& key);
+void save_base_fingerprints(config::BlobCacheStore& store, const std::string& key,
+                            const std::vector<std::string>& fingerprints);
+
+}  // namespace steward::cli

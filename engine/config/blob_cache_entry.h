@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "config/blob_cache_store.h"
+
+namespace steward::config {
+
+// The layout of one entry file of the BlobCacheStore. Bump it when the layout changes: entries of
+// another layout are foreign and ignored.
+inline constexpr uint32_t kBlobCacheLayout = 1;
+
+// The entry for `payload`: a header (magic, layout, steward version, key, payload length, CRC-32
+// of the payload) followed by the payload.
+std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward_version,
+                               std::string_view payload);
+
+// The payload of `entry` when it is whole and was written by `steward_version` for exactly `key`;
+// nullopt for anything else (truncated, extended, garbage, another layout, version or key, a
+// payload whose checksum does not match).
+std::optional<std::string> decode_cache_entry(std::string_view entry, const BlobCacheKey& key,
+                                              std::string_view steward_version);
+
+// CRC-32 (zlib's) of `bytes`.
+uint32_t cache_checksum(std::string_view bytes);
+
+}  // namespace steward::config

@@ -1,0 +1,116 @@
+// ParseCache with a persistent store, through a codec of the test's own (the real document codec
+// plugs into the same two hooks).
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+
+#include "config/parse_cache.h"
+
+namespace fs = std::filesystem;
+using namespace steward::config;
+
+namespace {
+
+struct TemporaryFolder {
+  fs::path path =
+      fs::temp_directory_path() / ("steward-parse-cache-test-" + std::to_string(::getpid()));
+  TemporaryFolder() {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TemporaryFolder() { fs::remove_all(path); }
+};
+
+// Encodes a parse as the text it came from plus its document count; decoding re-reads the text
+// and refuses bytes that do not match the source. `decodes` counts what came from the store.
+ParseCodec counting_codec(std::atomic<int>& decodes) {
+  ParseCodec codec;
+  codec.format = "test-codec/1";
+  codec.encode = [](const ReadResult& result) {
+    return std::to_string(result.documents.size()) + "\n" + result.source->text();
+  };
+  codec.decode = [&decodes](std::string_view bytes,
+                            const steward::SourceRef& source) -> std::optional<ReadResult> {
+    auto newline = bytes.find('\n');
+    if (newline == std::string_view::npos || bytes.substr(newline + 1) != source->text())
+      return std::nullopt;
+    ReadResult result = read_documents(source);
+    if (std::to_string(result.documents.size()) != bytes.substr(0, newline)) return std::nullopt;
+    ++decodes;
+    return result;
+  };
+  return codec;
+}
+
+const std::string kText = "kind: team\nname: payments\n---\nkind: team\nname: growth\n";
+
+}  // namespace
+
+TEST_SUITE("parse_cache_store") {
+  TEST_CASE("a second run decodes from the store instead of parsing") {
+    TemporaryFolder folder;
+    std::atomic<int> decodes{0};
+    {
+      BlobCacheStore store(folder.path, "1.0.0");
+      ParseCache cold;
+      cold.use_store(&store, counting_codec(decodes));
+      cold.read("teams.yaml", "aa11", kText, "head");
+      CHECK(cold.parses() == 1);
+      CHECK(cold.loaded() == 0);
+      CHECK(store.writes() == 1);
+    }
+    BlobCacheStore store(folder.path, "1.0.0");
+    ParseCache warm;
+    warm.use_store(&store, counting_codec(decodes));
+    auto result = warm.read("teams.yaml", "aa11", kText, "head");
+    CHECK(warm.parses() == 0);
+    CHECK(warm.loaded() == 1);
+    CHECK(decodes == 1);
+    REQUIRE(result->documents.size() == 2);
+    CHECK(result->documents[1].root.find("name")->text == "growth");
+    CHECK(result->source->revision() == "head");
+  }
+
+  TEST_CASE("a corrupted entry is parsed again and replaced, with the same result") {
+    TemporaryFolder folder;
+    std::atomic<int> decodes{0};
+    BlobCacheStore store(folder.path, "1.0.0");
+    ParseCache first;
+    first.use_store(&store, counting_codec(decodes));
+    auto original = first.read("teams.yaml", "aa11", kText, "head");
+    for (const auto& item : fs::directory_iterator(folder.path))
+      std::ofstream(item.path(), std::ios::binary | std::ios::trunc) << "garbage";
+
+    ParseCache second;
+    second.use_store(&store, counting_codec(decodes));
+    auto reparsed = second.read("teams.yaml", "aa11", kText, "head");
+    CHECK(second.parses() == 1);
+    CHECK(decodes == 0);
+    CHECK(reparsed->documents.size() == original->documents.size());
+
+    ParseCache third;
+    third.use_store(&store, counting_codec(decodes));
+    third.read("teams.yaml", "aa11", kText, "head");
+    CHECK(third.loaded() == 1);  // the parse replaced the garbage
+  }
+
+  TEST_CASE("bytes the codec refuses count as a miss, and a file without blob id is not stored") {
+    TemporaryFolder folder;
+    std::atomic<int> decodes{0};
+    BlobCacheStore store(folder.path, "1.0.0");
+    ParseCache first;
+    first.use_store(&store, counting_codec(decodes));
+    first.read("teams.yaml", "aa11", kText, "head");
+    first.read("loose.yaml", "", kText, "work tree");
+    CHECK(store.writes() == 1);
+    // The same blob id with other text (a codec that checks catches a stale entry).
+    ParseCache second;
+    second.use_store(&store, counting_codec(decodes));
+    second.read("teams.yaml", "aa11", "kind: team\nname: other\n", "head");
+    CHECK(second.parses() == 1);
+    CHECK(decodes == 0);
+  }
+}
