@@ -164,6 +164,9 @@ bool Builder::end() {
   Frame frame = std::move(stack_.back());
   stack_.pop_back();
   Node& node = frame.node;
+  // Growing by push_back leaves up to half of a vector unused; the tree is kept, so trim it.
+  node.items.shrink_to_fit();
+  node.entries.shrink_to_fit();
   // A collection's span ends where its last child ends, so it covers its whole extent.
   const Node* last = nullptr;
   if (node.is_sequence() && !node.items.empty()) last = &node.items.back();
