@@ -41,6 +41,16 @@ std::optional<Diagnostic> check_input(const SourceRef& source, bool json) {
                      "file of " + std::to_string(text.size()) + " bytes is larger than " +
                          std::to_string(kMaxFileBytes >> 20) + " MiB, the most steward reads");
   }
+  // libyaml would decode UTF-16 after its byte-order mark; steward's columns count UTF-8 bytes.
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    Diagnostic d;
+    d.rule = json ? "syntax.json" : "syntax.yaml";
+    d.message = std::string(json ? "invalid JSON" : "invalid YAML") +
+                ": not UTF-8 text: the file starts with a UTF-16 byte-order mark";
+    d.help = "save the file as UTF-8";
+    d.span = Span{source, 1, 1, 1, 1};
+    return d;
+  }
   for (uint32_t number = 1; number <= source->line_count(); ++number) {
     std::string_view line = source->line(number);
     if (line.size() < 7 || (line[0] != '<' && line[0] != '=' && line[0] != '>')) continue;

@@ -48,6 +48,9 @@ TEST_SUITE("document_reader on hostile input") {
     CHECK(places(result.diagnostics) == Places{"syntax.yaml@2:21"});
     CHECK(result.diagnostics[0].message.find("UTF-8") != std::string::npos);
     CHECK(result.documents.empty());
+    // UTF-16, which libyaml would decode, is refused at its byte-order mark.
+    CHECK(places(read("a.yaml", std::string("\xFF\xFEk\0:\0 \0x\0", 10)).diagnostics) ==
+          Places{"syntax.yaml@1:1"});
   }
 
   TEST_CASE("a merge conflict marker is named at its line") {
