@@ -1,12 +1,17 @@
 #include "config/document_codec.h"
 
 #include <cstdint>
+#include <unordered_map>
+#include <vector>
 
 namespace steward::config {
 
 namespace {
 
 constexpr std::string_view kMagic = "STWDOC";
+
+// Strings up to this long are interned; longer ones (descriptions) rarely repeat.
+constexpr size_t kMaxInternedBytes = 64;
 
 class Writer {
  public:
@@ -17,7 +22,17 @@ class Writer {
     }
     out.push_back(static_cast<char>(value));
   }
+  // A string written before is written as its number in the table of strings: keys and enum-like
+  // values ("type", "string", "pii") repeat throughout a file. 0 introduces a new string.
   void text(std::string_view value) {
+    if (value.size() <= kMaxInternedBytes) {
+      auto [it, added] = table_.emplace(std::string(value), table_.size() + 1);
+      if (!added) {
+        number(it->second);
+        return;
+      }
+    }
+    number(0);
     number(value.size());
     out.append(value);
   }
@@ -63,6 +78,9 @@ class Writer {
   }
 
   std::string out;
+
+ private:
+  std::unordered_map<std::string, uint64_t> table_;
 };
 
 // Every read is checked against the bytes left; the first failure makes the whole decode fail.
@@ -93,10 +111,19 @@ class Reader {
     return value > bytes_.size() - at_ ? fail() : static_cast<size_t>(value);
   }
   std::string text() {
+    const uint64_t reference = number();
+    if (reference > 0) {
+      if (reference > table_.size()) {
+        fail();
+        return std::string();
+      }
+      return table_[reference - 1];
+    }
     size_t length = count();
     if (!ok_) return {};
     std::string value(bytes_.substr(at_, length));
     at_ += length;
+    if (value.size() <= kMaxInternedBytes) table_.push_back(value);
     return value;
   }
   bool literal(std::string_view expected) {
@@ -107,7 +134,10 @@ class Reader {
   Span span() {
     Span span;
     const uint64_t has_source = number();
-    if (has_source > 1) return fail(), span;
+    if (has_source > 1) {
+      fail();
+      return span;
+    }
     span.source = has_source ? source_ : nullptr;
     span.line = number32();
     span.column = number32();
@@ -118,9 +148,15 @@ class Reader {
   // Nesting is checked against the reader's own limit, so the recursion stays shallow.
   Node node(int depth) {
     Node node;
-    if (depth > kMaxNestingDepth + 1) return fail(), node;
+    if (depth > kMaxNestingDepth + 1) {
+      fail();
+      return node;
+    }
     const uint64_t tag = number();
-    if (tag > 7 || (tag & 3) > 3) return fail(), node;
+    if (tag > 7) {
+      fail();
+      return node;
+    }
     node.kind = static_cast<Node::Kind>(tag & 3);
     node.quoted = (tag & 4) != 0;
     node.span = span();
@@ -153,7 +189,10 @@ class Reader {
     Diagnostic d;
     d.rule = text();
     const uint64_t severity = number();
-    if (severity > static_cast<uint64_t>(Severity::error)) return fail(), d;
+    if (severity > static_cast<uint64_t>(Severity::error)) {
+      fail();
+      return d;
+    }
     d.severity = static_cast<Severity>(severity);
     d.message = text();
     d.span = span();
@@ -173,6 +212,7 @@ class Reader {
 
   std::string_view bytes_;
   SourceRef source_;
+  std::vector<std::string> table_;  // the strings interned so far, each read from the input
   size_t at_ = 0;
   bool ok_ = true;
 };
