@@ -27,6 +27,8 @@ TEST_SUITE("document_reader on hostile input") {
     CHECK(extent(root.entries[0].key.span) == "1:1-1:4");
     CHECK(extent(root.find("name")->span) == "2:7-2:7");
     CHECK(extent(root.find("kind")->span) == extent(without.documents[0].root.find("kind")->span));
+    // Code frames and SARIF's character columns measure on the line without the mark.
+    CHECK(with_bom.source->line(1) == "kind: evnt");
     // JSON too.
     auto json = read("a.json", "\xEF\xBB\xBF{\"a\": 1}");
     if (json.diagnostics.empty()) {
