@@ -110,6 +110,7 @@ bool Builder::scalar(const yaml_event_t& event) {
       !node.quoted && (node.text.empty() || node.text == "~" || node.text == "null" ||
                        node.text == "Null" || node.text == "NULL");
   node.kind = plain_null ? Node::Kind::null : Node::Kind::scalar;
+  if (plain_null) node.text.clear();  // a null reads the same however it is written
   // A block scalar, or a quoted or plain one over several lines, is placed at its first line; a
   // quoted one is underlined to the end of that line.
   if (span.end_line != span.line) {
