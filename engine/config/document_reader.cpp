@@ -1,16 +1,16 @@
-// The one file that knows yaml-cpp: it turns yaml-cpp's tree into steward's Node with spans.
+// Reads YAML and JSON with libyaml's event API into steward's Node, in one pass. The one file that
+// knows libyaml. Nothing here recurses on the input's nesting: open collections live on a stack.
 #include "config/document_reader.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
-#include <algorithm>
-#include <cctype>
-#include <sstream>
+#include <memory>
+#include <unordered_map>
 
+#include "config/duplicate_keys.h"
+#include "config/input_checks.h"
 #include "config/json_syntax.h"
+#include "config/text_locator.h"
 
 namespace steward::config {
 
@@ -19,11 +19,6 @@ namespace {
 bool is_json_path(const std::string& path) {
   return path.ends_with(".json");
 }
-
-// What converting one file may cost, counted in nodes plus scalar bytes, beyond twice the file's
-// size (which no file without aliases exceeds). yaml-cpp shares an anchored node between its
-// aliases, so nine lines of nested aliases ("billion laughs") expand to a billion nodes here.
-constexpr size_t kAliasExpansionAllowance = 100'000;
 
 Diagnostic nesting_too_deep(const Span& span) {
   Diagnostic d;
@@ -34,305 +29,296 @@ Diagnostic nesting_too_deep(const Span& span) {
   return d;
 }
 
-// yaml-cpp gives only a start mark; the end is found in the text, so a caret can underline the
-// whole token.
-class SpanFinder {
- public:
-  explicit SpanFinder(const SourceRef& source) : source_(source) {}
-
-  Span start(const YAML::Mark& mark) const {
-    if (mark.is_null() || mark.line < 0) return {};
-    auto line = static_cast<uint32_t>(mark.line + 1);
-    auto column = static_cast<uint32_t>(mark.column + 1);
-    return Span{source_, line, column, line, column};
-  }
-
-  // A scalar's span: from its start to its last character on the same line.
-  Span scalar(const YAML::Mark& mark, const std::string& value, bool quoted) const {
-    Span span = start(mark);
-    if (!span.valid()) return span;
-    std::string_view line = source_->line(span.line);
-    size_t begin = span.column - 1;
-    if (begin >= line.size()) return span;
-    size_t end = begin;
-    char first = line[begin];
-    if (quoted && (first == '"' || first == '\'')) {
-      end = begin + 1;
-      while (end < line.size()) {
-        if (first == '"' && line[end] == '\\') {
-          end += 2;
-          continue;
-        }
-        if (line[end] == first) {
-          if (first == '\'' && end + 1 < line.size() && line[end + 1] == '\'') {
-            end += 2;  // '' is an escaped quote in single-quoted YAML
-            continue;
-          }
-          break;
-        }
-        ++end;
-      }
-      end = std::min(end, line.size() - 1);
-    } else if (!value.empty() && value.find('\n') == std::string::npos &&
-               line.substr(begin).starts_with(value)) {
-      end = begin + value.size() - 1;
-    }
-    span.end_column = static_cast<uint32_t>(end + 1);
-    return span;
-  }
-
-  // Whether a null's mark is on its own text (`~`, `null`, or an anchor or tag before it). An
-  // empty value (`key:` with nothing after it) is marked at the next token instead, which may be
-  // lines further down.
-  bool written_null(const Span& span) const {
-    if (!span.valid()) return false;
-    std::string_view line = source_->line(span.line);
-    if (span.column > line.size()) return false;
-    std::string_view rest = line.substr(span.column - 1);
-    if (rest.starts_with('&') || rest.starts_with('!')) return true;
-    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
-      if (!rest.starts_with(word)) continue;
-      std::string_view after = rest.substr(word.size());
-      if (after.empty() ||
-          std::string_view(" \t,]}#").find(after.front()) != std::string_view::npos) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // The `-` of an empty item of a block sequence: the nearest line before `next` (the token after
-  // the item) with a `-` in the sequence's column. Other lines of earlier items are indented more.
-  Span dash_before(const Span& sequence, const Span& next) const {
-    const size_t column = sequence.column - 1;
-    for (uint32_t line = next.line; line-- > sequence.line;) {
-      std::string_view text = source_->line(line);
-      if (column < text.size() && text[column] == '-') {
-        return Span{source_, line, sequence.column, line, sequence.column};
-      }
-    }
-    return next;
-  }
-
-  bool is_block_sequence(const Span& sequence) const {
-    if (!sequence.valid()) return false;
-    std::string_view line = source_->line(sequence.line);
-    return sequence.column <= line.size() && line[sequence.column - 1] == '-';
-  }
-
- private:
-  SourceRef source_;
+// A collection being read, with what its subtree costs: an alias of it copies that much.
+struct Frame {
+  Node node;
+  std::optional<Node> key;  // a mapping's key waiting for its value
+  std::string anchor;
+  bool block = false;  // a block sequence places an empty item at its '-'
+  size_t cost = 1;     // nodes plus scalar bytes
+  int height = 0;      // levels below this node
 };
 
-struct Converter {
-  const SpanFinder& spans;
-  Diagnostics& diagnostics;
-  size_t budget;  // nodes plus scalar bytes still allowed
-  bool too_deep = false;
-  bool too_large = false;
+struct Anchored {
+  Node node;
+  size_t cost = 0;
+  int height = 0;
+};
 
-  // Whether conversion gave up; the file is then not read at all, like a file that does not parse.
-  bool stopped() const { return too_deep || too_large; }
+class Builder {
+ public:
+  Builder(const SourceRef& source, ReadResult& result)
+      : source_(source),
+        result_(result),
+        locator_(source),
+        alias_budget_(2 * source->text().size() + kAliasExpansionAllowance) {}
 
-  Node convert(const YAML::Node& in, int depth) {
-    Node out;
-    if (stopped()) return out;
-    if (depth > kMaxNestingDepth) {
-      too_deep = true;
-      diagnostics.push_back(nesting_too_deep(spans.start(in.Mark())));
-      return out;
-    }
-    if (!spend(1, in)) return out;
-    switch (in.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null:
-        out.kind = Node::Kind::null;
-        out.span = spans.start(in.Mark());
-        out.text = in.Scalar();
-        break;
-      case YAML::NodeType::Scalar:
-        if (!spend(in.Scalar().size(), in)) return out;
-        out.kind = Node::Kind::scalar;
-        out.text = in.Scalar();
-        // yaml-cpp tags a quoted or block scalar "!" and a plain one "?".
-        out.quoted = in.Tag() == "!";
-        out.span = spans.scalar(in.Mark(), out.text, out.quoted);
-        break;
-      case YAML::NodeType::Sequence: {
-        out.kind = Node::Kind::sequence;
-        out.span = spans.start(in.Mark());
-        const bool block = spans.is_block_sequence(out.span);
-        out.items.reserve(in.size());
-        for (const auto& item : in) {
-          if (stopped()) break;
-          Node node = convert(item, depth + 1);
-          if (block && node.is_null() && !spans.written_null(node.span)) {
-            node.span = spans.dash_before(out.span, node.span);
-          }
-          out.items.push_back(std::move(node));
-        }
-        break;
-      }
-      case YAML::NodeType::Map:
-        out.kind = Node::Kind::mapping;
-        out.span = spans.start(in.Mark());
-        out.entries.reserve(in.size());
-        for (const auto& pair : in) {
-          if (stopped()) break;
-          MapEntry entry{convert(pair.first, depth + 1), convert(pair.second, depth + 1)};
-          // `key:` with nothing after it has no place of its own: place it at its key.
-          if (entry.value.is_null() && !spans.written_null(entry.value.span)) {
-            entry.value.span = entry.key.span;
-          }
-          out.entries.push_back(std::move(entry));
-        }
-        report_duplicate_keys(out);
-        break;
-    }
-    extend_to_children(out);
-    return out;
+  // Handles one event; false once reading stops (an error was reported).
+  bool handle(const yaml_event_t& event);
+  TextLocator& locator() { return locator_; }
+
+ private:
+  Span span_of(const yaml_event_t& event) {
+    return locator_.range(event.start_mark.index, event.end_mark.index);
   }
+  Span point(const yaml_mark_t& mark) { return locator_.at_byte(locator_.byte_offset(mark.index)); }
+  bool stop(Diagnostic d) {
+    result_.diagnostics.push_back(std::move(d));
+    return false;
+  }
+  bool count_node(const Span& at);
+  bool scalar(const yaml_event_t& event);
+  bool start(const yaml_event_t& event, bool mapping);
+  bool end();
+  bool alias(const yaml_event_t& event);
+  void attach(Node node, const std::string& anchor, size_t cost, int height);
 
-  // Charges `cost` to the budget; once it is spent, reports the alias bomb and stops.
-  bool spend(size_t cost, const YAML::Node& at) {
-    if (cost <= budget) {
-      budget -= cost;
-      return true;
+  SourceRef source_;
+  ReadResult& result_;
+  TextLocator locator_;
+  std::vector<Frame> stack_;
+  std::unordered_map<std::string, Anchored> anchors_;
+  std::optional<Node> root_;
+  size_t nodes_ = 0;
+  size_t alias_budget_;
+};
+
+std::string anchor_of(const yaml_char_t* anchor) {
+  return anchor ? std::string(reinterpret_cast<const char*>(anchor)) : std::string();
+}
+
+bool Builder::count_node(const Span& at) {
+  if (++nodes_ <= kMaxNodesPerFile) return true;
+  return stop(too_large(at, "more than " + std::to_string(kMaxNodesPerFile) +
+                                " nodes in one file, the most steward reads"));
+}
+
+bool Builder::scalar(const yaml_event_t& event) {
+  const auto& data = event.data.scalar;
+  Span span = span_of(event);
+  if (static_cast<int>(stack_.size()) > kMaxNestingDepth) return stop(nesting_too_deep(span));
+  if (!count_node(span)) return false;
+  if (data.length > kMaxScalarBytes) {
+    return stop(too_large(
+        span, "a value of " + std::to_string(data.length) + " bytes is longer than " +
+                  std::to_string(kMaxScalarBytes >> 20) + " MiB, the most steward reads"));
+  }
+  Node node;
+  node.text.assign(reinterpret_cast<const char*>(data.value), data.length);
+  node.quoted = data.style != YAML_PLAIN_SCALAR_STYLE && data.style != YAML_ANY_SCALAR_STYLE;
+  const bool plain_null =
+      !node.quoted && (node.text.empty() || node.text == "~" || node.text == "null" ||
+                       node.text == "Null" || node.text == "NULL");
+  node.kind = plain_null ? Node::Kind::null : Node::Kind::scalar;
+  if (plain_null) node.text.clear();  // a null reads the same however it is written
+  // A block scalar, or a quoted or plain one over several lines, is placed at its first line; a
+  // quoted one is underlined to the end of that line.
+  if (span.end_line != span.line) {
+    span.end_line = span.line;
+    span.end_column = span.column;
+    if (node.quoted && data.style != YAML_LITERAL_SCALAR_STYLE &&
+        data.style != YAML_FOLDED_SCALAR_STYLE) {
+      const auto length = static_cast<uint32_t>(source_->line(span.line).size());
+      if (length >= span.column) span.end_column = length;
     }
-    too_large = true;
+  } else if (data.style == YAML_LITERAL_SCALAR_STYLE || data.style == YAML_FOLDED_SCALAR_STYLE) {
+    span.end_column = span.column;
+  }
+  if (plain_null) {  // `~` and `null` alike are placed at their first character
+    span.end_line = span.line;
+    span.end_column = span.column;
+  }
+  node.span = span;
+  // An empty value (`key:` with nothing after it) has no place of its own: it is placed at its
+  // key, or at the '-' of its block sequence item.
+  if (plain_null && event.start_mark.index == event.end_mark.index && !stack_.empty()) {
+    Frame& parent = stack_.back();
+    if (parent.node.is_mapping() && parent.key) {
+      node.span = parent.key->span;
+    } else if (parent.block && event.start_mark.index > 0) {
+      node.span = locator_.range(event.start_mark.index - 1, event.start_mark.index);
+    }
+  }
+  attach(std::move(node), anchor_of(data.anchor), 1 + data.length, 0);
+  return true;
+}
+
+bool Builder::start(const yaml_event_t& event, bool mapping) {
+  Span span = point(event.start_mark);
+  if (static_cast<int>(stack_.size()) > kMaxNestingDepth) return stop(nesting_too_deep(span));
+  if (!count_node(span)) return false;
+  Frame frame;
+  frame.node.kind = mapping ? Node::Kind::mapping : Node::Kind::sequence;
+  frame.node.span = span;
+  if (mapping) {
+    frame.anchor = anchor_of(event.data.mapping_start.anchor);
+  } else {
+    frame.anchor = anchor_of(event.data.sequence_start.anchor);
+    frame.block = event.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE;
+  }
+  stack_.push_back(std::move(frame));
+  return true;
+}
+
+bool Builder::end() {
+  if (stack_.empty()) return true;
+  Frame frame = std::move(stack_.back());
+  stack_.pop_back();
+  Node& node = frame.node;
+  // Growing by push_back leaves up to half of a vector unused; the tree is kept, so trim it.
+  node.items.shrink_to_fit();
+  node.entries.shrink_to_fit();
+  // A collection's span ends where its last child ends, so it covers its whole extent.
+  const Node* last = nullptr;
+  if (node.is_sequence() && !node.items.empty()) last = &node.items.back();
+  if (node.is_mapping() && !node.entries.empty()) last = &node.entries.back().value;
+  if (last && last->span.valid()) {
+    node.span.end_line = last->span.end_line;
+    node.span.end_column = last->span.end_column;
+  }
+  if (node.is_mapping()) report_duplicate_keys(node, result_.diagnostics);
+  attach(std::move(node), frame.anchor, frame.cost, frame.height);
+  return true;
+}
+
+bool Builder::alias(const yaml_event_t& event) {
+  const std::string name = anchor_of(event.data.alias.anchor);
+  Span span = span_of(event);
+  auto found = anchors_.find(name);
+  if (found == anchors_.end()) {
+    // An alias inside the node its anchor names would expand for ever.
+    for (const Frame& frame : stack_) {
+      if (frame.anchor == name) return stop(nesting_too_deep(frame.node.span));
+    }
+    Diagnostic d;
+    d.rule = "syntax.yaml";
+    d.message = "invalid YAML: the alias *" + name + " names no anchor before it";
+    d.help = "define the anchor (&" + name + ") before its first use";
+    d.span = span;
+    return stop(std::move(d));
+  }
+  const Anchored& anchored = found->second;
+  if (static_cast<int>(stack_.size()) + anchored.height > kMaxNestingDepth) {
+    return stop(nesting_too_deep(span));
+  }
+  if (anchored.cost > alias_budget_) {
     Diagnostic d;
     d.rule = "syntax.yaml";
     d.message = "anchors and aliases expand this file far beyond its size (an alias bomb?)";
     d.help = "write the repeated parts out, or use fewer nested aliases";
-    d.span = spans.start(at.Mark());
-    diagnostics.push_back(std::move(d));
-    return false;
+    d.span = span;
+    return stop(std::move(d));
   }
-
-  // A collection's span ends where its last child ends, so it covers its whole extent.
-  static void extend_to_children(Node& node) {
-    const Node* last = nullptr;
-    if (node.is_sequence() && !node.items.empty()) last = &node.items.back();
-    if (node.is_mapping() && !node.entries.empty()) last = &node.entries.back().value;
-    if (last && last->span.valid() && node.span.valid()) {
-      node.span.end_line = last->span.end_line;
-      node.span.end_column = last->span.end_column;
-    }
-  }
-
-  void report_duplicate_keys(const Node& mapping) {
-    for (size_t i = 1; i < mapping.entries.size(); ++i) {
-      const Node& key = mapping.entries[i].key;
-      for (size_t j = 0; j < i; ++j) {
-        if (mapping.entries[j].key.text != key.text || !key.is_scalar()) continue;
-        Diagnostic d;
-        d.rule = "schema.duplicate-key";
-        d.message = "key '" + key.text + "' appears twice in this mapping";
-        d.help = "remove one of them; YAML readers disagree on which one wins";
-        d.span = key.span;
-        d.base_span = {};
-        d.suggestion = "first defined at line " + std::to_string(mapping.entries[j].key.span.line);
-        diagnostics.push_back(std::move(d));
-        break;
-      }
-    }
-  }
-};
-
-// What a pass over the text finds before yaml-cpp sees it. Quotes and comments are recognised
-// where YAML starts them, so that the apostrophe of a plain `don't` does not hide what follows.
-struct FlowScan {
-  // yaml-cpp recurses per flow bracket (and guards only at 500 levels): the offset of the first
-  // bracket deeper than kMaxNestingDepth.
-  std::optional<size_t> too_deep;
-  // A ',' outside brackets where a token may start. yaml-cpp takes it for a flow entry, and one at
-  // the top level of a document makes YAML::LoadAll read empty documents for ever.
-  bool loose_comma = false;
-};
-
-FlowScan scan_flow(const std::string& text) {
-  FlowScan scan;
-  int depth = 0;
-  char quote = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quote) {
-      const bool escaped =
-          (quote == '"' && c == '\\') ||
-          (quote == '\'' && c == '\'' && i + 1 < text.size() && text[i + 1] == '\'');
-      if (escaped) {
-        ++i;
-      } else if (c == quote) {
-        quote = 0;
-      }
-      continue;
-    }
-    const char before = i == 0 ? ' ' : text[i - 1];
-    const bool after_space = std::isspace(static_cast<unsigned char>(before));
-    const bool token_start =
-        after_space || before == '[' || before == '{' || before == ',' || before == ':';
-    if ((c == '"' || c == '\'') && token_start) {
-      quote = c;
-    } else if (c == '#' && after_space) {
-      i = std::min(text.find('\n', i), text.size());
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxNestingDepth) {
-        scan.too_deep = i;
-        return scan;
-      }
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    } else if (c == ',' && depth == 0 &&
-               (after_space || std::string_view("]}\"'").find(before) != std::string_view::npos)) {
-      scan.loose_comma = true;
-    }
-  }
-  return scan;
+  alias_budget_ -= anchored.cost;
+  nodes_ += anchored.cost;  // an upper bound of the nodes it adds
+  if (!count_node(span)) return false;
+  attach(anchored.node, std::string(), anchored.cost, anchored.height);
+  return true;
 }
 
-// Records where each document starts, to see yaml-cpp stop making progress.
-class DocumentStarts : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-
-  YAML::Mark start;
-};
-
-// Where yaml-cpp would start the same document again and again (at a loose ','), if it would.
-// Throws what yaml-cpp throws for a syntax error found on the way.
-std::optional<YAML::Mark> endless_documents(const std::string& text) {
-  std::istringstream in(text);
-  YAML::Parser parser(in);
-  DocumentStarts starts;
-  std::optional<int> previous;
-  while (parser.HandleNextDocument(starts)) {
-    if (previous == starts.start.pos) return starts.start;
-    previous = starts.start.pos;
+void Builder::attach(Node node, const std::string& anchor, size_t cost, int height) {
+  if (!anchor.empty()) anchors_[anchor] = Anchored{node, cost, height};
+  if (stack_.empty()) {
+    root_ = std::move(node);
+    return;
   }
-  return std::nullopt;
+  Frame& parent = stack_.back();
+  parent.cost += cost;
+  parent.height = std::max(parent.height, height + 1);
+  if (parent.node.is_sequence()) {
+    parent.node.items.push_back(std::move(node));
+  } else if (!parent.key) {
+    parent.key = std::move(node);
+  } else {
+    parent.node.entries.push_back(MapEntry{std::move(*parent.key), std::move(node)});
+    parent.key.reset();
+  }
 }
 
-Diagnostic syntax_error(const SourceRef& source, const YAML::Exception& e, bool json) {
-  SpanFinder spans(source);
+bool Builder::handle(const yaml_event_t& event) {
+  switch (event.type) {
+    case YAML_DOCUMENT_START_EVENT:
+      anchors_.clear();  // anchors belong to their document
+      root_.reset();
+      return true;
+    case YAML_DOCUMENT_END_EVENT: {
+      Document document{root_ ? std::move(*root_) : Node{}, source_, result_.documents.size()};
+      if (!document.root.span.valid()) document.root.span = point(event.start_mark);
+      result_.documents.push_back(std::move(document));
+      return true;
+    }
+    case YAML_SCALAR_EVENT:
+      return scalar(event);
+    case YAML_SEQUENCE_START_EVENT:
+      return start(event, false);
+    case YAML_MAPPING_START_EVENT:
+      return start(event, true);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+      return end();
+    case YAML_ALIAS_EVENT:
+      return alias(event);
+    default:
+      return true;
+  }
+}
+
+std::string position(const yaml_mark_t& mark, TextLocator& locator) {
+  Span span = locator.at_byte(locator.byte_offset(mark.index));
+  return std::to_string(span.line) + ":" + std::to_string(span.column);
+}
+
+// libyaml's error, at the place to fix: for a bracket or quote never closed that is where it
+// opened (libyaml's context mark), not where the parser gave up, which may be far below.
+Diagnostic syntax_error(const yaml_parser_t& parser, TextLocator& locator, bool json) {
   Diagnostic d;
   d.rule = json ? "syntax.json" : "syntax.yaml";
-  d.message = std::string(json ? "invalid JSON: " : "invalid YAML: ") + e.msg;
   d.help = "fix the syntax; steward reads nothing else from this file until it parses";
-  d.span = spans.start(e.mark);
-  if (!d.span.valid()) d.span = Span{source, 1, 1, 1, 1};
+  const std::string prefix = json ? "invalid JSON: " : "invalid YAML: ";
+  const std::string problem = parser.problem ? parser.problem : "cannot be parsed";
+  if (parser.error == YAML_READER_ERROR) {
+    // problem_offset counts bytes of the whole input.
+    d.span = locator.at_byte(parser.problem_offset);
+    d.message = prefix + "not UTF-8 text: " + problem;
+    d.help = "save the file as UTF-8";
+    return d;
+  }
+  if (parser.error == YAML_MEMORY_ERROR) {
+    d.span = locator.at_byte(0);
+    d.message = prefix + "out of memory";
+    return d;
+  }
+  const std::string context = parser.context ? parser.context : "";
+  const char* opened = nullptr;
+  if (context == "while parsing a flow sequence") opened = "flow sequence ('[')";
+  if (context == "while parsing a flow mapping") opened = "flow mapping ('{')";
+  if (context == "while scanning a quoted scalar") opened = "quoted string";
+  const bool elsewhere = parser.context_mark.line != parser.problem_mark.line ||
+                         problem.find("end of stream") != std::string::npos;
+  if (opened && elsewhere) {
+    d.span = locator.at_byte(locator.byte_offset(parser.context_mark.index));
+    d.message = prefix + "unclosed " + opened + " opened at " + std::to_string(d.span.line) + ":" +
+                std::to_string(d.span.column) + " (" + problem + " at " +
+                position(parser.problem_mark, locator) + ")";
+    return d;
+  }
+  d.span = locator.at_byte(locator.byte_offset(parser.problem_mark.index));
+  d.message = prefix + problem;
   return d;
 }
+
+struct Parser {
+  yaml_parser_t parser;
+  Parser() { yaml_parser_initialize(&parser); }
+  ~Parser() { yaml_parser_delete(&parser); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+
+struct Event {
+  yaml_event_t event{};
+  ~Event() { yaml_event_delete(&event); }
+};
 
 }  // namespace
 
@@ -340,59 +326,41 @@ ReadResult read_documents(const SourceRef& source) {
   ReadResult result;
   result.source = source;
   const bool json = is_json_path(source->path());
+  if (auto problem = check_input(source, json)) {
+    result.diagnostics.push_back(std::move(*problem));
+    return result;
+  }
   if (json) {
     if (auto error = check_json_syntax(source, kMaxNestingDepth)) {
       result.diagnostics.push_back(std::move(*error));
       return result;
     }
   }
-  const FlowScan scan = json ? FlowScan{} : scan_flow(source->text());
-  if (scan.too_deep) {
-    result.diagnostics.push_back(nesting_too_deep(span_at_offset(source, *scan.too_deep)));
-    return result;
-  }
-
-  std::vector<YAML::Node> roots;
-  try {
-    // Only a file with a loose ',' can make LoadAll loop, so only such a file is parsed twice.
-    if (scan.loose_comma) {
-      if (auto stuck = endless_documents(source->text())) {
-        Diagnostic d = syntax_error(
-            source, YAML::ParserException(*stuck, "',' outside of a flow collection"), false);
-        result.diagnostics.push_back(std::move(d));
-        return result;
-      }
+  Parser parser;
+  const std::string& text = source->text();
+  yaml_parser_set_input_string(&parser.parser, reinterpret_cast<const unsigned char*>(text.data()),
+                               text.size());
+  Builder builder(source, result);
+  bool ok = true;
+  for (;;) {
+    Event event;
+    if (!yaml_parser_parse(&parser.parser, &event.event)) {
+      result.diagnostics.push_back(syntax_error(parser.parser, builder.locator(), json));
+      ok = false;
+      break;
     }
-    roots = YAML::LoadAll(source->text());
-  } catch (const YAML::DeepRecursion& e) {
-    // yaml-cpp's own guard (at 500 levels) for nesting the bracket count above cannot see, such
-    // as block nesting.
-    Span span = SpanFinder(source).start(e.mark);
-    result.diagnostics.push_back(nesting_too_deep(span.valid() ? span : Span{source, 1, 1, 1, 1}));
-    return result;
-  } catch (const YAML::Exception& e) {
-    result.diagnostics.push_back(syntax_error(source, e, json));
-    return result;
-  } catch (const std::exception& e) {
-    // yaml-cpp throws other exceptions on some malformed input; never let one escape the reader.
-    Diagnostic d;
-    d.rule = json ? "syntax.json" : "syntax.yaml";
-    d.message = std::string("cannot read this file: ") + e.what();
-    d.span = Span{source, 1, 1, 1, 1};
-    result.diagnostics.push_back(std::move(d));
-    return result;
+    if (!builder.handle(event.event)) {
+      ok = false;
+      break;
+    }
+    if (event.event.type == YAML_STREAM_END_EVENT) break;
   }
-
-  SpanFinder spans(source);
-  Converter converter{spans, result.diagnostics,
-                      2 * source->text().size() + kAliasExpansionAllowance};
-  for (size_t i = 0; i < roots.size() && !converter.stopped(); ++i) {
-    Document document{converter.convert(roots[i], 0), source, i};
-    if (!document.root.span.valid()) document.root.span = Span{source, 1, 1, 1, 1};
-    result.documents.push_back(std::move(document));
+  // Like a syntax error, a file too deep or too large to read is not read at all, and the error
+  // is all that is said about it.
+  if (!ok) {
+    result.documents.clear();
+    result.diagnostics.erase(result.diagnostics.begin(), result.diagnostics.end() - 1);
   }
-  // Like a syntax error, a file too deep or too large to convert is not read at all.
-  if (converter.stopped()) result.documents.clear();
   return result;
 }
 

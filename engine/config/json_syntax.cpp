@@ -131,6 +131,8 @@ Span span_at_offset(const SourceRef& source, size_t offset) {
       ++column;
     }
   }
+  // Columns on line 1 start after a byte-order mark (SourceFile::line leaves it out).
+  if (line == 1 && text.starts_with("\xEF\xBB\xBF") && column > 3) column -= 3;
   return Span{source, line, column, line, column};
 }
 

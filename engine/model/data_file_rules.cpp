@@ -18,6 +18,10 @@ const std::vector<DataFileRule>& data_file_rules() {
        "silently. Make it a regular file inside the repository, or exclude it in steward.yaml."},
       {"syntax.too-deep", "Nesting must stay within 128 levels",
        "No tracking plan needs deeper nesting; such input is generated wrongly or hostile."},
+      {"syntax.too-large", "A data file stays within steward's reading limits",
+       "At most 64 MiB a file, 1,000,000 nodes a file and 1 MiB a value. No tracking plan comes "
+       "close; such input is generated data or hostile. Split the file, or exclude it in "
+       "steward.yaml."},
       {"schema.missing-kind", "Every data document declares its kind",
        "A document without `kind:` that is not a JSON Schema (`$schema` or an Iglu `self`) or a "
        "rudder-cli spec (`version: rudder/...`) is not read. Add `kind:`, or exclude the file in "

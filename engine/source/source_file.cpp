@@ -17,6 +17,8 @@ std::string_view SourceFile::line(uint32_t number) const {
   std::string_view view(text_.data() + begin, end - begin);
   while (!view.empty() && (view.back() == '\n' || view.back() == '\r'))
     view.remove_suffix(1);
+  // A UTF-8 byte-order mark is not text: columns on line 1 start after it, as in an editor.
+  if (number == 1 && view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
   return view;
 }
 

@@ -325,9 +325,10 @@ TEST_SUITE("fuzz smoke") {
       Outcome outcome = exercise(path, path, text);
       CHECK_MESSAGE(!outcome.diagnostics.empty(), path << " yields no diagnostic");
     }
-    // Invalid UTF-8 in a key is reported; the model still prints as JSON.
+    // Invalid UTF-8, in a key too, is a syntax error (issue 10): YAML is Unicode text.
     CHECK(has_rule(exercise("utf8 key", "a.yaml", "kind: event\nname: e\n\xff\xfe: 1\n"),
-                   "schema.unknown-key"));
+                   "syntax.yaml"));
+    CHECK(has_rule(exercise("utf16", "utf16.yaml", cases[4].second), "syntax.yaml"));
   }
 
   TEST_CASE("anchors and aliases: used, undefined, cyclic, and bombs") {

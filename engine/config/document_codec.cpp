@@ -1,0 +1,257 @@
+#include "config/document_codec.h"
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace steward::config {
+
+namespace {
+
+constexpr std::string_view kMagic = "STWDOC";
+
+// Strings up to this long are interned; longer ones (descriptions) rarely repeat.
+constexpr size_t kMaxInternedBytes = 64;
+
+class Writer {
+ public:
+  void number(uint64_t value) {
+    while (value >= 0x80) {
+      out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+      value >>= 7;
+    }
+    out.push_back(static_cast<char>(value));
+  }
+  // A string written before is written as its number in the table of strings: keys and enum-like
+  // values ("type", "string", "pii") repeat throughout a file. 0 introduces a new string.
+  void text(std::string_view value) {
+    if (value.size() <= kMaxInternedBytes) {
+      auto [it, added] = table_.emplace(std::string(value), table_.size() + 1);
+      if (!added) {
+        number(it->second);
+        return;
+      }
+    }
+    number(0);
+    number(value.size());
+    out.append(value);
+  }
+  // A span's place; its file is the one being encoded, or none.
+  void span(const Span& span) {
+    number(span.source ? 1 : 0);
+    number(span.line);
+    number(span.column);
+    number(span.end_line);
+    number(span.end_column);
+  }
+  void node(const Node& node) {
+    number(static_cast<uint64_t>(node.kind) | (node.quoted ? 4u : 0u));
+    span(node.span);
+    switch (node.kind) {
+      case Node::Kind::null:
+      case Node::Kind::scalar:
+        text(node.text);
+        break;
+      case Node::Kind::sequence:
+        number(node.items.size());
+        for (const Node& item : node.items)
+          this->node(item);
+        break;
+      case Node::Kind::mapping:
+        number(node.entries.size());
+        for (const MapEntry& entry : node.entries) {
+          this->node(entry.key);
+          this->node(entry.value);
+        }
+        break;
+    }
+  }
+  void diagnostic(const Diagnostic& d) {
+    text(d.rule);
+    number(static_cast<uint64_t>(d.severity));
+    text(d.message);
+    span(d.span);
+    span(d.base_span);
+    text(d.help);
+    text(d.suggestion);
+    text(d.subject);
+  }
+
+  std::string out;
+
+ private:
+  std::unordered_map<std::string, uint64_t> table_;
+};
+
+// Every read is checked against the bytes left; the first failure makes the whole decode fail.
+class Reader {
+ public:
+  Reader(std::string_view bytes, const SourceRef& source) : bytes_(bytes), source_(source) {}
+
+  bool ok() const { return ok_; }
+  bool at_end() const { return ok_ && at_ == bytes_.size(); }
+
+  uint64_t number() {
+    uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ >= bytes_.size()) return fail();
+      const auto byte = static_cast<unsigned char>(bytes_[at_++]);
+      value |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if (!(byte & 0x80)) return value;
+    }
+    return fail();
+  }
+  uint32_t number32() {
+    uint64_t value = number();
+    return value > UINT32_MAX ? static_cast<uint32_t>(fail()) : static_cast<uint32_t>(value);
+  }
+  // A count of things that take at least one byte each: never more than the bytes left.
+  size_t count() {
+    uint64_t value = number();
+    return value > bytes_.size() - at_ ? fail() : static_cast<size_t>(value);
+  }
+  std::string text() {
+    const uint64_t reference = number();
+    if (reference > 0) {
+      if (reference > table_.size()) {
+        fail();
+        return std::string();
+      }
+      return table_[reference - 1];
+    }
+    size_t length = count();
+    if (!ok_) return {};
+    std::string value(bytes_.substr(at_, length));
+    at_ += length;
+    if (value.size() <= kMaxInternedBytes) table_.push_back(value);
+    return value;
+  }
+  bool literal(std::string_view expected) {
+    if (bytes_.substr(at_, expected.size()) != expected) return fail();
+    at_ += expected.size();
+    return true;
+  }
+  Span span() {
+    Span span;
+    const uint64_t has_source = number();
+    if (has_source > 1) {
+      fail();
+      return span;
+    }
+    span.source = has_source ? source_ : nullptr;
+    span.line = number32();
+    span.column = number32();
+    span.end_line = number32();
+    span.end_column = number32();
+    return span;
+  }
+  // Nesting is checked against the reader's own limit, so the recursion stays shallow.
+  Node node(int depth) {
+    Node node;
+    if (depth > kMaxNestingDepth + 1) {
+      fail();
+      return node;
+    }
+    const uint64_t tag = number();
+    if (tag > 7) {
+      fail();
+      return node;
+    }
+    node.kind = static_cast<Node::Kind>(tag & 3);
+    node.quoted = (tag & 4) != 0;
+    node.span = span();
+    switch (node.kind) {
+      case Node::Kind::null:
+      case Node::Kind::scalar:
+        node.text = text();
+        break;
+      case Node::Kind::sequence: {
+        const size_t items = count();
+        node.items.reserve(items);
+        for (size_t i = 0; i < items && ok_; ++i)
+          node.items.push_back(this->node(depth + 1));
+        break;
+      }
+      case Node::Kind::mapping: {
+        const size_t entries = count();
+        node.entries.reserve(entries);
+        for (size_t i = 0; i < entries && ok_; ++i) {
+          Node key = this->node(depth + 1);
+          Node value = this->node(depth + 1);
+          node.entries.push_back(MapEntry{std::move(key), std::move(value)});
+        }
+        break;
+      }
+    }
+    return node;
+  }
+  Diagnostic diagnostic() {
+    Diagnostic d;
+    d.rule = text();
+    const uint64_t severity = number();
+    if (severity > static_cast<uint64_t>(Severity::error)) {
+      fail();
+      return d;
+    }
+    d.severity = static_cast<Severity>(severity);
+    d.message = text();
+    d.span = span();
+    d.base_span = span();
+    d.help = text();
+    d.suggestion = text();
+    d.subject = text();
+    return d;
+  }
+
+ private:
+  uint64_t fail() {
+    ok_ = false;
+    at_ = bytes_.size();
+    return 0;
+  }
+
+  std::string_view bytes_;
+  SourceRef source_;
+  std::vector<std::string> table_;  // the strings interned so far, each read from the input
+  size_t at_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::string encode_read_result(const ReadResult& result) {
+  Writer writer;
+  writer.out.append(kMagic);
+  writer.number(kDocumentCodecVersion);
+  writer.number(result.documents.size());
+  for (const Document& document : result.documents) {
+    writer.number(document.index);
+    writer.node(document.root);
+  }
+  writer.number(result.diagnostics.size());
+  for (const Diagnostic& d : result.diagnostics)
+    writer.diagnostic(d);
+  return std::move(writer.out);
+}
+
+std::optional<ReadResult> decode_read_result(std::string_view bytes, const SourceRef& source) {
+  Reader reader(bytes, source);
+  if (!reader.literal(kMagic) || reader.number() != kDocumentCodecVersion) return std::nullopt;
+  ReadResult result;
+  result.source = source;
+  const size_t documents = reader.count();
+  result.documents.reserve(documents);
+  for (size_t i = 0; i < documents && reader.ok(); ++i) {
+    const size_t index = reader.number32();
+    Node root = reader.node(0);
+    result.documents.push_back(Document{std::move(root), source, index});
+  }
+  const size_t diagnostics = reader.count();
+  for (size_t i = 0; i < diagnostics && reader.ok(); ++i)
+    result.diagnostics.push_back(reader.diagnostic());
+  // Bytes left over are as wrong as bytes missing.
+  if (!reader.at_end()) return std::nullopt;
+  return result;
+}
+
+}  // namespace steward::config

@@ -1,0 +1,68 @@
+#include "config/input_checks.h"
+
+#include <string_view>
+
+#include "config/read_limits.h"
+
+namespace steward::config {
+
+namespace {
+
+// Git writes `<<<<<<< ours`, `=======` and `>>>>>>> theirs` at the start of a line. Seven
+// characters, then the end of the line or a space: a longer run is a YAML text line of its own.
+bool conflict_marker(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (std::string_view marker : {"<<<<<<<", "=======", ">>>>>>>"}) {
+    if (!line.starts_with(marker)) continue;
+    std::string_view rest = line.substr(marker.size());
+    if (marker == "=======") return rest.find_first_not_of(" \t") == std::string_view::npos;
+    return rest.empty() || rest.front() == ' ';
+  }
+  return false;
+}
+
+}  // namespace
+
+Diagnostic too_large(const Span& span, const std::string& what) {
+  Diagnostic d;
+  d.rule = "syntax.too-large";
+  d.message = what;
+  d.help =
+      "no tracking plan comes close to steward's reading limits (docs/data-file-rules.md); split "
+      "the file, or exclude generated data in steward.yaml";
+  d.span = span;
+  return d;
+}
+
+std::optional<Diagnostic> check_input(const SourceRef& source, bool json) {
+  const std::string& text = source->text();
+  if (text.size() > kMaxFileBytes) {
+    return too_large(Span{source, 1, 1, 1, 1},
+                     "file of " + std::to_string(text.size()) + " bytes is larger than " +
+                         std::to_string(kMaxFileBytes >> 20) + " MiB, the most steward reads");
+  }
+  // libyaml would decode UTF-16 after its byte-order mark; steward's columns count UTF-8 bytes.
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    Diagnostic d;
+    d.rule = json ? "syntax.json" : "syntax.yaml";
+    d.message = std::string(json ? "invalid JSON" : "invalid YAML") +
+                ": not UTF-8 text: the file starts with a UTF-16 byte-order mark";
+    d.help = "save the file as UTF-8";
+    d.span = Span{source, 1, 1, 1, 1};
+    return d;
+  }
+  for (uint32_t number = 1; number <= source->line_count(); ++number) {
+    std::string_view line = source->line(number);
+    if (line.size() < 7 || (line[0] != '<' && line[0] != '=' && line[0] != '>')) continue;
+    if (!conflict_marker(line)) continue;
+    Diagnostic d;
+    d.rule = json ? "syntax.json" : "syntax.yaml";
+    d.message = "unresolved merge conflict marker '" + std::string(line.substr(0, 7)) + "'";
+    d.help = "finish the merge: keep one side of the conflict and delete the marker lines";
+    d.span = Span{source, number, 1, number, 7};
+    return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace steward::config

@@ -1,0 +1,78 @@
+#include "config/text_locator.h"
+
+#include <algorithm>
+
+namespace steward::config {
+
+namespace {
+
+bool continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+TextLocator::TextLocator(const SourceRef& source) : source_(source) {
+  const std::string& text = source->text();
+  if (text.starts_with("\xEF\xBB\xBF")) bom_ = 3;
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    if (c >= 0x80) ascii_ = false;
+  }
+  if (bom_ > 0)
+    ascii_ = text.size() == 3 || std::all_of(text.begin() + 3, text.end(), [](char c) {
+               return static_cast<unsigned char>(c) < 0x80;
+             });
+  byte_ = bom_;
+}
+
+size_t TextLocator::byte_offset(size_t char_index) {
+  const std::string& text = source_->text();
+  if (ascii_) return std::min(bom_ + char_index, text.size());
+  while (char_ < char_index && byte_ < text.size()) {
+    ++byte_;
+    while (byte_ < text.size() && continuation(static_cast<unsigned char>(text[byte_])))
+      ++byte_;
+    ++char_;
+  }
+  while (char_ > char_index && byte_ > bom_) {
+    --byte_;
+    while (byte_ > bom_ && continuation(static_cast<unsigned char>(text[byte_])))
+      --byte_;
+    --char_;
+  }
+  return byte_;
+}
+
+uint32_t TextLocator::line_of(size_t offset) const {
+  auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<uint32_t>(after - line_starts_.begin());  // 1-based
+}
+
+Span TextLocator::at_byte(size_t offset) const {
+  offset = std::min(offset, source_->text().size());
+  const uint32_t line = line_of(offset);
+  size_t column = offset - line_starts_[line - 1] + 1;
+  if (line == 1 && column > bom_) column -= bom_;
+  const auto c = static_cast<uint32_t>(column);
+  return Span{source_, line, c, line, c};
+}
+
+Span TextLocator::range(size_t begin, size_t end) {
+  Span span = at_byte(byte_offset(begin));
+  if (end <= begin + 1) return span;
+  // The last character of the range starts at the byte before the end's, less its continuation.
+  size_t last = byte_offset(end);
+  const std::string& text = source_->text();
+  if (last > 0) --last;
+  while (last > 0 && last < text.size() && continuation(static_cast<unsigned char>(text[last])))
+    --last;
+  Span end_span = at_byte(last);
+  span.end_line = end_span.line;
+  span.end_column = end_span.column;
+  return span;
+}
+
+}  // namespace steward::config

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "source/span.h"
+
+namespace steward::config {
+
+// Turns the places a YAML reader reports into steward's Spans. libyaml counts characters from
+// after a byte-order mark; steward's columns count bytes of the line, and on line 1 they start
+// after the byte-order mark, so that the caret stands under the text an editor shows.
+class TextLocator {
+ public:
+  explicit TextLocator(const SourceRef& source);
+
+  // The byte offset of the character at `char_index` (counted from after any byte-order mark).
+  // Cheap for the nearly increasing indexes a reader reports.
+  size_t byte_offset(size_t char_index);
+
+  // A one-character span at a byte offset.
+  Span at_byte(size_t offset) const;
+  // From the character at `begin` to the one before `end` (character indexes, end exclusive);
+  // one character when the range is empty.
+  Span range(size_t begin, size_t end);
+
+  size_t bom_bytes() const { return bom_; }
+
+ private:
+  uint32_t line_of(size_t offset) const;
+
+  SourceRef source_;
+  std::vector<uint32_t> line_starts_;
+  size_t bom_ = 0;
+  bool ascii_ = true;
+  // A cursor: the character at char_ starts at byte byte_.
+  size_t char_ = 0;
+  size_t byte_ = 0;
+};
+
+}  // namespace steward::config
