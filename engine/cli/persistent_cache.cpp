@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/project.h"
+#include "config/document_codec.h"
 #include "source/input_error.h"
 
 namespace steward::cli {
@@ -54,12 +55,11 @@ std::unique_ptr<config::BlobCacheStore> open_cache_store(const CacheOptions& opt
 }
 
 config::ParseCodec parse_codec() {
-  // Wired to config/document_codec.h once it lands:
-  //   codec.format = "read-result/1";
-  //   codec.encode = config::encode_read_result;
-  //   codec.decode = config::decode_read_result;
   config::ParseCodec codec;
-  codec.format = "read-result/1";
+  // The format tag carries the codec's version, so entries of another encoding are misses.
+  codec.format = "read-result/" + std::to_string(config::kDocumentCodecVersion);
+  codec.encode = config::encode_read_result;
+  codec.decode = config::decode_read_result;
   return codec;
 }
 
