@@ -33,6 +33,7 @@ inline git::Snapshot split_files(const uint8_t* data, size_t size,
   bool marked = false;  // the current file was started by a marker line
   auto add = [&] {
     if ((!marked && content.empty()) || path.empty() || path.size() > kMaxPathLength) return;
+    if (path.find('\0') != std::string::npos) return;  // git paths cannot hold NUL
     if (snapshot.files.size() == kMaxFiles) return;
     // The blob id is the parse cache's key: unique per file.
     snapshot.files.push_back({path, std::to_string(snapshot.files.size()), content});
