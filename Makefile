@@ -4,6 +4,7 @@
 #   make demo       install what is missing, build, run steward on the bundled example repository
 #   make debug      debug build (build/debug)
 #   make bench      build and run the benchmarks (build/release)
+#   make fuzz       build the libFuzzer targets with clang (build/fuzz), run each FUZZ_SECONDS
 #   make format     reformat the sources; make format-check only checks
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
@@ -11,7 +12,7 @@ CMAKE_FLAGS ?=
 LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
 
-.PHONY: all release debug asan deps test-deps test demo bench format format-check clean
+.PHONY: all release debug asan deps test-deps test demo bench fuzz fuzz-build format format-check clean
 
 all: release
 
@@ -37,9 +38,25 @@ asan: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_SANITIZE=ON
 asan: test-deps build/asan/build.ninja
 	cmake --build build/asan -j $(JOBS)
 
+# After the suite, every fuzz target runs briefly (and replays tests/fuzz/regressions): a crash,
+# leak, timeout or out-of-memory fails the run.
+TEST_FUZZ_SECONDS ?= 30
 test: asan
 	cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+	$(MAKE) fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+
+# The fuzz configuration: clang with libFuzzer, ASan and UBSan; only the libraries the fuzz targets
+# link are built (no CLI, unit tests or benchmarks). tests/fuzz/run-fuzzers seeds each target from
+# the fixtures and runs them one after the other (docs/development.md, Fuzzing).
+FUZZ_SECONDS ?= 600
+fuzz-build: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DSTEWARD_FUZZ=ON -DSTEWARD_BUILD_TESTS=OFF -DSTEWARD_BUILD_BENCH=OFF
+fuzz-build: test-deps build/fuzz/build.ninja
+	cmake --build build/fuzz -j $(JOBS) --target steward_fuzzers
+
+fuzz: fuzz-build
+	tests/fuzz/run-fuzzers build/fuzz $(FUZZ_SECONDS)
 
 demo: release
 	@scripts/demo build/release/engine/cli/steward
