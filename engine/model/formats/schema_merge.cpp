@@ -76,12 +76,19 @@ void merge_constraints(Constraints& into, const Constraints& from,
   keep_smaller(into.max_length, from.max_length);
   keep_larger(into.min_items, from.min_items);
   keep_smaller(into.max_items, from.max_items);
+  keep_larger(into.min_properties, from.min_properties);
+  keep_smaller(into.max_properties, from.max_properties);
+  // A superset of the values' types: a judgment that relies on it errs towards "may break".
+  for (const auto& type : from.value_types) {
+    if (!contains(into.value_types, type)) into.value_types.push_back(type);
+  }
 }
 
 bool constraints_empty(const Constraints& c) {
   return c.enum_values.empty() && !c.const_value && c.pattern.empty() && c.format.empty() &&
          !c.minimum && !c.maximum && !c.exclusive_minimum && !c.exclusive_maximum &&
-         !c.min_length && !c.max_length && !c.min_items && !c.max_items;
+         !c.min_length && !c.max_length && !c.min_items && !c.max_items && !c.min_properties &&
+         !c.max_properties;
 }
 
 }  // namespace
