@@ -74,6 +74,9 @@ void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::D
   const ReadTarget* read = reusable(*target, depth + 1);
   if (read) {
     if (!spend(read->size, entry.value.span)) return;
+    // What shaped it shapes the read it is reused in.
+    context_.deepest = std::max(context_.deepest, depth + 1 + read->reach);
+    context_.depth_cut = context_.depth_cut || read->depth_cut;
   } else {
     ref_stack_.push_back(target);
     ref_spans_.push_back(entry.value.span);

@@ -35,7 +35,7 @@ const Pair kPairs[] = {
     {"type + enum", R"({"enum": ["a", null]})",
      R"({"type": ["string", "null"], "enum": ["a", null]})", Verdict::compatible},
     {"type + enum", R"({"enum": ["a", 1]})", R"({"type": "string", "enum": ["a", 1]})",
-     Verdict::breaking, "value: type integer, string changed to string"},
+     Verdict::breaking, "integer values are no longer accepted"},
     {"type + enum", R"({"enum": ["true", "1"]})", R"({"type": "boolean"})", Verdict::breaking,
      "string values are no longer accepted"},  // quoted values are strings, whatever they read as
     {"type + enum", R"({"enum": [1.5]})", R"({"type": "integer", "enum": [1.5]})",
@@ -134,9 +134,9 @@ Verdict verdict_of(const diff::Compatibility& judged) {
 TEST_SUITE("diff: schema compatibility does not cry wolf") {
   TEST_CASE("pairs of base and head schemas, with their verdict") {
     for (const Pair& pair : kPairs) {
-      CAPTURE(pair.keyword);
-      CAPTURE(pair.base);
-      CAPTURE(pair.head);
+      CAPTURE(std::string(pair.keyword));
+      CAPTURE(std::string(pair.base));
+      CAPTURE(std::string(pair.head));
       Schema base = read_schema(pair.base);
       Schema head = read_schema(pair.head);
       REQUIRE(places(base.diagnostics).empty());

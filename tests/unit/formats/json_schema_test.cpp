@@ -355,7 +355,8 @@ TEST_SUITE("formats: JSON Schema documents as events") {
     defs += "\"d20\": {\"type\": \"string\"}";
     auto schema = read_schema("{\"$ref\": \"#/definitions/d0\", \"definitions\": {" + defs + "}}");
     REQUIRE(schema.diagnostics.size() == 1);
-    CHECK(schema.diagnostics[0].rule == "schema.unsupported-keyword");
-    CHECK(schema.diagnostics[0].message.find("more than 20000 schemas") != std::string::npos);
+    CHECK(schema.diagnostics[0].rule == "schema.expansion-limit");
+    CHECK(schema.diagnostics[0].severity == Severity::error);
+    CHECK(schema.diagnostics[0].message.find("more than 5000 schemas") != std::string::npos);
   }
 }
