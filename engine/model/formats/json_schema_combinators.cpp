@@ -87,7 +87,7 @@ void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::D
   }
   Property schema = *read->schema;
   rebase_paths(schema, local.path);
-  merge_into(local, schema, entry.key.span);
+  merge_into(local, std::move(schema), entry.key.span);
 }
 
 const JsonSchemaReader::ReadTarget* JsonSchemaReader::reusable(const config::Node& target,
@@ -224,7 +224,7 @@ void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::D
     if (!listed(c.enum_values, "null")) c.enum_values.push_back("null");
     if (!listed(c.value_types, "null")) c.value_types.push_back("null");
   }
-  merge_into(local, united, entry.key.span);
+  merge_into(local, std::move(united), entry.key.span);
 }
 
 }  // namespace steward::model::formats

@@ -160,7 +160,7 @@ void JsonSchemaReader::apply(const config::Node& node, const config::Document& d
     present.required = true;
     local.properties.push_back(std::move(present));
   }
-  merge_into(into, local, at);
+  merge_into(into, std::move(local), at);
 }
 
 void JsonSchemaReader::read_keywords(const config::Node& node, const config::Document& document,
@@ -305,7 +305,7 @@ void JsonSchemaReader::read_properties(const config::Node& value, const config::
     if (same == local.properties.end())
       local.properties.push_back(std::move(child));
     else
-      merge_into(*same, child, entry.key.span);
+      merge_into(*same, std::move(child), entry.key.span);
   }
 }
 
@@ -327,7 +327,7 @@ void JsonSchemaReader::read_items(const config::MapEntry& entry, const config::D
   if (local.items.empty())
     local.items.push_back(std::move(item));
   else
-    merge_into(local.items.front(), item, entry.key.span);
+    merge_into(local.items.front(), std::move(item), entry.key.span);
 }
 
 void JsonSchemaReader::read_required(const config::MapEntry& entry, Property& local,
@@ -406,9 +406,9 @@ std::optional<std::string> JsonSchemaReader::text(const config::MapEntry& entry)
   return std::nullopt;
 }
 
-void JsonSchemaReader::merge_into(Property& into, const Property& from, const Span& at) {
+void JsonSchemaReader::merge_into(Property& into, Property from, const Span& at) {
   std::vector<std::string> conflicts;
-  merge_schema(into, from, conflicts);
+  merge_schema(into, std::move(from), conflicts);
   for (const auto& keyword : conflicts) {
     unsupported(at, "the schemas combined here disagree on `" + keyword +
                         "`, which steward cannot represent; the first one is kept");

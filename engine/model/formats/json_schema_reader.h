@@ -90,7 +90,7 @@ class JsonSchemaReader {
   std::optional<double> number(const config::MapEntry& entry);
   std::optional<long long> count(const config::MapEntry& entry);
   std::optional<std::string> text(const config::MapEntry& entry);
-  void merge_into(Property& into, const Property& from, const Span& at);
+  void merge_into(Property& into, Property from, const Span& at);
   void unsupported(const Span& span, std::string message, std::string suggestion = {});
   void wrong_type(const config::Node& value, std::string_view keyword, std::string_view expected);
 

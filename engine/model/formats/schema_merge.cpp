@@ -107,7 +107,7 @@ Property blank_like(const Property& like) {
   return out;
 }
 
-void merge_schema(Property& into, const Property& from, std::vector<std::string>& conflicts) {
+void merge_schema(Property& into, Property from, std::vector<std::string>& conflicts) {
   if (!from.types.empty()) {
     if (into.types.empty()) {
       into.types = from.types;
@@ -137,23 +137,24 @@ void merge_schema(Property& into, const Property& from, std::vector<std::string>
   }
   if (into.description.empty()) into.description = from.description;
   merge_constraints(into.constraints, from.constraints, conflicts);
-  for (const auto& child : from.properties) {
+  for (auto& child : from.properties) {
     auto same = std::find_if(into.properties.begin(), into.properties.end(),
                              [&](const Property& p) { return p.name == child.name; });
     if (same == into.properties.end()) {
-      into.properties.push_back(child);
+      into.properties.push_back(std::move(child));
       continue;
     }
+    std::string name = child.name;
     std::vector<std::string> inner;
-    merge_schema(*same, child, inner);
+    merge_schema(*same, std::move(child), inner);
     for (const auto& keyword : inner)
-      conflicts.push_back(child.name + "." + keyword);
+      conflicts.push_back(name + "." + keyword);
   }
   if (!from.items.empty()) {
     if (into.items.empty()) {
-      into.items = from.items;
+      into.items = std::move(from.items);
     } else {
-      merge_schema(into.items.front(), from.items.front(), conflicts);
+      merge_schema(into.items.front(), std::move(from.items.front()), conflicts);
     }
   }
 }
