@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "diff/implied_lengths.h"
+
 namespace steward::diff {
 
 namespace {
@@ -18,11 +20,21 @@ bool accepts(const std::vector<std::string>& types, const std::string& type) {
   return types.empty() || contains(types, type) || (type == "integer" && contains(types, "number"));
 }
 
+// The types `old` accepts: its `type`, else the types of its enum or const values where they are
+// known (an enum of strings accepts strings only), else any (empty).
+std::vector<std::string> effective_types(const Property& old) {
+  const Constraints& c = old.constraints;
+  if (!old.types.empty()) return old.types;
+  if ((!c.enum_values.empty() || c.const_value) && !c.value_types.empty()) return c.value_types;
+  return {};
+}
+
 // Whether values of JSON type `type` are valid under `old` (so constraints on them matter).
 bool may_be(const Property& old, const std::string& type) {
-  if (old.types.empty()) return true;
-  if (type == "number") return contains(old.types, "number") || contains(old.types, "integer");
-  return accepts(old.types, type);
+  auto types = effective_types(old);
+  if (types.empty()) return true;
+  if (type == "number") return contains(types, "number") || contains(types, "integer");
+  return accepts(types, type);
 }
 
 std::string number_text(double value) {
@@ -70,7 +82,8 @@ bool bound_holds(const std::optional<Bound>& old, const std::optional<Bound>& ne
 
 class Judge {
  public:
-  explicit Judge(std::vector<std::string>& reasons) : reasons_(reasons) {}
+  Judge(std::vector<std::string>& reasons, std::vector<std::string>& notes)
+      : reasons_(reasons), notes_(notes) {}
 
   bool run(const Property& old, const Property& next, const std::string& where) {
     size_t before = reasons_.size();
@@ -94,13 +107,14 @@ class Judge {
 
   void compare_types(const Property& old, const Property& next, const std::string& where) {
     if (next.types.empty()) return;
-    if (old.types.empty()) {
+    auto old_types = effective_types(old);
+    if (old_types.empty()) {
       reason(where, "type narrowed from any to " + list_text(next.types));
       return;
     }
-    for (const auto& type : old.types) {
+    for (const auto& type : old_types) {
       if (!accepts(next.types, type)) {
-        reason(where, "type " + list_text(old.types) + " changed to " + list_text(next.types) +
+        reason(where, "type " + list_text(old_types) + " changed to " + list_text(next.types) +
                           ": " + type + " values are no longer accepted");
       }
     }
@@ -145,7 +159,9 @@ class Judge {
                         ? "format '" + n.format + "' added"
                         : "format changed from '" + o.format + "' to '" + n.format + "'");
     }
-    compare_counts("minLength", o.min_length, n.min_length, "maxLength", o.max_length, n.max_length,
+    // Bounds the old schema implied (its enum, a uuid, a fixed-length pattern) count as written.
+    LengthBounds implied = implied_lengths(old);
+    compare_counts("minLength", implied.min, n.min_length, "maxLength", implied.max, n.max_length,
                    where);
   }
 
@@ -194,20 +210,26 @@ class Judge {
   }
 
   void compare_objects(const Property& old, const Property& next, const std::string& where) {
-    auto find = [](const std::vector<Property>& in, const std::string& name) -> const Property* {
-      for (const auto& p : in) {
-        if (p.name == name) return &p;
-      }
-      return nullptr;
-    };
+    const Constraints& o = old.constraints;
+    const Constraints& n = next.constraints;
+    compare_counts("minProperties", o.min_properties, n.min_properties, "maxProperties",
+                   o.max_properties, n.max_properties, where);
     auto path = [&](const std::string& name) { return where.empty() ? name : where + "." + name; };
+    if (o.max_properties == 0) {
+      // The old schema accepted only the empty object: what `next` says of keys cannot reject
+      // it, only a key it requires. (minProperties is judged above.)
+      for (const auto& child : next.properties) {
+        if (child.required) reason(path(child.name), "required where no key was allowed before");
+      }
+      return;
+    }
     if (old.additional_properties && !next.additional_properties) {
       reason(where,
              "additionalProperties changed to false: keys it does not list are no longer "
              "accepted");
     }
     for (const auto& child : next.properties) {
-      const Property* before = find(old.properties, child.name);
+      const Property* before = find_property(old.properties, child.name);
       if (before) {
         if (child.required && !before->required) reason(path(child.name), "became required");
         compare(*before, child, path(child.name));
@@ -216,34 +238,56 @@ class Judge {
       if (child.required) {
         reason(path(child.name), "added as required");
       } else if (old.additional_properties) {
-        // Old events may already carry this key, with any value.
-        Property any;
-        size_t before_count = reasons_.size();
-        compare(any, child, path(child.name));
-        if (reasons_.size() != before_count) {
-          reasons_.resize(before_count);
-          reason(path(child.name),
-                 "added with constraints while additional properties were allowed: earlier "
-                 "events may carry it with other values");
-        }
+        compare_added(child, path(child.name));
       }
     }
     for (const auto& child : old.properties) {
-      if (find(next.properties, child.name) || next.additional_properties) continue;
+      if (find_property(next.properties, child.name) || next.additional_properties) continue;
       reason(path(child.name),
              "removed while additionalProperties is false: events that carry "
              "it are no longer accepted");
     }
   }
 
+  // An optional property added where additional properties were allowed: earlier events may
+  // carry the key with any value. SchemaVer as Iglu users practise it counts this as an
+  // ADDITION, so it is a note, not a reason.
+  void compare_added(const Property& child, const std::string& where) {
+    Property any;
+    size_t before_count = reasons_.size(), notes_count = notes_.size();
+    compare(any, child, where);
+    if (reasons_.size() == before_count) return;
+    reasons_.resize(before_count);
+    notes_.resize(notes_count);
+    notes_.push_back(where +
+                     ": optional property added with constraints while additional properties "
+                     "were allowed: an earlier event that carried it with another value would "
+                     "be rejected");
+  }
+
+  static const Property* find_property(const std::vector<Property>& in, const std::string& name) {
+    for (const auto& p : in) {
+      if (p.name == name) return &p;
+    }
+    return nullptr;
+  }
+
   std::vector<std::string>& reasons_;
+  std::vector<std::string>& notes_;
 };
 
 }  // namespace
 
 bool backward_compatible(const model::Property& old, const model::Property& next,
                          std::vector<std::string>& reasons) {
-  return Judge(reasons).run(old, next, next.path.empty() ? next.name : next.path);
+  std::vector<std::string> notes;
+  return Judge(reasons, notes).run(old, next, next.path.empty() ? next.name : next.path);
+}
+
+Compatibility judge_compatibility(const model::Property& old, const model::Property& next) {
+  Compatibility out;
+  Judge(out.breaks, out.notes).run(old, next, next.path.empty() ? next.name : next.path);
+  return out;
 }
 
 model::Property event_schema(const model::Event& event) {

@@ -54,13 +54,43 @@ std::vector<SchemaVersionChange> compare_schema_versions(const model::Model& mod
         change.event.head = change.next;
       }
       change.properties = std::move(pair.properties);
-      backward_compatible(event_schema(*change.previous), event_schema(*change.next),
-                          change.incompatibilities);
+      Compatibility judged =
+          judge_compatibility(event_schema(*change.previous), event_schema(*change.next));
+      change.incompatibilities = std::move(judged.breaks);
+      change.notes = std::move(judged.notes);
       out.push_back(std::move(change));
     }
   }
   return out;
 }
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items)
+    out += (out.empty() ? " " : "; ") + item;
+  return out;
+}
+
+void report_open_additions(const SchemaVersionChange& change, Diagnostics& diagnostics) {
+  Diagnostic d;
+  d.rule = "compat.iglu-open-property-added";
+  d.severity = Severity::note;
+  d.span = change.next->version_span;
+  d.message = change.next->schema + " " + change.next->version + " is an ADDITION to " +
+              change.previous->version +
+              " as SchemaVer is practised, assuming no earlier event carried these keys with "
+              "other values:" +
+              joined(change.notes);
+  d.help =
+      "the previous version does not forbid additional properties, so its events may hold any "
+      "key; Iglu counts adding an optional property as an ADDITION all the same";
+  d.suggestion = "if earlier events may carry such a key, version it as a REVISION";
+  diagnostics.push_back(std::move(d));
+}
+
+}  // namespace
 
 void check_schema_versions(const model::Model& model, Diagnostics& diagnostics) {
   for (const auto& change : compare_schema_versions(model)) {
@@ -68,10 +98,10 @@ void check_schema_versions(const model::Model& model, Diagnostics& diagnostics) 
     auto next = parse_schemaver(change.next->version);
     bool addition_only =
         previous && next && previous->model == next->model && previous->revision == next->revision;
-    if (!addition_only || change.compatible()) continue;
-    std::string reasons;
-    for (const auto& reason : change.incompatibilities) {
-      reasons += (reasons.empty() ? " " : "; ") + reason;
+    if (!addition_only) continue;
+    if (change.compatible()) {
+      if (!change.notes.empty()) report_open_additions(change, diagnostics);
+      continue;
     }
     SchemaVer revision{next->model, previous->revision + 1, 0};
     Diagnostic d;
@@ -80,7 +110,7 @@ void check_schema_versions(const model::Model& model, Diagnostics& diagnostics) 
     d.span = change.next->version_span;
     d.message = change.next->schema + " " + change.next->version + " is marked as an ADDITION to " +
                 change.previous->version + ", but events valid under " + change.previous->version +
-                " are not all valid under it:" + reasons;
+                " are not all valid under it:" + joined(change.incompatibilities);
     d.help =
         "an ADDITION must accept every event the previous version accepts; a change that "
         "may reject some needs a REVISION bump, one that rejects all a MODEL bump";

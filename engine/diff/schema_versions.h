@@ -16,6 +16,7 @@ struct SchemaVersionChange {
   EventChange event;                       // the event's own fields (version, description, ...)
   std::vector<PropertyChange> properties;  // property by property, as compute_changes pairs them
   std::vector<std::string> incompatibilities;  // why `next` rejects events `previous` accepts
+  std::vector<std::string> notes;  // ADDITIONs as Iglu users practise them (Compatibility::notes)
   bool compatible() const { return incompatibilities.empty(); }
 };
 
@@ -25,7 +26,9 @@ std::vector<SchemaVersionChange> compare_schema_versions(const model::Model& mod
 
 // The SchemaVer check: a version that bumps only ADDITION (1-0-0 -> 1-0-1) must accept every
 // event its predecessor accepts; otherwise it needs a REVISION or MODEL bump. Each mismatch is a
-// compat.iglu-version-bump error at the new version's `version` value.
+// compat.iglu-version-bump error at the new version's `version` value. An ADDITION that only adds
+// optional properties to an open object is one as Iglu users practise SchemaVer: a
+// compat.iglu-open-property-added note there, saying what it assumes.
 void check_schema_versions(const model::Model& model, Diagnostics& diagnostics);
 
 }  // namespace steward::diff

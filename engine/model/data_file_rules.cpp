@@ -48,6 +48,20 @@ const std::vector<DataFileRule>& data_file_rules() {
        "such as patternProperties or multipleOf, is reported so that what it checks is not "
        "silently left out of the rules. docs/formats.md lists what is mapped.",
        Severity::warning},
+      {"schema.ref-cycle", "JSON Schema `$ref`s do not lead back to themselves",
+       "A `$ref` to a schema it is part of describes unbounded nesting, which steward's model has "
+       "no place for: the nested occurrence is read as any value, so what it holds there is not "
+       "checked.",
+       Severity::warning},
+      {"schema.expansion-limit", "An event's JSON Schema expands to at most 5,000 schemas",
+       "Definitions that each refer to the next more than once double the schema at every level. "
+       "Past the limit steward follows no further `$ref` of the event, so the rest is not "
+       "checked: refer to each definition once per level, or split the event."},
+      {"schema.unread-schema", "Every JSON Schema file is read",
+       "A file other schemas `$ref` is read as shared definitions where an event refers to it; "
+       "it is an event of its own only when it declares one (x-steward-owner, x-steward-domain, "
+       "x-steward-sources). A file no event reaches, such as files that `$ref` each other in a "
+       "cycle, would be checked nowhere."},
       {"schema.unsupported-kind", "rudder-cli kinds are ones steward reads",
        "steward reads the rudder-cli kinds properties, events, categories, custom-types, tp, "
        "tracking-plan, event-stream-source, destination and event-stream-connections; other "
@@ -82,6 +96,11 @@ const std::vector<DataFileRule>& data_file_rules() {
        "SchemaVer MODEL-REVISION-ADDITION: bumping only ADDITION promises that every event valid "
        "under the previous version stays valid. A change that may reject some needs a REVISION "
        "bump (one that rejects all, a MODEL bump)."},
+      {"compat.iglu-open-property-added", "An Iglu ADDITION that adds an optional property",
+       "Adding an optional property to an object that does not forbid additional properties is "
+       "an ADDITION as SchemaVer is practised, although an earlier event that carried the key "
+       "with another value would be rejected. A note, so the assumption is visible.",
+       Severity::note},
       {"reference.unknown-pii-category", "PII categories are in the taxonomy",
        "Use a category of the taxonomy (or steward's default one), or `none` for data that is "
        "not personal."},

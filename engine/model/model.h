@@ -32,7 +32,12 @@ struct Constraints {
   std::optional<long long> max_length;
   std::optional<long long> min_items;
   std::optional<long long> max_items;
+  std::optional<long long> min_properties;  // objects (JSON Schema minProperties/maxProperties)
+  std::optional<long long> max_properties;
   std::optional<std::string> const_value;
+  // The JSON types of the enum and const values ("string", "integer", "number", "boolean",
+  // "null"), where the format says (JSON Schema); empty when unknown.
+  std::vector<std::string> value_types;
 };
 
 struct Event;

@@ -14,6 +14,15 @@ bool listed(const std::vector<std::string>& list, const std::string& key) {
   return std::find(list.begin(), list.end(), key) != list.end();
 }
 
+// A kept `$ref` target's properties, moved under `path` (array items take the array's path).
+void rebase_paths(Property& schema, const std::string& path) {
+  schema.path = path;
+  for (auto& child : schema.properties)
+    rebase_paths(child, path.empty() ? child.name : path + "." + child.name);
+  for (auto& item : schema.items)
+    rebase_paths(item, path);
+}
+
 }  // namespace
 
 void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::Document& document,
@@ -42,14 +51,105 @@ void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::D
     return;
   }
   const config::Node* target = resolved.target.node;
-  if (std::find(ref_stack_.begin(), ref_stack_.end(), target) != ref_stack_.end()) {
-    unsupported(entry.value.span,
-                "recursive `$ref: " + ref + "`: the nested occurrence is read as any value");
+  auto on_stack = std::find(ref_stack_.begin(), ref_stack_.end(), target);
+  if (on_stack != ref_stack_.end()) {
+    context_.lowest_cycle =
+        std::min(context_.lowest_cycle, static_cast<size_t>(on_stack - ref_stack_.begin()));
+    if (!cycles_reported_.insert(&entry.value).second) return;  // once per `$ref`, not per path
+    Diagnostic d;
+    d.rule = "schema.ref-cycle";
+    d.severity = Severity::warning;
+    d.span = entry.value.span;
+    d.message = "`$ref: " + ref +
+                "` refers back to a schema it is part of; steward reads the nested occurrence as "
+                "any value, so what it holds there is not checked";
+    d.help =
+        "a cycle of `$ref`s describes unbounded nesting, which steward's model has no place for";
+    d.suggestion = "end the recursion at a fixed depth, or declare the nested value's own schema";
+    diagnostics_.push_back(std::move(d));
     return;
   }
-  ref_stack_.push_back(target);
-  apply(*target, *resolved.target.document, local, entry.key.span, depth + 1);
-  ref_stack_.pop_back();
+  documents_reached_.insert(resolved.target.document);
+  ReadTarget fresh;
+  const ReadTarget* read = reusable(*target, depth + 1);
+  if (read) {
+    if (!spend(read->size, entry.value.span)) return;
+    // What shaped it shapes the read it is reused in.
+    context_.deepest = std::max(context_.deepest, depth + 1 + read->reach);
+    context_.depth_cut = context_.depth_cut || read->depth_cut;
+  } else {
+    ref_stack_.push_back(target);
+    ref_spans_.push_back(entry.value.span);
+    fresh = read_target(*target, *resolved.target.document, entry.key.span, depth + 1);
+    ref_stack_.pop_back();
+    ref_spans_.pop_back();
+    read = &fresh;
+  }
+  Property schema = *read->schema;
+  rebase_paths(schema, local.path);
+  merge_into(local, std::move(schema), entry.key.span);
+}
+
+const JsonSchemaReader::ReadTarget* JsonSchemaReader::reusable(const config::Node& target,
+                                                               int depth) const {
+  auto it = targets_.find(&target);
+  if (it == targets_.end()) return nullptr;
+  const ReadTarget& read = it->second;
+  // Read at this depth, or deep enough to be read whole here too: the same result as a new read.
+  bool same = read.depth == depth || (!read.depth_cut && depth + read.reach <= kMaxDepth);
+  return same ? &read : nullptr;
+}
+
+JsonSchemaReader::ReadTarget JsonSchemaReader::read_target(const config::Node& target,
+                                                           const config::Document& document,
+                                                           const Span& at, int depth) {
+  ReadContext outer = context_;
+  context_ = ReadContext();
+  context_.deepest = depth;
+  size_t before = expanded_;
+  Property schema;
+  schema.span = schema.type_span = schema.pii_span = at;
+  apply(target, document, schema, at, depth);
+  ReadTarget read;
+  read.size = expanded_ - before;
+  read.depth = depth;
+  read.reach = context_.deepest - depth;
+  read.depth_cut = context_.depth_cut;
+  read.schema = std::make_shared<const Property>(std::move(schema));
+  // Kept only when nothing outside it shaped it: a cycle cut at an enclosing `$ref`, or the
+  // event's expansion budget running out.
+  bool keep = context_.lowest_cycle >= ref_stack_.size() - 1 && !context_.budget_cut;
+  if (keep) targets_[&target] = read;
+  outer.lowest_cycle = std::min(outer.lowest_cycle, context_.lowest_cycle);
+  outer.deepest = std::max(outer.deepest, context_.deepest);
+  outer.depth_cut = outer.depth_cut || context_.depth_cut;
+  outer.budget_cut = outer.budget_cut || context_.budget_cut;
+  context_ = outer;
+  return read;
+}
+
+bool JsonSchemaReader::spend(size_t schemas, const Span& at) {
+  if (expanded_ + schemas <= kMaxExpandedSchemas) {
+    expanded_ += schemas;
+    return true;
+  }
+  context_.budget_cut = true;
+  if (!budget_reported_) {
+    budget_reported_ = true;
+    Diagnostic d;
+    d.rule = "schema.expansion-limit";
+    d.severity = Severity::error;
+    d.span = at;
+    d.message = "this event's schema expands to more than " + std::to_string(kMaxExpandedSchemas) +
+                " schemas through `$ref`; steward reads no further `$ref` of it, so the rest is "
+                "not checked";
+    d.help =
+        "definitions that refer to the next one more than once double the schema at every "
+        "level; the limit is documented in docs/formats.md";
+    d.suggestion = "refer to each definition once per level, or split the event";
+    diagnostics_.push_back(std::move(d));
+  }
+  return false;
 }
 
 void JsonSchemaReader::read_all_of(const config::MapEntry& entry, const config::Document& document,
@@ -112,6 +212,7 @@ void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::D
                                       "` of an enum or const with other types cannot be "
                                       "mapped; the property is read without the enum");
       c.enum_values.clear();
+      c.value_types.clear();
       c.const_value.reset();
       continue;
     }
@@ -121,8 +222,9 @@ void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::D
       c.const_value.reset();
     }
     if (!listed(c.enum_values, "null")) c.enum_values.push_back("null");
+    if (!listed(c.value_types, "null")) c.value_types.push_back("null");
   }
-  merge_into(local, united, entry.key.span);
+  merge_into(local, std::move(united), entry.key.span);
 }
 
 }  // namespace steward::model::formats

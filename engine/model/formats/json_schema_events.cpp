@@ -35,6 +35,50 @@ const config::Node* unwrap_call_layout(const config::Node& root) {
   return inner;
 }
 
+// A document that says it is an event, even when other schemas `$ref` it: it carries steward's
+// event annotations, or wraps its properties in a Segment call's layout.
+bool declares_event(const config::Node& root) {
+  for (const char* key : {"x-steward-owner", "x-steward-domain", "x-steward-sources"}) {
+    if (root.find(key)) return true;
+  }
+  return unwrap_call_layout(root) != nullptr;
+}
+
+std::string path_of(const config::Document& document) {
+  return document.source ? document.source->path() : std::string();
+}
+
+// A document that is no event and that no event reached through `$ref`: nothing in it is
+// checked, so it is a finding rather than left out silently.
+void report_unread(const config::Document& document, const SchemaDocuments& documents,
+                   Diagnostics& diagnostics) {
+  auto cycle = documents.cycle_through(document);
+  Diagnostic d;
+  d.rule = "schema.unread-schema";
+  d.severity = Severity::error;
+  d.span = document.root.span;
+  if (!cycle.path.empty()) {
+    std::string files;
+    for (const config::Document* step : cycle.path)
+      files += (files.empty() ? "" : " -> ") + path_of(*step);
+    d.span = cycle.first_ref;
+    d.message = "this schema is not read: its `$ref`s lead back to it (" + files +
+                "), so each file is one other schemas refer to, none declares an event, and no "
+                "event reaches them";
+  } else {
+    d.message =
+        "this schema is not read: other schemas `$ref` it, so it is no event of its own, "
+        "but no event reaches it";
+  }
+  d.help =
+      "a file others `$ref` is read as shared definitions; it is an event only when it "
+      "declares one";
+  d.suggestion =
+      "declare the event with `x-steward-owner` (and `x-steward-sources`), or exclude "
+      "the file in steward.yaml";
+  diagnostics.push_back(std::move(d));
+}
+
 // "tracking/checkout_started.schema.json" -> "checkout_started".
 std::string file_stem(const std::string& path) {
   std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
@@ -87,9 +131,10 @@ std::vector<Event> JsonSchemaEvents::read(Diagnostics& diagnostics) {
   documents_.index_references();
   JsonSchemaReader reader(documents_, diagnostics);
   std::vector<Event> events;
+  std::vector<const config::Document*> shared;  // read only where an event's `$ref` reaches them
   for (const config::Document* document : documents_.documents()) {
     const config::Node& root = document->root;
-    const std::string& path = document->source ? document->source->path() : std::string();
+    const std::string path = path_of(*document);
     Event event;
     if (const config::Node* self = root.find("self"); self && self->is_mapping()) {
       auto iglu = read_iglu_self(*self, path, diagnostics);
@@ -106,7 +151,10 @@ std::vector<Event> JsonSchemaEvents::read(Diagnostics& diagnostics) {
              "this self-describing schema has no `self` block",
              "add `self: {vendor, name, format: jsonschema, version: 1-0-0}`");
       continue;
-    } else if (documents_.referenced(*document) || definitions_only(root)) {
+    } else if (definitions_only(root)) {
+      continue;
+    } else if (documents_.referenced(*document) && !declares_event(root)) {
+      shared.push_back(document);
       continue;
     } else if (const config::Node* title = root.find("title");
                title && title->is_scalar() && !title->text.empty()) {
@@ -136,6 +184,9 @@ std::vector<Event> JsonSchemaEvents::read(Diagnostics& diagnostics) {
     event.additional_properties = schema.additional_properties;
     event.properties = std::move(schema.properties);
     events.push_back(std::move(event));
+  }
+  for (const config::Document* document : shared) {
+    if (!reader.reached(*document)) report_unread(*document, documents_, diagnostics);
   }
   return events;
 }

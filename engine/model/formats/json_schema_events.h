@@ -19,8 +19,10 @@ class JsonSchemaEvents {
 
   void add(const config::Document& document) { documents_.add(document); }
 
-  // Every document that describes an event, as an event. A document other schemas `$ref` into,
-  // and one with definitions only, holds shared definitions and is no event of its own.
+  // Every document that describes an event, as an event. A document with definitions only, and
+  // one other schemas `$ref` into that does not declare an event (x-steward-owner, -domain,
+  // -sources, or a Segment call layout), holds shared definitions and is no event of its own;
+  // one of those that no event reaches is schema.unread-schema, never left out silently.
   std::vector<Event> read(Diagnostics& diagnostics);
 
  private:

@@ -10,11 +10,6 @@ namespace steward::model::formats {
 
 namespace {
 
-// Schema nesting, `$ref` hops included, and the number of schemas read for one event: bounds on
-// hostile or generated input (a few `$ref`s can fan out exponentially).
-constexpr int kMaxDepth = 64;
-constexpr size_t kMaxSchemas = 20'000;
-
 const std::vector<std::string> kTypes = {"string", "number", "integer", "boolean",
                                          "object", "array",  "null"};
 
@@ -27,8 +22,6 @@ const std::vector<std::string> kAnnotations = {
 // JSON Schema validation keywords the model has no place for.
 const std::vector<std::string> kUnmapped = {"patternProperties",
                                             "propertyNames",
-                                            "minProperties",
-                                            "maxProperties",
                                             "dependencies",
                                             "dependentRequired",
                                             "dependentSchemas",
@@ -54,6 +47,23 @@ bool listed(const std::vector<std::string>& list, const std::string& key) {
   return std::find(list.begin(), list.end(), key) != list.end();
 }
 
+// Records the JSON type of an enum or const value, so that a `type` written next to it later can
+// be told from a narrowing one.
+void note_value_type(const config::Node& value, Constraints& c) {
+  std::string type = "string";
+  if (value.is_null())
+    type = "null";
+  else if (value.quoted)
+    type = "string";
+  else if (value.as_bool())
+    type = "boolean";
+  else if (value.as_integer())
+    type = "integer";
+  else if (value.as_number())
+    type = "number";
+  if (!listed(c.value_types, type)) c.value_types.push_back(type);
+}
+
 }  // namespace
 
 const std::vector<std::string>& json_schema_keywords() {
@@ -76,6 +86,8 @@ const std::vector<std::string>& json_schema_keywords() {
                                     "prefixItems",
                                     "minItems",
                                     "maxItems",
+                                    "minProperties",
+                                    "maxProperties",
                                     "description",
                                     "$ref",
                                     "allOf",
@@ -90,26 +102,26 @@ const std::vector<std::string>& json_schema_keywords() {
 void JsonSchemaReader::read(const config::Node& schema, const config::Document& document,
                             Property& property) {
   ref_stack_.clear();
-  schemas_read_ = 0;
+  ref_spans_.clear();
+  context_ = ReadContext();
+  expanded_ = 0;
   budget_reported_ = false;
+  documents_reached_.insert(&document);
+  ref_stack_.push_back(&schema);  // a `$ref` back to the event's own schema is a cycle too
   apply(schema, document, property, schema.span, 0);
+  ref_stack_.pop_back();
 }
 
 void JsonSchemaReader::apply(const config::Node& node, const config::Document& document,
                              Property& into, const Span& at, int depth) {
   if (depth > kMaxDepth) {
+    context_.depth_cut = true;
     unsupported(node.span,
                 "schemas nested deeper than " + std::to_string(kMaxDepth) + " levels are not read");
     return;
   }
-  if (++schemas_read_ > kMaxSchemas) {
-    if (!budget_reported_) {
-      unsupported(node.span, "this schema expands to more than " + std::to_string(kMaxSchemas) +
-                                 " schemas through `$ref`; the rest is not read");
-      budget_reported_ = true;
-    }
-    return;
-  }
+  context_.deepest = std::max(context_.deepest, depth);
+  if (!spend(1, ref_spans_.empty() ? node.span : ref_spans_.back())) return;
   if (node.is_scalar() && node.as_bool()) {
     if (!*node.as_bool()) {
       unsupported(node.span, "the schema `false` accepts no value; steward reads it as any value");
@@ -148,7 +160,7 @@ void JsonSchemaReader::apply(const config::Node& node, const config::Document& d
     present.required = true;
     local.properties.push_back(std::move(present));
   }
-  merge_into(into, local, at);
+  merge_into(into, std::move(local), at);
 }
 
 void JsonSchemaReader::read_keywords(const config::Node& node, const config::Document& document,
@@ -169,9 +181,10 @@ void JsonSchemaReader::read_keywords(const config::Node& node, const config::Doc
     } else if (key == "enum") {
       read_enum(value, local);
     } else if (key == "const") {
-      if (value.is_scalar() || value.is_null())
+      if (value.is_scalar() || value.is_null()) {
         c.const_value = value.is_null() ? "null" : value.text;
-      else
+        note_value_type(value, c);
+      } else
         unsupported(entry.key.span, "a `const` that is a " + std::string(value.type_name()) +
                                         " is not mapped; only single values are");
     } else if (key == "pattern") {
@@ -197,6 +210,10 @@ void JsonSchemaReader::read_keywords(const config::Node& node, const config::Doc
       c.min_items = count(entry);
     } else if (key == "maxItems") {
       c.max_items = count(entry);
+    } else if (key == "minProperties") {
+      c.min_properties = count(entry);
+    } else if (key == "maxProperties") {
+      c.max_properties = count(entry);
     } else if (key == "items" || key == "prefixItems") {
       read_items(entry, document, local, depth);
     } else if (key == "description") {
@@ -263,6 +280,7 @@ void JsonSchemaReader::read_enum(const config::Node& value, Property& local) {
   for (const auto& item : value.items) {
     if (item.is_scalar() || item.is_null()) {
       local.constraints.enum_values.push_back(item.is_null() ? "null" : item.text);
+      note_value_type(item, local.constraints);
     } else {
       unsupported(item.span, "an enum value that is a " + std::string(item.type_name()) +
                                  " is not mapped; only single values are");
@@ -287,7 +305,7 @@ void JsonSchemaReader::read_properties(const config::Node& value, const config::
     if (same == local.properties.end())
       local.properties.push_back(std::move(child));
     else
-      merge_into(*same, child, entry.key.span);
+      merge_into(*same, std::move(child), entry.key.span);
   }
 }
 
@@ -309,7 +327,7 @@ void JsonSchemaReader::read_items(const config::MapEntry& entry, const config::D
   if (local.items.empty())
     local.items.push_back(std::move(item));
   else
-    merge_into(local.items.front(), item, entry.key.span);
+    merge_into(local.items.front(), std::move(item), entry.key.span);
 }
 
 void JsonSchemaReader::read_required(const config::MapEntry& entry, Property& local,
@@ -388,9 +406,9 @@ std::optional<std::string> JsonSchemaReader::text(const config::MapEntry& entry)
   return std::nullopt;
 }
 
-void JsonSchemaReader::merge_into(Property& into, const Property& from, const Span& at) {
+void JsonSchemaReader::merge_into(Property& into, Property from, const Span& at) {
   std::vector<std::string> conflicts;
-  merge_schema(into, from, conflicts);
+  merge_schema(into, std::move(from), conflicts);
   for (const auto& keyword : conflicts) {
     unsupported(at, "the schemas combined here disagree on `" + keyword +
                         "`, which steward cannot represent; the first one is kept");

@@ -1,6 +1,7 @@
 #include "model/formats/schema_documents.h"
 
 #include <algorithm>
+#include <deque>
 
 namespace steward::model::formats {
 
@@ -172,6 +173,7 @@ void SchemaDocuments::mark_references(const config::Node& node, const config::Do
         RefResolution resolved = resolve(from, ref);
         if (resolved.target.document && resolved.target.document != &from) {
           referenced_.insert(resolved.target.document);
+          refers_to_[&from].push_back({resolved.target.document, entry.value.span});
         }
       }
     }
@@ -179,6 +181,43 @@ void SchemaDocuments::mark_references(const config::Node& node, const config::Do
   }
   for (const auto& item : node.items)
     mark_references(item, from, depth + 1);
+}
+
+SchemaDocuments::FileCycle SchemaDocuments::cycle_through(const config::Document& document) const {
+  // Breadth first from each file `document` refers to, so the path found is a shortest one.
+  FileCycle out;
+  auto it = refers_to_.find(&document);
+  if (it == refers_to_.end()) return out;
+  for (const FileRef& first : it->second) {
+    std::unordered_map<const config::Document*, const config::Document*> came_from;
+    std::deque<const config::Document*> queue = {first.to};
+    came_from[first.to] = &document;
+    while (!queue.empty()) {
+      const config::Document* at = queue.front();
+      queue.pop_front();
+      if (at == &document) {
+        for (const config::Document* step = &document;;) {
+          out.path.insert(out.path.begin(), step);
+          step = came_from.at(step);
+          if (step == &document) break;
+        }
+        out.path.insert(out.path.begin(), &document);
+        out.first_ref = first.at;
+        return out;
+      }
+      auto next = refers_to_.find(at);
+      if (next == refers_to_.end()) continue;
+      for (const FileRef& ref : next->second) {
+        if (ref.to == &document) {
+          came_from[&document] = at;  // back at the start: the cycle closes here
+          queue.push_front(ref.to);
+        } else if (came_from.try_emplace(ref.to, at).second) {
+          queue.push_back(ref.to);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace steward::model::formats

@@ -42,12 +42,25 @@ class SchemaDocuments {
     return referenced_.count(&document) != 0;
   }
 
+  // The files `document` refers to again through `$ref`s, back to itself ("a.json -> b.json ->
+  // a.json"), with the span of its first `$ref` on that cycle; an empty path when it is on none.
+  struct FileCycle {
+    std::vector<const config::Document*> path;
+    Span first_ref;
+  };
+  FileCycle cycle_through(const config::Document& document) const;
+
  private:
   void mark_references(const config::Node& node, const config::Document& from, int depth);
 
   std::vector<const config::Document*> documents_;
   std::unordered_map<std::string, const config::Document*> by_path_;  // first document of a file
   std::unordered_set<const config::Document*> referenced_;
+  struct FileRef {
+    const config::Document* to = nullptr;
+    Span at;  // the `$ref` value
+  };
+  std::unordered_map<const config::Document*, std::vector<FileRef>> refers_to_;
 };
 
 // The node a JSON Pointer fragment ("/definitions/address", "" for the root) names in `root`, or

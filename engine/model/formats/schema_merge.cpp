@@ -76,12 +76,19 @@ void merge_constraints(Constraints& into, const Constraints& from,
   keep_smaller(into.max_length, from.max_length);
   keep_larger(into.min_items, from.min_items);
   keep_smaller(into.max_items, from.max_items);
+  keep_larger(into.min_properties, from.min_properties);
+  keep_smaller(into.max_properties, from.max_properties);
+  // A superset of the values' types: a judgment that relies on it errs towards "may break".
+  for (const auto& type : from.value_types) {
+    if (!contains(into.value_types, type)) into.value_types.push_back(type);
+  }
 }
 
 bool constraints_empty(const Constraints& c) {
   return c.enum_values.empty() && !c.const_value && c.pattern.empty() && c.format.empty() &&
          !c.minimum && !c.maximum && !c.exclusive_minimum && !c.exclusive_maximum &&
-         !c.min_length && !c.max_length && !c.min_items && !c.max_items;
+         !c.min_length && !c.max_length && !c.min_items && !c.max_items && !c.min_properties &&
+         !c.max_properties;
 }
 
 }  // namespace
@@ -100,7 +107,7 @@ Property blank_like(const Property& like) {
   return out;
 }
 
-void merge_schema(Property& into, const Property& from, std::vector<std::string>& conflicts) {
+void merge_schema(Property& into, Property from, std::vector<std::string>& conflicts) {
   if (!from.types.empty()) {
     if (into.types.empty()) {
       into.types = from.types;
@@ -130,23 +137,24 @@ void merge_schema(Property& into, const Property& from, std::vector<std::string>
   }
   if (into.description.empty()) into.description = from.description;
   merge_constraints(into.constraints, from.constraints, conflicts);
-  for (const auto& child : from.properties) {
+  for (auto& child : from.properties) {
     auto same = std::find_if(into.properties.begin(), into.properties.end(),
                              [&](const Property& p) { return p.name == child.name; });
     if (same == into.properties.end()) {
-      into.properties.push_back(child);
+      into.properties.push_back(std::move(child));
       continue;
     }
+    std::string name = child.name;
     std::vector<std::string> inner;
-    merge_schema(*same, child, inner);
+    merge_schema(*same, std::move(child), inner);
     for (const auto& keyword : inner)
-      conflicts.push_back(child.name + "." + keyword);
+      conflicts.push_back(name + "." + keyword);
   }
   if (!from.items.empty()) {
     if (into.items.empty()) {
-      into.items = from.items;
+      into.items = std::move(from.items);
     } else {
-      merge_schema(into.items.front(), from.items.front(), conflicts);
+      merge_schema(into.items.front(), std::move(from.items.front()), conflicts);
     }
   }
 }

@@ -16,8 +16,9 @@ Property blank_like(const Property& like);
 
 // Adds the constraints of `from` to `into` so that a value must satisfy both. What cannot be
 // represented (two different patterns, formats or consts; types with nothing in common) is
-// appended to `conflicts` as the keyword's name, and `into` keeps its own.
-void merge_schema(Property& into, const Property& from, std::vector<std::string>& conflicts);
+// appended to `conflicts` as the keyword's name, and `into` keeps its own. `from` is taken by
+// value so that a schema read for one place moves its nested properties instead of copying them.
+void merge_schema(Property& into, Property from, std::vector<std::string>& conflicts);
 
 // Whether the schema constrains nothing but its type (and annotations): a branch like
 // `{type: null}` of an anyOf.

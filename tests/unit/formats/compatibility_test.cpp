@@ -49,9 +49,10 @@ const Pair kPairs[] = {
     {"additionalProperties", R"({"type": "object", "additionalProperties": false})",
      R"({"type": "object", "properties": {"c": {"type": "string"}}, "additionalProperties": false})",
      true},
+    // An optional property added to an open object: an ADDITION as Iglu users practise SchemaVer
+    // (judge_compatibility notes it; tests/unit/diff covers the note).
     {"additionalProperties", R"({"type": "object"})",
-     R"({"type": "object", "properties": {"c": {"type": "string"}}})", false,
-     "value.c: added with constraints while additional properties were allowed"},
+     R"({"type": "object", "properties": {"c": {"type": "string"}}})", true},
     {"additionalProperties", R"({"type": "object"})",
      R"({"type": "object", "properties": {"c": {"description": "anything"}}})", true},
     {"additionalProperties",

@@ -60,6 +60,33 @@ TEST_SUITE("formats: schema versions") {
     CHECK(findings[0].suggestion == "version it 1-1-0 (REVISION), or make the change compatible");
   }
 
+  TEST_CASE("an ADDITION as Iglu users practise it: a note for an optional property, no error") {
+    auto built = build({
+        {path("1-0-0"),
+         version("1-0-0", R"({"x": {"enum": ["a", "b"]}, "id": {"format": "uuid"}})")},
+        // `type` beside the enum and a maxLength the uuid implied: nothing new is rejected.
+        {path("1-0-1"), version("1-0-1", R"({"x": {"type": "string", "enum": ["a", "b"]},
+                                             "id": {"format": "uuid", "maxLength": 36}})")},
+        // An optional property added to an open object: an ADDITION, with a note.
+        {path("1-0-2"), version("1-0-2", R"({"x": {"type": "string", "enum": ["a", "b"]},
+                                             "id": {"format": "uuid", "maxLength": 36},
+                                             "coupon": {"type": "string"}})")},
+    });
+    REQUIRE(places(built.result.diagnostics).empty());
+    auto changes = diff::compare_schema_versions(built.result.model);
+    REQUIRE(changes.size() == 2);
+    CHECK(changes[0].compatible());
+    CHECK(changes[0].notes.empty());
+    CHECK(changes[1].compatible());
+    CHECK(changes[1].notes.size() == 1);
+    Diagnostics findings;
+    diff::check_schema_versions(built.result.model, findings);
+    REQUIRE(places(findings) ==
+            Strings{"compat.iglu-open-property-added@" + path("1-0-2") + ":2:80"});
+    CHECK(findings[0].severity == Severity::note);
+    CHECK(findings[0].message.find("coupon: optional property added") != std::string::npos);
+  }
+
   TEST_CASE("a REVISION or MODEL bump may break; separate schemas are not compared") {
     auto built = build({
         {path("1-0-0"), version("1-0-0", R"({"x": {"type": "string"}})")},
