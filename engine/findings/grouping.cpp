@@ -8,39 +8,44 @@
 namespace steward::findings {
 namespace {
 
-// Names, categories and paths: the parts a message interpolates.
-bool is_word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-// The length of the beginning all messages share, cut back to a word boundary.
+// Whether text[i] belongs to a name, category or path: a '.' only between two name characters
+// ("user.contact.email"), so the full stop ending a sentence is not part of the last word.
+bool in_word(const std::string& text, size_t i) {
+  if (text[i] != '.') return is_name_char(text[i]);
+  return i > 0 && i + 1 < text.size() && is_name_char(text[i - 1]) && is_name_char(text[i + 1]);
+}
+
+// The length of the beginning all messages share, cut back so that it ends between words.
 size_t common_prefix(const std::vector<std::string>& messages) {
-  size_t n = messages.front().size();
+  const std::string& first = messages.front();
+  size_t n = first.size();
   for (const auto& m : messages) {
     size_t i = 0;
-    while (i < n && i < m.size() && m[i] == messages.front()[i])
+    while (i < n && i < m.size() && m[i] == first[i])
       ++i;
     n = i;
   }
-  const std::string& first = messages.front();
-  while (n > 0 && is_word_char(first[n - 1]))
+  while (n > 0 && in_word(first, n - 1))
     --n;
   return n;
 }
 
-// The length of the end all messages share after `prefix`, cut forward to a word boundary.
+// The length of the end all messages share after `prefix`, cut so that it starts between words.
 size_t common_suffix(const std::vector<std::string>& messages, size_t prefix) {
-  size_t n = messages.front().size() - prefix;
+  const std::string& first = messages.front();
+  size_t n = first.size() - prefix;
   for (const auto& m : messages) {
     size_t i = 0;
-    const std::string& f = messages.front();
-    while (i < n && i + prefix < m.size() && m[m.size() - 1 - i] == f[f.size() - 1 - i])
+    while (i < n && i + prefix < m.size() && m[m.size() - 1 - i] == first[first.size() - 1 - i])
       ++i;
     n = i;
   }
-  const std::string& first = messages.front();
-  while (n > 0 && is_word_char(first[first.size() - n]))
+  while (n > 0 && in_word(first, first.size() - n))
     --n;
   return n;
 }

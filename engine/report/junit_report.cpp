@@ -40,7 +40,7 @@ class JunitReport : public Report {
     for (const auto& [id, list] : by_rule) {
       const std::string pack = id.substr(0, id.find('.'));
       out << "    <testcase name=\"" << xml_escape(visible_text(id), true)
-          << "\" classname=\"steward." << xml_escape(pack, true) << "\"";
+          << "\" classname=\"steward." << xml_escape(visible_text(pack), true) << "\"";
       if (list.empty()) {
         out << "/>\n";
         continue;
