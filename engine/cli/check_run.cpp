@@ -184,6 +184,7 @@ int run_check(const CheckOptions& options) {
   input.reviews = std::move(evaluated.reviews);
   process.files = files_of(head);
   process.new_only = options.new_only;
+  if (comparison->base) process.head_model = &head.model;
   input.findings =
       findings::process_findings(findings::make_findings(std::move(diagnostics)), process);
   input.summary = findings::summarize(input.findings, input.reviews, fail_on);

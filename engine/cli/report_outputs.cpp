@@ -53,22 +53,49 @@ bool use_color(const std::string& choice) {
   return isatty(STDOUT_FILENO) == 1;
 }
 
+namespace {
+
+// A report that was not written completely must fail the run (exit 2), never pass silently:
+// the stream state after the last write and the flush (or close) tells, as ENOSPC, EIO or a
+// closed pipe set it.
+void write_to_stdout(const report::Report& report, const report::ReportInput& input,
+                     const std::string& format) {
+  report.write(input, std::cout);
+  std::cout.flush();
+  if (!std::cout) {
+    std::cout.clear();
+    throw InputError("cannot write the " + format + " report to standard output",
+                     "check that the disk is not full and the output is not closed early");
+  }
+}
+
+void write_to_file(const report::Report& report, const report::ReportInput& input,
+                   const ReportOutput& output) {
+  std::ofstream file(output.path, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    throw InputError("cannot write the " + output.format + " report to '" + output.path + "'",
+                     "check that its folder exists and is writable");
+  }
+  report.write(input, file);
+  file.close();
+  if (file.fail()) {
+    throw InputError("cannot write the " + output.format + " report to '" + output.path +
+                         "': the write failed part-way, the file is incomplete",
+                     "check that the disk is not full and the file is writable");
+  }
+}
+
+}  // namespace
+
 void write_reports(const std::vector<ReportOutput>& outputs, report::ReportInput input) {
   const bool color = input.use_color;
   for (const auto& output : outputs) {
     auto report = report::make_report(output.format);
     input.use_color = color && output.path.empty();
-    if (output.path.empty()) {
-      report->write(input, std::cout);
-      std::cout.flush();
-      continue;
-    }
-    std::ofstream file(output.path, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      throw InputError("cannot write the " + output.format + " report to '" + output.path + "'",
-                       "check that its folder exists and is writable");
-    }
-    report->write(input, file);
+    if (output.path.empty())
+      write_to_stdout(*report, input, output.format);
+    else
+      write_to_file(*report, input, output);
   }
 }
 

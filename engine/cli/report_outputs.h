@@ -20,7 +20,9 @@ std::vector<ReportOutput> parse_report_outputs(const std::vector<std::string>& v
 // `--color auto|always|never`: colour only on a terminal, never when NO_COLOR is set.
 bool use_color(const std::string& choice);
 
-// Renders `input` in every requested format. Throws InputError when a file cannot be written.
+// Renders `input` in every requested format. Throws InputError when a report cannot be written
+// completely (a file that cannot be opened, a failed write, flush or close: a full disk, a closed
+// pipe).
 void write_reports(const std::vector<ReportOutput>& outputs, report::ReportInput input);
 
 }  // namespace steward::cli

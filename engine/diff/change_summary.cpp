@@ -3,6 +3,7 @@
 #include <map>
 
 #include "diff/field_diff.h"
+#include "source/visible_text.h"
 
 namespace steward::diff {
 
@@ -94,25 +95,28 @@ std::string reach_text(const std::vector<Reach>& reach) {
   return out;
 }
 
-std::string link(const std::string& where, const std::string& blob_url) {
-  if (where.empty()) return "";
-  if (blob_url.empty()) return "`" + where + "`";
-  auto colon = where.rfind(':');
-  return "[`" + where + "`](" + blob_url + "/" + where.substr(0, colon) + "#L" +
-         where.substr(colon + 1) + ")";
+// A Markdown table cell cannot hold a raw '|', not even inside a code span.
+std::string escape_pipes(const std::string& text) {
+  std::string out;
+  for (char c : text)
+    out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
 }
 
-std::string escape_cell(std::string text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
+// Every value in the table comes from the repository: literal text, or a code span.
+std::string cell(const std::string& text) {
+  return markdown_literal(text);
+}
+std::string code_cell(const std::string& text) {
+  return escape_pipes(markdown_code_span(text));
+}
+
+std::string link(const std::string& where, const std::string& blob_url) {
+  if (where.empty()) return "";
+  if (blob_url.empty()) return code_cell(where);
+  auto colon = where.rfind(':');
+  return "[" + code_cell(where) + "](" + blob_url + "/" + uri_reference(where.substr(0, colon)) +
+         "#L" + where.substr(colon + 1) + ")";
 }
 
 }  // namespace
@@ -186,14 +190,15 @@ std::string render_text(const std::vector<SummaryLine>& lines) {
       section = line.section;
       out += "\n" + section + "\n";
     }
-    out += std::string("  ") + marker(line.kind) + " " + line.subject;
-    if (!line.detail.empty()) out += ": " + line.detail;
+    // Values from the repository are escaped (visible_text): none can start a line of its own.
+    out += std::string("  ") + marker(line.kind) + " " + visible_text(line.subject);
+    if (!line.detail.empty()) out += ": " + visible_text(line.detail);
     out += "\n";
-    if (!line.head_place.empty()) out += "      at " + line.head_place + "\n";
+    if (!line.head_place.empty()) out += "      at " + visible_text(line.head_place) + "\n";
     if (!line.base_place.empty() && line.kind != ChangeKind::added) {
-      out += "      was " + line.base_place + "\n";
+      out += "      was " + visible_text(line.base_place) + "\n";
     }
-    if (!line.reach.empty()) out += "      reaches " + reach_text(line.reach) + "\n";
+    if (!line.reach.empty()) out += "      reaches " + visible_text(reach_text(line.reach)) + "\n";
   }
   return out;
 }
@@ -212,10 +217,10 @@ std::string render_markdown(const std::vector<SummaryLine>& lines, const std::st
   for (const auto& line : lines) {
     std::string where = line.head_place.empty() ? "was " + link(line.base_place, "")
                                                 : link(line.head_place, blob_url);
-    out += std::string("| ") + marker(line.kind) + " | " + escape_cell(line.section) + " `" +
-           escape_cell(line.subject) + "` | " +
-           escape_cell(line.detail.empty() ? std::string(to_string(line.kind)) : line.detail) +
-           " | " + where + " | " + escape_cell(reach_text(line.reach)) + " |\n";
+    out += std::string("| ") + marker(line.kind) + " | " + line.section + " " +
+           code_cell(line.subject) + " | " +
+           cell(line.detail.empty() ? std::string(to_string(line.kind)) : line.detail) + " | " +
+           where + " | " + cell(reach_text(line.reach)) + " |\n";
   }
   return out;
 }

@@ -30,6 +30,8 @@ struct Finding {
   // What the finding is about, independent of the message wording, e.g. "checkout_started.coupon"
   // or a destination name. The policy stage fills it; waiver targets match it.
   std::string subject;
+  // A finding that groups several at one place (findings/grouping.h): every member's subject.
+  std::vector<std::string> subjects;
   std::string fingerprint;     // stable identity, see docs/fingerprints.md
   std::string line_hash;       // SARIF partialFingerprints.primaryLocationLineHash ("<hex16>:<n>")
   std::optional<bool> is_new;  // true: not present at base; nullopt: base findings not known

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -82,16 +83,26 @@ void assign_fingerprints(Findings& findings) {
     findings[i].fingerprint = sha256_hex(input).substr(0, kFingerprintDigits);
   }
 
+  // GitHub merges results of one rule with the same primaryLocationLineHash into one alert, so
+  // distinct findings of a rule on one line (two properties of a flow mapping) get distinct
+  // occurrence numbers, given in fingerprint order so that they are stable.
   LineOccurrences occurrences;
-  for (auto& finding : findings) {
+  std::set<std::pair<std::string, std::string>> taken;  // (rule, line hash)
+  for (size_t i : order) {
+    Finding& finding = findings[i];
     const Span& span = primary_span(finding);
+    std::string digest;
+    uint32_t occurrence = 1;
     if (span.valid()) {
-      finding.line_hash = sha256_hex(normalize_line(line_of(span))).substr(0, kLineHashDigits) +
-                          ":" + std::to_string(occurrences.at(span));
+      digest = sha256_hex(normalize_line(line_of(span))).substr(0, kLineHashDigits);
+      occurrence = occurrences.at(span);
     } else {
-      std::string message = normalize_message(finding.diagnostic.message);
-      finding.line_hash = sha256_hex(message).substr(0, kLineHashDigits) + ":1";
+      digest = sha256_hex(normalize_message(finding.diagnostic.message)).substr(0, kLineHashDigits);
     }
+    while (
+        !taken.emplace(finding.diagnostic.rule, digest + ":" + std::to_string(occurrence)).second)
+      ++occurrence;
+    finding.line_hash = digest + ":" + std::to_string(occurrence);
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include "findings/baseline.h"
 #include "findings/fingerprint.h"
+#include "findings/grouping.h"
+#include "findings/head_location.h"
 #include "findings/severity_override.h"
 #include "findings/suppression.h"
 #include "findings/waiver.h"
@@ -13,12 +15,14 @@ Findings process_findings(Findings findings, const ProcessOptions& options) {
   const SeverityOverrides& overrides = options.config ? options.config->severity : no_overrides;
   const std::set<std::string> off = disabled_rules(overrides);
 
+  if (options.head_model) locate_in_head(findings, *options.head_model, options.files);
   apply_inline_suppressions(findings, {options.files, off, options.known_rules});
   if (options.config) {
     const std::string today = options.today.empty() ? today_utc() : options.today;
     apply_waivers(findings, options.config->waivers, {today, off, options.known_rules});
   }
   apply_severity_overrides(findings, overrides);
+  group_findings_at_one_place(findings);
   assign_fingerprints(findings);
   if (options.base_fingerprints) {
     mark_new(findings, *options.base_fingerprints);

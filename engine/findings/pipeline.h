@@ -8,6 +8,10 @@
 #include "findings/finding.h"
 #include "source/source_file.h"
 
+namespace steward::model {
+struct Model;
+}
+
 namespace steward::findings {
 
 struct ProcessOptions {
@@ -19,11 +23,15 @@ struct ProcessOptions {
   // every finding gets `is_new`.
   std::optional<std::vector<std::string>> base_fingerprints;
   bool new_only = false;  // drop what base already had (needs base_fingerprints)
+  // The head model when base is known too: findings about what exists only at base point at the
+  // nearest place that head still has (findings/head_location.h). Null: a revision alone.
+  const model::Model* head_model = nullptr;
 };
 
-// The findings stage in order: inline suppressions, waivers, severity overrides (after the two,
-// so that their own findings can be re-levelled or turned off too), fingerprints, baseline,
-// `--new-only`; returns the findings sorted. Then findings::summarize gives the verdict.
+// The findings stage in order: base-only findings located in head, inline suppressions, waivers,
+// severity overrides (after the two, so that their own findings can be re-levelled or turned off
+// too), grouping of one rule's findings at one place (findings/grouping.h), fingerprints,
+// baseline, `--new-only`; returns the findings sorted. Then findings::summarize gives the verdict.
 Findings process_findings(Findings findings, const ProcessOptions& options);
 
 }  // namespace steward::findings

@@ -2,14 +2,13 @@
 
 #include <algorithm>
 
+#include "source/visible_text.h"
+
 namespace steward::report {
 namespace {
 
-bool is_continuation_byte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// The caret line: the prefix's whitespace kept (tabs stay tabs), then one caret per character.
+// The caret line: the prefix's whitespace kept (tabs stay tabs), then one caret per character;
+// a character shown escaped (a control, "\\x1b") is as wide as its escape.
 std::string underline(std::string_view line, const Span& span) {
   size_t begin = std::min<size_t>(span.column > 0 ? span.column - 1 : 0, line.size());
   size_t end = line.size();  // exclusive
@@ -19,15 +18,20 @@ std::string underline(std::string_view line, const Span& span) {
     end = std::min(begin + 1, line.size());  // no end: one character
   }
   std::string marks;
-  for (size_t i = 0; i < begin; ++i) {
-    if (line[i] == '\t')
-      marks.push_back('\t');
-    else if (!is_continuation_byte(line[i]))
-      marks.push_back(' ');
-  }
   size_t carets = 0;
-  for (size_t i = begin; i < end; ++i) {
-    if (!is_continuation_byte(line[i])) ++carets;
+  std::string piece;
+  bool escaped = false;
+  for (size_t i = 0; i < end;) {
+    piece.clear();
+    const size_t start = i;
+    i += append_visible_piece(line, i, piece, escaped);
+    const size_t width = escaped ? piece.size() : 1;
+    if (start >= begin)
+      carets += width;
+    else if (piece == "\t")
+      marks.push_back('\t');
+    else
+      marks.append(width, ' ');
   }
   marks.append(std::max<size_t>(carets, 1), '^');
   return marks;
@@ -45,7 +49,7 @@ void write_code_frame(std::ostream& out, const Span& span, size_t width, const P
   std::string number = std::to_string(span.line);
   out << palette.accent << pad << " |" << palette.reset << '\n';
   out << palette.accent << std::string(width - number.size(), ' ') << number << " |"
-      << palette.reset << (line.empty() ? "" : " ") << line << '\n';
+      << palette.reset << (line.empty() ? "" : " ") << visible_text(line) << '\n';
   out << palette.accent << pad << " |" << palette.reset << ' ' << palette.marker
       << underline(line, span) << palette.reset << '\n';
 }

@@ -7,6 +7,7 @@
 #include "report/markdown_report.h"
 #include "report/report_view.h"
 #include "source/input_error.h"
+#include "source/visible_text.h"
 
 namespace steward::report {
 namespace {
@@ -28,7 +29,7 @@ void write_annotation(std::ostream& out, const findings::Finding& finding) {
   out << "::" << command(d.severity) << ' ';
   const Span& span = findings::primary_span(finding);
   if (span.valid()) {
-    out << "file=" << github_escape_property(span.file()) << ",line=" << span.line;
+    out << "file=" << github_escape_property(visible_text(span.file())) << ",line=" << span.line;
     // Columns in characters, the end inclusive.
     if (span.column > 0) out << ",col=" << character_column(*span.source, span.line, span.column);
     if (span.end_line >= span.line && span.end_line > 0) {
@@ -41,10 +42,11 @@ void write_annotation(std::ostream& out, const findings::Finding& finding) {
     }
     out << ',';
   }
-  out << "title=" << github_escape_property(d.rule) << "::";
-  std::string message = d.message;
+  out << "title=" << github_escape_property(visible_text(d.rule)) << "::";
+  // Controls in the data are escaped visibly; the only newline is steward's own, as %0A.
+  std::string message = visible_text(d.message);
   if (!d.span.valid() && d.base_span.valid()) message += " (at base)";
-  if (!d.suggestion.empty()) message += "\nsuggestion: " + d.suggestion;
+  if (!d.suggestion.empty()) message += "\nsuggestion: " + visible_text(d.suggestion);
   out << github_escape_data(message) << '\n';
 }
 
@@ -53,7 +55,8 @@ void append_step_summary(const ReportInput& input) {
   if (!path || path->empty()) return;
   std::ofstream summary(*path, std::ios::app | std::ios::binary);
   if (summary) write_markdown(input, summary);
-  if (!summary) {
+  summary.close();  // the flush can fail too (a full disk)
+  if (summary.fail()) {
     throw InputError("cannot append the job summary to " + *path,
                      "check that GITHUB_STEP_SUMMARY names a writable file");
   }

@@ -4,7 +4,9 @@
 #include <set>
 
 #include "report/formats.h"
+#include "report/json_text.h"
 #include "report/report_view.h"
+#include "source/visible_text.h"
 
 namespace steward::report {
 namespace {
@@ -44,9 +46,9 @@ class GitlabReport : public Report {
       Json issue;
       issue["type"] = "issue";
       issue["check_name"] = d.rule;
-      issue["description"] = d.message;
-      std::string body = d.help;
-      if (!d.suggestion.empty()) body += (body.empty() ? "" : "\n\n") + d.suggestion;
+      issue["description"] = visible_text(d.message);
+      std::string body = visible_text(d.help, true);
+      if (!d.suggestion.empty()) body += (body.empty() ? "" : "\n\n") + visible_text(d.suggestion);
       if (!body.empty()) issue["content"] = {{"body", body}};
       issue["fingerprint"] = fingerprint;
       issue["severity"] = gitlab_severity(d.severity);
@@ -55,7 +57,7 @@ class GitlabReport : public Report {
       issue["engine_name"] = "steward";
       issues.push_back(std::move(issue));
     }
-    out << issues.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+    out << json_text(issues) << '\n';
   }
 };
 

@@ -3,7 +3,9 @@
 
 #include "findings/verdict.h"
 #include "report/formats.h"
+#include "report/json_text.h"
 #include "report/report_view.h"
+#include "source/visible_text.h"
 
 namespace steward::report {
 namespace {
@@ -13,6 +15,11 @@ using Json = nlohmann::ordered_json;
 Json text_or_null(const std::string& text) {
   return text.empty() ? Json() : Json(text);
 }
+// Prose for people (messages, help, reasons): controls escaped visibly. Paths and subjects stay
+// exact, since tools match them against files and waivers (json_text escapes their controls).
+Json prose_or_null(const std::string& text) {
+  return text.empty() ? Json() : Json(visible_text(text, true));
+}
 Json number_or_null(uint32_t n) {
   return n == 0 ? Json() : Json(n);
 }
@@ -20,8 +27,8 @@ Json number_or_null(uint32_t n) {
 Json suppression_json(const findings::Suppression& s) {
   Json j;
   j["kind"] = s.kind == findings::Suppression::Kind::waiver ? "waiver" : "inline";
-  j["reason"] = s.reason;
-  j["approved_by"] = text_or_null(s.approved_by);
+  j["reason"] = visible_text(s.reason);
+  j["approved_by"] = prose_or_null(s.approved_by);
   j["file"] = s.span.valid() ? Json(s.span.file()) : Json();
   j["line"] = s.span.valid() ? Json(s.span.line) : Json();
   return j;
@@ -34,7 +41,7 @@ Json finding_json(const findings::Finding& finding) {
   Json j;
   j["rule"] = d.rule;
   j["severity"] = to_string(d.severity);
-  j["message"] = d.message;
+  j["message"] = visible_text(d.message);
   j["file"] = head ? Json(d.span.file()) : Json();
   j["line"] = head ? Json(d.span.line) : Json();
   j["column"] = head ? number_or_null(d.span.column) : Json();
@@ -43,9 +50,10 @@ Json finding_json(const findings::Finding& finding) {
   j["base_file"] = base ? Json(d.base_span.file()) : Json();
   j["base_line"] = base ? Json(d.base_span.line) : Json();
   j["base_column"] = base ? number_or_null(d.base_span.column) : Json();
-  j["suggestion"] = text_or_null(d.suggestion);
-  j["help"] = text_or_null(d.help);
+  j["suggestion"] = text_or_null(visible_text(d.suggestion));
+  j["help"] = prose_or_null(d.help);
   j["subject"] = text_or_null(finding.subject);
+  if (!finding.subjects.empty()) j["subjects"] = finding.subjects;  // a group: every subject
   j["fingerprint"] = finding.fingerprint;
   j["new"] = finding.is_new ? Json(*finding.is_new) : Json();
   if (finding.suppressed()) j["suppression"] = suppression_json(finding.suppression);
@@ -81,14 +89,14 @@ class JsonReport : public Report {
     root["reviews"] = Json::array();
     for (const auto& review : view.reviews) {
       root["reviews"].push_back({{"team", review.team},
-                                 {"reason", review.reason},
+                                 {"reason", visible_text(review.reason)},
                                  {"rule", review.rule},
                                  {"file", review.span.valid() ? Json(review.span.file()) : Json()},
                                  {"line", review.span.valid() ? Json(review.span.line) : Json()}});
     }
     root["summary"] = summary_json(input.summary);
     // Invalid UTF-8 in a message becomes U+FFFD rather than an exception.
-    out << root.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+    out << json_text(root) << '\n';
   }
 };
 

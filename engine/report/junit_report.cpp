@@ -6,6 +6,7 @@
 #include "report/formats.h"
 #include "report/report_view.h"
 #include "report/xml_text.h"
+#include "source/visible_text.h"
 
 namespace steward::report {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 std::string location_of(const findings::Finding& finding) {
   const Span& span = findings::primary_span(finding);
   if (!span.valid()) return {};
-  std::string text = span.file() + ":" + std::to_string(span.line);
+  std::string text = visible_text(span.file()) + ":" + std::to_string(span.line);
   if (span.column > 0) text += ":" + std::to_string(span.column);
   return text;
 }
@@ -38,8 +39,8 @@ class JunitReport : public Report {
     out << "  <testsuite name=\"steward\" " << counts << " skipped=\"0\">\n";
     for (const auto& [id, list] : by_rule) {
       const std::string pack = id.substr(0, id.find('.'));
-      out << "    <testcase name=\"" << xml_escape(id, true) << "\" classname=\"steward."
-          << xml_escape(pack, true) << "\"";
+      out << "    <testcase name=\"" << xml_escape(visible_text(id), true)
+          << "\" classname=\"steward." << xml_escape(visible_text(pack), true) << "\"";
       if (list.empty()) {
         out << "/>\n";
         continue;
@@ -48,10 +49,11 @@ class JunitReport : public Report {
       for (const auto* finding : list) {
         const Diagnostic& d = finding->diagnostic;
         std::string location = location_of(*finding);
-        std::string text = (location.empty() ? "" : location + ": ") + d.message;
-        if (!d.suggestion.empty()) text += "\nsuggestion: " + d.suggestion;
+        const std::string message = visible_text(d.message);
+        std::string text = (location.empty() ? "" : location + ": ") + message;
+        if (!d.suggestion.empty()) text += "\nsuggestion: " + visible_text(d.suggestion);
         out << "      <failure type=\"" << to_string(d.severity) << "\" message=\""
-            << xml_escape(d.message, true) << "\">" << xml_escape(text) << "</failure>\n";
+            << xml_escape(message, true) << "\">" << xml_escape(text) << "</failure>\n";
       }
       out << "    </testcase>\n";
     }

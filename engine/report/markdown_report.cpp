@@ -7,6 +7,7 @@
 #include "report/formats.h"
 #include "report/markdown_text.h"
 #include "report/report_view.h"
+#include "source/visible_text.h"
 
 namespace steward::report {
 namespace {
@@ -15,15 +16,15 @@ constexpr size_t kOpenLimit = 10;   // longer groups are collapsed in <details>
 constexpr size_t kItemLimit = 100;  // keeps the comment under GitHub's 65,536 characters
 
 // "[`path:line`](url)" or "`path:line`"; base-only locations are never links (the blob is head's).
+// The path is a code span with a fence no backtick in it can close, and percent-encoded in URLs.
 std::string location_text(const findings::Finding& finding, const std::string& blob_url) {
   const Diagnostic& d = finding.diagnostic;
   if (!d.span.valid() && !d.base_span.valid()) return {};
   const Span& span = d.span.valid() ? d.span : d.base_span;
-  std::string text = "`" + span.file() + ":" + std::to_string(span.line) + "`";
+  std::string text = markdown_code_span(span.file() + ":" + std::to_string(span.line));
   if (!d.span.valid()) return text + " (base)";
   if (blob_url.empty()) return text;
-  std::string url =
-      blob_url + "/" + url_encode_path(span.file()) + "#L" + std::to_string(span.line);
+  std::string url = blob_url + "/" + uri_reference(span.file()) + "#L" + std::to_string(span.line);
   if (span.end_line > span.line) url += "-L" + std::to_string(span.end_line);
   return "[" + text + "](" + url + ")";
 }
@@ -31,7 +32,7 @@ std::string location_text(const findings::Finding& finding, const std::string& b
 void write_item(std::ostream& out, const findings::Finding& finding, const std::string& blob_url) {
   const Diagnostic& d = finding.diagnostic;
   std::string location = location_text(finding, blob_url);
-  out << "- " << (location.empty() ? "" : location + " ") << "**" << d.rule
+  out << "- " << (location.empty() ? "" : location + " ") << "**" << markdown_literal(d.rule)
       << "**: " << markdown_escape(d.message);
   if (finding.is_new && !*finding.is_new) out << " *(also at base)*";
   out << '\n';
@@ -98,8 +99,9 @@ void write_markdown(const ReportInput& input, std::ostream& out) {
     out << '\n';
   }
 
+  const CappedFindings capped = cap_per_rule(view.shown, kShownPerRule);
   std::vector<const findings::Finding*> errors, warnings, notes;
-  for (const auto* finding : view.shown) {
+  for (const auto* finding : capped.shown) {
     switch (finding->diagnostic.severity) {
       case Severity::error:
         errors.push_back(finding);
@@ -115,6 +117,12 @@ void write_markdown(const ReportInput& input, std::ostream& out) {
   write_group(out, "Errors", errors, input.blob_url, true);
   write_group(out, "Warnings", warnings, input.blob_url, false);
   write_group(out, "Notes", notes, input.blob_url, false);
+  for (const auto& rule : capped.omitted) {
+    out << "- … and " << count_of(rule.count, "more finding", "more findings") << " of **"
+        << markdown_literal(rule.rule) << "** (the first " << kShownPerRule
+        << " are above): see the job log or the SARIF upload\n";
+  }
+  if (!capped.omitted.empty()) out << '\n';
 
   if (!input.change_summary_markdown.empty()) {
     out << "<details open><summary><b>Changes</b></summary>\n\n" << input.change_summary_markdown;

@@ -5,12 +5,11 @@
 
 namespace steward::report {
 
-// Text from a message made safe for GitHub/GitLab Markdown: `code spans` are kept as they are;
-// outside them, characters Markdown or HTML would interpret are backslash-escaped, and newlines
-// become <br> so the text stays inside one list item.
+// A message made safe for GitHub/GitLab Markdown: control characters and newlines are escaped
+// visibly (visible_text), `code spans` written in the message are kept (their content is literal
+// text), and outside them every character Markdown or HTML would interpret is escaped
+// (markdown_literal). Values that are not messages (paths, names) use markdown_literal or
+// markdown_code_span of source/visible_text.h directly.
 std::string markdown_escape(std::string_view text);
-
-// A path made safe for a URL: every byte except unreserved characters and '/' percent-encoded.
-std::string url_encode_path(std::string_view path);
 
 }  // namespace steward::report

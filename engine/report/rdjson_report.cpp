@@ -2,7 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include "report/formats.h"
+#include "report/json_text.h"
 #include "report/report_view.h"
+#include "source/visible_text.h"
 
 namespace steward::report {
 namespace {
@@ -39,8 +41,8 @@ class RdjsonReport : public Report {
       const Diagnostic& d = finding->diagnostic;
       const Span& span = findings::primary_span(*finding);
       Json j;
-      std::string message = d.message;
-      if (!d.suggestion.empty()) message += "\nsuggestion: " + d.suggestion;
+      std::string message = visible_text(d.message);
+      if (!d.suggestion.empty()) message += "\nsuggestion: " + visible_text(d.suggestion);
       j["message"] = message;
       j["location"] = span.valid() ? Json{{"path", span.file()}, {"range", range(span)}}
                                    : Json{{"path", input.fallback_path}};
@@ -63,7 +65,7 @@ class RdjsonReport : public Report {
     Json root;
     root["source"] = {{"name", "steward"}};
     root["diagnostics"] = std::move(diagnostics);
-    out << root.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+    out << json_text(root) << '\n';
   }
 };
 

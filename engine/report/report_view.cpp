@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 namespace steward::report {
@@ -40,6 +41,18 @@ ReportView make_view(const ReportInput& input) {
     view.rules.push_back(std::move(info));
   }
   return view;
+}
+
+CappedFindings cap_per_rule(const std::vector<const findings::Finding*>& findings, size_t limit) {
+  CappedFindings capped;
+  std::map<std::string, size_t> seen;
+  for (const auto* finding : findings) {
+    if (++seen[finding->diagnostic.rule] <= limit) capped.shown.push_back(finding);
+  }
+  for (const auto& [rule, count] : seen) {
+    if (count > limit) capped.omitted.push_back({rule, count - limit});
+  }
+  return capped;
 }
 
 size_t ReportView::rule_index(const std::string& id) const {

@@ -25,6 +25,24 @@ struct ReportView {
 
 ReportView make_view(const ReportInput& input);
 
+// Reports for people (text, markdown) show at most this many findings of one rule, so that one
+// rule over a large model cannot bury the others or make the log unreadable; the machine formats
+// (json, sarif, gitlab, rdjson, junit, github annotations) keep every finding.
+inline constexpr size_t kShownPerRule = 50;
+
+struct OmittedFindings {
+  std::string rule;
+  size_t count = 0;
+};
+
+// The first `limit` findings of each rule in `findings` (their order kept), and per rule, sorted
+// by id, how many were left out.
+struct CappedFindings {
+  std::vector<const findings::Finding*> shown;
+  std::vector<OmittedFindings> omitted;
+};
+CappedFindings cap_per_rule(const std::vector<const findings::Finding*>& findings, size_t limit);
+
 // The 1-based character (code point) column of the byte column `byte_column` on `line`: spans
 // count bytes; SARIF and GitHub annotations count characters. Past the end, one per byte.
 uint32_t character_column(const SourceFile& file, uint32_t line, uint32_t byte_column);

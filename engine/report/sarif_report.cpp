@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "report/formats.h"
+#include "report/json_text.h"
 #include "report/report_view.h"
+#include "source/visible_text.h"
 
 namespace steward::report {
 namespace {
@@ -35,22 +37,29 @@ Json region(const Span& span) {
   return r;
 }
 
+// artifactLocation.uri is a URI reference relative to %SRCROOT%, not a path: percent-encoded,
+// so "per%cent" and "https:x.yaml" (which would read as a scheme) mean the file they name.
+Json artifact_location(const std::string& path) {
+  return {{"uri", uri_reference(path)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
 Json physical_location(const std::string& path, const Json& region_json) {
-  Json artifact = {{"uri", path}, {"uriBaseId", "%SRCROOT%"}};
+  Json artifact = artifact_location(path);
   return {{"artifactLocation", artifact}, {"region", region_json}};
 }
 
 Json rule_json(const findings::RuleInfo& rule) {
-  const std::string& full = rule.description.empty() ? rule.title : rule.description;
+  const std::string full =
+      visible_text(rule.description.empty() ? rule.title : rule.description, true);
   std::string text = full;
-  std::string markdown = "**" + rule.title + "**\n\n" + full;
+  std::string markdown = "**" + markdown_literal(rule.title) + "**\n\n" + full;
   if (!rule.help_uri.empty()) {
     text += "\n\nDocumentation: " + rule.help_uri;
     markdown += "\n\n[Documentation](" + rule.help_uri + ")";
   }
   Json j;
   j["id"] = rule.id;
-  j["shortDescription"] = {{"text", rule.title}};
+  j["shortDescription"] = {{"text", visible_text(rule.title)}};
   j["fullDescription"] = {{"text", full}};
   j["help"] = {{"text", text}, {"markdown", markdown}};
   if (!rule.help_uri.empty()) j["helpUri"] = rule.help_uri;
@@ -63,10 +72,10 @@ Json rule_json(const findings::RuleInfo& rule) {
 Json fix_json(const findings::TextEdit& edit, const std::string& description) {
   Json replacement = {{"deletedRegion", region(edit.range)},
                       {"insertedContent", {{"text", edit.replacement}}}};
-  Json change = {{"artifactLocation", {{"uri", edit.range.file()}, {"uriBaseId", "%SRCROOT%"}}},
+  Json change = {{"artifactLocation", artifact_location(edit.range.file())},
                  {"replacements", Json::array({replacement})}};
   Json fix;
-  if (!description.empty()) fix["description"] = {{"text", description}};
+  if (!description.empty()) fix["description"] = {{"text", visible_text(description)}};
   fix["artifactChanges"] = Json::array({change});
   return fix;
 }
@@ -78,8 +87,8 @@ Json result_json(const findings::Finding& finding, const ReportView& view,
   j["ruleId"] = d.rule;
   j["ruleIndex"] = view.rule_index(d.rule);
   j["level"] = level(d.severity);
-  std::string text = d.message;
-  if (!d.suggestion.empty()) text += "\n\nSuggestion: " + d.suggestion;
+  std::string text = visible_text(d.message);
+  if (!d.suggestion.empty()) text += "\n\nSuggestion: " + visible_text(d.suggestion);
   j["message"] = {{"text", text}};
 
   const Span& primary = findings::primary_span(finding);
@@ -97,9 +106,10 @@ Json result_json(const findings::Finding& finding, const ReportView& view,
   if (finding.is_new) j["baselineState"] = *finding.is_new ? "new" : "unchanged";
   if (finding.suppressed()) {
     bool inline_comment = finding.suppression.kind == findings::Suppression::Kind::inline_comment;
-    j["suppressions"] = Json::array({{{"kind", inline_comment ? "inSource" : "external"},
-                                      {"status", "accepted"},
-                                      {"justification", finding.suppression.reason}}});
+    j["suppressions"] =
+        Json::array({{{"kind", inline_comment ? "inSource" : "external"},
+                      {"status", "accepted"},
+                      {"justification", visible_text(finding.suppression.reason)}}});
   }
   Json fixes = Json::array();
   for (const auto& edit : finding.fixes) {
@@ -136,7 +146,7 @@ class SarifReport : public Report {
     root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
     root["version"] = "2.1.0";
     root["runs"] = Json::array({run});
-    out << root.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+    out << json_text(root) << '\n';
   }
 };
 

@@ -5,6 +5,7 @@
 #include "report/code_frame.h"
 #include "report/formats.h"
 #include "report/report_view.h"
+#include "source/visible_text.h"
 
 namespace steward::report {
 namespace {
@@ -31,17 +32,18 @@ struct Colors {
 
 void write_location(std::ostream& out, std::string_view arrow, const Span& span, size_t width,
                     std::string_view suffix, const Colors& c) {
-  out << std::string(width, ' ') << c.accent() << arrow << c.reset() << ' ' << span.file() << ':'
-      << span.line << ':' << span.column << suffix << '\n';
+  out << std::string(width, ' ') << c.accent() << arrow << c.reset() << ' '
+      << visible_text(span.file()) << ':' << span.line << ':' << span.column << suffix << '\n';
 }
 
-// "  = help: text", with continuation lines indented under the text.
-void write_note(std::ostream& out, std::string_view label, std::string_view text, size_t width,
-                const Colors& c) {
+// "  = help: text", with continuation lines indented under the text. Only `keep_newlines` text
+// (a rule pack's help) may span lines; every other control character is escaped visibly.
+void write_note(std::ostream& out, std::string_view label, std::string_view raw, size_t width,
+                const Colors& c, bool keep_newlines) {
   std::string indent(width + 3 + label.size() + 2, ' ');
   out << std::string(width + 1, ' ') << c.accent() << '=' << c.reset() << ' ' << c.bold() << label
       << ':' << c.reset() << ' ';
-  for (char ch : text) {
+  for (char ch : visible_text(raw, keep_newlines)) {
     out << ch;
     if (ch == '\n') out << indent;
   }
@@ -50,8 +52,8 @@ void write_note(std::ostream& out, std::string_view label, std::string_view text
 
 void write_finding(std::ostream& out, const findings::Finding& finding, const Colors& c) {
   const Diagnostic& d = finding.diagnostic;
-  out << c.severity(d.severity) << to_string(d.severity) << '[' << d.rule << ']' << c.reset()
-      << c.bold() << ": " << d.message << c.reset() << '\n';
+  out << c.severity(d.severity) << to_string(d.severity) << '[' << visible_text(d.rule) << ']'
+      << c.reset() << c.bold() << ": " << visible_text(d.message) << c.reset() << '\n';
 
   const bool head = d.span.valid();
   const bool base = d.base_span.valid();
@@ -67,9 +69,20 @@ void write_finding(std::ostream& out, const findings::Finding& finding, const Co
     write_location(out, head ? ":::" : "-->", d.base_span, width, " (base)", c);
     write_code_frame(out, d.base_span, width, palette);
   }
-  if (!d.help.empty()) write_note(out, "help", d.help, width, c);
-  if (!d.suggestion.empty()) write_note(out, "suggestion", d.suggestion, width, c);
+  if (!d.help.empty()) write_note(out, "help", d.help, width, c, true);
+  if (!d.suggestion.empty()) write_note(out, "suggestion", d.suggestion, width, c, false);
   out << '\n';
+}
+
+// "note: 120 more findings of pii.unclassified-property are not shown ...", one line per rule.
+void write_omitted(std::ostream& out, const std::vector<OmittedFindings>& omitted,
+                   const Colors& c) {
+  for (const auto& rule : omitted) {
+    out << c.severity(Severity::note) << "note" << c.reset() << ": "
+        << count_of(rule.count, "more finding", "more findings") << " of "
+        << visible_text(rule.rule) << " not shown (the first " << kShownPerRule
+        << " are above); --format json=PATH lists them all\n\n";
+  }
 }
 
 void write_summary(std::ostream& out, const ReportView& view, const findings::Summary& summary,
@@ -77,7 +90,7 @@ void write_summary(std::ostream& out, const ReportView& view, const findings::Su
   if (!view.reviews.empty()) {
     out << c.bold() << "reviews required:" << c.reset() << '\n';
     for (const auto& review : view.reviews) {
-      out << "  " << review.team << ": " << review.reason << '\n';
+      out << "  " << visible_text(review.team) << ": " << visible_text(review.reason) << '\n';
     }
     out << '\n';
   }
@@ -107,8 +120,10 @@ class TextReport : public Report {
       if (input.change_summary_text.back() != '\n') out << '\n';
       out << '\n';
     }
-    for (const auto* finding : view.shown)
+    const CappedFindings capped = cap_per_rule(view.shown, kShownPerRule);
+    for (const auto* finding : capped.shown)
       write_finding(out, *finding, colors);
+    write_omitted(out, capped.omitted, colors);
     write_summary(out, view, input.summary, colors);
   }
 };

@@ -56,7 +56,7 @@ TEST_CASE("github annotations: escaped, errors first, then warnings, then notice
   CHECK(
       annotations(input) ==
       "::error file=dir%2Cwith%3Aodd%25/e.yaml,line=2,col=1,endLine=2,endColumn=1,title=r.x::"
-      "50%25 of%0Aevents, lost: all\n"
+      "50%25 of\\nevents, lost: all\n"
       "::warning file=dir%2Cwith%3Aodd%25/e.yaml,line=1,col=1,endLine=1,endColumn=1,title=r.x::w\n"
       "::notice file=dir%2Cwith%3Aodd%25/e.yaml,line=1,col=1,endLine=1,endColumn=1,title=r.x::n\n");
 }

@@ -1,0 +1,73 @@
+#include "findings/head_location.h"
+
+#include <string_view>
+
+namespace steward::findings {
+namespace {
+
+// The span of the nearest property of `path` ("items.sku") that `event` still has, else the
+// event's own span.
+Span nearest_property(const model::Event& event, std::string_view path) {
+  while (!path.empty()) {
+    if (const model::Property* p = model::Model::find_property(event, path)) return p->span;
+    const size_t dot = path.rfind('.');
+    path = dot == std::string_view::npos ? std::string_view{} : path.substr(0, dot);
+  }
+  return event.span;
+}
+
+// "checkout_started.items.sku": the longest dotted prefix that names a head event, then the
+// nearest property of the rest.
+Span in_event(const model::Model& head, std::string_view subject) {
+  std::string_view prefix = subject;
+  while (true) {
+    if (const model::Event* event = head.find_event(prefix)) {
+      if (prefix.size() == subject.size()) return event->span;
+      return nearest_property(*event, subject.substr(prefix.size() + 1));
+    }
+    const size_t dot = prefix.rfind('.');
+    if (dot == std::string_view::npos) return {};
+    prefix = prefix.substr(0, dot);
+  }
+}
+
+Span named_entity(const model::Model& head, std::string_view name) {
+  if (const auto* d = head.find_destination(name)) return d->span;
+  if (const auto* s = head.find_source(name)) return s->span;
+  if (const auto* t = head.find_transformation(name)) return t->span;
+  if (const auto* t = head.find_team(name)) return t->span;
+  return {};
+}
+
+Span from_subject(const model::Model& head, std::string_view subject) {
+  if (subject.empty()) return {};
+  const size_t arrow = subject.find(" -> ");
+  if (arrow != std::string_view::npos) {
+    Span destination = named_entity(head, subject.substr(arrow + 4));
+    return destination.valid() ? destination : in_event(head, subject.substr(0, arrow));
+  }
+  Span event = in_event(head, subject);
+  return event.valid() ? event : named_entity(head, subject);
+}
+
+Span same_file(const std::vector<SourceRef>& head_files, const std::string& path) {
+  for (const auto& file : head_files) {
+    if (file && file->path() == path) return Span{file, 1, 1, 0, 0};
+  }
+  return {};
+}
+
+}  // namespace
+
+void locate_in_head(Findings& findings, const model::Model& head,
+                    const std::vector<SourceRef>& head_files) {
+  for (auto& finding : findings) {
+    Diagnostic& d = finding.diagnostic;
+    if (d.span.valid() || !d.base_span.valid()) continue;
+    Span nearest = from_subject(head, finding.subject);
+    if (!nearest.valid()) nearest = same_file(head_files, d.base_span.file());
+    if (nearest.valid()) d.span = std::move(nearest);
+  }
+}
+
+}  // namespace steward::findings
