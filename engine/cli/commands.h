@@ -12,5 +12,6 @@ void register_diff(CLI::App& app, int& exit_code);
 void register_init(CLI::App& app, int& exit_code);
 void register_test(CLI::App& app, int& exit_code);
 void register_explain(CLI::App& app, int& exit_code);
+void register_completion(CLI::App& app, int& exit_code);
 
 }  // namespace steward::cli
