@@ -320,7 +320,11 @@ def make_release(releases, version, binary, sha256=None):
     name = f"steward-{version}-linux-x86_64"
     stage = os.path.join(releases, "stage-" + version, name, "bin")
     os.makedirs(stage)
-    shutil.copy(binary, os.path.join(stage, "steward"))
+    # A small stand-in that runs the binary under test keeps the archives small (the sanitized
+    # binary is large); what is tested here is the download, the check and the cache.
+    with open(os.path.join(stage, "steward"), "w") as f:
+        f.write(f"#!/bin/sh\nexec '{binary}' \"$@\"\n")
+    os.chmod(os.path.join(stage, "steward"), 0o755)
     folder = os.path.join(releases, "v" + version)
     os.makedirs(folder)
     archive = os.path.join(folder, name + ".tar.gz")
