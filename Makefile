@@ -45,7 +45,7 @@ test: asan
 
 # The portable release (docs/install.md): only the steward binary is built, statically linked
 # except glibc; ccache shares the objects with other Release builds.
-VERSION = $(shell sed -n 's/^project(steward VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+VERSION = $(shell sed -n 's/^project.steward VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 DIST_NAME = steward-$(VERSION)-linux-x86_64
 dist: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=Release -DSTEWARD_PORTABLE=ON -DSTEWARD_BUILD_TESTS=OFF \
   -DSTEWARD_BUILD_BENCH=OFF -DCMAKE_INSTALL_PREFIX=/usr
