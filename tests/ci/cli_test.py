@@ -47,11 +47,12 @@ def main():
                  and "the commands are check, completion" in far.stderr,
                  "steward frobnicate: exit 2 and the list of commands", far.stderr)
 
-    for shell, marker in (("bash", "complete -F _steward steward"), ("zsh", "#compdef steward"),
-                          ("fish", "complete -c steward")):
+    for shell, marker, option in (("bash", "complete -F _steward steward", "--fail-on"),
+                                  ("zsh", "#compdef steward", "--fail-on"),
+                                  ("fish", "complete -c steward", "-l fail-on")):
         script = run([steward, "completion", shell])
         checks.check(script.returncode == 0 and marker in script.stdout
-                     and "--fail-on" in script.stdout and "explain" in script.stdout,
+                     and option in script.stdout and "explain" in script.stdout,
                      f"completion {shell}: commands and their options", script.stdout[:400])
     bash = run([steward, "completion", "bash"]).stdout
     if shutil.which("bash"):
