@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 
-from ci_common import SKIP, Checks, arguments, clean_env, run, temp_dir
+from ci_common import SKIP, Checks, arguments, clean_env, init_repo, run, temp_dir
 
 CONFIG_KEYS = {"paths", "exclude", "packs", "severity", "fail_on", "waivers", "docs_url"}
 
@@ -107,6 +107,7 @@ def main():
     # rule (problems in the files themselves, schema.*, cannot be suppressed), then suppressed.
     shop = os.path.join(work, "shop")
     shutil.copytree(os.path.join(args.source, "fixtures", "shop"), shop)
+    init_repo(shop)  # report paths are relative to the repository: this one, not the build's
     event = os.path.join(shop, "tracking-plan", "account", "account.yaml")
     with open(event, encoding="utf-8") as f:
         text = f.read()
