@@ -6,13 +6,16 @@
 #   make bench      build and run the benchmarks (build/release)
 #   make fuzz       build the libFuzzer targets with clang (build/fuzz), run each FUZZ_SECONDS
 #   make format     reformat the sources; make format-check only checks
+#   make dist       the portable release archive, its .sha256 and the .deb in dist/ (build/dist)
+#   make dist-test  make dist, then run the archive's binary with an empty environment
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 # ccache, when installed, makes rebuilds across build folders and clones cheap.
 LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
 
-.PHONY: all release debug asan deps test-deps test demo bench fuzz fuzz-build format format-check clean
+.PHONY: all release debug asan deps test-deps test demo bench fuzz fuzz-build format format-check clean \
+  dist dist-test
 
 all: release
 
@@ -57,6 +60,26 @@ fuzz-build: test-deps build/fuzz/build.ninja
 
 fuzz: fuzz-build
 	tests/fuzz/run-fuzzers build/fuzz $(FUZZ_SECONDS)
+
+# The portable release (docs/install.md): only the steward binary is built, statically linked
+# except glibc; ccache shares the objects with other Release builds.
+VERSION = $(shell sed -n 's/^project.steward VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+DIST_NAME = steward-$(VERSION)-linux-x86_64
+dist: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=Release -DSTEWARD_PORTABLE=ON -DSTEWARD_BUILD_TESTS=OFF \
+  -DSTEWARD_BUILD_BENCH=OFF -DCMAKE_INSTALL_PREFIX=/usr
+dist: deps build/dist/build.ninja
+	cmake --build build/dist -j $(JOBS) --target steward
+	rm -rf build/dist/stage && mkdir -p dist
+	cmake --install build/dist --strip --prefix build/dist/stage/$(DIST_NAME)
+	tar -C build/dist/stage --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 \
+	  -czf dist/$(DIST_NAME).tar.gz $(DIST_NAME)
+	cd dist && sha256sum $(DIST_NAME).tar.gz > $(DIST_NAME).tar.gz.sha256
+	cd build/dist && cpack -G DEB -B $(CURDIR)/build/dist/deb
+	cp build/dist/deb/*.deb dist/
+	@ls -l dist
+
+dist-test: dist
+	python3 tests/ci/dist_test.py --archive dist/$(DIST_NAME).tar.gz --source . --work build/dist/test
 
 demo: release
 	@scripts/demo build/release/engine/cli/steward

@@ -46,6 +46,8 @@ void register_check(CLI::App& app, int& exit_code) {
       ->excludes(no_cache);
   command->add_flag("--stats", options->stats,
                     "Print timings and parse-cache counts on standard error");
+  command->add_flag("-q,--quiet", options->quiet,
+                    "Print nothing on standard output when the check passes");
   command->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 

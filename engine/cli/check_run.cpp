@@ -192,6 +192,8 @@ int run_check(const CheckOptions& options) {
   input.use_color = use_color(options.color);
   input.blob_url = github_blob_url();
   const bool failed = input.summary.failed;
+  if (options.quiet && !failed)
+    std::erase_if(outputs, [](const auto& o) { return o.path.empty(); });
   write_reports(outputs, std::move(input));
   if (comparison->store) comparison->store->finish_run();
   if (options.stats) print_stats(*comparison, load_ms, elapsed_ms(start));

@@ -14,6 +14,7 @@ struct CheckOptions {
   bool new_only = false;
   std::string color = "auto";
   bool stats = false;
+  bool quiet = false;  // nothing on standard output when the check passes
   // The `env` root of the policy language.
   std::string actor;  // default: GITHUB_ACTOR or GITLAB_USER_LOGIN
   std::vector<std::string> labels;

@@ -13,5 +13,6 @@ void register_init(CLI::App& app, int& exit_code);
 void register_test(CLI::App& app, int& exit_code);
 void register_explain(CLI::App& app, int& exit_code);
 void register_cache(CLI::App& app, int& exit_code);
+void register_completion(CLI::App& app, int& exit_code);
 
 }  // namespace steward::cli

@@ -18,7 +18,10 @@ struct StarterFile {
 };
 
 const StarterFile kStarterFiles[] = {
-    {"steward.yaml", R"(# steward's configuration: docs/configuration.md
+    // The modeline lets editors with the YAML language server complete and check the file.
+    {"steward.yaml", "# yaml-language-server: $schema=" STEWARD_REPOSITORY_URL
+                     "/raw/v" STEWARD_VERSION "/docs/schemas/steward.schema.json\n"
+                     R"(# steward's configuration: docs/configuration.md
 paths: [tracking-plan, destinations, governance]
 packs: [stdlib:compat, stdlib:pii, stdlib:consent, stdlib:identity, stdlib:governance]
 fail_on: error

@@ -1,24 +1,32 @@
 // steward's entry point: parse the command line, run the command, map the outcome to an exit code.
 #include <iostream>
 
+#include "cli/command_line_help.h"
 #include "cli/commands.h"
 #include "cli/diagnostics_error.h"
 #include "cli/exit_code.h"
+#include "cli/version_text.h"
 #include "source/input_error.h"
 
 int main(int argc, char** argv) {
   using namespace steward::cli;
   CLI::App app{"steward: a policy-as-code gate for customer-data infrastructure"};
-  app.set_version_flag("--version", STEWARD_VERSION);
+  describe_program(app);
+  app.set_version_flag("--version", version_text());
   app.require_subcommand(1);
   int exit_code = kPassed;
   register_cache(app, exit_code);
   register_check(app, exit_code);
+  register_completion(app, exit_code);
   register_diff(app, exit_code);
   register_explain(app, exit_code);
   register_init(app, exit_code);
   register_model(app, exit_code);
   register_test(app, exit_code);
+  if (auto error = unknown_subcommand_error(app, argc, argv)) {
+    std::cerr << *error << "\n";
+    return kUsageOrConfig;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

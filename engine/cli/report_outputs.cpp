@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <string_view>
 
 #include "source/input_error.h"
 #include "source/spelling.h"
@@ -45,11 +46,19 @@ std::vector<ReportOutput> parse_report_outputs(const std::vector<std::string>& v
   return outputs;
 }
 
+// NO_COLOR (no-color.org) wins over FORCE_COLOR (force-color.org: any non-empty value) and
+// CLICOLOR_FORCE (bixense.com/clicolors: any value but 0), which turn colour on off a terminal
+// (CI logs that render ANSI).
 bool use_color(const std::string& choice) {
   if (choice == "always") return true;
   if (choice == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color && *no_color) return false;
+  auto set = [](const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0';
+  };
+  if (set("NO_COLOR")) return false;
+  if (set("FORCE_COLOR")) return true;
+  if (set("CLICOLOR_FORCE") && std::string_view(std::getenv("CLICOLOR_FORCE")) != "0") return true;
   return isatty(STDOUT_FILENO) == 1;
 }
 

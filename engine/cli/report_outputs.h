@@ -17,7 +17,8 @@ struct ReportOutput {
 // standard output.
 std::vector<ReportOutput> parse_report_outputs(const std::vector<std::string>& values);
 
-// `--color auto|always|never`: colour only on a terminal, never when NO_COLOR is set.
+// `--color auto|always|never`: auto is colour on a terminal, or when FORCE_COLOR or
+// CLICOLOR_FORCE is set; never when NO_COLOR is set.
 bool use_color(const std::string& choice);
 
 // Renders `input` in every requested format. Throws InputError when a report cannot be written

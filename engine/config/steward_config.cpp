@@ -83,6 +83,18 @@ std::optional<Severity> parse_severity(const Node& node, const std::string& rule
        "use one of: error, warning, note, off");
 }
 
+// Reports print it as a link, so it must be absolute and name the rule.
+std::string parse_docs_url(const Node& node) {
+  std::string value = scalar(node, "docs_url");
+  const bool web = value.starts_with("https://") || value.starts_with("http://");
+  if (!web || value.find("{rule}") == std::string::npos ||
+      value.find_first_of(" \t\"<>") != std::string::npos) {
+    fail(node.span, "docs_url '" + value + "' is not an http(s) URL with {rule} in it",
+         "write `docs_url: https://wiki.example.com/steward/{rule}`; {rule} is the rule id");
+  }
+  return value;
+}
+
 FailOn parse_fail_on(const Node& node) {
   std::string value = scalar(node, "fail_on");
   if (value == "error") return FailOn::error;
@@ -166,8 +178,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     fail(root.span, "steward.yaml must be a mapping",
          "start from `steward init`, or see docs/configuration.md");
   }
-  static const std::vector<std::string> keys = {"paths",    "exclude", "packs",
-                                                "severity", "fail_on", "waivers"};
+  static const std::vector<std::string> keys = {"paths",   "exclude", "packs",   "severity",
+                                                "fail_on", "waivers", "docs_url"};
   for (const auto& entry : root.entries) {
     const std::string& key = entry.key.text;
     const Node& value = entry.value;
@@ -179,6 +191,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       config.packs = string_list(value, key);
     else if (key == "fail_on")
       config.fail_on = parse_fail_on(value);
+    else if (key == "docs_url")
+      config.docs_url = parse_docs_url(value);
     else if (key == "severity") {
       if (value.is_null()) continue;
       if (!value.is_mapping()) {
@@ -199,7 +213,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       auto guess = closest_match(key, keys);
       fail(entry.key.span, "unknown key '" + key + "' in steward.yaml",
            guess ? "did you mean '" + *guess + "'?"
-                 : "steward.yaml has paths, exclude, packs, severity, fail_on and waivers");
+                 : "steward.yaml has paths, exclude, packs, severity, fail_on, waivers and "
+                   "docs_url");
     }
   }
   return config;

@@ -38,6 +38,9 @@ struct StewardConfig {
   std::map<std::string, SeverityOverride> severity;
   FailOn fail_on = FailOn::error;
   std::vector<Waiver> waivers;
+  // `docs_url:` the documentation of the team's own rules, "{rule}" standing for the rule id
+  // (https://wiki.example.com/steward/{rule}); empty: none.
+  std::string docs_url;
   SourceRef source;  // steward.yaml's text, for code frames
 };
 

@@ -13,10 +13,12 @@
    steward cannot check, and a push (no pull request) with no comment.
 """
 
+import hashlib
 import json
 import os
 import re
 import shutil
+import tarfile
 
 from ci_common import (Checks, arguments, clean_env, commit_all, copy_tree, git, init_repo,
                        line_of, load_yaml_or_skip, replace_in_file, run, temp_dir)
@@ -164,7 +166,8 @@ class Scenario:
             json.dump(dict(state, payload=event), f)
         github = {"base_ref": event.get("pull_request", {}).get("base", {}).get("ref", ""),
                   "event": event, "token": "fake-token"}
-        env = clean_env(HOME=os.path.join(self.root, "home"))
+        env = clean_env(HOME=os.path.join(self.root, "home"),
+                        RUNNER_TOOL_CACHE=os.path.join(self.root, "tool-cache"))
         result = run_action(self.action, self.action_dir, inputs, github, env, workspace,
                             self.runner_temp, self.uses)
         with open(self.state_file) as f:
@@ -309,6 +312,80 @@ def run_scenarios(checks, args, action, action_dir, root):
                  and "--base" not in result.logs.get("Run steward check", ""),
                  "scenario 5: a push is checked with steward's default base, no comment",
                  result.steps)
+    run_download_scenarios(checks, args, action, action_dir, root, workspace, harness)
+
+
+def make_release(releases, version, binary, sha256=None):
+    """RELEASES/vVERSION/steward-VERSION-linux-x86_64.tar.gz (+ .sha256), as make dist lays it out."""
+    name = f"steward-{version}-linux-x86_64"
+    stage = os.path.join(releases, "stage-" + version, name, "bin")
+    os.makedirs(stage)
+    # A small stand-in that runs the binary under test keeps the archives small (the sanitized
+    # binary is large); what is tested here is the download, the check and the cache.
+    with open(os.path.join(stage, "steward"), "w") as f:
+        f.write(f"#!/bin/sh\nexec '{binary}' \"$@\"\n")
+    os.chmod(os.path.join(stage, "steward"), 0o755)
+    folder = os.path.join(releases, "v" + version)
+    os.makedirs(folder)
+    archive = os.path.join(folder, name + ".tar.gz")
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(os.path.dirname(stage), arcname=name)
+    with open(archive, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    with open(archive + ".sha256", "w") as f:
+        f.write(f"{sha256 or digest}  {name}.tar.gz\n")
+    return digest
+
+
+def run_download_scenarios(checks, args, action, action_dir, root, workspace, harness):
+    """6-9: the release download path, against local archives served through file://."""
+    releases = os.path.join(root, "releases")
+    url = "file://" + releases
+    digest = make_release(releases, "9.9.9", args.steward)
+    make_release(releases, "9.9.8", args.steward, sha256="0" * 64)
+    push = {"ref": "refs/heads/feature"}
+    setup = "Set up steward"
+
+    scenario = Scenario(args, root, "download", harness, action, action_dir)
+    result = scenario.run(workspace, {"version": "v9.9.9", "release-url": url}, push, {"comments": []})
+    cached = os.path.join(root, "tool-cache", "steward", "9.9.9", "x64")
+    log = result.logs.get(setup, "")
+    checks.check(result.exit_code == 0 and f"downloaded, SHA-256 {digest}" in log
+                 and os.path.isfile(cached + ".complete")
+                 and os.access(os.path.join(cached, "bin", "steward"), os.X_OK),
+                 "scenario 6: the release archive is downloaded, its SHA-256 checked, cached, run",
+                 (result.steps, log))
+    scenario = Scenario(args, root, "download-cached", harness, action, action_dir)
+    result = scenario.run(workspace, {"version": "9.9.9", "release-url": url + "/missing"}, push,
+                          {"comments": []})
+    checks.check(result.exit_code == 0 and "from the tool cache" in result.logs.get(setup, ""),
+                 "scenario 7: a second run takes steward from the tool cache, no download",
+                 (result.steps, result.logs.get(setup)))
+
+    scenario = Scenario(args, root, "download-altered", harness, action, action_dir)
+    result = scenario.run(workspace, {"version": "9.9.8", "release-url": url}, push, {"comments": []})
+    log = result.logs.get(setup, "")
+    checks.check(result.exit_code == 2 and "::error title=steward::the SHA-256 of" in log
+                 and not os.path.exists(os.path.join(root, "tool-cache", "steward", "9.9.8")),
+                 "scenario 8: an archive that does not match its SHA-256 fails (2), is not cached",
+                 (result.steps, log))
+    make_release(releases, "9.9.7", args.steward)
+    scenario = Scenario(args, root, "download-pinned", harness, action, action_dir)
+    result = scenario.run(workspace, {"version": "9.9.7", "release-url": url, "sha256": "1" * 64},
+                          push, {"comments": []})
+    checks.check(result.exit_code == 2 and "not 1111" in result.logs.get(setup, ""),
+                 "scenario 8b: the sha256 input pins the archive; another one fails (2)",
+                 (result.steps, result.logs.get(setup)))
+
+    with open(os.path.join(args.source, "CMakeLists.txt"), encoding="utf-8") as f:
+        version = re.search(r"project\(steward VERSION ([\d.]+)", f.read()).group(1)
+    scenario = Scenario(args, root, "download-default", harness, action, action_dir)
+    result = scenario.run(workspace, {"release-url": url}, push, {"comments": []})
+    log = result.logs.get(setup, "")
+    checks.check(result.exit_code == 2
+                 and f"cannot download {url}/v{version}/steward-{version}-linux-x86_64.tar.gz" in log,
+                 "scenario 9: the default version is the action checkout's own (CMakeLists.txt)",
+                 (result.steps, log))
 
 
 def main():

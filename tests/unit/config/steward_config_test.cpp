@@ -108,7 +108,20 @@ TEST_SUITE("steward_config") {
     CHECK(e.fix() == "did you mean 'packs'?");
     InputError far = error_of("colour: red\n");
     CHECK(std::string(far.what()).starts_with("steward.yaml:1:1: unknown key 'colour'"));
-    CHECK(far.fix() == "steward.yaml has paths, exclude, packs, severity, fail_on and waivers");
+    CHECK(far.fix() ==
+          "steward.yaml has paths, exclude, packs, severity, fail_on, waivers and docs_url");
+  }
+
+  TEST_CASE("docs_url: an absolute URL with {rule}") {
+    CHECK(parse("docs_url: https://wiki.example.com/steward/{rule}\n").docs_url ==
+          "https://wiki.example.com/steward/{rule}");
+    CHECK(parse("paths: [a]\n").docs_url.empty());
+    InputError relative = error_of("docs_url: docs/rules/{rule}.md\n");
+    CHECK(std::string(relative.what()).starts_with("steward.yaml:1:11: docs_url"));
+    CHECK(error_of("docs_url: https://wiki.example.com/steward\n").fix().find("{rule}") !=
+          std::string::npos);
+    CHECK(error_of("docs_url: [a]\n").fix() != "");
+    CHECK(error_of("docs_ulr: x\n").fix() == "did you mean 'docs_url'?");
   }
 
   TEST_CASE("a bad severity") {
