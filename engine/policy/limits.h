@@ -14,7 +14,7 @@ inline constexpr size_t kMaxPolicyFileBytes = 1024 * 1024;
 
 // How deep user-defined functions may call each other (f calls g calls h is 3). Each level
 // nests a function body in the checker and the evaluator, which recurse over expressions.
-inline constexpr int kMaxFunctionCallDepth = 32;
+inline constexpr int kMaxFunctionCallDepth = 16;
 
 // The longest string an expression may produce (replace, join, interpolation): repeated
 // `replace(s, "a", s)` squares a length, so without a bound four of them ask for petabytes.

@@ -213,9 +213,9 @@ def scenario_function_chain(ctx):
     r = ctx.steward(path, "test", "policies")
     c.true(r.code == 2 and "policy.call-depth" in r.out + r.err,
            "steward test: exit 2 with policy.call-depth", r.detail())
-    path = with_pack(ctx, "function-chain-ok", function_chain(20))
+    path = with_pack(ctx, "function-chain-ok", function_chain(10))
     r = ctx.steward(path, "check", "--no-base")
-    c.true(r.code in (0, 1), "a chain of 21 functions checks and runs", r.detail())
+    c.true(r.code in (0, 1), "a chain of 11 functions checks and runs", r.detail())
 
 
 def scenario_replace(ctx):

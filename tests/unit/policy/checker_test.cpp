@@ -150,7 +150,7 @@ TEST_CASE("function calls have a depth limit, reported once, whatever the order 
   const std::string body = "  for e in head.events\n  where f0(e.name)\n  deny at e \"x\"";
   CHECK(errors_in(body, function_chain(kMaxFunctionCallDepth)) == "");
   std::string over = errors_in(body, function_chain(kMaxFunctionCallDepth + 1));
-  CHECK(over.find("policy.call-depth: functions call one another more than 32 deep here "
+  CHECK(over.find("policy.call-depth: functions call one another more than 16 deep here "
                   "(limit: function call depth)") != std::string::npos);
   CHECK(std::count(over.begin(), over.end(), '\n') == 1);
   // Thousands of functions (a generated or hostile pack) end in the same single error, not in a
@@ -158,12 +158,12 @@ TEST_CASE("function calls have a depth limit, reported once, whatever the order 
   std::string chain = errors_in(body, function_chain(10000));
   CHECK(chain.find("policy.call-depth") != std::string::npos);
   CHECK(std::count(chain.begin(), chain.end(), '\n') == 1);
-  // Functions are checked in name order: here the chain's lower half (a0..a19) is checked first,
-  // so no check nests deeper than 20, yet m0 -> ... -> m19 -> a0 -> ... -> a19 is 40 deep.
+  // Functions are checked in name order: here the chain's lower half (a0..a9) is checked first,
+  // so no check nests deeper than 10, yet m0 -> ... -> m9 -> a0 -> ... -> a9 is 20 deep.
   std::string halves;
-  for (int i = 0; i < 20; ++i) {
-    std::string m = i + 1 < 20 ? "m" + std::to_string(i + 1) : "a0";
-    std::string a = i + 1 < 20 ? "a" + std::to_string(i + 1) + "(x)" : "x == \"z\"";
+  for (int i = 0; i < 10; ++i) {
+    std::string m = i + 1 < 10 ? "m" + std::to_string(i + 1) : "a0";
+    std::string a = i + 1 < 10 ? "a" + std::to_string(i + 1) + "(x)" : "x == \"z\"";
     halves += "func m" + std::to_string(i) + "(x: string) = " + m + "(x)\n";
     halves += "func a" + std::to_string(i) + "(x: string) = " + a + "\n";
   }

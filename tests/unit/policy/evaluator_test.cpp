@@ -171,7 +171,7 @@ TEST_CASE("user-defined functions") {
 }
 
 TEST_CASE("a call chain at the depth limit, each body nested deep, evaluates") {
-  // The checker's limits (32 functions, 64 levels of nesting per expression) bound how deep the
+  // The checker's limits (16 functions, 64 levels of nesting per expression) bound how deep the
   // evaluator recurses; this is the worst case they allow, run on the evaluator's threads.
   std::string nots;
   for (int i = 0; i < 60; ++i)
@@ -325,13 +325,17 @@ TEST_CASE("strings have a size limit: nested replace cannot take gigabytes") {
 
 TEST_CASE("interpolated values are shortened in messages, not in values") {
   std::string name(300, 'n');
-  std::string out = value_of("\"" + name + "\"");
-  CHECK(out == std::string(200, 'n') + "…");
+  CHECK(findings_of("  let s = \"" + name + "\"\n  note \"<{s}>\"") ==
+        "p.r note <" + std::string(200, 'n') + "…>\n");
+  // Suggestions too.
+  CHECK(findings_of("  let s = \"" + name + "\"\n  note \"x\" suggest \"{s}\"") ==
+        "p.r note x [" + std::string(200, 'n') + "…]\n");
   // Multi-byte characters are not cut in half.
   std::string accents;
   for (int i = 0; i < 250; ++i)
     accents += "\xc3\xa9";
-  CHECK(value_of("\"" + accents + "\"") == accents.substr(0, 400) + "…");
+  CHECK(findings_of("  let s = \"" + accents + "\"\n  note \"{s}\"") ==
+        "p.r note " + accents.substr(0, 400) + "…\n");
   // Computations see the whole value.
   CHECK(findings_of("  let s = \"" + name + "\"\n  let t = \"<{s}>\"\n  note \"{length(t)}\"") ==
         "p.r note 302\n");

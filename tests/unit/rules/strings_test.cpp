@@ -4,6 +4,7 @@
 #include "policy/limits.h"
 
 using namespace steward::rules::testing;
+namespace policy = steward::policy;
 
 TEST_CASE("case and white space") {
   CHECK(show(call("lower", {str("Checkout_Started")})) == "checkout_started");
