@@ -132,7 +132,8 @@ struct FunctionDecl {
   std::vector<Type> param_types;
   Type result;
   int slot_count = 0;
-  int call_depth = 0;  // 1 + the deepest call depth of the functions it calls (limits.h)
+  int call_depth = 0;     // 1 + the deepest call depth of the functions it calls (limits.h)
+  int nesting_depth = 0;  // expression levels its evaluation reaches, callees' bodies included
 };
 
 // One `.policy` file.

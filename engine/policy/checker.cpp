@@ -68,6 +68,7 @@ struct PackContext {
   Diagnostics diagnostics;
   std::vector<NameUse> names;
   int nesting = 0;              // functions being checked inside one another
+  int active_depth = 0;         // expression levels on the checker's stack, across functions
   bool depth_reported = false;  // one call-depth error per pack says enough
 
   void error(const char* rule, const Span& span, std::string message, std::string suggestion = {}) {
@@ -122,6 +123,7 @@ class Checker {
     for (auto& outcome : rule.outcomes)
       check_outcome(outcome);
     rule.slot_count = max_slot_;
+    if (reach_ > kMaxEvaluationDepth) report_nesting(rule.id_span);
   }
 
   void check_function(FunctionDecl& function) {
@@ -134,7 +136,9 @@ class Checker {
     function.result = function.body ? check(*function.body) : Type::any();
     function.slot_count = max_slot_;
     function.call_depth = 1 + callee_depth_;
+    function.nesting_depth = reach_;
     if (function.call_depth > kMaxFunctionCallDepth) report_call_depth(function.name_span);
+    if (reach_ > kMaxEvaluationDepth) report_nesting(function.name_span);
   }
 
  private:
@@ -291,7 +295,16 @@ class Checker {
   }
 
   Type check(Expr& e) {
+    // Function bodies are checked where first called, so this stack spans functions too.
+    if (pack_.active_depth >= kMaxEvaluationDepth) {
+      report_nesting(e.span);
+      return Type::any();
+    }
+    ++pack_.active_depth;
+    reach_ = std::max(reach_, ++depth_);
     Type t = infer(e);
+    --depth_;
+    --pack_.active_depth;
     e.resolved.type = t;
     return t;
   }
@@ -494,6 +507,7 @@ class Checker {
       if (function == nullptr) return Type::any();
       e.resolved.function = function;
       callee_depth_ = std::max(callee_depth_, function->call_depth);
+      reach_ = std::max(reach_, depth_ + function->nesting_depth);
       check_arguments(code(e.text), e.span, e.operands.begin(), e.operands.end(), types,
                       function->param_types);
       return function->result;
@@ -559,6 +573,16 @@ class Checker {
       state.state = FunctionState::checked;
     }
     return state.decl;
+  }
+
+  void report_nesting(const Span& where) {
+    if (pack_.depth_reported) return;
+    pack_.depth_reported = true;
+    pack_.error("policy.call-depth", where,
+                "expressions nest more than " + std::to_string(kMaxEvaluationDepth) +
+                    " levels deep here, counting the bodies of the functions called (limit: "
+                    "nesting through calls)",
+                "call fewer functions from one another, or nest less in their bodies");
   }
 
   void report_call_depth(const Span& where) {
@@ -670,6 +694,8 @@ class Checker {
 
   PackContext& pack_;
   int callee_depth_ = 0;  // the deepest call_depth among the functions this body calls
+  int depth_ = 0;         // expression levels of this body being checked now
+  int reach_ = 0;         // the deepest level evaluation reaches, callees' bodies included
   std::vector<Variable> scope_;
   int next_slot_ = 0;
   int max_slot_ = 0;

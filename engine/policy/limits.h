@@ -16,6 +16,11 @@ inline constexpr size_t kMaxPolicyFileBytes = 1024 * 1024;
 // nests a function body in the checker and the evaluator, which recurse over expressions.
 inline constexpr int kMaxFunctionCallDepth = 16;
 
+// How deep expressions may nest when function bodies are counted where they are called: each
+// body may nest 64 levels (parser.h), and 16 of them inside one another would recurse 1,024
+// levels deep in the checker and the evaluator, more than a thread's stack holds.
+inline constexpr int kMaxEvaluationDepth = 256;
+
 // The longest string an expression may produce (replace, join, interpolation): repeated
 // `replace(s, "a", s)` squares a length, so without a bound four of them ask for petabytes.
 inline constexpr size_t kMaxStringBytes = 1024 * 1024;

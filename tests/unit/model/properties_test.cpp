@@ -95,10 +95,10 @@ TEST_SUITE("properties") {
                {"identity.yaml",
                 "kind: identity\nname: default\nowner: team-a\nmatch_keys: [{key: user_id}]\n"
                 "suppress: [{key: user_id, pattern: '(?<=x)y'}]\n"}});
-    CHECK(places(built.diagnostics) == Strings{"schema.invalid-pattern@e.yaml:5:32",
-                                               "schema.invalid-pattern@e.yaml:6:32",
-                                               "schema.invalid-pattern@e.yaml:7:32",
-                                               "schema.invalid-pattern@identity.yaml:5:38"});
+    CHECK(places(built.diagnostics) == Strings{"schema.invalid-pattern@e.yaml:5:30",
+                                               "schema.invalid-pattern@e.yaml:6:30",
+                                               "schema.invalid-pattern@e.yaml:7:30",
+                                               "schema.invalid-pattern@identity.yaml:5:36"});
     REQUIRE(built.diagnostics.size() == 4);
     CHECK(built.diagnostics[0].message.find("invalid regular expression") != std::string::npos);
     CHECK(built.diagnostics[1].message.find("lookahead") != std::string::npos);

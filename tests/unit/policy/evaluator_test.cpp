@@ -170,20 +170,28 @@ TEST_CASE("user-defined functions") {
         "true");
 }
 
-TEST_CASE("a call chain at the depth limit, each body nested deep, evaluates") {
-  // The checker's limits (16 functions, 64 levels of nesting per expression) bound how deep the
-  // evaluator recurses; this is the worst case they allow, run on the evaluator's threads.
-  std::string nots;
-  for (int i = 0; i < 60; ++i)
-    nots += "not ";
-  std::string functions;
-  for (int i = 0; i < kMaxFunctionCallDepth; ++i) {
-    std::string next =
-        i + 1 < kMaxFunctionCallDepth ? "f" + std::to_string(i + 1) + "(x)" : "x == \"zzz\"";
-    functions += "func f" + std::to_string(i) + "(x: string) = " + nots + next + "\n";
-  }
-  CHECK(value_of("f0(\"zzz\")", functions) == "true");
-  CHECK(value_of("f0(\"a\")", functions) == "false");
+TEST_CASE("deep nesting through function calls is refused before it runs; within it, runs") {
+  // Each body may nest 64 levels and 16 functions may call one another: together that would
+  // recurse ~1,000 levels deep in the checker and the evaluator. The nesting limit counts bodies
+  // where they are called.
+  auto chain = [](int nots) {
+    std::string prefix;
+    for (int i = 0; i < nots; ++i)
+      prefix += "not ";
+    std::string functions;
+    for (int i = 0; i < kMaxFunctionCallDepth; ++i) {
+      std::string next =
+          i + 1 < kMaxFunctionCallDepth ? "f" + std::to_string(i + 1) + "(x)" : "x == \"zzz\"";
+      functions += "func f" + std::to_string(i) + "(x: string) = " + prefix + next + "\n";
+    }
+    return functions;
+  };
+  CHECK(findings_of("  where f0(\"zzz\")\n  note \"x\"", chain(60))
+            .find("policy.call-depth: expressions nest more than 256 levels deep") !=
+        std::string::npos);
+  // 16 functions of 10 levels each: within the limit, evaluated on the evaluator's threads.
+  CHECK(value_of("f0(\"zzz\")", chain(10)) == "true");
+  CHECK(value_of("f0(\"a\")", chain(10)) == "false");
 }
 
 TEST_CASE("env") {
