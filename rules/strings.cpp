@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "policy/limits.h"
 #include "rules/builtins.h"
 
 namespace steward::rules {
@@ -14,6 +15,15 @@ namespace {
 
 const Type kString = Type::string();
 const Type kBool = Type::boolean();
+
+// Appends `part` to `out`, or stops the call when `out` would pass the language's string limit
+// (a nested replace squares a length; the limit keeps it from asking for gigabytes).
+void append_bounded(std::string& out, std::string_view part) {
+  if (out.size() + part.size() > policy::kMaxStringBytes) {
+    throw policy::EvaluationError(policy::string_limit_message(out.size() + part.size()));
+  }
+  out.append(part);
+}
 
 std::string mapped(std::string_view text, int (*f)(int)) {
   std::string out(text);
@@ -99,16 +109,17 @@ void register_strings(policy::FunctionRegistry& r) {
          nullptr,
          [](std::span<const Value> a) {
            if (!a[0].is_string()) return Value();
-           std::string text(a[0].as_string());
+           std::string_view text = a[0].as_string();
            std::string_view from = a[1].as_string(), to = a[2].as_string();
-           if (from.empty()) return Value::owned(std::move(text));
+           if (from.empty()) return Value::owned(std::string(text));
            std::string out;
            size_t start = 0;
-           for (size_t at; (at = text.find(from, start)) != std::string::npos;
+           for (size_t at; (at = text.find(from, start)) != std::string_view::npos;
                 start = at + from.size()) {
-             out.append(text, start, at - start).append(to);
+             append_bounded(out, text.substr(start, at - start));
+             append_bounded(out, to);
            }
-           out.append(text, start);
+           append_bounded(out, text.substr(start));
            return Value::owned(std::move(out));
          },
          "the text with every occurrence of `from` replaced by `to`"});
@@ -137,8 +148,8 @@ void register_strings(policy::FunctionRegistry& r) {
          [](std::span<const Value> a) {
            std::string out;
            for (size_t i = 0; i < a[0].size(); ++i) {
-             if (i > 0) out += a[1].as_string();
-             out += a[0].at(i).display();
+             if (i > 0) append_bounded(out, a[1].as_string());
+             append_bounded(out, a[0].at(i).display());
            }
            return Value::owned(std::move(out));
          },

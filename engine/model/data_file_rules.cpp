@@ -39,6 +39,12 @@ const std::vector<DataFileRule>& data_file_rules() {
        "For example `status:` is draft, active, deprecated or removed; dates are YYYY-MM-DD."},
       {"schema.missing-field", "Required fields are present",
        "Every named kind needs `name:`; an SLO needs `destination:`."},
+      {"schema.invalid-pattern", "Patterns are regular expressions steward can check",
+       "A property's `pattern:` (JSON Schema `pattern`, rudder-cli `pattern`) and an identity "
+       "`suppress` pattern are read as RE2 regular expressions, which match in linear time. A "
+       "pattern that does not parse, that is longer than 4,096 bytes, or that uses "
+       "backreferences or lookaround (ECMA-262 features that need backtracking) is reported at "
+       "its line; rules see it but never match with it."},
       {"schema.duplicate-name", "Names are unique within a kind",
        "Two definitions of one name make every reference to it ambiguous."},
       {"schema.duplicate-key", "A mapping does not repeat a key",

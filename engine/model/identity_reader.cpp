@@ -1,5 +1,6 @@
 #include "model/kind_readers.h"
 #include "model/mapping_reader.h"
+#include "model/pattern.h"
 
 namespace steward::model {
 
@@ -48,8 +49,9 @@ void read_suppressions(MappingReader& reader, Identity& identity, Diagnostics& d
     MappingReader s(item, "suppression", {"key", "pattern"}, diagnostics);
     if (!s.is_mapping()) continue;
     auto key = s.text("key", true);
-    auto pattern = s.text("pattern", true);
-    if (key && pattern) identity.suppress.push_back(Suppression{*key, *pattern, item.span});
+    auto pattern = s.ref("pattern", true);
+    if (pattern) check_data_pattern(pattern->name, pattern->span, "suppress pattern", diagnostics);
+    if (key && pattern) identity.suppress.push_back(Suppression{*key, pattern->name, item.span});
   }
 }
 

@@ -1,6 +1,7 @@
 #include "model/property_reader.h"
 
 #include "model/mapping_reader.h"
+#include "model/pattern.h"
 #include "source/spelling.h"
 
 namespace steward::model {
@@ -43,7 +44,7 @@ void read_types(MappingReader& reader, Property& property, Diagnostics& diagnost
   }
 }
 
-void read_constraints(MappingReader& reader, Constraints& c) {
+void read_constraints(MappingReader& reader, Constraints& c, Diagnostics& diagnostics) {
   if (const config::Node* values = reader.sequence("enum")) {
     for (const auto& item : values->items) {
       if (item.is_scalar() || item.is_null())
@@ -53,7 +54,10 @@ void read_constraints(MappingReader& reader, Constraints& c) {
     }
   }
   if (auto v = reader.text("const")) c.const_value = *v;
-  if (auto v = reader.text("pattern")) c.pattern = *v;
+  if (auto v = reader.ref("pattern")) {
+    check_data_pattern(v->name, v->span, "pattern", diagnostics);
+    c.pattern = std::move(v->name);
+  }
   if (auto v = reader.text("format")) c.format = *v;
   c.minimum = reader.number("minimum");
   c.maximum = reader.number("maximum");
@@ -119,7 +123,7 @@ Property read_property(const config::Node& key, const config::Node& definition,
   if (auto additional = reader.boolean("additional_properties")) {
     property.additional_properties = *additional;
   }
-  read_constraints(reader, property.constraints);
+  read_constraints(reader, property.constraints, diagnostics);
   reader.get("examples");
   reader.get("default");
   if (const config::Node* nested = reader.mapping("properties")) {

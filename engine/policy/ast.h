@@ -2,13 +2,16 @@
 
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "policy/types.h"
 #include "source/diagnostic.h"
 #include "source/span.h"
+
+namespace re2 {
+class RE2;
+}
 
 // steward's own syntax tree of a `.policy` file. The parser builds it (no ANTLR type leaves
 // parser.cpp); the checker resolves names and types in place (the `Resolution` of each node), and
@@ -53,7 +56,7 @@ struct Resolution {
   const MethodInfo* method = nullptr;         // method_call
   const FunctionOverload* builtin = nullptr;  // call of a native built-in
   const FunctionDecl* function = nullptr;     // call of a user-defined function
-  std::shared_ptr<const std::regex> regex;    // `matches` with a literal pattern: compiled once
+  std::shared_ptr<const re2::RE2> regex;      // `matches` with a literal pattern: compiled once
 };
 
 struct Expr {
@@ -129,6 +132,8 @@ struct FunctionDecl {
   std::vector<Type> param_types;
   Type result;
   int slot_count = 0;
+  int call_depth = 0;     // 1 + the deepest call depth of the functions it calls (limits.h)
+  int nesting_depth = 0;  // expression levels its evaluation reaches, callees' bodies included
 };
 
 // One `.policy` file.

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 
+#include "model/pattern.h"
 #include "policy/language_types.h"
+#include "policy/limits.h"
 #include "source/spelling.h"
 
 namespace steward::policy {
@@ -66,6 +67,9 @@ struct PackContext {
   std::map<std::string, FunctionState, std::less<>> functions;
   Diagnostics diagnostics;
   std::vector<NameUse> names;
+  int nesting = 0;              // functions being checked inside one another
+  int active_depth = 0;         // expression levels on the checker's stack, across functions
+  bool depth_reported = false;  // one call-depth error per pack says enough
 
   void error(const char* rule, const Span& span, std::string message, std::string suggestion = {}) {
     Diagnostic d;
@@ -119,6 +123,7 @@ class Checker {
     for (auto& outcome : rule.outcomes)
       check_outcome(outcome);
     rule.slot_count = max_slot_;
+    if (reach_ > kMaxEvaluationDepth) report_nesting(rule.id_span);
   }
 
   void check_function(FunctionDecl& function) {
@@ -130,6 +135,10 @@ class Checker {
     }
     function.result = function.body ? check(*function.body) : Type::any();
     function.slot_count = max_slot_;
+    function.call_depth = 1 + callee_depth_;
+    function.nesting_depth = reach_;
+    if (function.call_depth > kMaxFunctionCallDepth) report_call_depth(function.name_span);
+    if (reach_ > kMaxEvaluationDepth) report_nesting(function.name_span);
   }
 
  private:
@@ -286,7 +295,16 @@ class Checker {
   }
 
   Type check(Expr& e) {
+    // Function bodies are checked where first called, so this stack spans functions too.
+    if (pack_.active_depth >= kMaxEvaluationDepth) {
+      report_nesting(e.span);
+      return Type::any();
+    }
+    ++pack_.active_depth;
+    reach_ = std::max(reach_, ++depth_);
     Type t = infer(e);
+    --depth_;
+    --pack_.active_depth;
     e.resolved.type = t;
     return t;
   }
@@ -488,6 +506,8 @@ class Checker {
       FunctionDecl* function = ensure_checked(it->second, e.name_span);
       if (function == nullptr) return Type::any();
       e.resolved.function = function;
+      callee_depth_ = std::max(callee_depth_, function->call_depth);
+      reach_ = std::max(reach_, depth_ + function->nesting_depth);
       check_arguments(code(e.text), e.span, e.operands.begin(), e.operands.end(), types,
                       function->param_types);
       return function->result;
@@ -539,12 +559,40 @@ class Checker {
       return nullptr;
     }
     if (state.state == FunctionState::unchecked) {
+      // Checking a callee nests inside its caller's check: a chain of thousands of functions
+      // must stop here, not on the stack.
+      if (pack_.nesting >= kMaxFunctionCallDepth) {
+        report_call_depth(call);
+        return nullptr;
+      }
       state.state = FunctionState::checking;
+      ++pack_.nesting;
       Checker body(pack_);
       body.check_function(*state.decl);
+      --pack_.nesting;
       state.state = FunctionState::checked;
     }
     return state.decl;
+  }
+
+  void report_nesting(const Span& where) {
+    if (pack_.depth_reported) return;
+    pack_.depth_reported = true;
+    pack_.error("policy.call-depth", where,
+                "expressions nest more than " + std::to_string(kMaxEvaluationDepth) +
+                    " levels deep here, counting the bodies of the functions called (limit: "
+                    "nesting through calls)",
+                "call fewer functions from one another, or nest less in their bodies");
+  }
+
+  void report_call_depth(const Span& where) {
+    if (pack_.depth_reported) return;
+    pack_.depth_reported = true;
+    pack_.error("policy.call-depth", where,
+                "functions call one another more than " + std::to_string(kMaxFunctionCallDepth) +
+                    " deep here (limit: function call depth)",
+                "call fewer functions from one another: inline a function into its caller or "
+                "compute the value once with `let`");
   }
 
   Type infer_binary(Expr& e) {
@@ -611,12 +659,11 @@ class Checker {
           error_type(right.span, op + " needs a pattern string on its right, but this is " + a(r));
         }
         if (e.op == BinaryOp::matches && right.kind == ExprKind::string_literal) {
-          try {
-            e.resolved.regex =
-                std::make_shared<const std::regex>(right.text, std::regex::ECMAScript);
-          } catch (const std::regex_error& error) {
-            pack_.error("policy.regex", right.span,
-                        "invalid regular expression: " + std::string(error.what()));
+          model::CompiledPattern compiled = model::compile_pattern(right.text);
+          if (compiled.regex) {
+            e.resolved.regex = std::move(compiled.regex);
+          } else {
+            pack_.error("policy.regex", right.span, compiled.problem);
           }
         }
         break;
@@ -646,6 +693,9 @@ class Checker {
   }
 
   PackContext& pack_;
+  int callee_depth_ = 0;  // the deepest call_depth among the functions this body calls
+  int depth_ = 0;         // expression levels of this body being checked now
+  int reach_ = 0;         // the deepest level evaluation reaches, callees' bodies included
   std::vector<Variable> scope_;
   int next_slot_ = 0;
   int max_slot_ = 0;
@@ -669,8 +719,10 @@ struct PackChecker {
     for (auto& [name, state] : context.functions) {
       if (state.state == FunctionState::unchecked) {
         state.state = FunctionState::checking;
+        ++context.nesting;
         Checker checker(context);
         checker.check_function(*state.decl);
+        --context.nesting;
         state.state = FunctionState::checked;
       }
     }

@@ -3,14 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <regex>
 #include <span>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "model/pattern.h"
 #include "policy/language_types.h"
+#include "policy/limits.h"
 #include "policy/model_view.h"
 #include "policy/patterns.h"
 
@@ -84,7 +85,7 @@ class Interpreter {
     } catch (const RuleFailure& failure) {
       fail(out, findings_before, reviews_before, failure.span, failure.message);
     } catch (const std::exception& error) {
-      // Anything else (std::regex giving up on an input, memory) still fails only this rule.
+      // Anything else (a string past its limit, memory) still fails only this rule.
       fail(out, findings_before, reviews_before, rule_->id_span, error.what());
     }
   }
@@ -176,7 +177,8 @@ class Interpreter {
   Value iterable(Value value, const Expr& where, const char* what) {
     if (value.is_list()) return value;
     if (value.is_none()) return Value::owned_list({});
-    throw RuleFailure{where.span, std::string(what) + " needs a list, but got " + value.display()};
+    throw RuleFailure{where.span, std::string(what) + " needs a list, but got " +
+                                      shorten_for_message(value.display())};
   }
 
   // --- outcomes ---
@@ -186,7 +188,7 @@ class Interpreter {
       Span span, base_span;
       std::string subject;
       locate(outcome, frame, span, base_span, subject);
-      std::string message = outcome.message ? eval(*outcome.message, frame).display() : "";
+      std::string message = outcome.message ? message_text(*outcome.message, frame) : "";
       if (outcome.kind == Outcome::Kind::review) {
         Value team = eval(*outcome.team, frame);
         ReviewRequest review{rule_->id, team.display(), std::move(message),
@@ -220,7 +222,7 @@ class Interpreter {
       }
       Diagnostic& added = out_->findings.back();
       added.help = rule_->help;
-      if (outcome.suggestion) added.suggestion = eval(*outcome.suggestion, frame).display();
+      if (outcome.suggestion) added.suggestion = message_text(*outcome.suggestion, frame);
     }
   }
 
@@ -271,12 +273,8 @@ class Interpreter {
         return Value::number(e.number_value);
       case ExprKind::string_literal:
         return Value::borrowed(e.text);
-      case ExprKind::interpolation: {
-        std::string text;
-        for (const auto& part : e.operands)
-          text += eval(*part, frame).display();
-        return Value::owned(std::move(text));
-      }
+      case ExprKind::interpolation:
+        return Value::owned(interpolate(e, frame, false));
       case ExprKind::list: {
         std::vector<Value> items;
         items.reserve(e.operands.size());
@@ -323,7 +321,8 @@ class Interpreter {
     const FieldInfo* info = e.resolved.field;
     if (info == nullptr && base.is_object()) info = base.object_type()->field(e.text);
     if (info == nullptr || !base.is_object()) {
-      throw RuleFailure{e.name_span, "`" + base.display() + "` has no field `" + e.text + "`"};
+      throw RuleFailure{e.name_span, "`" + shorten_for_message(base.display()) +
+                                         "` has no field `" + e.text + "`"};
     }
     return info->get(base.address(), base.view());
   }
@@ -334,7 +333,8 @@ class Interpreter {
     const MethodInfo* info = e.resolved.method;
     if (info == nullptr && base.is_object()) info = base.object_type()->method(e.text);
     if (info == nullptr || !base.is_object() || info->params.size() + 1 != e.operands.size()) {
-      throw RuleFailure{e.name_span, "`" + base.display() + "` has no method `" + e.text + "`"};
+      throw RuleFailure{e.name_span, "`" + shorten_for_message(base.display()) +
+                                         "` has no method `" + e.text + "`"};
     }
     Arguments args(e.operands.size() - 1);
     for (size_t i = 1; i < e.operands.size(); ++i)
@@ -372,37 +372,53 @@ class Interpreter {
     return false;
   }
 
-  const std::regex& regex_for(const Expr& e, std::string_view pattern) {
-    if (e.resolved.regex) return *e.resolved.regex;
-    std::string key(pattern);
+  // The compiled pattern, or null when a pattern from the data cannot be compiled: the model
+  // reported it (schema.invalid-pattern) at its line, and it matches nothing. A pattern the pack
+  // computed is the pack's problem and fails the rule.
+  const re2::RE2* regex_for(const Expr& e, const Value& pattern) {
+    if (e.resolved.regex) return e.resolved.regex.get();
+    std::string key(pattern.as_string());
     auto it = regexes_.find(key);
     if (it == regexes_.end()) {
-      try {
-        it = regexes_.emplace(key, std::regex(key, std::regex::ECMAScript)).first;
-      } catch (const std::regex_error& error) {
+      model::CompiledPattern compiled = model::compile_pattern(key);
+      if (!compiled.regex && pattern.view() == nullptr) {
         throw RuleFailure{e.operands[1]->span,
-                          "invalid regular expression `" + key + "`: " + error.what()};
+                          compiled.problem + " (pattern `" + shorten_for_message(key) + "`)"};
       }
+      // Patterns computed from data can be many; the cache is a cache, not a record.
+      if (regexes_.size() >= kPatternCacheLimit) regexes_.clear();
+      it = regexes_.emplace(std::move(key), std::move(compiled.regex)).first;
     }
-    return it->second;
+    return it->second.get();
   }
 
-  // std::regex is slow, and the same names come up again and again in a tracking plan (every
-  // event has its `order_id`), so results are remembered per pattern and text.
-  bool search(const Expr& e, std::string_view pattern, std::string_view text) {
-    // libstdc++'s regex engine recurses per character and can exhaust the stack on long input.
-    if (text.size() > kMaxMatchedText) {
-      throw RuleFailure{e.span, "`matches` on a text of " + std::to_string(text.size()) +
-                                    " characters; steward matches texts of up to " +
-                                    std::to_string(kMaxMatchedText)};
+  // RE2 matches in time linear in the text, so any text of the model can be matched.
+  bool search(const Expr& e, const Value& pattern, std::string_view text) {
+    const re2::RE2* regex = regex_for(e, pattern);
+    return regex != nullptr && model::pattern_search(*regex, text);
+  }
+
+  // The text of "a {x} b". In a message (finding, suggestion, review reason) each value is
+  // shortened so that a huge name is not repeated in full by every finding about it.
+  std::string interpolate(const Expr& e, Frame& frame, bool for_message) {
+    std::string text;
+    for (const auto& part : e.operands) {
+      std::string piece = eval(*part, frame).display();
+      if (for_message && part->kind != ExprKind::string_literal) {
+        piece = shorten_for_message(std::move(piece));
+      }
+      if (text.size() + piece.size() > kMaxStringBytes) {
+        throw RuleFailure{e.span, string_limit_message(text.size() + piece.size())};
+      }
+      text += piece;
     }
-    const std::regex& regex = regex_for(e, pattern);
-    auto& memo = search_memo_[&regex];
-    if (auto it = memo.find(text); it != memo.end()) return it->second;
-    bool found = std::regex_search(text.begin(), text.end(), regex);
-    if (memo.size() > kSearchMemoLimit) memo.clear();
-    memo.emplace(std::string(text), found);
-    return found;
+    return text;
+  }
+
+  std::string message_text(const Expr& e, Frame& frame) {
+    if (e.kind == ExprKind::interpolation) return interpolate(e, frame, true);
+    std::string text = eval(e, frame).display();
+    return e.kind == ExprKind::string_literal ? text : shorten_for_message(std::move(text));
   }
 
   static bool within(const Value& category, const Value& ancestor) {
@@ -452,7 +468,7 @@ class Interpreter {
         return Value::boolean(!contains(r, l));
       case BinaryOp::matches: {
         if (!l.is_string() || !r.is_string()) return Value::boolean(false);
-        return Value::boolean(search(e, r.as_string(), l.as_string()));
+        return Value::boolean(search(e, r, l.as_string()));
       }
       case BinaryOp::glob:
         return Value::boolean(l.is_string() && r.is_string() &&
@@ -505,16 +521,8 @@ class Interpreter {
   const CheckedPack& pack_;
   std::vector<std::unique_ptr<JoinIndex>> quantifier_indexes_;  // kept across the pack's rules
   std::vector<std::unique_ptr<JoinIndex>> rule_indexes_;
-  std::unordered_map<std::string, std::regex> regexes_;
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  static constexpr size_t kSearchMemoLimit = 100000;
-  static constexpr size_t kMaxMatchedText = 10000;
-  std::unordered_map<const std::regex*,
-                     std::unordered_map<std::string, bool, TextHash, std::equal_to<>>>
-      search_memo_;
+  static constexpr size_t kPatternCacheLimit = 1000;
+  std::unordered_map<std::string, std::shared_ptr<const re2::RE2>> regexes_;
   const RuleDecl* rule_ = nullptr;
   const RulePlan* plan_ = nullptr;
   EvaluationResult* out_ = nullptr;

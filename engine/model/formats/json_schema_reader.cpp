@@ -4,6 +4,7 @@
 
 #include "model/formats/schema_merge.h"
 #include "model/mapping_reader.h"
+#include "model/pattern.h"
 #include "source/spelling.h"
 
 namespace steward::model::formats {
@@ -188,7 +189,10 @@ void JsonSchemaReader::read_keywords(const config::Node& node, const config::Doc
         unsupported(entry.key.span, "a `const` that is a " + std::string(value.type_name()) +
                                         " is not mapped; only single values are");
     } else if (key == "pattern") {
-      if (auto v = text(entry)) c.pattern = *v;
+      if (auto v = text(entry)) {
+        check_data_pattern(*v, value.span, "pattern", diagnostics_);
+        c.pattern = *v;
+      }
     } else if (key == "format") {
       if (auto v = text(entry)) c.format = *v;
     } else if (key == "minimum") {

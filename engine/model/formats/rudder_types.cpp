@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "model/formats/rudder_specs.h"
+#include "model/pattern.h"
 #include "source/spelling.h"
 
 namespace steward::model::formats {
@@ -109,7 +110,10 @@ void read_config(const config::Node& node, RudderSpec version, RudderType& type,
       }
     }
   }
-  if (auto v = config.text("pattern")) c.pattern = *v;
+  if (auto v = config.ref("pattern")) {
+    check_data_pattern(v->name, v->span, "pattern", diagnostics);
+    c.pattern = std::move(v->name);
+  }
   if (auto v = config.text("format")) c.format = *v;
   c.minimum = config.number("minimum");
   c.maximum = config.number("maximum");

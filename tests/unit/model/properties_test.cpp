@@ -83,6 +83,38 @@ TEST_SUITE("properties") {
     CHECK(built.model.events[0].properties[0].types == Strings{"string"});
   }
 
+  TEST_CASE("a pattern steward cannot check is schema.invalid-pattern at the pattern") {
+    auto built =
+        build({{"basics.yaml", kBasics},
+               {"e.yaml",
+                "kind: event\nname: e\nowner: team-a\nproperties:\n"
+                "  a: {type: string, pattern: '[a-', pii: none}\n"
+                "  b: {type: string, pattern: '^(?!test)', pii: none}\n"
+                "  c: {type: string, pattern: '(x)\\1', pii: none}\n"
+                "  d: {type: string, pattern: '^(a+)+$', pii: none}\n"},
+               {"identity.yaml",
+                "kind: identity\nname: default\nowner: team-a\nmatch_keys: [{key: user_id}]\n"
+                "suppress: [{key: user_id, pattern: '(?<=x)y'}]\n"}});
+    CHECK(places(built.diagnostics) == Strings{"schema.invalid-pattern@e.yaml:5:30",
+                                               "schema.invalid-pattern@e.yaml:6:30",
+                                               "schema.invalid-pattern@e.yaml:7:30",
+                                               "schema.invalid-pattern@identity.yaml:5:36"});
+    REQUIRE(built.diagnostics.size() == 4);
+    CHECK(built.diagnostics[0].message.find("invalid regular expression") != std::string::npos);
+    CHECK(built.diagnostics[1].message.find("lookahead") != std::string::npos);
+    CHECK(built.diagnostics[2].message.find("backreference") != std::string::npos);
+    CHECK(built.diagnostics[3].message.find("lookbehind") != std::string::npos);
+    // The pattern stays in the model, as written, for the diff and the rules.
+    CHECK(built.model.events[0].properties[0].constraints.pattern == "[a-");
+    // ECMA-262 spellings RE2 writes differently are accepted: \uXXXX, named groups.
+    auto ecma =
+        build({{"basics.yaml", kBasics},
+               {"e.yaml",
+                "kind: event\nname: e\nowner: team-a\nproperties:\n"
+                "  a: {type: string, pattern: '^[\\u0000-\\u007F]*(?<tail>x)?$', pii: none}\n"}});
+    CHECK(places(ecma.diagnostics).empty());
+  }
+
   TEST_CASE("constraints") {
     auto built =
         build({{"basics.yaml", kBasics},

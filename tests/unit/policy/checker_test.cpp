@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "policy/limits.h"
 #include "test_model.h"
 
 using namespace steward;
@@ -128,6 +131,44 @@ TEST_CASE("duplicate variables and recursion") {
   CHECK(errors_in("  where f(1)\n  deny \"x\"",
                   "func f(n: number) = g(n)\nfunc g(n: number) = f(n)\n")
             .find("policy.recursion: function `f` calls itself") != std::string::npos);
+}
+
+namespace {
+
+// Functions f0 -> f1 -> ... -> f<n-1>, the last one a leaf: a call chain `n` functions deep.
+std::string function_chain(int n) {
+  std::string out;
+  for (int i = 0; i + 1 < n; ++i)
+    out += "func f" + std::to_string(i) + "(x: string) = f" + std::to_string(i + 1) + "(x)\n";
+  out += "func f" + std::to_string(n - 1) + "(x: string) = x == \"zzz\"\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("function calls have a depth limit, reported once, whatever the order of checking") {
+  const std::string body = "  for e in head.events\n  where f0(e.name)\n  deny at e \"x\"";
+  CHECK(errors_in(body, function_chain(kMaxFunctionCallDepth)) == "");
+  std::string over = errors_in(body, function_chain(kMaxFunctionCallDepth + 1));
+  CHECK(over.find("policy.call-depth: functions call one another more than 16 deep here "
+                  "(limit: function call depth)") != std::string::npos);
+  CHECK(std::count(over.begin(), over.end(), '\n') == 1);
+  // Thousands of functions (a generated or hostile pack) end in the same single error, not in a
+  // stack overflow of the checker.
+  std::string chain = errors_in(body, function_chain(10000));
+  CHECK(chain.find("policy.call-depth") != std::string::npos);
+  CHECK(std::count(chain.begin(), chain.end(), '\n') == 1);
+  // Functions are checked in name order: here the chain's lower half (a0..a9) is checked first,
+  // so no check nests deeper than 10, yet m0 -> ... -> m9 -> a0 -> ... -> a9 is 20 deep.
+  std::string halves;
+  for (int i = 0; i < 10; ++i) {
+    std::string m = i + 1 < 10 ? "m" + std::to_string(i + 1) : "a0";
+    std::string a = i + 1 < 10 ? "a" + std::to_string(i + 1) + "(x)" : "x == \"z\"";
+    halves += "func m" + std::to_string(i) + "(x: string) = " + m + "(x)\n";
+    halves += "func a" + std::to_string(i) + "(x: string) = " + a + "\n";
+  }
+  CHECK(errors_in("  where m0(\"x\")\n  deny \"x\"", halves).find("policy.call-depth") !=
+        std::string::npos);
 }
 
 TEST_CASE("types written in functions") {

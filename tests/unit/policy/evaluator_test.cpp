@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "policy/limits.h"
 #include "test_model.h"
 
 using namespace steward;
@@ -169,6 +170,30 @@ TEST_CASE("user-defined functions") {
         "true");
 }
 
+TEST_CASE("deep nesting through function calls is refused before it runs; within it, runs") {
+  // Each body may nest 64 levels and 16 functions may call one another: together that would
+  // recurse ~1,000 levels deep in the checker and the evaluator. The nesting limit counts bodies
+  // where they are called.
+  auto chain = [](int nots) {
+    std::string prefix;
+    for (int i = 0; i < nots; ++i)
+      prefix += "not ";
+    std::string functions;
+    for (int i = 0; i < kMaxFunctionCallDepth; ++i) {
+      std::string next =
+          i + 1 < kMaxFunctionCallDepth ? "f" + std::to_string(i + 1) + "(x)" : "x == \"zzz\"";
+      functions += "func f" + std::to_string(i) + "(x: string) = " + prefix + next + "\n";
+    }
+    return functions;
+  };
+  CHECK(findings_of("  where f0(\"zzz\")\n  note \"x\"", chain(60))
+            .find("policy.call-depth: expressions nest more than 256 levels deep") !=
+        std::string::npos);
+  // 16 functions of 10 levels each: within the limit, evaluated on the evaluator's threads.
+  CHECK(value_of("f0(\"zzz\")", chain(10)) == "true");
+  CHECK(value_of("f0(\"a\")", chain(10)) == "false");
+}
+
 TEST_CASE("env") {
   Env env;
   env.actor = "octocat";
@@ -244,11 +269,87 @@ TEST_CASE("runtime errors stop the rule and are reported") {
   let pattern = "(" 
   where e.name matches pattern
   deny "x")");
-  CHECK(out.find("5:24: policy.runtime: rule `p.r` failed: invalid regular expression `(`") == 0);
-  // Texts too long for std::regex's recursive matcher fail the rule instead of the process.
-  out = findings_of("  where \"" + std::string(20000, 'a') + "\" matches 'a+$'\n  deny \"x\"");
-  CHECK(out.find("policy.runtime: rule `p.r` failed: `matches` on a text of 20000 characters") !=
+  CHECK(out.find("5:24: policy.runtime: rule `p.r` failed: invalid regular expression: missing ") ==
+        0);
+  CHECK(out.find("(pattern `(`)") != std::string::npos);
+}
+
+TEST_CASE("regular expressions match in linear time, on texts of any length") {
+  // Patterns that make a backtracking matcher (std::regex) take seconds or forever.
+  std::string as(40, 'a');
+  CHECK(value_of("\"" + as + "b\" matches '^(a+)+$'") == "false");
+  CHECK(value_of("\"" + as + "\" matches '^(a|aa)*b$'") == "false");
+  CHECK(value_of("\"" + as + "b\" matches '^(a|aa)*b$'") == "true");
+  // No cap on the matched text: a 100,000-character name is matched like any other.
+  std::string long_text(100000, 'a');
+  CHECK(value_of("\"" + long_text + "\" matches '^a+$'") == "true");
+  // Backreferences and lookaround need backtracking: a pack that uses them does not check.
+  CHECK(findings_of("  where \"aa\" matches '(a)\\1'\n  deny \"x\"").find("policy.regex") !=
         std::string::npos);
+  CHECK(findings_of("  where \"ab\" matches 'a(?=b)'\n  deny \"x\"").find("lookahead") !=
+        std::string::npos);
+}
+
+TEST_CASE("a data pattern that cannot be compiled matches nothing and stops no rule") {
+  // The model reports it (schema.invalid-pattern at its line); the rule runs on for the others.
+  auto model = make_model();
+  model->events[0].properties[0].constraints.pattern = "[a-";  // cart_id, line 11
+  model->events[0].properties[2].constraints.pattern = "^b";   // total, line 13
+  Run run = run_text(R"(pack p
+rule p.r {
+  for e in head.events
+  for p in e.properties
+  where "bc" matches p.pattern
+  deny at p "{p.name}"
+}
+)",
+                     *model);
+  CHECK(run.errors == "");
+  CHECK(describe_findings(run.result.findings) == "p.r error 13:1 total\n");
+}
+
+TEST_CASE("strings have a size limit: nested replace cannot take gigabytes") {
+  auto out = findings_of(R"(  let s = "aaaaaaaaaa"
+  let s2 = replace(s, "a", s)
+  let s3 = replace(s2, "a", s2)
+  let s4 = replace(s3, "a", s3)
+  let s5 = replace(s4, "a", s4)
+  where length(s5) > 0
+  deny "{s5}")");
+  CHECK(out.find("policy.runtime: rule `p.r` failed: `replace`: the result would be") !=
+        std::string::npos);
+  CHECK(out.find("(limit: string size)") != std::string::npos);
+  // Interpolation is bounded the same way.
+  out = findings_of(R"(  let s = replace("aaaaaaaaaa", "a", "aaaaaaaaaa")
+  let s2 = replace(s, "a", s)
+  let s3 = replace(s2, "a", s)
+  let s4 = "{s3}{s3}"
+  where length(s4) > 0
+  deny "x")");
+  CHECK(out.find("policy.runtime: rule `p.r` failed: the result would be 2000000 bytes long; a "
+                 "string may hold at most 1048576 bytes (limit: string size)") !=
+        std::string::npos);
+}
+
+TEST_CASE("interpolated values are shortened in messages, not in values") {
+  std::string name(300, 'n');
+  CHECK(findings_of("  let s = \"" + name + "\"\n  note \"<{s}>\"") ==
+        "p.r note <" + std::string(200, 'n') + "…>\n");
+  // Suggestions too.
+  CHECK(findings_of("  let s = \"" + name + "\"\n  note \"x\" suggest \"{s}\"") ==
+        "p.r note x [" + std::string(200, 'n') + "…]\n");
+  // Multi-byte characters are not cut in half.
+  std::string accents;
+  for (int i = 0; i < 250; ++i)
+    accents += "\xc3\xa9";
+  CHECK(findings_of("  let s = \"" + accents + "\"\n  note \"{s}\"") ==
+        "p.r note " + accents.substr(0, 400) + "…\n");
+  // Computations see the whole value.
+  CHECK(findings_of("  let s = \"" + name + "\"\n  let t = \"<{s}>\"\n  note \"{length(t)}\"") ==
+        "p.r note 302\n");
+  // Literal text of the message itself is never cut.
+  std::string literal(300, 'l');
+  CHECK(findings_of("  note \"" + literal + "\"") == "p.r note " + literal + "\n");
 }
 
 TEST_CASE("changes: both sides, fields, and where findings point") {
