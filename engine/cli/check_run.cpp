@@ -157,7 +157,7 @@ int run_check(const CheckOptions& options) {
 
   LoadedPacks packs = load_packs(config.packs, comparison->project_dir, comparison->boundary);
   report::ReportInput input;
-  input.rules = rule_catalog(packs.rules);
+  input.rules = rule_catalog(packs.rules, config.docs_url);
   check_severity_keys(config, input.rules);
   const policy::Env env = policy_env(options);
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "findings/rule_doc_url.h"
 #include "findings/verdict.h"
 #include "report/formats.h"
 #include "report/markdown_text.h"
@@ -29,11 +30,19 @@ std::string location_text(const findings::Finding& finding, const std::string& b
   return "[" + text + "](" + url + ")";
 }
 
-void write_item(std::ostream& out, const findings::Finding& finding, const std::string& blob_url) {
+// "**rule**", linked to the rule's documentation when it has an absolute URL.
+std::string rule_text(const std::string& rule, const findings::RuleTable& rules) {
+  std::string text = "**" + markdown_literal(rule) + "**";
+  const findings::RuleInfo* info = findings::find_rule(rules, rule);
+  if (!info || !findings::is_absolute_url(info->help_uri)) return text;
+  return "[" + text + "](" + info->help_uri + ")";
+}
+
+void write_item(std::ostream& out, const findings::Finding& finding, const ReportInput& input) {
   const Diagnostic& d = finding.diagnostic;
-  std::string location = location_text(finding, blob_url);
-  out << "- " << (location.empty() ? "" : location + " ") << "**" << markdown_literal(d.rule)
-      << "**: " << markdown_escape(d.message);
+  std::string location = location_text(finding, input.blob_url);
+  out << "- " << (location.empty() ? "" : location + " ") << rule_text(d.rule, input.rules)
+      << ": " << markdown_escape(d.message);
   if (finding.is_new && !*finding.is_new) out << " *(also at base)*";
   out << '\n';
   if (!d.suggestion.empty()) out << "  <br>💡 " << markdown_escape(d.suggestion) << '\n';
@@ -49,7 +58,7 @@ void write_item(std::ostream& out, const findings::Finding& finding, const std::
 }
 
 void write_group(std::ostream& out, std::string_view title,
-                 const std::vector<const findings::Finding*>& items, const std::string& blob_url,
+                 const std::vector<const findings::Finding*>& items, const ReportInput& input,
                  bool open_when_long) {
   if (items.empty()) return;
   std::string heading = std::string(title) + " (" + std::to_string(items.size()) + ")";
@@ -61,7 +70,7 @@ void write_group(std::ostream& out, std::string_view title,
     out << "#### " << heading << "\n\n";
   }
   for (size_t i = 0; i < items.size() && i < kItemLimit; ++i)
-    write_item(out, *items[i], blob_url);
+    write_item(out, *items[i], input);
   if (items.size() > kItemLimit) {
     out << "- … and " << items.size() - kItemLimit
         << " more: see the job log or the SARIF upload\n";
@@ -114,9 +123,9 @@ void write_markdown(const ReportInput& input, std::ostream& out) {
         break;
     }
   }
-  write_group(out, "Errors", errors, input.blob_url, true);
-  write_group(out, "Warnings", warnings, input.blob_url, false);
-  write_group(out, "Notes", notes, input.blob_url, false);
+  write_group(out, "Errors", errors, input, true);
+  write_group(out, "Warnings", warnings, input, false);
+  write_group(out, "Notes", notes, input, false);
   for (const auto& rule : capped.omitted) {
     out << "- … and " << count_of(rule.count, "more finding", "more findings") << " of **"
         << markdown_literal(rule.rule) << "** (the first " << kShownPerRule
@@ -133,7 +142,7 @@ void write_markdown(const ReportInput& input, std::ostream& out) {
     out << "<details><summary>Suppressed and waived (" << view.suppressed.size()
         << ")</summary>\n\n";
     for (size_t i = 0; i < view.suppressed.size() && i < kItemLimit; ++i) {
-      write_item(out, *view.suppressed[i], input.blob_url);
+      write_item(out, *view.suppressed[i], input);
     }
     out << "\n</details>\n\n";
   }
