@@ -30,7 +30,7 @@ void register_dates(policy::FunctionRegistry& r) {
          Type::boolean(),
          nullptr,
          [](std::span<const Value> a) { return Value::boolean(parse_date(a[0]).has_value()); },
-         "whether the text is a valid date, YYYY-MM-DD"});
+         "whether the text is a date YYYY-MM-DD that exists (`2027-02-30` is not)"});
   r.add({"days_between",
          {text, text},
          Type::number(),
@@ -51,8 +51,9 @@ void register_dates(policy::FunctionRegistry& r) {
            auto moved = add_days(*from, a[1].as_number());
            return moved ? Value::owned(format_iso_date(*moved)) : Value();
          },
-         "the date that many days later (earlier when negative); none when not a date, or when "
-         "the result is outside the years 0 to 9999"});
+         "the date that many days later (earlier when negative; a fraction is cut off); none when "
+         "not a date, when the number is not finite, or when the result falls outside the years "
+         "0000 to 9999"});
 }
 
 }  // namespace steward::rules

@@ -27,6 +27,7 @@ struct ExplainOptions {
 findings::RuleTable known_rules(const std::string& dir) {
   findings::RuleTable pack_rules;
   std::vector<std::string> specs;
+  std::string docs_url;
   for (const auto& name : policy::stdlib_pack_names())
     specs.push_back("stdlib:" + name);
   std::filesystem::path config_path = std::filesystem::path(dir) / "steward.yaml";
@@ -34,16 +35,18 @@ findings::RuleTable known_rules(const std::string& dir) {
   if (std::filesystem::exists(config_path, ec)) {
     std::ifstream in(config_path);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    for (const auto& spec : config::parse_steward_config(make_source("steward.yaml", text)).packs) {
+    config::StewardConfig config = config::parse_steward_config(make_source("steward.yaml", text));
+    for (const auto& spec : config.packs) {
       if (!spec.starts_with("stdlib:")) specs.push_back(spec);
     }
+    docs_url = config.docs_url;
   }
   for (const auto& spec : specs) {
     auto pack = load_checked_pack(spec, dir);
     for (const auto& rule : pack->pack().rules())
       pack_rules.push_back(to_rule_info(rule));
   }
-  return rule_catalog(pack_rules);
+  return rule_catalog(pack_rules, docs_url);
 }
 
 int run_explain(const ExplainOptions& options) {
@@ -61,6 +64,7 @@ int run_explain(const ExplainOptions& options) {
   }
   std::cout << rule->id << ": " << rule->title << "\n"
             << "severity: " << to_string(rule->default_severity) << " (by default)\n";
+  if (!rule->help_uri.empty()) std::cout << "docs: " << rule->help_uri << "\n";
   if (!rule->description.empty()) std::cout << "\n" << rule->description << "\n";
   if (auto page = policy::rule_doc(rule->id)) std::cout << "\n" << *page;
   return kPassed;

@@ -102,6 +102,7 @@ struct RuleDecl {
   Span severity_span;
   std::string title;
   std::string help;
+  std::string url;  // the rule's own documentation page (absolute http(s) URL), optional
   std::vector<Clause> clauses;
   std::vector<Outcome> outcomes;
   int slot_count = 0;  // filled by the checker

@@ -110,8 +110,10 @@ const std::vector<size_t> kExpressionStart = {
 const std::vector<size_t> kOperators = {L::DOT,     L::LBRACK, L::EQ,     L::NE,  L::LT,
                                         L::LE,      L::GT,     L::GE,     L::IN,  L::NOT,
                                         L::MATCHES, L::GLOB,   L::WITHIN, L::AND, L::OR};
+// IDENT starts a rule item too (`url "..."`), but "a name" would only mislead among them.
 const std::vector<size_t> kRuleItems = {L::SEVERITY, L::TITLE, L::HELP, L::FOR,  L::WHERE,  L::LET,
-                                        L::WHEN,     L::DENY,  L::WARN, L::NOTE, L::REQUIRE};
+                                        L::WHEN,     L::DENY,  L::WARN, L::NOTE, L::REQUIRE,
+                                        L::IDENT};
 
 std::string describe_expected(const antlr4::misc::IntervalSet& expected,
                               const antlr4::dfa::Vocabulary& vocabulary) {
@@ -393,7 +395,7 @@ class TreeBuilder {
     enum Phase { metadata, clauses, outcomes };
     Phase phase = metadata;
     bool seen_for = false;
-    bool seen_title = false, seen_help = false;
+    bool seen_title = false, seen_help = false, seen_url = false;
     auto enter = [&](Phase wanted, const Span& where, const std::string& what) {
       if (wanted < phase) {
         errors_.add(where, what + (phase == outcomes ? " must come before the rule's outcomes"
@@ -416,6 +418,9 @@ class TreeBuilder {
         if (seen_help) errors_.add(span(help->HELP()), "`help` is given twice");
         seen_help = true;
         rule.help = plain_text(help->text(), "help");
+      } else if (auto* meta = dynamic_cast<G::MetadataItemContext*>(item)) {
+        enter(metadata, span(meta->IDENT()), "`url`");
+        build_metadata(meta, rule, seen_url);
       } else if (auto* clause = dynamic_cast<G::ForClauseContext*>(item)) {
         enter(clauses, span(clause->FOR()), "`for`");
         seen_for = true;
@@ -474,6 +479,17 @@ class TreeBuilder {
         message = "unknown severity `" + name + "`; did you mean `" + *guess + "`?";
       }
       errors_.add(rule.severity_span, message);
+    }
+  }
+
+  // `url "https://..."`: the grammar's predicate lets only that name through.
+  void build_metadata(G::MetadataItemContext* context, RuleDecl& rule, bool& seen_url) {
+    const Span where = span(context->IDENT());
+    if (seen_url) errors_.add(where, "`url` is given twice");
+    seen_url = true;
+    rule.url = plain_text(context->text(), "url");
+    if (!rule.url.starts_with("https://") && !rule.url.starts_with("http://")) {
+      errors_.add(where, "`url` must be an absolute http(s) URL, not '" + rule.url + "'");
     }
   }
 

@@ -24,6 +24,7 @@ struct RuleInfo {
   Severity severity = Severity::error;  // as the pack declares it; steward.yaml may override
   std::string title;
   std::string help;
+  std::string url;  // `url "..."`: the rule's documentation page; empty when not given
   Span span;  // the rule's id in its .policy file
 };
 

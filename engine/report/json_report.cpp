@@ -20,6 +20,17 @@ Json text_or_null(const std::string& text) {
 Json prose_or_null(const std::string& text) {
   return text.empty() ? Json() : Json(visible_text(text, true));
 }
+// A subject names a thing (an event, a property path, a destination). One longer than this is
+// hostile input that every finding about it would repeat, multiplying the report's size: it is
+// shortened here (waivers were matched against the whole subject before any report is written).
+constexpr size_t kMaxSubjectBytes = 1000;
+std::string bounded_subject(const std::string& subject) {
+  if (subject.size() <= kMaxSubjectBytes) return subject;
+  size_t cut = kMaxSubjectBytes;
+  while (cut > 0 && (static_cast<unsigned char>(subject[cut]) & 0xC0) == 0x80)
+    --cut;  // not inside a UTF-8 sequence
+  return subject.substr(0, cut) + "…";
+}
 Json number_or_null(uint32_t n) {
   return n == 0 ? Json() : Json(n);
 }
@@ -52,8 +63,13 @@ Json finding_json(const findings::Finding& finding) {
   j["base_column"] = base ? number_or_null(d.base_span.column) : Json();
   j["suggestion"] = text_or_null(visible_text(d.suggestion));
   j["help"] = prose_or_null(d.help);
-  j["subject"] = text_or_null(finding.subject);
-  if (!finding.subjects.empty()) j["subjects"] = finding.subjects;  // a group: every subject
+  j["subject"] = text_or_null(bounded_subject(finding.subject));
+  if (!finding.subjects.empty()) {  // a group: every subject
+    Json subjects = Json::array();
+    for (const auto& subject : finding.subjects)
+      subjects.push_back(bounded_subject(subject));
+    j["subjects"] = std::move(subjects);
+  }
   j["fingerprint"] = finding.fingerprint;
   j["new"] = finding.is_new ? Json(*finding.is_new) : Json();
   if (finding.suppressed()) j["suppression"] = suppression_json(finding.suppression);

@@ -44,7 +44,7 @@ def main():
                  "steward chek: exit 2, did you mean 'check'?", typo.stderr)
     far = run([steward, "frobnicate"])
     checks.check(far.returncode == 2 and "did you mean" not in far.stderr
-                 and "the commands are check, completion" in far.stderr,
+                 and "the commands are cache, check, completion" in far.stderr,
                  "steward frobnicate: exit 2 and the list of commands", far.stderr)
 
     for shell, marker, option in (("bash", "complete -F _steward steward", "--fail-on"),

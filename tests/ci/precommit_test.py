@@ -40,7 +40,8 @@ def check_docker_hook(checks, source, manifest):
     checks.check(docker.get("language") == "docker_image" and image.endswith(f"/steward:{version}"),
                  f"the steward-docker hook runs the release image steward:{version}", docker)
     checks.check(args == system.get("entry", "").partition(" ")[2] and all(
-        docker.get(k) == system.get(k) for k in ("files", "pass_filenames", "require_serial")),
+        docker.get(k) == system.get(k)
+        for k in ("files", "types", "types_or", "pass_filenames", "require_serial")),
                  "the docker hook runs what the system hook runs, on the same files")
 
 

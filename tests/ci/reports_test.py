@@ -52,6 +52,19 @@ def schema_errors(validator, document):
             for e in validator.iter_errors(document)][:5]
 
 
+def sarif_urls(node):
+    """Every helpUri, informationUri and uri value in a SARIF document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("helpUri", "informationUri", "uri") and isinstance(value, str):
+                yield value
+            else:
+                yield from sarif_urls(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from sarif_urls(item)
+
+
 def main():
     args = arguments(__doc__)
     checks = Checks()
@@ -106,6 +119,12 @@ def main():
                          and r.get("locations") for r in results),
                      f"{name}: SARIF results have a location and primaryLocationLineHash")
         rule_ids = {r["id"] for r in rules}
+        checks.check(rules and all(r.get("helpUri", "").startswith("https://") for r in rules),
+                     f"{name}: every SARIF rule links its documentation (helpUri)")
+        urls = [u for u in sarif_urls(sarif) if ":" in u.split("/", 1)[0]]
+        checks.check(all(re.match(r"^https?://[^/\s]+/", u) for u in urls),
+                     f"{name}: every URL in the SARIF report is absolute ({len(urls)} URLs)",
+                     "\n".join(u for u in urls if not re.match(r"^https?://[^/\s]+/", u)))
         checks.check(all(r.get("ruleId") in rule_ids for r in results),
                      f"{name}: every SARIF result names a rule of the driver")
 

@@ -394,3 +394,23 @@ TEST_CASE("hostile input does not crash") {
     CHECK(parsed.file != nullptr);
   }
 }
+
+TEST_CASE("a rule may name its documentation page with url") {
+  auto parsed = parse(
+      "pack p\nrule p.r {\n  severity warning\n  url \"https://wiki.example.com/p.r\"\n"
+      "  deny \"x\"\n}\n");
+  CHECK(errors_of(parsed).empty());
+  REQUIRE(parsed.file->rules.size() == 1);
+  CHECK(parsed.file->rules[0].url == "https://wiki.example.com/p.r");
+
+  // `url` is no keyword: a variable of that name still works.
+  auto variable = parse("pack p\nrule p.r {\n  for url in head.events\n  deny at url \"x\"\n}\n");
+  CHECK(errors_of(variable).empty());
+
+  CHECK(errors_of(parse("pack p\nrule p.r {\n  url \"wiki/p.r\"\n  deny \"x\"\n}\n")) ==
+        "3:3: `url` must be an absolute http(s) URL, not 'wiki/p.r'\n");
+  CHECK(errors_of(parse("pack p\nrule p.r {\n  ulr \"https://x.example/\"\n  deny \"x\"\n}\n")) ==
+        "3:3: expected a clause or an outcome or `}`, found `ulr`\n");
+  CHECK(errors_of(parse("pack p\nrule p.r {\n  url \"https://a.example/\"\n  url "
+                        "\"https://b.example/\"\n  deny \"x\"\n}\n")) == "4:3: `url` is given twice\n");
+}

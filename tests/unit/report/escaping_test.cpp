@@ -151,3 +151,17 @@ TEST_CASE("json: paths and subjects stay exact once parsed; prose is escaped vis
   CHECK(finding["message"].get<std::string>().find('\n') == std::string::npos);
   CHECK(finding["message"].get<std::string>().find("\\x1b[31m") != std::string::npos);
 }
+
+TEST_CASE("json: a hostile subject is shortened, so findings about it do not multiply its size") {
+  ReportInput input = hostile_input();
+  const std::string name(10'000, 'a');
+  input.findings[0].subject = name + ".email";
+  input.findings[0].subjects = {name + ".email", "short.subject"};
+  auto json = nlohmann::json::parse(render("json", input));
+  const auto& finding = json["findings"][0];
+  const std::string subject = finding["subject"].get<std::string>();
+  CHECK(subject.size() == 1000 + std::string("…").size());
+  CHECK(subject.starts_with(name.substr(0, 1000)));
+  CHECK(finding["subjects"][0] == subject);
+  CHECK(finding["subjects"][1] == "short.subject");  // within the bound: exact
+}

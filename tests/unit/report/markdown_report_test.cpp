@@ -41,11 +41,24 @@ TEST_CASE("markdown: marker first, verdict, one line per review, links to the bl
   CHECK(md.find("(https://github.com/acme/tracking/blob/0123abc/events/checkout.yaml#L3)") !=
         std::string::npos);
 
+  // The rule links to its documentation page.
+  CHECK(md.find("[**schema.unknown-key**](https://steward.example/rules/schema.unknown-key)") !=
+        std::string::npos);
+
   ReportInput plain = testing::sample_input();
   plain.blob_url.clear();
+  for (auto& rule : plain.rules)
+    rule.help_uri.clear();
   std::string without = markdown_of(plain);
   CHECK(without.find("](http") == std::string::npos);
   CHECK(without.find("- `events/checkout.yaml:3` **schema.unknown-key**") != std::string::npos);
+
+  // A relative or odd help_uri is never made into a link.
+  ReportInput relative = testing::sample_input();
+  relative.blob_url.clear();
+  for (auto& rule : relative.rules)
+    rule.help_uri = "docs/rules/" + rule.id + ".md";
+  CHECK(markdown_of(relative).find("](") == std::string::npos);
 }
 
 TEST_CASE("markdown collapses long groups") {
