@@ -21,198 +21,25 @@ It prints one line per check, then 'N passed, N failed', and exits 0 when every 
 A failed run keeps its repositories and prints where they are.
 """
 
-import argparse
-import difflib
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
+
+from e2e_support import clean_env, git, run_scenarios
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHECKOUT = "tracking-plan/commerce/checkout.yaml"
 FETCH_FIXES = ("fetch-depth: 0", "git fetch --unshallow")
 
 
-# ---- checks -----------------------------------------------------------------------------------
-
-class Checks:
-    """Counts checks; a failed one is reported with its detail but does not stop the run."""
-
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-        self.scenario = ""
-
-    def true(self, condition, what, detail=""):
-        if condition:
-            self.passed += 1
-            print(f"ok: {self.scenario}: {what}")
-        else:
-            self.failed += 1
-            print(f"FAILED: {self.scenario}: {what}")
-            if detail:
-                print("  " + str(detail).rstrip("\n").replace("\n", "\n  "))
-        return condition
-
-    def equal(self, actual, expected, what, detail=""):
-        if actual == expected:
-            return self.true(True, what)
-        if isinstance(actual, str) and isinstance(expected, str):
-            lines = difflib.unified_diff(expected.splitlines(), actual.splitlines(), "expected",
-                                         "actual", lineterm="")
-            shown = "\n".join(lines)
-        else:
-            shown = f"expected: {expected!r}\nactual:   {actual!r}"
-        return self.true(False, what, shown + ("\n" + detail if detail else ""))
-
-    def code(self, result, expected, what):
-        """The exit code of a steward run, with its output when it is not the expected one."""
-        return self.equal(result.code, expected, f"{what}: exit {expected}", result.detail())
-
-    def fetch_fix(self, result, what):
-        """Exit 2 with a message that says how to fetch the history (and never exit 0)."""
-        self.code(result, 2, what)
-        missing = [fix for fix in FETCH_FIXES if fix not in result.err]
-        self.true(result.err.startswith("error: ") and "\n  fix: " in result.err and not missing,
-                  f"{what}: the error says how to fetch the history ({', '.join(FETCH_FIXES)})",
-                  result.detail())
-
-
-# ---- processes --------------------------------------------------------------------------------
-
-def clean_env(**extra):
-    """The environment of every git and steward run: nothing from the machine's git configuration
-    or CI, no colour. Sanitizer settings of the caller are kept."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("GIT_", "GITHUB_", "CI_", "GITLAB_", "RUNNER_"))
-           and k not in ("CI", "NO_COLOR", "CLICOLOR_FORCE")}
-    env.update({"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "NO_COLOR": "1",
-                "GIT_TERMINAL_PROMPT": "0", "STEWARD_TODAY": "2026-11-21"})
-    env.update(extra)
-    return env
-
-
-GIT_IDENTITY = ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main",
-                "-c", "commit.gpgsign=false", "-c", "advice.detachedHead=false"]
-
-
-def git(cwd, *args, env=None, check=True):
-    result = subprocess.run(["git", *GIT_IDENTITY, *args], cwd=cwd, env=env or clean_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            timeout=60)
-    if check and result.returncode != 0:
-        raise RuntimeError(f"git {' '.join(args)} in {cwd} exited {result.returncode}\n"
-                           f"{result.stdout}{result.stderr}")
-    return result if not check else result.stdout.strip()
-
-
-class Result:
-    def __init__(self, args, env, completed):
-        self.args = args
-        self.env = env  # the variables this run set beyond clean_env()
-        self.code = completed.returncode
-        self.out = completed.stdout
-        self.err = completed.stderr
-
-    def detail(self):
-        return (f"$ {self.env}steward {' '.join(self.args)}\n(exit {self.code})\n"
-                f"--- stdout\n{self.out}--- stderr\n{self.err}")
-
-    def json(self):
-        try:
-            return json.loads(self.out)
-        except ValueError:  # never mistaken for "no finding"
-            return {"findings": [{"rule": "syntax.not-json", "file": "(standard output)",
-                                  "line": 0, "column": 0, "new": None}]}
-
-
-class Steward:
-    def __init__(self, binary):
-        self.binary = binary
-        self.runs = 0
-
-    def __call__(self, *args, cwd, env=None):
-        self.runs += 1
-        env = env or clean_env()
-        plain = clean_env()
-        shown = "".join(f"{k}={v} " for k, v in sorted(env.items())
-                        if plain.get(k) != v and not k.endswith("SAN_OPTIONS"))
-        completed = subprocess.run([self.binary, *args], cwd=cwd, env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   timeout=60)
-        return Result(args, shown, completed)
-
-
-# ---- repositories -----------------------------------------------------------------------------
-
-class Repo:
-    """A git work tree built for one scenario."""
-
-    def __init__(self, path):
-        self.path = path
-
-    def git(self, *args, env=None):
-        return git(self.path, *args, env=env)
-
-    def file(self, relative):
-        return os.path.join(self.path, relative)
-
-    def read(self, relative):
-        with open(self.file(relative), encoding="utf-8") as f:
-            return f.read()
-
-    def write(self, relative, text):
-        os.makedirs(os.path.dirname(self.file(relative)), exist_ok=True)
-        with open(self.file(relative), "w", encoding="utf-8") as f:
-            f.write(text)
-
-    def replace(self, relative, old, new):
-        text = self.read(relative)
-        if old not in text:
-            raise RuntimeError(f"{relative}: {old!r} not found")
-        self.write(relative, text.replace(old, new, 1))
-
-    def line_of(self, relative, needle):
-        for number, line in enumerate(self.read(relative).splitlines(), 1):
-            if needle in line:
-                return number
-        raise RuntimeError(f"{relative}: {needle!r} not found")
-
-    def commit(self, message):
-        self.git("add", "-A")
-        self.git("commit", "-q", "-m", message)
-        return self.head()
-
-    def head(self):
-        return self.git("rev-parse", "HEAD")
-
-    def branch(self, name, start="main"):
-        self.git("checkout", "-q", "-b", name, start)
-
-    def checkout(self, rev):
-        self.git("checkout", "-q", rev)
-
-
-class Context:
-    def __init__(self, args, root):
-        self.source = args.source
-        self.root = root
-        self.steward = Steward(args.steward)
-        self.checks = Checks()
-
-    def shop_repo(self, name, subfolder=""):
-        """A new repository whose `main` holds fixtures/shop (in `subfolder`, when given)."""
-        path = os.path.join(self.root, name)
-        os.makedirs(path)
-        git(path, "init", "-q")
-        shutil.copytree(os.path.join(self.source, "fixtures", "shop"),
-                        os.path.join(path, subfolder), dirs_exist_ok=True)
-        repo = Repo(path)
-        repo.commit("the shop")
-        return repo
+def fetch_fix(c, result, what):
+    """Exit 2 with a message that says how to fetch the history (and never exit 0)."""
+    c.code(result, 2, what)
+    missing = [fix for fix in FETCH_FIXES if fix not in result.err]
+    c.true(result.err.startswith("error: ") and "\n  fix: " in result.err and not missing,
+           f"{what}: the error says how to fetch the history ({', '.join(FETCH_FIXES)})",
+           result.detail())
 
 
 def core_findings(result):
@@ -520,9 +347,9 @@ def scenario_shallow(ctx):
     leaky = lsan_env()
     for command in ("check", "diff"):
         r = steward(command, "--base", fork, cwd=single)
-        c.fetch_fix(r, f"single-branch depth 1: {command} --base <sha not in the clone>")
+        fetch_fix(c, r, f"single-branch depth 1: {command} --base <sha not in the clone>")
         r = steward(command, cwd=single, env=clean_env(GITHUB_BASE_REF="main"))
-        c.fetch_fix(r, f"single-branch depth 1, GITHUB_BASE_REF=main: {command}")
+        fetch_fix(c, r, f"single-branch depth 1, GITHUB_BASE_REF=main: {command}")
     r = steward("check", "--base", fork, cwd=single)
     c.true("shallow clone" in r.err, "the error says the clone is shallow", r.detail())
 
@@ -532,13 +359,13 @@ def scenario_shallow(ctx):
         url, every)
     for command in ("check", "diff"):
         r = steward(command, cwd=every, env=lsan_env(GITHUB_BASE_REF="main"))
-        c.fetch_fix(r, f"all branches depth 1, GITHUB_BASE_REF=main: {command}")
+        fetch_fix(c, r, f"all branches depth 1, GITHUB_BASE_REF=main: {command}")
         r = steward(command, cwd=every, env=leaky)
-        c.fetch_fix(r, f"all branches depth 1, no CI variable (origin/main exists): {command}")
+        fetch_fix(c, r, f"all branches depth 1, no CI variable (origin/main exists): {command}")
         r = steward(command, "--base", "origin/main", cwd=every, env=leaky)
-        c.fetch_fix(r, f"all branches depth 1: {command} --base origin/main (no merge-base)")
+        fetch_fix(c, r, f"all branches depth 1: {command} --base origin/main (no merge-base)")
         r = steward(command, "--base", fork, cwd=every)
-        c.fetch_fix(r, f"all branches depth 1: {command} --base <sha not in the clone>")
+        fetch_fix(c, r, f"all branches depth 1: {command} --base <sha not in the clone>")
 
     # Depth 2 of the merge: the base given as its first parent is there, at the shallow boundary.
     merged = os.path.join(ctx.root, "shallow-merged")
@@ -865,43 +692,5 @@ SCENARIOS = [scenario_demo, scenario_staged, scenario_shallow, scenario_detached
              scenario_merges, scenario_files, scenario_subfolder, scenario_errors]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--steward", required=True, help="the steward binary under test")
-    parser.add_argument("--source", required=True, help="steward's source folder")
-    parser.add_argument("--keep", action="store_true", help="keep the repositories")
-    parser.add_argument("--only", action="append", help="run only these scenarios")
-    args = parser.parse_args()
-    args.steward = os.path.abspath(args.steward)
-    args.source = os.path.abspath(args.source)
-    if shutil.which("git") is None:
-        print("SKIP: git is not installed")
-        return 77
-
-    root = tempfile.mkdtemp(prefix="steward-e2e-")
-    ctx = Context(args, root)
-    start = time.monotonic()
-    for scenario in SCENARIOS:
-        name = scenario.__name__.removeprefix("scenario_")
-        if args.only and name not in args.only:
-            continue
-        ctx.checks.scenario = name
-        began = time.monotonic()
-        try:
-            scenario(ctx)
-        except Exception as e:  # a broken set-up is a failure of the scenario, not of the run
-            ctx.checks.true(False, "the scenario ran to its end", f"{type(e).__name__}: {e}")
-        print(f"-- {name}: {time.monotonic() - began:.1f} s")
-    c = ctx.checks
-    print(f"{c.passed} passed, {c.failed} failed ({ctx.steward.runs} steward runs, "
-          f"{time.monotonic() - start:.1f} s)")
-    if c.failed or args.keep:
-        print(f"repositories kept in {root}")
-    else:
-        shutil.rmtree(root, ignore_errors=True)
-    return 1 if c.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_scenarios(__doc__, SCENARIOS, "steward-e2e-"))

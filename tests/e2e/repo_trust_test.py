@@ -16,16 +16,13 @@ Called by CTest as
     python3 repo_trust_test.py --steward STEWARD_BINARY --source SOURCE_DIR [--keep]
 """
 
-import argparse
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pull_request_test import Context, Repo, clean_env, git  # noqa: E402
+from e2e_support import Repo, clean_env, git, run_scenarios
 
 SECRET = "hunter2-secret-token"
 
@@ -262,39 +259,5 @@ def scenario_config(ctx):
 SCENARIOS = [scenario_links, scenario_nothing, scenario_modes, scenario_ci, scenario_config]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--steward", required=True)
-    parser.add_argument("--source", required=True)
-    parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--only", action="append")
-    args = parser.parse_args()
-    args.steward = os.path.abspath(args.steward)
-    args.source = os.path.abspath(args.source)
-    if shutil.which("git") is None:
-        print("SKIP: git is not installed")
-        return 77
-    root = tempfile.mkdtemp(prefix="steward-trust-")
-    ctx = Context(args, root)
-    for scenario in SCENARIOS:
-        name = scenario.__name__.removeprefix("scenario_")
-        if args.only and name not in args.only:
-            continue
-        ctx.checks.scenario = name
-        try:
-            scenario(ctx)
-        except Exception as e:  # a broken set-up is a failure of the scenario, not of the run
-            ctx.checks.true(False, "the scenario ran to its end", f"{type(e).__name__}: {e}")
-    c = ctx.checks
-    print(f"{c.passed} passed, {c.failed} failed")
-    if c.failed or args.keep:
-        print(f"repositories kept in {root}")
-    else:
-        subprocess.run(["chmod", "-R", "u+rwx", root], check=False)
-        shutil.rmtree(root, ignore_errors=True)
-    return 1 if c.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_scenarios(__doc__, SCENARIOS, "steward-trust-"))

@@ -25,144 +25,21 @@ It prints one line per check, then 'N passed, N failed', and exits 0 when every 
 (77, skipped, without git).
 """
 
-import argparse
-import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
+
+# The shared helpers are one folder up, in tests/e2e.
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from e2e_support import run_scenarios  # noqa: E402
 
 CHECKOUT = "tracking-plan/commerce/checkout.yaml"
 ORDER = "tracking-plan/commerce/order_completed.yaml"
 ACCOUNT = "tracking-plan/account/account.yaml"
 FUNNEL_LAB = "destinations/funnel_lab.yaml"
-TODAY = "2026-11-21"
 
 
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-        self.scenario = ""
-
-    def true(self, condition, what, detail=""):
-        if condition:
-            self.passed += 1
-            print(f"ok: {self.scenario}: {what}")
-        else:
-            self.failed += 1
-            print(f"FAILED: {self.scenario}: {what}")
-            if detail:
-                print("  " + str(detail).rstrip("\n").replace("\n", "\n  "))
-        return condition
-
-
-def clean_env():
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("GIT_", "GITHUB_", "CI_", "GITLAB_", "RUNNER_"))
-           and k not in ("CI", "NO_COLOR", "CLICOLOR_FORCE", "STEWARD_TODAY")}
-    env.update({"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "NO_COLOR": "1",
-                "GIT_TERMINAL_PROMPT": "0",
-                # A fixed today: the shop's order_placed has a sunset (2027-06-30) that
-                # compat.sunset-passed reports once it has passed.
-                "STEWARD_TODAY": TODAY})
-    return env
-
-
-GIT_IDENTITY = ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main",
-                "-c", "commit.gpgsign=false"]
-
-
-def git(cwd, *args):
-    result = subprocess.run(["git", *GIT_IDENTITY, *args], cwd=cwd, env=clean_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
-    if result.returncode != 0:
-        raise RuntimeError(f"git {' '.join(args)} in {cwd} exited {result.returncode}\n"
-                           f"{result.stdout}{result.stderr}")
-    return result.stdout.strip()
-
-
-class Result:
-    def __init__(self, args, completed):
-        self.args = args
-        self.code = completed.returncode
-        self.out = completed.stdout
-        self.err = completed.stderr
-
-    def detail(self):
-        return (f"$ steward {' '.join(self.args)}\n(exit {self.code})\n"
-                f"--- stdout\n{self.out}--- stderr\n{self.err}")
-
-    def findings(self):
-        try:
-            return json.loads(self.out).get("findings", [])
-        except ValueError:
-            return []
-
-
-class Repo:
-    def __init__(self, path):
-        self.path = path
-
-    def file(self, relative):
-        return os.path.join(self.path, relative)
-
-    def read(self, relative):
-        with open(self.file(relative), encoding="utf-8") as f:
-            return f.read()
-
-    def write(self, relative, text):
-        with open(self.file(relative), "w", encoding="utf-8") as f:
-            f.write(text)
-
-    def replace(self, relative, old, new):
-        text = self.read(relative)
-        if text.count(old) != 1:
-            raise RuntimeError(f"{relative}: {old!r} found {text.count(old)} times")
-        self.write(relative, text.replace(old, new))
-
-    def overlay(self, folder):
-        shutil.copytree(folder, self.path, dirs_exist_ok=True)
-
-    def line_of(self, relative, needle):
-        for number, line in enumerate(self.read(relative).splitlines(), 1):
-            if needle in line:
-                return number
-        raise RuntimeError(f"{relative}: {needle!r} not found")
-
-    def commit(self, message):
-        git(self.path, "add", "-A")
-        git(self.path, "commit", "-q", "-m", message)
-
-    def branch(self, name, start="main"):
-        git(self.path, "checkout", "-q", "-b", name, start)
-
-
-class Context:
-    def __init__(self, args, root):
-        self.args = args
-        self.root = root
-        self.checks = Checks()
-
-    def steward(self, *args, cwd):
-        completed = subprocess.run([self.args.steward, *args], cwd=cwd, env=clean_env(),
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   timeout=120)
-        return Result(args, completed)
-
-    def shop_repo(self, name):
-        path = os.path.join(self.root, name)
-        os.makedirs(path)
-        git(path, "init", "-q")
-        shutil.copytree(os.path.join(self.args.source, "fixtures", "shop"), path,
-                        dirs_exist_ok=True)
-        repo = Repo(path)
-        repo.commit("the shop")
-        return repo
-
-    def knows_rule(self, rule):
-        return self.steward("explain", rule, cwd=self.root).code == 0
+def knows_rule(ctx, rule):
+    return ctx.steward("explain", rule, cwd=ctx.root).code == 0
 
 
 def find(findings, rule, file, line):
@@ -185,7 +62,7 @@ def expect_finding(c, result, rule, file, line, what, words=(), suggestion_words
 
 def scenario_incident(ctx):
     c = ctx.checks
-    overlay = os.path.join(ctx.args.source, "fixtures", "incident")
+    overlay = os.path.join(ctx.source, "fixtures", "incident")
     repo = ctx.shop_repo("incident")
     repo.overlay(os.path.join(overlay, "base"))
     repo.commit("funnel lab: join checkout events to cart sessions")
@@ -213,7 +90,7 @@ def scenario_incident(ctx):
            "(2) steward's reader reports the dangling reads at the same line", r.detail())
 
     added = repo.line_of(CHECKOUT, "  app_build:")
-    if ctx.knows_rule("pii.unclassified-property"):
+    if knows_rule(ctx, "pii.unclassified-property"):
         expect_finding(c, r, "pii.unclassified-property", CHECKOUT, added,
                        "(3) the unclassified property is held back")
     else:
@@ -225,7 +102,7 @@ def scenario_incident(ctx):
     c.true(r.code == 1 and "= suggestion: add cartId and keep cart_id" in r.out,
            "text report: the migration path as the suggestion", r.detail())
 
-    git(repo.path, "revert", "--no-edit", "HEAD")
+    repo.git("revert", "--no-edit", "HEAD")
     r = ctx.steward("check", "--base", "main", "--format", "json", cwd=repo.path)
     c.true(r.code == 0 and not [f for f in r.findings() if f["severity"] == "error"],
            "reverted: exit 0, no error", r.detail())
@@ -239,7 +116,7 @@ def scenario_demo(ctx):
     c = ctx.checks
     repo = ctx.shop_repo("demo")
     repo.branch("growth/checkout-gift-message")
-    repo.overlay(os.path.join(ctx.args.source, "fixtures", "pull-request"))
+    repo.overlay(os.path.join(ctx.source, "fixtures", "pull-request"))
     repo.commit("Checkout: gift message, email_address, Mixpanel sandbox")
     r = ctx.steward("check", "--base", "main", "--format", "json", cwd=repo.path)
     c.true(r.code == 1, "the demo pull request fails: exit 1", r.detail())
@@ -329,34 +206,6 @@ def scenario_references(ctx):
 SCENARIOS = [scenario_incident, scenario_demo, scenario_references]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--steward", required=True, help="the steward binary under test")
-    parser.add_argument("--source", required=True, help="steward's source folder")
-    parser.add_argument("--keep", action="store_true", help="keep the repositories")
-    args = parser.parse_args()
-    args.steward = os.path.abspath(args.steward)
-    args.source = os.path.abspath(args.source)
-    if shutil.which("git") is None:
-        print("SKIP: git is not installed")
-        return 77
-    root = tempfile.mkdtemp(prefix="steward-incident-")
-    ctx = Context(args, root)
-    for scenario in SCENARIOS:
-        ctx.checks.scenario = scenario.__name__.removeprefix("scenario_")
-        try:
-            scenario(ctx)
-        except Exception as e:  # a broken set-up fails the scenario, not the run
-            ctx.checks.true(False, "the scenario ran to its end", f"{type(e).__name__}: {e}")
-    c = ctx.checks
-    print(f"{c.passed} passed, {c.failed} failed")
-    if c.failed or args.keep:
-        print(f"repositories kept in {root}")
-    else:
-        shutil.rmtree(root, ignore_errors=True)
-    return 1 if c.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    # 120 s a steward run, as this driver always allowed (the default is 60).
+    sys.exit(run_scenarios(__doc__, SCENARIOS, "steward-incident-", timeout=120))
