@@ -43,9 +43,10 @@ asan: test-deps build/asan/build.ninja
 
 # After the suite, every fuzz target runs briefly (and replays tests/fuzz/regressions): a crash,
 # leak, timeout or out-of-memory fails the run. Then the portable archive is built and its binary
-# runs with an empty environment (tests/ci/dist_test.py).
+# runs with an empty environment (tests/ci/dist_test.py). Formatting is checked first.
 TEST_FUZZ_SECONDS ?= 30
 test: asan
+	$(MAKE) format-check
 	cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 	$(MAKE) fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)

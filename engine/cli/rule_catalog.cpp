@@ -20,8 +20,8 @@ findings::RuleTable rule_catalog(const findings::RuleTable& pack_rules,
                                  const std::string& docs_url) {
   findings::RuleTable table;
   for (const auto& rule : model::data_file_rules()) {
-    table.push_back({rule.id, rule.title, rule.description, rule.severity,
-                     release_page("data-file-rules.md")});
+    table.push_back(
+        {rule.id, rule.title, rule.description, rule.severity, release_page("data-file-rules.md")});
   }
   for (auto rule : findings::findings_rules()) {
     rule.help_uri = release_page("suppressions.md");

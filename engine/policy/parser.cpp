@@ -111,9 +111,9 @@ const std::vector<size_t> kOperators = {L::DOT,     L::LBRACK, L::EQ,     L::NE,
                                         L::LE,      L::GT,     L::GE,     L::IN,  L::NOT,
                                         L::MATCHES, L::GLOB,   L::WITHIN, L::AND, L::OR};
 // IDENT starts a rule item too (`url "..."`), but "a name" would only mislead among them.
-const std::vector<size_t> kRuleItems = {L::SEVERITY, L::TITLE, L::HELP, L::FOR,  L::WHERE,  L::LET,
-                                        L::WHEN,     L::DENY,  L::WARN, L::NOTE, L::REQUIRE,
-                                        L::IDENT};
+const std::vector<size_t> kRuleItems = {L::SEVERITY, L::TITLE, L::HELP,    L::FOR,
+                                        L::WHERE,    L::LET,   L::WHEN,    L::DENY,
+                                        L::WARN,     L::NOTE,  L::REQUIRE, L::IDENT};
 
 std::string describe_expected(const antlr4::misc::IntervalSet& expected,
                               const antlr4::dfa::Vocabulary& vocabulary) {

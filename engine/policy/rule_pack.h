@@ -25,7 +25,7 @@ struct RuleInfo {
   std::string title;
   std::string help;
   std::string url;  // `url "..."`: the rule's documentation page; empty when not given
-  Span span;  // the rule's id in its .policy file
+  Span span;        // the rule's id in its .policy file
 };
 
 // A parsed rule pack: the files of one `pack NAME`, with their rules and functions.

@@ -41,8 +41,8 @@ std::string rule_text(const std::string& rule, const findings::RuleTable& rules)
 void write_item(std::ostream& out, const findings::Finding& finding, const ReportInput& input) {
   const Diagnostic& d = finding.diagnostic;
   std::string location = location_text(finding, input.blob_url);
-  out << "- " << (location.empty() ? "" : location + " ") << rule_text(d.rule, input.rules)
-      << ": " << markdown_escape(d.message);
+  out << "- " << (location.empty() ? "" : location + " ") << rule_text(d.rule, input.rules) << ": "
+      << markdown_escape(d.message);
   if (finding.is_new && !*finding.is_new) out << " *(also at base)*";
   out << '\n';
   if (!d.suggestion.empty()) out << "  <br>💡 " << markdown_escape(d.suggestion) << '\n';

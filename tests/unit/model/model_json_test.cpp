@@ -54,8 +54,8 @@ TEST_SUITE("model_json") {
   TEST_CASE("invalid UTF-8 in the model is replaced, not fatal") {
     // The reader refuses such bytes in a file (syntax.yaml), but a name can still carry them
     // from elsewhere, such as a git path; the model's JSON must print regardless.
-    auto built = build(
-        {{"basics.yaml", kBasics}, {"e.yaml", "kind: event\nname: cafe\nowner: team-a\n"}});
+    auto built =
+        build({{"basics.yaml", kBasics}, {"e.yaml", "kind: event\nname: cafe\nowner: team-a\n"}});
     REQUIRE(built.model.events.size() == 1);
     built.model.events[0].name = "caf\xe9";
     std::string text = model_to_json(built.model);

@@ -412,5 +412,6 @@ TEST_CASE("a rule may name its documentation page with url") {
   CHECK(errors_of(parse("pack p\nrule p.r {\n  ulr \"https://x.example/\"\n  deny \"x\"\n}\n")) ==
         "3:3: expected a clause or an outcome or `}`, found `ulr`\n");
   CHECK(errors_of(parse("pack p\nrule p.r {\n  url \"https://a.example/\"\n  url "
-                        "\"https://b.example/\"\n  deny \"x\"\n}\n")) == "4:3: `url` is given twice\n");
+                        "\"https://b.example/\"\n  deny \"x\"\n}\n")) ==
+        "4:3: `url` is given twice\n");
 }
