@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
-#include <set>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "findings/line_text.h"
@@ -40,6 +40,32 @@ class LineOccurrences {
 
  private:
   std::map<const SourceFile*, std::vector<uint32_t>> tables_;
+};
+
+// For one (rule, line hash): the smallest occurrence number not yet given that is at least the one
+// wanted. A union-find over "the next number that may be free", so that thousands of findings on
+// identical lines (one per generated file) cost near-constant time each, not a scan each.
+class OccurrenceNumbers {
+ public:
+  uint32_t take(uint32_t wanted) {
+    const uint32_t free = find(wanted);
+    next_[free] = free + 1;
+    return free;
+  }
+
+ private:
+  uint32_t find(uint32_t number) {
+    uint32_t root = number;
+    for (auto it = next_.find(root); it != next_.end(); it = next_.find(root))
+      root = it->second;
+    while (number != root) {  // path compression
+      auto it = next_.find(number);
+      number = std::exchange(it->second, root);
+    }
+    return root;
+  }
+
+  std::unordered_map<uint32_t, uint32_t> next_;
 };
 
 }  // namespace
@@ -87,7 +113,7 @@ void assign_fingerprints(Findings& findings) {
   // distinct findings of a rule on one line (two properties of a flow mapping) get distinct
   // occurrence numbers, given in fingerprint order so that they are stable.
   LineOccurrences occurrences;
-  std::set<std::pair<std::string, std::string>> taken;  // (rule, line hash)
+  std::unordered_map<std::string, OccurrenceNumbers> taken;  // by rule and line hash
   for (size_t i : order) {
     Finding& finding = findings[i];
     const Span& span = primary_span(finding);
@@ -99,9 +125,7 @@ void assign_fingerprints(Findings& findings) {
     } else {
       digest = sha256_hex(normalize_message(finding.diagnostic.message)).substr(0, kLineHashDigits);
     }
-    while (
-        !taken.emplace(finding.diagnostic.rule, digest + ":" + std::to_string(occurrence)).second)
-      ++occurrence;
+    occurrence = taken[finding.diagnostic.rule + '\0' + digest].take(occurrence);
     finding.line_hash = digest + ":" + std::to_string(occurrence);
   }
 }
