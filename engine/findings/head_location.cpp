@@ -1,6 +1,7 @@
 #include "findings/head_location.h"
 
 #include <string_view>
+#include <unordered_map>
 
 namespace steward::findings {
 namespace {
@@ -50,22 +51,36 @@ Span from_subject(const model::Model& head, std::string_view subject) {
   return event.valid() ? event : named_entity(head, subject);
 }
 
-Span same_file(const std::vector<SourceRef>& head_files, const std::string& path) {
-  for (const auto& file : head_files) {
-    if (file && file->path() == path) return Span{file, 1, 1, 0, 0};
+// Head's files by path, built on the first base-only finding that needs it: a change that removes
+// thousands of events must not scan every file once per finding.
+class HeadFiles {
+ public:
+  explicit HeadFiles(const std::vector<SourceRef>& files) : files_(files) {}
+
+  Span line_one_of(const std::string& path) {
+    if (by_path_.empty()) {
+      for (const auto& file : files_)
+        if (file) by_path_.emplace(file->path(), file);
+    }
+    auto it = by_path_.find(path);
+    return it == by_path_.end() ? Span{} : Span{it->second, 1, 1, 0, 0};
   }
-  return {};
-}
+
+ private:
+  const std::vector<SourceRef>& files_;
+  std::unordered_map<std::string_view, SourceRef> by_path_;
+};
 
 }  // namespace
 
 void locate_in_head(Findings& findings, const model::Model& head,
                     const std::vector<SourceRef>& head_files) {
+  HeadFiles files(head_files);
   for (auto& finding : findings) {
     Diagnostic& d = finding.diagnostic;
     if (d.span.valid() || !d.base_span.valid()) continue;
     Span nearest = from_subject(head, finding.subject);
-    if (!nearest.valid()) nearest = same_file(head_files, d.base_span.file());
+    if (!nearest.valid()) nearest = files.line_one_of(d.base_span.file());
     if (nearest.valid()) d.span = std::move(nearest);
   }
 }
