@@ -50,6 +50,26 @@ size_t common_suffix(const std::vector<std::string>& messages, size_t prefix) {
   return n;
 }
 
+// Whether a part closes every bracket it opens: "amplitude (staging, production" is not, when the
+// ")" that all messages end with was taken into the shared end.
+bool balanced(const std::string& text) {
+  int round = 0, square = 0;
+  for (char c : text) {
+    round += c == '(' ? 1 : c == ')' ? -1 : 0;
+    square += c == '[' ? 1 : c == ']' ? -1 : 0;
+    if (round < 0 || square < 0) return false;
+  }
+  return round == 0 && square == 0;
+}
+
+std::vector<std::string> middles(const std::vector<std::string>& messages, size_t prefix,
+                                 size_t suffix) {
+  std::vector<std::string> parts;
+  for (const auto& m : messages)
+    parts.push_back(m.substr(prefix, m.size() - prefix - suffix));
+  return parts;
+}
+
 std::string join_parts(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   const size_t named = std::min(parts.size(), kNamedParts);
@@ -90,13 +110,17 @@ std::string group_message(std::vector<std::string> messages) {
   messages.erase(std::unique(messages.begin(), messages.end()), messages.end());
   if (messages.size() == 1) return messages.front();
   const size_t prefix = common_prefix(messages);
-  const size_t suffix = common_suffix(messages, prefix);
-  std::vector<std::string> parts;
-  for (const auto& m : messages)
-    parts.push_back(m.substr(prefix, m.size() - prefix - suffix));
+  size_t suffix = common_suffix(messages, prefix);
+  std::vector<std::string> parts = middles(messages, prefix, suffix);
+  auto all_balanced = [&] { return std::all_of(parts.begin(), parts.end(), balanced); };
+  if (suffix > 0 && !all_balanced()) {  // the shared end closes brackets the parts opened
+    suffix = 0;
+    parts = middles(messages, prefix, suffix);
+  }
   const bool all_named =
       std::none_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); });
-  if ((prefix == 0 && suffix == 0) || !all_named) return join_parts(messages, "; ");
+  if ((prefix == 0 && suffix == 0) || !all_named || !all_balanced())
+    return join_parts(messages, "; ");
   const std::string& first = messages.front();
   return first.substr(0, prefix) + join_parts(parts, ", ") + first.substr(first.size() - suffix);
 }

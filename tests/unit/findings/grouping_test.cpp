@@ -69,6 +69,10 @@ TEST_CASE("group messages: the common text around what differs, bounded") {
         "reaches google_ads, gtm now");
   // Nothing in common: the messages, joined.
   CHECK(group_message({"alpha", "beta"}) == "alpha; beta");
+  // A shared end that closes brackets each part opened stays with each part.
+  CHECK(group_message(
+            {"p reaches amplitude (staging, production)", "p reaches braze (production)"}) ==
+        "p reaches amplitude (staging, production), braze (production)");
   std::vector<std::string> many;
   for (int i = 0; i < 40; ++i)
     many.push_back("p reaches d" + std::to_string(100 + i) + ", which does not allow it");
