@@ -5,6 +5,7 @@
 #include "findings/fingerprint.h"
 #include "findings/verdict.h"
 #include "report/report.h"
+#include "report/report_view.h"
 #include "sample_input.h"
 
 using namespace steward;
@@ -65,4 +66,38 @@ TEST_CASE("text frames: a span without an end gets one caret, a multi-line span 
   std::string out = text_of(input);
   CHECK(out.find("2 |   - a\n  |     ^\n") != std::string::npos);
   CHECK(out.find("1 | events:\n  | ^^^^^^^\n") != std::string::npos);
+}
+
+TEST_CASE("text and markdown show the first findings of a rule and count the rest") {
+  auto file = make_source("e.yaml", "a: 1\n");
+  ReportInput input;
+  auto add = [&](const std::string& rule, int n) {
+    for (int i = 0; i < n; ++i) {
+      Diagnostic d;
+      d.rule = rule;
+      d.message = rule + " finding " + std::to_string(i);
+      d.span = Span{file, 1, 1, 1, 1};
+      input.findings.push_back(findings::make_finding(d, rule + std::to_string(i)));
+    }
+  };
+  add("r.many", static_cast<int>(kShownPerRule) + 10);
+  add("r.few", 2);
+  findings::assign_fingerprints(input.findings);
+  input.summary = findings::summarize(input.findings, {}, config::FailOn::error);
+
+  const std::string text = text_of(input);
+  auto count = [](const std::string& haystack, const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = haystack.find(needle); at != std::string::npos;
+         at = haystack.find(needle, at + 1))
+      ++n;
+    return n;
+  };
+  CHECK(count(text, "error[r.many]") == kShownPerRule);
+  CHECK(count(text, "error[r.few]") == 2);
+  CHECK(text.find("note: 10 more findings of r.many not shown") != std::string::npos);
+
+  std::ostringstream markdown;
+  make_report("markdown")->write(input, markdown);
+  CHECK(markdown.str().find("10 more findings of **r.many**") != std::string::npos);
 }
