@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include "cli/project.h"
 #include "config/document_codec.h"
@@ -29,6 +30,11 @@ std::optional<fs::path> cache_folder(const CacheOptions& options, const Project&
   if (options.disabled) return std::nullopt;
   auto [named, how] = named_folder(options);
   if (!named.empty()) return fs::absolute(named);
+  // In CI every job starts from a fresh checkout: the default folder would be empty on every run
+  // and thrown away with the job, and writing an entry per file costs more than the parses it
+  // could save. A CI job keeps the cache by naming a folder its cache step restores (docs/ci.md).
+  const char* ci = std::getenv("CI");
+  if (ci && std::string_view(ci) == "true") return std::nullopt;
   if (!project.in_git()) return std::nullopt;
   return project.repository().common_dir() / "steward-cache";
 }

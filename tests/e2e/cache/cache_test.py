@@ -46,6 +46,11 @@ def same_report_with_any_cache(c, steward, repo):
     c.true(reference.code in (0, 1), "check --no-cache runs", reference.err)
     c.true(not (repo / ".git/steward-cache").exists(), "--no-cache creates no cache folder")
 
+    in_ci = steward(*check_args, cwd=repo, env=clean_env(CI="true"))
+    c.true(in_ci.code == reference.code and not (repo / ".git/steward-cache").exists(),
+           "in CI (CI=true) no default cache folder is written: a fresh checkout would not keep it",
+           in_ci.err)
+
     cold = steward(*check_args, cwd=repo)
     cache = repo / ".git/steward-cache"
     c.true(len(entries(cache)) >= 1, "a run with the cache writes entries to .git/steward-cache")
@@ -105,8 +110,8 @@ def other_folders(c, steward, repo, scratch):
     c.true(len(entries(chosen)) >= 1, "--cache-dir DIR keeps the cache in DIR (created)")
     c.true(not entries(repo / ".git/steward-cache"), "--cache-dir leaves .git/steward-cache alone")
     from_env = scratch / "env-cache"
-    steward(*check_args, cwd=repo, env=clean_env(STEWARD_CACHE_DIR=str(from_env)))
-    c.true(len(entries(from_env)) >= 1, "STEWARD_CACHE_DIR keeps the cache there")
+    steward(*check_args, cwd=repo, env=clean_env(STEWARD_CACHE_DIR=str(from_env), CI="true"))
+    c.true(len(entries(from_env)) >= 1, "STEWARD_CACHE_DIR keeps the cache there, in CI too")
     info = steward("cache", "info", "--cache-dir", chosen, cwd=repo)
     c.true(f"cache: {chosen}\n" in info.out, "cache info --cache-dir DIR reads DIR", info.out)
 
