@@ -221,7 +221,9 @@ std::optional<std::string> Repository::try_merge_base(const std::string& a,
     // The common ancestor lies beyond the cut-off history (a walk stops at a missing parent).
     throw InputError(what + ": the repository is a shallow clone", missing_history_fix(true, ""));
   }
-  if (code == GIT_ENOTFOUND) return std::nullopt;
+  if (internal::no_merge_base(code)) return std::nullopt;
+  // A commit missing from the object database is GIT_ENOTFOUND too: a corrupt repository, which
+  // must not pass for "no common history" (callers would compare against the wrong base).
   throw InputError(what + ": " + last_git_message(),
                    "check that git can read the repository (`git status`, `git fsck`)");
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <exception>
+#include <functional>
 #include <set>
 
 #include "StewardPolicyLexer.h"
@@ -859,31 +860,39 @@ std::string_view to_string(BinaryOp op) {
   return "?";
 }
 
+void parse_guarded(const SourceRef& source, Diagnostics& out, const std::function<void()>& parse) {
+  try {
+    parse();
+  } catch (const TooManyErrors&) {
+    // The collector has recorded why it stopped.
+  } catch (const std::exception& e) {
+    // The ANTLR runtime signals its own failures (a bad UTF-8 input) with exceptions.
+    out.push_back(syntax_error(Span{source, 1, 1, 1, 1}, std::string("cannot parse: ") + e.what()));
+  } catch (...) {
+    // ANTLR runtimes have thrown types outside std::exception; parse_policy promises not to throw.
+    out.push_back(syntax_error(Span{source, 1, 1, 1, 1}, "cannot parse: unknown parser failure"));
+  }
+}
+
 ParsedPack parse_policy(const SourceRef& source) {
   ParsedPack result;
   result.file = std::make_unique<PolicyFile>();
   result.file->source = source;
   ErrorCollector errors(source, result.diagnostics);
-  try {
+  parse_guarded(source, result.diagnostics, [&] {
     antlr4::ANTLRInputStream input(source->text());
     L lexer(&input);
     lexer.removeErrorListeners();
     lexer.addErrorListener(&errors);
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
-    if (!prescan(tokens, source, errors)) return result;
+    if (!prescan(tokens, source, errors)) return;
     G parser(&tokens);
     parser.removeErrorListeners();
     parser.addErrorListener(&errors);
     G::PolicyFileContext* tree = parser.policyFile();
     TreeBuilder(source, errors).build(tree, *result.file);
-  } catch (const TooManyErrors&) {
-    // The collector has recorded why it stopped.
-  } catch (const std::exception& e) {
-    // The ANTLR runtime signals its own failures (a bad UTF-8 input) with exceptions.
-    Span start{source, 1, 1, 1, 1};
-    result.diagnostics.push_back(syntax_error(start, std::string("cannot parse: ") + e.what()));
-  }
+  });
   return result;
 }
 

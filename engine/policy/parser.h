@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "policy/ast.h"
@@ -23,5 +24,9 @@ struct ParsedPack {
 
 // Parses one file. Never throws: every problem is a diagnostic at file:line:col.
 ParsedPack parse_policy(const SourceRef& source);
+
+// Runs `parse` and turns anything it throws, std::exception or not, into one syntax diagnostic at
+// 1:1 of `source` in `out`. parse_policy runs the ANTLR parse under it; exposed for its test.
+void parse_guarded(const SourceRef& source, Diagnostics& out, const std::function<void()>& parse);
 
 }  // namespace steward::policy

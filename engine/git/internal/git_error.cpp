@@ -59,6 +59,11 @@ std::string missing_history_fix(bool shallow, const std::string& rev) {
   return fix;
 }
 
+bool no_merge_base(int code) {
+  const git_error* error = git_error_last();
+  return code == GIT_ENOTFOUND && error != nullptr && error->klass == GIT_ERROR_MERGE;
+}
+
 void check(int code, const std::string& what) {
   if (code >= 0) return;
   throw InputError(what + ": " + last_git_message(),

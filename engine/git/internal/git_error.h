@@ -16,6 +16,11 @@ std::string last_git_message();
 // history; otherwise how to fetch or spell the revision. `rev` may be empty.
 std::string missing_history_fix(bool shallow, const std::string& rev);
 
+// Whether the last failure was libgit2 finding no common ancestor. libgit2 returns GIT_ENOTFOUND
+// both for that and for an object missing from a corrupt repository; only the error class
+// (GIT_ERROR_MERGE against GIT_ERROR_ODB) tells them apart.
+bool no_merge_base(int code);
+
 // Throws InputError("<what>: <libgit2 message>") when `code` is a failure (< 0).
 void check(int code, const std::string& what);
 

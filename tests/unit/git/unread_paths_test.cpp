@@ -155,6 +155,37 @@ TEST_SUITE("unread_paths") {
     CHECK(repository.try_merge_base("main", "main") == repository.resolve("main"));
   }
 
+  TEST_CASE("a commit missing from a corrupt repository is an error, not 'no merge-base'") {
+    // main: one -> two -> three; feature forks at two. Deleting two's object leaves both tips
+    // resolvable, but the walk to their common ancestor meets a missing commit, which libgit2
+    // reports with the same code as "no common history".
+    ScratchRepository scratch;
+    scratch.write("a.yaml", "name: a\n");
+    scratch.commit_all("one");
+    scratch.write("a.yaml", "name: b\n");
+    scratch.commit_all("two");
+    std::string two = scratch.git("rev-parse HEAD");
+    scratch.git("branch feature");
+    scratch.write("a.yaml", "name: c\n");
+    scratch.commit_all("three");
+    scratch.git("checkout -q feature");
+    scratch.write("b.yaml", "name: d\n");
+    scratch.commit_all("four");
+    fs::remove(scratch.root() / ".git/objects" / two.substr(0, 2) / two.substr(2));
+
+    Repository repository = Repository::discover(scratch.root());
+    CHECK(repository.try_resolve("main").has_value());
+    CHECK(repository.try_resolve("feature").has_value());
+    std::string message;
+    try {
+      repository.try_merge_base("main", "feature");
+    } catch (const InputError& e) {
+      message = e.what();
+    }
+    CHECK(message.find("cannot find the merge-base of 'main' and 'feature'") != std::string::npos);
+    CHECK(message.find("no common history") == std::string::npos);
+  }
+
   TEST_CASE("a glob of 150,000 stars matches without recursion") {
     std::string stars(150000, '*');
     CHECK(glob_match(stars + "x", "events/x"));

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
 #include <string>
 
 using namespace steward;
@@ -414,4 +415,23 @@ TEST_CASE("a rule may name its documentation page with url") {
   CHECK(errors_of(parse("pack p\nrule p.r {\n  url \"https://a.example/\"\n  url "
                         "\"https://b.example/\"\n  deny \"x\"\n}\n")) ==
         "4:3: `url` is given twice\n");
+}
+
+TEST_CASE("whatever the parse throws becomes a diagnostic, not an escaping exception") {
+  // ANTLR runtimes have thrown types outside std::exception; parse_policy must still not throw.
+  auto source = make_source("t.policy", "pack p\n");
+  steward::Diagnostics out;
+  CHECK_NOTHROW(parse_guarded(source, out, [] { throw 42; }));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].span.line == 1);
+  CHECK(out[0].message == "cannot parse: unknown parser failure");
+
+  steward::Diagnostics standard;
+  CHECK_NOTHROW(parse_guarded(source, standard, [] { throw std::runtime_error("bad UTF-8"); }));
+  REQUIRE(standard.size() == 1);
+  CHECK(standard[0].message == "cannot parse: bad UTF-8");
+
+  steward::Diagnostics none;
+  parse_guarded(source, none, [] {});
+  CHECK(none.empty());
 }
