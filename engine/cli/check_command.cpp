@@ -1,5 +1,6 @@
 #include "cli/check_run.h"
 #include "cli/commands.h"
+#include "config/fail_on.h"
 
 namespace steward::cli {
 
@@ -24,7 +25,7 @@ void register_check(CLI::App& app, int& exit_code) {
                       "Report format, repeatable: F or F=PATH (text, json, sarif, github, "
                       "gitlab, junit, markdown, rdjson)");
   command->add_option("--fail-on", options->fail_on, "Fail on findings at or above this level")
-      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+      ->check(CLI::IsMember(config::fail_on_names()));
   command->add_flag("--new-only", options->new_only,
                     "Report only findings the change introduced (not present at base)");
   command->add_option("--color", options->color, "Colour the text report")

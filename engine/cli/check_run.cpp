@@ -21,14 +21,6 @@ namespace steward::cli {
 
 namespace {
 
-config::FailOn parse_fail_on(const std::string& value, config::FailOn fallback) {
-  if (value == "error") return config::FailOn::error;
-  if (value == "warning") return config::FailOn::warning;
-  if (value == "note") return config::FailOn::note;
-  if (value == "never") return config::FailOn::never;
-  return fallback;
-}
-
 // Every file a revision read, for inline suppressions.
 std::vector<SourceRef> files_of(const model::LoadedModel& loaded) {
   std::vector<SourceRef> files;
@@ -153,7 +145,7 @@ int run_check(const CheckOptions& options) {
   std::unique_ptr<Comparison> comparison = load_comparison(options.revisions, false);
   const double load_ms = elapsed_ms(start);
   const config::StewardConfig& config = comparison->config;
-  const config::FailOn fail_on = parse_fail_on(options.fail_on, config.fail_on);
+  const config::FailOn fail_on = config::parse_fail_on(options.fail_on).value_or(config.fail_on);
 
   LoadedPacks packs = load_packs(config.packs, comparison->project_dir, comparison->boundary);
   report::ReportInput input;

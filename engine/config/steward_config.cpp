@@ -95,14 +95,13 @@ std::string parse_docs_url(const Node& node) {
   return value;
 }
 
-FailOn parse_fail_on(const Node& node) {
+FailOn read_fail_on(const Node& node) {
   std::string value = scalar(node, "fail_on");
-  if (value == "error") return FailOn::error;
-  if (value == "warning") return FailOn::warning;
-  if (value == "note") return FailOn::note;
-  if (value == "never") return FailOn::never;
-  fail(node.span, "unknown fail_on level '" + value + "'",
-       "use one of: error, warning, note, never");
+  if (auto level = parse_fail_on(value)) return *level;
+  std::string names;
+  for (const std::string& name : fail_on_names())
+    names += (names.empty() ? "" : ", ") + name;
+  fail(node.span, "unknown fail_on level '" + value + "'", "use one of: " + names);
 }
 
 Waiver parse_waiver(const Node& node) {
@@ -190,7 +189,7 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     else if (key == "packs")
       config.packs = string_list(value, key);
     else if (key == "fail_on")
-      config.fail_on = parse_fail_on(value);
+      config.fail_on = read_fail_on(value);
     else if (key == "docs_url")
       config.docs_url = parse_docs_url(value);
     else if (key == "severity") {

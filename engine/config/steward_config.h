@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/fail_on.h"
 #include "source/diagnostic.h"
 #include "source/span.h"
 
@@ -24,8 +25,6 @@ struct Waiver {
   std::string expires;  // ISO date YYYY-MM-DD; empty = never
   Span span;            // the waiver's entry in steward.yaml (an expired waiver is reported here)
 };
-
-enum class FailOn { error, warning, note, never };
 
 // steward.yaml. Errors in it are steward::InputError (exit 2), with the file:line and the fix.
 struct StewardConfig {

@@ -11,6 +11,7 @@
 namespace steward::diff {
 
 enum class ChangeKind { added, removed, modified };
+// "added", "removed", "modified": the names the policy language and the change summary show.
 std::string_view to_string(ChangeKind kind);
 
 // One field that differs between base and head, with the values as text ("" when absent).

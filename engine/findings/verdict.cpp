@@ -34,20 +34,6 @@ size_t failing_count(const Summary& summary) {
   return summary.errors;
 }
 
-std::string_view fail_on_name(config::FailOn fail_on) {
-  switch (fail_on) {
-    case config::FailOn::error:
-      return "error";
-    case config::FailOn::warning:
-      return "warning";
-    case config::FailOn::note:
-      return "note";
-    case config::FailOn::never:
-      return "never";
-  }
-  return "error";
-}
-
 std::vector<ReviewRequest> unique_reviews(const std::vector<ReviewRequest>& reviews) {
   std::set<std::pair<std::string, std::string>> seen;
   std::vector<ReviewRequest> unique;

@@ -32,9 +32,6 @@ Summary summarize(const Findings& findings, const std::vector<ReviewRequest>& re
 // How many counted findings are at or above fail_on (0 for `never`).
 size_t failing_count(const Summary& summary);
 
-// "error", "warning", "note", "never".
-std::string_view fail_on_name(config::FailOn fail_on);
-
 // The reviews with duplicates (same team and reason) removed, in first-seen order.
 std::vector<ReviewRequest> unique_reviews(const std::vector<ReviewRequest>& reviews);
 

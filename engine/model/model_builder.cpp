@@ -47,13 +47,99 @@ void add(std::optional<T> entity, std::vector<T>& into, std::string_view kind,
   }
 }
 
+// What one native document is read into.
+struct ModelParts {
+  Model& model;
+  Diagnostics& diagnostics;
+  DuplicateNames& duplicates;
+  std::optional<Taxonomy>& taxonomy;  // at most one; the default applies without
+};
+
+struct NativeKind {
+  std::string_view name;
+  void (*read)(const config::Node& root, ModelParts& parts);
+};
+
+// The one table of the native format's kinds: adding a kind is one row here and its reader.
+const std::vector<NativeKind>& kind_table() {
+  static const std::vector<NativeKind> kinds = {
+      {"event",
+       [](const config::Node& root, ModelParts& p) {
+         add(read_event(root, p.diagnostics), p.model.events, "event", p.duplicates);
+       }},
+      {"property",
+       [](const config::Node& root, ModelParts& p) {
+         add(read_library_property(root, p.diagnostics), p.model.property_library, "property",
+             p.duplicates);
+       }},
+      {"source",
+       [](const config::Node& root, ModelParts& p) {
+         add(read_source(root, p.diagnostics), p.model.sources, "source", p.duplicates);
+       }},
+      {"destination",
+       [](const config::Node& root, ModelParts& p) {
+         add(read_destination(root, p.diagnostics), p.model.destinations, "destination",
+             p.duplicates);
+       }},
+      {"transformation",
+       [](const config::Node& root, ModelParts& p) {
+         add(read_transformation(root, p.diagnostics), p.model.transformations, "transformation",
+             p.duplicates);
+       }},
+      {"identity",
+       [](const config::Node& root, ModelParts& p) {
+         add(read_identity(root, p.diagnostics), p.model.identities, "identity", p.duplicates);
+       }},
+      {"team",
+       [](const config::Node& root, ModelParts& p) {
+         add(read_team(root, p.diagnostics), p.model.teams, "team", p.duplicates);
+       }},
+      {"taxonomy",
+       [](const config::Node& root, ModelParts& p) {
+         if (auto read = read_taxonomy(root, p.diagnostics)) {
+           if (p.duplicates.first("taxonomy", "taxonomy", read->span)) p.taxonomy = std::move(read);
+         }
+       }},
+      {"slo",
+       [](const config::Node& root, ModelParts& p) {
+         // SLOs are named by their destination: one SLO a destination.
+         if (auto slo = read_slo(root, p.diagnostics)) {
+           if (p.duplicates.first("slo", slo->destination.name, slo->span)) {
+             p.model.slos.push_back(std::move(*slo));
+           }
+         }
+       }},
+  };
+  return kinds;
+}
+
+const NativeKind* find_kind(std::string_view name) {
+  for (const NativeKind& kind : kind_table()) {
+    if (kind.name == name) return &kind;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 const std::vector<std::string>& native_kinds() {
-  static const std::vector<std::string> kinds = {"event",       "property",       "source",
-                                                 "destination", "transformation", "identity",
-                                                 "team",        "taxonomy",       "slo"};
-  return kinds;
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all;
+    for (const NativeKind& kind : kind_table())
+      all.emplace_back(kind.name);
+    return all;
+  }();
+  return names;
+}
+
+std::string native_kind_list() {
+  const std::vector<std::string>& names = native_kinds();
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) list += i + 1 == names.size() ? " and " : ", ";
+    list += names[i];
+  }
+  return list;
 }
 
 BuildResult build_model(const std::vector<const config::Document*>& documents) {
@@ -82,39 +168,14 @@ BuildResult build_model(const std::vector<const config::Document*>& documents) {
       diagnostics.push_back(std::move(d));
       continue;
     }
-    const std::string& k = kind->text;
-    if (k == "event") {
-      add(read_event(root, diagnostics), model.events, "event", duplicates);
-    } else if (k == "property") {
-      add(read_library_property(root, diagnostics), model.property_library, "property", duplicates);
-    } else if (k == "source") {
-      add(read_source(root, diagnostics), model.sources, "source", duplicates);
-    } else if (k == "destination") {
-      add(read_destination(root, diagnostics), model.destinations, "destination", duplicates);
-    } else if (k == "transformation") {
-      add(read_transformation(root, diagnostics), model.transformations, "transformation",
-          duplicates);
-    } else if (k == "identity") {
-      add(read_identity(root, diagnostics), model.identities, "identity", duplicates);
-    } else if (k == "team") {
-      add(read_team(root, diagnostics), model.teams, "team", duplicates);
-    } else if (k == "slo") {
-      if (auto slo = read_slo(root, diagnostics)) {
-        if (duplicates.first("slo", slo->destination.name, slo->span)) {
-          model.slos.push_back(std::move(*slo));
-        }
-      }
-    } else if (k == "taxonomy") {
-      if (auto read = read_taxonomy(root, diagnostics)) {
-        if (duplicates.first("taxonomy", "taxonomy", read->span)) taxonomy = std::move(read);
-      }
-    } else {
-      auto guess = closest_match(k, native_kinds());
-      report(diagnostics, "schema.unknown-kind", kind->span, "unknown kind '" + k + "'",
-             "kinds are event, property, source, destination, transformation, identity, team, "
-             "taxonomy and slo",
-             guess ? "did you mean '" + *guess + "'?" : "");
+    if (const NativeKind* native = find_kind(kind->text)) {
+      ModelParts parts{model, diagnostics, duplicates, taxonomy};
+      native->read(root, parts);
+      continue;
     }
+    auto guess = closest_match(kind->text, native_kinds());
+    report(diagnostics, "schema.unknown-kind", kind->span, "unknown kind '" + kind->text + "'",
+           "kinds are " + native_kind_list(), guess ? "did you mean '" + *guess + "'?" : "");
   }
   formats::ExternalEntities read = external.read(model.property_library);
   for (auto& event : read.events) {

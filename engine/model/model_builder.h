@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "config/node.h"
@@ -15,6 +16,8 @@ struct BuildResult {
 
 // The kinds of the native format, for messages and did-you-mean.
 const std::vector<std::string>& native_kinds();
+// The same as prose: "event, property, ..., taxonomy and slo".
+std::string native_kind_list();
 
 // Reads every document into one model: dispatches on `kind:`, reports duplicates, resolves
 // references, and derives the routes. Never throws on bad data: every problem is a diagnostic.

@@ -23,18 +23,6 @@ const Type kString = Type::string();
 const Type kBool = Type::boolean();
 const Type kStrings = Type::list(Type::string());
 
-std::string_view kind_name(ChangeKind kind) {
-  switch (kind) {
-    case ChangeKind::added:
-      return "added";
-    case ChangeKind::removed:
-      return "removed";
-    case ChangeKind::modified:
-      return "modified";
-  }
-  return "modified";
-}
-
 const ModelView* base_of(const ModelView* v) {
   return v ? v->base : nullptr;
 }
@@ -47,7 +35,7 @@ template <class C, ObjectType* Slots::*Element>
 TypeBuilder<C> bind_entity_change(ObjectType& type) {
   TypeBuilder<C> b(type);
   b.field("kind", kString, "added, removed or modified",
-          [](const C& c, const ModelView*) { return Value::borrowed(kind_name(c.kind)); })
+          [](const C& c, const ModelView*) { return Value::borrowed(diff::to_string(c.kind)); })
       .field("added", kBool, "whether it is new at head",
              [](const C& c, const ModelView*) { return Value::boolean(c.added()); })
       .field("removed", kBool, "whether it is gone at head",
@@ -86,9 +74,10 @@ void bind_field_change() {
 
 void bind_route_change() {
   TypeBuilder<RouteChange>(*slots.route_change)
-      .field(
-          "kind", kString, "added, removed or modified",
-          [](const RouteChange& c, const ModelView*) { return Value::borrowed(kind_name(c.kind)); })
+      .field("kind", kString, "added, removed or modified",
+             [](const RouteChange& c, const ModelView*) {
+               return Value::borrowed(diff::to_string(c.kind));
+             })
       .field("added", kBool, "whether the event newly reaches the destination",
              [](const RouteChange& c, const ModelView*) { return Value::boolean(c.added()); })
       .field("removed", kBool, "whether the event no longer reaches it",
@@ -142,7 +131,7 @@ void bind_taxonomy_change() {
   TypeBuilder<TaxonomyEntryChange>(*slots.taxonomy_change)
       .field("kind", kString, "added or removed",
              [](const TaxonomyEntryChange& c, const ModelView*) {
-               return Value::borrowed(kind_name(c.kind));
+               return Value::borrowed(diff::to_string(c.kind));
              })
       .field("added", kBool, "whether the entry is new",
              [](const TaxonomyEntryChange& c, const ModelView*) {

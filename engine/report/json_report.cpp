@@ -83,7 +83,7 @@ Json summary_json(const findings::Summary& s) {
   j["notes"] = s.notes;
   j["suppressed"] = s.suppressed;
   j["reviews"] = s.reviews;
-  j["fail_on"] = findings::fail_on_name(s.fail_on);
+  j["fail_on"] = config::fail_on_name(s.fail_on);
   j["failed"] = s.failed;
   return j;
 }

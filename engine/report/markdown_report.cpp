@@ -79,7 +79,7 @@ void write_group(std::ostream& out, std::string_view title,
 }
 
 void write_verdict(std::ostream& out, const findings::Summary& summary) {
-  const std::string_view fail_on = findings::fail_on_name(summary.fail_on);
+  const std::string_view fail_on = config::fail_on_name(summary.fail_on);
   out << "### " << (summary.failed ? "❌" : "✅") << " steward: " << severity_counts(summary)
       << "\n\n";
   if (summary.failed) {
@@ -147,7 +147,7 @@ void write_markdown(const ReportInput& input, std::ostream& out) {
     out << "\n</details>\n\n";
   }
   out << "<sub>steward " << markdown_escape(input.tool_version) << " · fail-on `"
-      << findings::fail_on_name(input.summary.fail_on) << "`</sub>\n";
+      << config::fail_on_name(input.summary.fail_on) << "`</sub>\n";
 }
 
 namespace {

@@ -100,7 +100,7 @@ void write_summary(std::ostream& out, const ReportView& view, const findings::Su
     out << ", " << count_of(summary.reviews, "review", "reviews") << " required";
   }
   out << '\n';
-  const std::string_view fail_on = findings::fail_on_name(summary.fail_on);
+  const std::string_view fail_on = config::fail_on_name(summary.fail_on);
   if (summary.failed) {
     out << c.severity(Severity::error) << "failed" << c.reset() << ": "
         << count_of(findings::failing_count(summary), "finding", "findings") << " at or above "

@@ -8,7 +8,10 @@ using steward::InputError;
 using steward::make_source;
 using steward::Severity;
 using steward::config::default_packs;
+using steward::config::fail_on_name;
+using steward::config::fail_on_names;
 using steward::config::FailOn;
+using steward::config::parse_fail_on;
 using steward::config::parse_steward_config;
 using steward::config::StewardConfig;
 
@@ -100,6 +103,19 @@ TEST_SUITE("steward_config") {
     CHECK(parse("fail_on: error\n").fail_on == FailOn::error);
     CHECK(parse("fail_on: note\n").fail_on == FailOn::note);
     CHECK(parse("fail_on: never\n").fail_on == FailOn::never);
+  }
+
+  TEST_CASE("one table of fail_on levels: names and parsing agree") {
+    // steward.yaml's fail_on, --fail-on and every report read and print the levels from it.
+    CHECK(fail_on_names() == std::vector<std::string>{"error", "warning", "note", "never"});
+    for (const std::string& name : fail_on_names()) {
+      auto level = parse_fail_on(name);
+      REQUIRE(level.has_value());
+      CHECK(fail_on_name(*level) == name);
+      CHECK(parse("fail_on: " + name + "\n").fail_on == *level);
+    }
+    CHECK_FALSE(parse_fail_on("errors").has_value());
+    CHECK_FALSE(parse_fail_on("").has_value());
   }
 
   TEST_CASE("an unknown key: where, and did you mean") {
