@@ -11,6 +11,7 @@
 #include "config/input_checks.h"
 #include "config/json_syntax.h"
 #include "config/text_locator.h"
+#include "source/rule_ids.h"
 
 namespace steward::config {
 
@@ -22,7 +23,7 @@ bool is_json_path(const std::string& path) {
 
 Diagnostic nesting_too_deep(const Span& span) {
   Diagnostic d;
-  d.rule = "syntax.too-deep";
+  d.rule = rule_id::kSyntaxTooDeep;
   d.message = "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels";
   d.help = "no tracking plan needs this depth; check that the file is not generated wrongly";
   d.span = span;
@@ -191,7 +192,7 @@ bool Builder::alias(const yaml_event_t& event) {
       if (frame.anchor == name) return stop(nesting_too_deep(frame.node.span));
     }
     Diagnostic d;
-    d.rule = "syntax.yaml";
+    d.rule = rule_id::kSyntaxYaml;
     d.message = "invalid YAML: the alias *" + name + " names no anchor before it";
     d.help = "define the anchor (&" + name + ") before its first use";
     d.span = span;
@@ -203,7 +204,7 @@ bool Builder::alias(const yaml_event_t& event) {
   }
   if (anchored.cost > alias_budget_) {
     Diagnostic d;
-    d.rule = "syntax.yaml";
+    d.rule = rule_id::kSyntaxYaml;
     d.message = "anchors and aliases expand this file far beyond its size (an alias bomb?)";
     d.help = "write the repeated parts out, or use fewer nested aliases";
     d.span = span;
@@ -272,7 +273,7 @@ std::string position(const yaml_mark_t& mark, TextLocator& locator) {
 // opened (libyaml's context mark), not where the parser gave up, which may be far below.
 Diagnostic syntax_error(const yaml_parser_t& parser, TextLocator& locator, bool json) {
   Diagnostic d;
-  d.rule = json ? "syntax.json" : "syntax.yaml";
+  d.rule = json ? rule_id::kSyntaxJson : rule_id::kSyntaxYaml;
   d.help = "fix the syntax; steward reads nothing else from this file until it parses";
   const std::string prefix = json ? "invalid JSON: " : "invalid YAML: ";
   const std::string problem = parser.problem ? parser.problem : "cannot be parsed";

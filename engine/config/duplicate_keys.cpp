@@ -3,6 +3,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "source/rule_ids.h"
+
 namespace steward::config {
 
 namespace {
@@ -12,7 +14,7 @@ constexpr size_t kLinearScanKeys = 16;
 
 Diagnostic duplicate_key(const Node& key, const Node& first) {
   Diagnostic d;
-  d.rule = "schema.duplicate-key";
+  d.rule = rule_id::kSchemaDuplicateKey;
   d.message = "key '" + key.text + "' appears twice in this mapping";
   d.help = "remove one of them; YAML readers disagree on which one wins";
   d.span = key.span;

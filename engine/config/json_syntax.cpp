@@ -3,6 +3,8 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "source/rule_ids.h"
+
 namespace steward::config {
 
 namespace {
@@ -142,13 +144,13 @@ std::optional<Diagnostic> check_json_syntax(const SourceRef& source, int max_dep
   if (ok) return std::nullopt;
   Diagnostic d;
   if (handler.too_deep) {
-    d.rule = "syntax.too-deep";
+    d.rule = rule_id::kSyntaxTooDeep;
     d.message = "nesting deeper than " + std::to_string(max_depth) + " levels";
     d.help = "no tracking plan needs this depth; check that the file is not generated wrongly";
     d.span = span_at_offset(source, first_too_deep(source->text(), max_depth));
     return d;
   }
-  d.rule = "syntax.json";
+  d.rule = rule_id::kSyntaxJson;
   d.message = "invalid JSON: " + readable(handler.error_message);
   d.help = "fix the JSON syntax (a trailing comma, a missing quote or an unclosed bracket)";
   d.span = span_at_offset(source, token_start(source->text(), handler.error_position.value_or(0)));

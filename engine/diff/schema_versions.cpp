@@ -6,6 +6,7 @@
 #include "diff/entity_diffs.h"
 #include "diff/schema_compatibility.h"
 #include "model/formats/iglu.h"
+#include "source/rule_ids.h"
 
 namespace steward::diff {
 
@@ -75,7 +76,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 void report_open_additions(const SchemaVersionChange& change, Diagnostics& diagnostics) {
   Diagnostic d;
-  d.rule = "compat.iglu-open-property-added";
+  d.rule = rule_id::kCompatIgluOpenPropertyAdded;
   d.severity = Severity::note;
   d.span = change.next->version_span;
   d.message = change.next->schema + " " + change.next->version + " is an ADDITION to " +
@@ -105,7 +106,7 @@ void check_schema_versions(const model::Model& model, Diagnostics& diagnostics) 
     }
     SchemaVer revision{next->model, previous->revision + 1, 0};
     Diagnostic d;
-    d.rule = "compat.iglu-version-bump";
+    d.rule = rule_id::kCompatIgluVersionBump;
     d.severity = Severity::error;
     d.span = change.next->version_span;
     d.message = change.next->schema + " " + change.next->version + " is marked as an ADDITION to " +

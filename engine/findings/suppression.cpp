@@ -4,6 +4,7 @@
 
 #include "findings/builtin_rules.h"
 #include "findings/suppression_comment.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::findings {
@@ -38,8 +39,8 @@ void report_comment_problems(const SuppressionComment& comment, Findings& out) {
   for (const auto& rule : comment.rules)
     rules += (rules.empty() ? "" : ", ") + rule.id;
   std::string_view rule = comment.problem == SuppressionComment::Problem::missing_reason
-                              ? kSuppressionMissingReason
-                              : kSuppressionInvalid;
+                              ? rule_id::kSuppressionMissingReason
+                              : rule_id::kSuppressionInvalid;
   Finding f = meta_finding(rule, Severity::error, comment.problem_message, comment.span, rules);
   f.diagnostic.suggestion = "# steward:ignore " + (rules.empty() ? "RULE-ID" : rules) +
                             " -- <why this finding is acceptable>";
@@ -86,7 +87,7 @@ void apply_inline_suppressions(Findings& findings, const SuppressionOptions& opt
       for (size_t r = 0; r < comment.rules.size(); ++r) {
         const auto& rule = comment.rules[r];
         if (used[path][c][r] || options.disabled_rules.contains(rule.id)) continue;
-        Finding f = meta_finding(kSuppressionUnused, Severity::warning,
+        Finding f = meta_finding(rule_id::kSuppressionUnused, Severity::warning,
                                  "`# steward:ignore " + rule.id +
                                      "` silences nothing: no such finding on this line or the next",
                                  rule.span, rule.id);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "findings/builtin_rules.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::findings {
@@ -66,7 +67,7 @@ void apply_waivers(Findings& findings, const std::vector<config::Waiver>& waiver
   Findings added;
   for (const auto& waiver : waivers) {
     if (waiver_expired(waiver, options.today)) {
-      Finding f = waiver_finding(kWaiverExpired, Severity::error,
+      Finding f = waiver_finding(rule_id::kWaiverExpired, Severity::error,
                                  describe(waiver) + " expired on " + waiver.expires, waiver);
       f.diagnostic.help =
           "Fix what it covered, or renew it with a new `expires` date and approval.";
@@ -81,7 +82,7 @@ void apply_waivers(Findings& findings, const std::vector<config::Waiver>& waiver
       used = true;
     }
     if (!used && !options.disabled_rules.contains(waiver.rule)) {
-      Finding f = waiver_finding(kWaiverUnused, Severity::warning,
+      Finding f = waiver_finding(rule_id::kWaiverUnused, Severity::warning,
                                  describe(waiver) + " matches no finding", waiver);
       f.diagnostic.suggestion = unused_suggestion(waiver, findings, options.known_rules);
       added.push_back(std::move(f));

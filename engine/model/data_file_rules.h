@@ -8,7 +8,8 @@
 namespace steward::model {
 
 // The rules the loader reports about the data files themselves (syntax.*, schema.*,
-// reference.*), for reports and `steward explain`. docs/data-file-rules.md lists the same.
+// reference.*), for reports and `steward explain`: the data-file family of the registry in
+// source/rule_registry.h. docs/data-file-rules.md lists the same.
 struct DataFileRule {
   std::string id;
   std::string title;

@@ -1,6 +1,7 @@
 #include "model/mapping_reader.h"
 
 #include "source/calendar_date.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model {
@@ -20,7 +21,7 @@ void report(Diagnostics& diagnostics, std::string rule, const Span& span, std::s
 std::optional<Ref> scalar_ref(const config::Node& node, std::string_view what,
                               Diagnostics& diagnostics) {
   if (node.is_scalar()) return Ref{node.text, node.span};
-  report(diagnostics, "schema.wrong-type", node.span,
+  report(diagnostics, rule_id::kSchemaWrongType, node.span,
          std::string(what) + " must be a single value, not a " + std::string(node.type_name()));
   return std::nullopt;
 }
@@ -29,7 +30,7 @@ MappingReader::MappingReader(const config::Node& mapping, std::string what,
                              std::vector<std::string> known_keys, Diagnostics& diagnostics)
     : mapping_(mapping), what_(std::move(what)), diagnostics_(diagnostics) {
   if (!mapping_.is_mapping()) {
-    report(diagnostics_, "schema.wrong-type", mapping_.span,
+    report(diagnostics_, rule_id::kSchemaWrongType, mapping_.span,
            what_ + " must be a mapping, not a " + std::string(mapping_.type_name()));
     return;
   }
@@ -41,7 +42,7 @@ MappingReader::MappingReader(const config::Node& mapping, std::string what,
       known = known || k == key;
     if (known) continue;
     auto guess = closest_match(key, known_keys);
-    report(diagnostics_, "schema.unknown-key", entry.key.span,
+    report(diagnostics_, rule_id::kSchemaUnknownKey, entry.key.span,
            "unknown key '" + key + "' in " + what_, "keys of your own go under `x-` or `metadata:`",
            guess ? "did you mean '" + *guess + "'?" : "");
   }
@@ -49,19 +50,19 @@ MappingReader::MappingReader(const config::Node& mapping, std::string what,
 
 void MappingReader::wrong_type(const config::Node& value, std::string_view key,
                                std::string_view expected) {
-  report(diagnostics_, "schema.wrong-type", value.span,
+  report(diagnostics_, rule_id::kSchemaWrongType, value.span,
          std::string(key) + " must be " + std::string(expected) + ", not a " +
              std::string(value.type_name()));
 }
 
 void MappingReader::invalid_value(const config::Node& value, std::string message,
                                   std::string suggestion) {
-  report(diagnostics_, "schema.invalid-value", value.span, std::move(message), {},
+  report(diagnostics_, rule_id::kSchemaInvalidValue, value.span, std::move(message), {},
          std::move(suggestion));
 }
 
 void MappingReader::missing(std::string_view key) {
-  report(diagnostics_, "schema.missing-field", mapping_.span,
+  report(diagnostics_, rule_id::kSchemaMissingField, mapping_.span,
          what_ + " has no `" + std::string(key) + "`", "add `" + std::string(key) + ": ...`");
 }
 

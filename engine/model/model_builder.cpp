@@ -8,6 +8,7 @@
 #include "model/mapping_reader.h"
 #include "model/reference_resolver.h"
 #include "model/route_builder.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model {
@@ -27,7 +28,7 @@ class DuplicateNames {
   bool first(std::string_view kind, const std::string& name, const Span& span) {
     auto [it, inserted] = seen_.try_emplace(std::string(kind) + "\n" + name, span);
     if (inserted) return true;
-    report(diagnostics_, "schema.duplicate-name", span,
+    report(diagnostics_, rule_id::kSchemaDuplicateName, span,
            std::string(kind) + " '" + name + "' is defined twice",
            "give each " + std::string(kind) + " a unique name, or merge the two definitions",
            "first defined at " + place(it->second));
@@ -158,7 +159,7 @@ BuildResult build_model(const std::vector<const config::Document*>& documents) {
     const config::Node* kind = root.is_mapping() ? root.find("kind") : nullptr;
     if (!kind) {
       Diagnostic d;
-      d.rule = "schema.missing-kind";
+      d.rule = rule_id::kSchemaMissingKind;
       d.severity = Severity::warning;
       d.span = root.span;
       d.message = "this document has no `kind:`, so steward does not read it";
@@ -174,8 +175,9 @@ BuildResult build_model(const std::vector<const config::Document*>& documents) {
       continue;
     }
     auto guess = closest_match(kind->text, native_kinds());
-    report(diagnostics, "schema.unknown-kind", kind->span, "unknown kind '" + kind->text + "'",
-           "kinds are " + native_kind_list(), guess ? "did you mean '" + *guess + "'?" : "");
+    report(diagnostics, rule_id::kSchemaUnknownKind, kind->span,
+           "unknown kind '" + kind->text + "'", "kinds are " + native_kind_list(),
+           guess ? "did you mean '" + *guess + "'?" : "");
   }
   formats::ExternalEntities read = external.read(model.property_library);
   for (auto& event : read.events) {

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include "model/mapping_reader.h"
+#include "source/rule_ids.h"
 
 namespace steward::model {
 namespace {
@@ -100,7 +101,7 @@ void check_data_pattern(std::string_view pattern, const Span& span, std::string_
                         Diagnostics& diagnostics) {
   CompiledPattern compiled = compile_pattern(pattern);
   if (compiled.regex) return;
-  report(diagnostics, "schema.invalid-pattern", span,
+  report(diagnostics, rule_id::kSchemaInvalidPattern, span,
          "this " + std::string(what) + " cannot be checked: " + compiled.problem,
          "steward reads patterns as RE2 regular expressions (the ECMA-262 subset without "
          "backreferences and lookaround). Rewrite the pattern without them, or fix its syntax.");

@@ -2,6 +2,7 @@
 
 #include "model/mapping_reader.h"
 #include "model/pattern.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model {
@@ -35,7 +36,8 @@ void read_types(MappingReader& reader, Property& property, Diagnostics& diagnost
       known = known || t == name->text;
     if (!known) {
       auto guess = closest_match(name->text, kTypes);
-      report(diagnostics, "schema.invalid-value", name->span, "unknown type '" + name->text + "'",
+      report(diagnostics, rule_id::kSchemaInvalidValue, name->span,
+             "unknown type '" + name->text + "'",
              "types are string, number, integer, boolean, object, array, null",
              guess ? "did you mean '" + *guess + "'?" : "");
       continue;
@@ -143,7 +145,8 @@ std::vector<Property> read_properties(const config::Node& mapping, const std::st
   out.reserve(mapping.entries.size());
   for (const auto& entry : mapping.entries) {
     if (!entry.key.is_scalar()) {
-      report(diagnostics, "schema.wrong-type", entry.key.span, "a property name must be text");
+      report(diagnostics, rule_id::kSchemaWrongType, entry.key.span,
+             "a property name must be text");
       continue;
     }
     out.push_back(read_property(entry.key, entry.value, parent_path, diagnostics));

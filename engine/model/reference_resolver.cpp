@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "model/mapping_reader.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model {
@@ -57,7 +58,7 @@ class Resolver {
       resolve_identity(identity);
     for (const auto& slo : model_.slos) {
       expect(model_.find_destination(slo.destination.name), slo.destination, "destination",
-             destination_names_, "reference.unknown-destination");
+             destination_names_, rule_id::kReferenceUnknownDestination);
     }
     for (const auto& rule : model_.taxonomy.residency)
       check_category(rule.pii);
@@ -80,7 +81,7 @@ class Resolver {
     if (category.name.empty() || category.name == "none") return;
     if (model_.taxonomy.has_category(category.name)) return;
     auto guess = closest_match(category.name, category_names_);
-    report(diagnostics_, "reference.unknown-pii-category", category.span,
+    report(diagnostics_, rule_id::kReferenceUnknownPiiCategory, category.span,
            "'" + category.name + "' is not a PII category of the taxonomy",
            model_.taxonomy.builtin
                ? "use a category of steward's default taxonomy (docs/taxonomy.md), or declare "
@@ -93,7 +94,7 @@ class Resolver {
     for (const auto& purpose : purposes) {
       if (model_.taxonomy.has_purpose(purpose.name)) continue;
       auto guess = closest_match(purpose.name, purpose_names_);
-      report(diagnostics_, "reference.unknown-consent-purpose", purpose.span,
+      report(diagnostics_, rule_id::kReferenceUnknownConsentPurpose, purpose.span,
              "'" + purpose.name + "' is not a consent purpose of the taxonomy",
              "use one of the taxonomy's consent_purposes",
              guess ? "did you mean '" + *guess + "'?" : "");
@@ -114,7 +115,7 @@ class Resolver {
     if (property.ref.name.empty()) return;
     const Property* definition =
         expect(model_.find_library_property(property.ref.name), property.ref, "property",
-               library_names_, "reference.unknown-property-definition");
+               library_names_, rule_id::kReferenceUnknownPropertyDefinition);
     if (!definition) return;
     if (property.types.empty()) {
       property.types = definition->types;
@@ -186,14 +187,14 @@ class Resolver {
       }
     }
     expect(model_.find_team(event.owner.name), event.owner, "team", team_names_,
-           "reference.unknown-team");
+           rule_id::kReferenceUnknownTeam);
     for (const auto& source : event.sources) {
       expect(model_.find_source(source.name), source, "source", source_names_,
-             "reference.unknown-source");
+             rule_id::kReferenceUnknownSource);
     }
     if (event.deprecated) {
       expect(model_.find_event(event.deprecated->replaced_by.name), event.deprecated->replaced_by,
-             "event", event_names_, "reference.unknown-event");
+             "event", event_names_, rule_id::kReferenceUnknownEvent);
     }
   }
 
@@ -203,7 +204,7 @@ class Resolver {
     for (const Property* p : event.all_properties)
       paths.push_back(p->path);
     auto guess = closest_match(path.name, paths);
-    report(diagnostics_, "reference.unknown-property", path.span,
+    report(diagnostics_, rule_id::kReferenceUnknownProperty, path.span,
            "event '" + event.name + "' has no property '" + path.name + "'",
            "name a property the event defines (nested ones by dotted path, e.g. items.sku)",
            guess ? "did you mean '" + *guess + "'?" : "");
@@ -223,11 +224,11 @@ class Resolver {
   void resolve_destination(Destination& destination) {
     for (const auto& event : destination.events) {
       expect(model_.find_event(event.name), event, "event", event_names_,
-             "reference.unknown-event");
+             rule_id::kReferenceUnknownEvent);
     }
     for (const auto& exclusion : destination.exclude_properties) {
       const Event* event = expect(model_.find_event(exclusion.event.name), exclusion.event, "event",
-                                  event_names_, "reference.unknown-event");
+                                  event_names_, rule_id::kReferenceUnknownEvent);
       if (!event) continue;
       for (const auto& property : exclusion.properties)
         expect_property(*event, property);
@@ -236,13 +237,13 @@ class Resolver {
       const Event* event = nullptr;
       if (!mapping.event.name.empty()) {
         event = expect(model_.find_event(mapping.event.name), mapping.event, "event", event_names_,
-                       "reference.unknown-event");
+                       rule_id::kReferenceUnknownEvent);
       }
       resolve_mapping(mapping, event);
     }
     for (const auto& t : destination.transformations) {
       expect(model_.find_transformation(t.name), t, "transformation", transformation_names_,
-             "reference.unknown-transformation");
+             rule_id::kReferenceUnknownTransformation);
     }
     for (const auto& category : destination.allow_pii)
       check_category(category);
@@ -257,7 +258,7 @@ class Resolver {
     }
     for (const auto& event : transformation.events) {
       if (const Event* e = expect(model_.find_event(event.name), event, "event", event_names_,
-                                  "reference.unknown-event")) {
+                                  rule_id::kReferenceUnknownEvent)) {
         events.push_back(e);
       }
     }
@@ -275,7 +276,7 @@ class Resolver {
 
   void resolve_identity(Identity& identity) {
     expect(model_.find_team(identity.owner.name), identity.owner, "team", team_names_,
-           "reference.unknown-team");
+           rule_id::kReferenceUnknownTeam);
     for (auto& key : identity.match_keys) {
       check_purposes(key.consent);
       const std::string& from = key.from.name;
@@ -288,7 +289,7 @@ class Resolver {
       if (!known_paths_.count(path)) {
         std::vector<std::string> candidates(known_paths_.begin(), known_paths_.end());
         auto guess = closest_match(path, candidates);
-        report(diagnostics_, "reference.unknown-property", key.from.span,
+        report(diagnostics_, rule_id::kReferenceUnknownProperty, key.from.span,
                "no event of the tracking plan has a property '" + path + "'",
                "match keys read properties that the tracking plan defines",
                guess ? "did you mean '" + root + "." + *guess + "'?" : "");

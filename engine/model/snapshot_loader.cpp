@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "model/model_builder.h"
+#include "source/rule_ids.h"
 
 namespace steward::model {
 
@@ -22,7 +23,7 @@ constexpr size_t kFilesPerThread = 32;
 // gap in the model.
 Diagnostic unread_finding(const git::UnreadPath& unread, const std::string& revision) {
   Diagnostic d;
-  d.rule = "syntax.unreadable";
+  d.rule = rule_id::kSyntaxUnreadable;
   d.message = "'" + unread.path + "' was not read: " + unread.reason;
   d.span.source = make_source(unread.path, "", revision);
   d.span.line = d.span.column = d.span.end_line = d.span.end_column = 1;

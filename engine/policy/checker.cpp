@@ -6,6 +6,7 @@
 #include "model/pattern.h"
 #include "policy/language_types.h"
 #include "policy/limits.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::policy {
@@ -147,12 +148,12 @@ class Checker {
   int declare(const std::string& name, const Span& span, Type type) {
     for (const auto& root : roots()) {
       if (root.name == name) {
-        pack_.error("policy.duplicate-name", span,
+        pack_.error(rule_id::kPolicyDuplicateName, span,
                     code(name) + " is a root of the language and cannot be redefined");
       }
     }
     if (const Variable* existing = lookup(name)) {
-      pack_.error("policy.duplicate-name", span,
+      pack_.error(rule_id::kPolicyDuplicateName, span,
                   code(name) + " is already defined at " + position(existing->span) +
                       "; pick another name");
     }
@@ -192,7 +193,7 @@ class Checker {
         {"team", Type::team()}};
     if (name.name == "list") {
       if (!name.element) {
-        pack_.error("policy.unknown-type", name.span,
+        pack_.error(rule_id::kPolicyUnknownType, name.span,
                     "`list` needs an element type, as in `list<event>`");
         return Type::list(Type::any());
       }
@@ -208,7 +209,7 @@ class Checker {
     candidates.push_back("list");
     for (const ObjectType* object : language_types().all)
       candidates.push_back(object->name);
-    pack_.error("policy.unknown-type", name.span, "unknown type " + code(name.name),
+    pack_.error(rule_id::kPolicyUnknownType, name.span, "unknown type " + code(name.name),
                 did_you_mean(name.name, candidates));
     return Type::any();
   }
@@ -253,7 +254,7 @@ class Checker {
   // --- expressions ---
 
   void error_type(const Span& span, std::string message) {
-    pack_.error("policy.type", span, std::move(message));
+    pack_.error(rule_id::kPolicyType, span, std::move(message));
   }
 
   void expect_condition(Expr& e, const std::string& what) {
@@ -391,7 +392,7 @@ class Checker {
     if (hint.empty() && !pack_.builtins.find(e.text).empty()) {
       hint = code(e.text) + " is a function: call it, as in " + code(e.text + "(...)");
     }
-    pack_.error("policy.unknown-name", e.span,
+    pack_.error(rule_id::kPolicyUnknownName, e.span,
                 "unknown name " + code(e.text) +
                     "; a path starts at a variable or at `head`, `base`, `changes` or `env`",
                 hint);
@@ -412,12 +413,12 @@ class Checker {
           return field->type;
         }
         if (object.method(e.text) != nullptr) {
-          pack_.error("policy.unknown-field", e.name_span,
+          pack_.error(rule_id::kPolicyUnknownField, e.name_span,
                       code(e.text) + " is a method of " + object.name +
                           "; call it: " + code(e.text + "(...)"));
           return Type::any();
         }
-        pack_.error("policy.unknown-field", e.name_span,
+        pack_.error(rule_id::kPolicyUnknownField, e.name_span,
                     object.name + " has no field " + code(e.text),
                     did_you_mean(e.text, object.member_names()));
         return Type::any();
@@ -428,12 +429,13 @@ class Checker {
         if (e.text == "size" || e.text == "length" || e.text == "count") {
           hint = "use `count(...)`";
         }
-        pack_.error("policy.unknown-field", e.name_span,
+        pack_.error(rule_id::kPolicyUnknownField, e.name_span,
                     a(base) + " has no field " + code(e.text) + "; " + hint);
         return Type::any();
       }
       default:
-        pack_.error("policy.unknown-field", e.name_span, a(base) + " has no field " + code(e.text));
+        pack_.error(rule_id::kPolicyUnknownField, e.name_span,
+                    a(base) + " has no field " + code(e.text));
         return Type::any();
     }
   }
@@ -444,7 +446,7 @@ class Checker {
                        const std::vector<Type>& types, const std::vector<Type>& params) {
     size_t given = static_cast<size_t>(last - first);
     if (given != params.size()) {
-      pack_.error("policy.arguments", where,
+      pack_.error(rule_id::kPolicyArguments, where,
                   what + " takes " + std::to_string(params.size()) + " argument" +
                       (params.size() == 1 ? "" : "s") + ", but " + std::to_string(given) +
                       (given == 1 ? " is" : " are") + " given");
@@ -474,8 +476,8 @@ class Checker {
       if (!pack_.builtins.find(e.text).empty() || pack_.functions.count(e.text)) {
         hint = code(e.text) + " is a function: call it as " + code(e.text + "(x, ...)");
       }
-      pack_.error("policy.unknown-method", e.name_span, a(base) + " has no method " + code(e.text),
-                  hint);
+      pack_.error(rule_id::kPolicyUnknownMethod, e.name_span,
+                  a(base) + " has no method " + code(e.text), hint);
       return Type::any();
     }
     const ObjectType& object = *base.object;
@@ -483,10 +485,10 @@ class Checker {
     if (method == nullptr) {
       if (object.field(e.text) != nullptr) {
         pack_.error(
-            "policy.unknown-method", e.name_span,
+            rule_id::kPolicyUnknownMethod, e.name_span,
             code(e.text) + " is a field of " + object.name + ", not a method; drop the `(...)`");
       } else {
-        pack_.error("policy.unknown-method", e.name_span,
+        pack_.error(rule_id::kPolicyUnknownMethod, e.name_span,
                     object.name + " has no method " + code(e.text),
                     did_you_mean(e.text, object.member_names()));
       }
@@ -519,7 +521,8 @@ class Checker {
         candidates.push_back(name);
       std::string hint = did_you_mean(e.text, candidates);
       if (hint.empty() && lookup(e.text)) hint = code(e.text) + " is a variable, not a function";
-      pack_.error("policy.unknown-function", e.name_span, "unknown function " + code(e.text), hint);
+      pack_.error(rule_id::kPolicyUnknownFunction, e.name_span, "unknown function " + code(e.text),
+                  hint);
       return Type::any();
     }
     for (const FunctionOverload* overload : overloads) {
@@ -544,7 +547,7 @@ class Checker {
       }
       wanted += (wanted.empty() ? "" : " or ") + code(e.text + "(" + params + ")");
     }
-    pack_.error("policy.arguments", e.span,
+    pack_.error(rule_id::kPolicyArguments, e.span,
                 code(e.text) + " does not take (" + given + "); it takes " + wanted);
     return Type::any();
   }
@@ -552,7 +555,7 @@ class Checker {
   // Functions are checked on first call, so a caller sees its callee's result type.
   FunctionDecl* ensure_checked(FunctionState& state, const Span& call) {
     if (state.state == FunctionState::checking) {
-      pack_.error("policy.recursion", call,
+      pack_.error(rule_id::kPolicyRecursion, call,
                   "function " + code(state.decl->name) +
                       " calls itself (directly or through other functions); the language has no "
                       "recursion, so that every rule ends");
@@ -578,7 +581,7 @@ class Checker {
   void report_nesting(const Span& where) {
     if (pack_.depth_reported) return;
     pack_.depth_reported = true;
-    pack_.error("policy.call-depth", where,
+    pack_.error(rule_id::kPolicyCallDepth, where,
                 "expressions nest more than " + std::to_string(kMaxEvaluationDepth) +
                     " levels deep here, counting the bodies of the functions called (limit: "
                     "nesting through calls)",
@@ -588,7 +591,7 @@ class Checker {
   void report_call_depth(const Span& where) {
     if (pack_.depth_reported) return;
     pack_.depth_reported = true;
-    pack_.error("policy.call-depth", where,
+    pack_.error(rule_id::kPolicyCallDepth, where,
                 "functions call one another more than " + std::to_string(kMaxFunctionCallDepth) +
                     " deep here (limit: function call depth)",
                 "call fewer functions from one another: inline a function into its caller or "
@@ -663,7 +666,7 @@ class Checker {
           if (compiled.regex) {
             e.resolved.regex = std::move(compiled.regex);
           } else {
-            pack_.error("policy.regex", right.span, compiled.problem);
+            pack_.error(rule_id::kPolicyRegex, right.span, compiled.problem);
           }
         }
         break;
@@ -709,7 +712,7 @@ struct PackChecker {
     for (auto& file : pack->mutable_files()) {
       for (auto& function : file->functions) {
         if (!functions.find(function->name).empty()) {
-          context.error("policy.duplicate-name", function->name_span,
+          context.error(rule_id::kPolicyDuplicateName, function->name_span,
                         "function " + code(function->name) +
                             " has the name of a built-in; pick another name");
         }
@@ -781,7 +784,7 @@ Diagnostics check_names(const CheckedPack& pack, const model::Model& model) {
           std::vector<std::string> teams;
           for (const auto& team : model.teams)
             teams.push_back(team.name);
-          report("policy.unknown-team", use,
+          report(rule_id::kPolicyUnknownTeam, use,
                  "unknown team " + code(use.name) + "; teams are defined by `kind: team` files",
                  teams);
         }
@@ -797,7 +800,7 @@ Diagnostics check_names(const CheckedPack& pack, const model::Model& model) {
             }
             categories.push_back(c.name);
           }
-          report("policy.unknown-category", use,
+          report(rule_id::kPolicyUnknownCategory, use,
                  "unknown PII category " + code(use.name) + " (not in the taxonomy)", categories);
         }
         break;
@@ -806,7 +809,7 @@ Diagnostics check_names(const CheckedPack& pack, const model::Model& model) {
           std::vector<std::string> purposes;
           for (const auto& p : model.taxonomy.consent_purposes)
             purposes.push_back(p.name);
-          report("policy.unknown-purpose", use,
+          report(rule_id::kPolicyUnknownPurpose, use,
                  "unknown consent purpose " + code(use.name) + " (not in the taxonomy)", purposes);
         }
         break;

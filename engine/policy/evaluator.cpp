@@ -14,6 +14,7 @@
 #include "policy/limits.h"
 #include "policy/model_view.h"
 #include "policy/patterns.h"
+#include "source/rule_ids.h"
 
 namespace steward::policy {
 namespace {
@@ -97,7 +98,7 @@ class Interpreter {
     out.findings.resize(findings_before);
     out.reviews.resize(reviews_before);
     Diagnostic d;
-    d.rule = "policy.runtime";
+    d.rule = rule_id::kPolicyRuntime;
     d.message = "rule `" + rule_->id + "` failed: " + message;
     d.span = span;
     out.errors.push_back(std::move(d));

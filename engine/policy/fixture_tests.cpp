@@ -10,6 +10,7 @@
 #include "policy/checker.h"
 #include "policy/evaluator.h"
 #include "policy/rule_pack.h"
+#include "source/rule_ids.h"
 
 namespace steward::policy {
 
@@ -99,7 +100,7 @@ std::optional<Side> load_side(const std::filesystem::path& folder, const std::st
     side.snapshot = git::read_worktree(folder, git::PathFilter{});
   } catch (const std::exception& error) {
     Diagnostic d;
-    d.rule = "policy.fixture";
+    d.rule = rule_id::kPolicyFixture;
     d.message = "cannot read " + folder.generic_string() + ": " + error.what();
     result.errors.push_back(std::move(d));
     return std::nullopt;
@@ -185,7 +186,7 @@ CaseResult run_case(const std::filesystem::path& folder, const CheckedPack& pack
   result.name = folder.filename().string();
   if (!fs::is_directory(folder / "head")) {
     Diagnostic d;
-    d.rule = "policy.fixture";
+    d.rule = rule_id::kPolicyFixture;
     d.message = "fixture case " + folder.generic_string() + " has no head/ folder";
     result.errors.push_back(std::move(d));
     result.status = CaseStatus::error;

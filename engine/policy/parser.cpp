@@ -12,6 +12,7 @@
 #include "StewardPolicyLexer.h"
 #include "StewardPolicyParser.h"
 #include "antlr4-runtime.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::policy {
@@ -20,7 +21,7 @@ namespace {
 using G = grammar::StewardPolicyParser;
 using L = grammar::StewardPolicyLexer;
 
-constexpr const char* kSyntaxRule = "policy.syntax";
+constexpr const char* kSyntaxRule = rule_id::kPolicySyntax;
 
 Diagnostic syntax_error(Span span, std::string message) {
   Diagnostic d;

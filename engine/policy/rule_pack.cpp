@@ -8,6 +8,7 @@
 #include "policy/limits.h"
 #include "policy/parser.h"
 #include "source/input_error.h"
+#include "source/rule_ids.h"
 
 namespace steward::policy {
 
@@ -47,7 +48,7 @@ std::string where(const Span& span) {
 
 Diagnostic pack_error(Span span, std::string message) {
   Diagnostic d;
-  d.rule = "policy.pack";
+  d.rule = rule_id::kPolicyPack;
   d.message = std::move(message);
   d.span = std::move(span);
   return d;

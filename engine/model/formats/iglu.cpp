@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model/mapping_reader.h"
+#include "source/rule_ids.h"
 
 namespace steward::model::formats {
 
@@ -42,7 +43,7 @@ void check_path(const IgluSelf& self, const std::string& path, Diagnostics& diag
                                                             {&self.version, version}};
   for (const auto& [field, expected] : fields) {
     if (field->name == expected) continue;
-    report(diagnostics, "schema.invalid-value", field->span,
+    report(diagnostics, rule_id::kSchemaInvalidValue, field->span,
            "`self` says '" + field->name + "' but the file's path says '" + std::string(expected) +
                "'",
            "an Iglu repository keeps each version at schemas/VENDOR/NAME/jsonschema/VERSION",

@@ -4,6 +4,7 @@
 #include "model/formats/json_schema_reader.h"
 #include "model/formats/schema_merge.h"
 #include "model/mapping_reader.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model::formats {
@@ -43,7 +44,7 @@ void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::D
         ref.substr(ref.find_last_of("/#") == std::string::npos ? 0 : ref.find_last_of("/#") + 1);
     auto guess = closest_match(last, resolved.candidates);
     if (!guess) guess = closest_match(ref, resolved.candidates);
-    report(diagnostics_, "reference.unknown-schema", entry.value.span,
+    report(diagnostics_, rule_id::kReferenceUnknownSchema, entry.value.span,
            "`$ref: " + ref + "` does not resolve: " + resolved.error,
            "refer to a definition of this file (#/definitions/name, #/$defs/name) or to a JSON "
            "Schema file of the repository by its relative path",
@@ -57,7 +58,7 @@ void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::D
         std::min(context_.lowest_cycle, static_cast<size_t>(on_stack - ref_stack_.begin()));
     if (!cycles_reported_.insert(&entry.value).second) return;  // once per `$ref`, not per path
     Diagnostic d;
-    d.rule = "schema.ref-cycle";
+    d.rule = rule_id::kSchemaRefCycle;
     d.severity = Severity::warning;
     d.span = entry.value.span;
     d.message = "`$ref: " + ref +
@@ -137,7 +138,7 @@ bool JsonSchemaReader::spend(size_t schemas, const Span& at) {
   if (!budget_reported_) {
     budget_reported_ = true;
     Diagnostic d;
-    d.rule = "schema.expansion-limit";
+    d.rule = rule_id::kSchemaExpansionLimit;
     d.severity = Severity::error;
     d.span = at;
     d.message = "this event's schema expands to more than " + std::to_string(kMaxExpandedSchemas) +

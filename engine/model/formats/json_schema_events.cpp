@@ -4,6 +4,7 @@
 #include "model/formats/json_schema_reader.h"
 #include "model/formats/schema_merge.h"
 #include "model/mapping_reader.h"
+#include "source/rule_ids.h"
 
 namespace steward::model::formats {
 
@@ -54,7 +55,7 @@ void report_unread(const config::Document& document, const SchemaDocuments& docu
                    Diagnostics& diagnostics) {
   auto cycle = documents.cycle_through(document);
   Diagnostic d;
-  d.rule = "schema.unread-schema";
+  d.rule = rule_id::kSchemaUnreadSchema;
   d.severity = Severity::error;
   d.span = document.root.span;
   if (!cycle.path.empty()) {
@@ -100,7 +101,7 @@ void read_event_extensions(const config::Node& root, Event& event, Diagnostics& 
   }
   if (const config::Node* sources = root.find("x-steward-sources")) {
     if (!sources->is_sequence()) {
-      report(diagnostics, "schema.wrong-type", sources->span,
+      report(diagnostics, rule_id::kSchemaWrongType, sources->span,
              "x-steward-sources must be a list, not a " + std::string(sources->type_name()));
       return;
     }
@@ -147,7 +148,7 @@ std::vector<Event> JsonSchemaEvents::read(Diagnostics& diagnostics) {
       event.version_span = iglu->version.span;
     } else if (root.find("$schema") &&
                root.find("$schema")->text.find("self-desc") != std::string::npos) {
-      report(diagnostics, "schema.missing-field", root.span,
+      report(diagnostics, rule_id::kSchemaMissingField, root.span,
              "this self-describing schema has no `self` block",
              "add `self: {vendor, name, format: jsonschema, version: 1-0-0}`");
       continue;
@@ -171,7 +172,7 @@ std::vector<Event> JsonSchemaEvents::read(Diagnostics& diagnostics) {
     schema.span = schema.type_span = schema.pii_span = event.span;
     reader.read(inner ? *inner : root, *document, schema);
     if (!schema.types.empty() && !accepts_type(schema.types, "object")) {
-      report(diagnostics, "schema.invalid-value", schema.type_span,
+      report(diagnostics, rule_id::kSchemaInvalidValue, schema.type_span,
              "an event's schema must describe an object, not " + schema.types.front(),
              "events are JSON objects: `type: object` with `properties`");
     }

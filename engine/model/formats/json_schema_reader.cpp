@@ -5,6 +5,7 @@
 #include "model/formats/schema_merge.h"
 #include "model/mapping_reader.h"
 #include "model/pattern.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model::formats {
@@ -267,7 +268,8 @@ void JsonSchemaReader::read_types(const config::Node& value, Property& local) {
   for (const config::Node* name : names) {
     if (!name->is_scalar() || !listed(kTypes, name->text)) {
       auto guess = name->is_scalar() ? closest_match(name->text, kTypes) : std::nullopt;
-      report(diagnostics_, "schema.invalid-value", name->span, "unknown type '" + name->text + "'",
+      report(diagnostics_, rule_id::kSchemaInvalidValue, name->span,
+             "unknown type '" + name->text + "'",
              "types are string, number, integer, boolean, object, array, null",
              guess ? "did you mean '" + *guess + "'?" : "");
       continue;
@@ -421,7 +423,7 @@ void JsonSchemaReader::merge_into(Property& into, Property from, const Span& at)
 
 void JsonSchemaReader::unsupported(const Span& span, std::string message, std::string suggestion) {
   Diagnostic d;
-  d.rule = "schema.unsupported-keyword";
+  d.rule = rule_id::kSchemaUnsupportedKeyword;
   d.severity = Severity::warning;
   d.span = span;
   d.message = std::move(message);
@@ -432,7 +434,7 @@ void JsonSchemaReader::unsupported(const Span& span, std::string message, std::s
 
 void JsonSchemaReader::wrong_type(const config::Node& value, std::string_view keyword,
                                   std::string_view expected) {
-  report(diagnostics_, "schema.wrong-type", value.span,
+  report(diagnostics_, rule_id::kSchemaWrongType, value.span,
          std::string(keyword) + " must be " + std::string(expected) + ", not a " +
              std::string(value.type_name()));
 }

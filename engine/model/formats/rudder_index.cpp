@@ -4,6 +4,7 @@
 
 #include "model/formats/rudder_refs.h"
 #include "model/mapping_reader.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model::formats {
@@ -49,7 +50,7 @@ void RudderIndex::index(const std::vector<T>& items, Table<T>& table, std::strin
   for (const T& item : items) {
     auto [it, inserted] = table.try_emplace(item.id.name, &item);
     if (inserted) continue;
-    report(diagnostics_, "schema.duplicate-name", item.id.span,
+    report(diagnostics_, rule_id::kSchemaDuplicateName, item.id.span,
            std::string(kind) + " '" + item.id.name + "' is defined twice",
            "ids are unique per kind across the rudder-cli project",
            "first defined at " + place(it->second->id.span));
@@ -69,7 +70,7 @@ const T* RudderIndex::resolve(const Ref& ref, std::string_view kind, const Table
   if (ref.name.empty()) return nullptr;
   auto parsed = parse_rudder_ref(ref.name);
   if (!parsed || parsed->kind != kind) {
-    report_once("schema.invalid-value", ref.span,
+    report_once(rule_id::kSchemaInvalidValue, ref.span,
                 parsed ? "'" + ref.name + "' refers to kind '" + parsed->kind + "', where a " +
                              kind_name(kind) + " is expected"
                        : "'" + ref.name + "' is not a reference to a " + kind_name(kind),
@@ -93,23 +94,23 @@ const T* RudderIndex::resolve(const Ref& ref, std::string_view kind, const Table
 }
 
 const RudderPropertyDef* RudderIndex::property(const Ref& ref) {
-  return resolve(ref, "property", properties_, "reference.unknown-property-definition");
+  return resolve(ref, "property", properties_, rule_id::kReferenceUnknownPropertyDefinition);
 }
 
 const RudderEventDef* RudderIndex::event(const Ref& ref) {
-  return resolve(ref, "event", events_, "reference.unknown-event");
+  return resolve(ref, "event", events_, rule_id::kReferenceUnknownEvent);
 }
 
 const RudderCategory* RudderIndex::category(const Ref& ref) {
-  return resolve(ref, "category", categories_, "reference.unknown-category");
+  return resolve(ref, "category", categories_, rule_id::kReferenceUnknownCategory);
 }
 
 const RudderCustomType* RudderIndex::custom_type(const Ref& ref) {
-  return resolve(ref, "custom-type", custom_types_, "reference.unknown-custom-type");
+  return resolve(ref, "custom-type", custom_types_, rule_id::kReferenceUnknownCustomType);
 }
 
 const RudderTrackingPlan* RudderIndex::tracking_plan(const Ref& ref) {
-  return resolve(ref, "tracking-plan", tracking_plans_, "reference.unknown-tracking-plan");
+  return resolve(ref, "tracking-plan", tracking_plans_, rule_id::kReferenceUnknownTrackingPlan);
 }
 
 const RudderTrackingPlan* RudderIndex::tracking_plan_by_id(std::string_view id) const {
@@ -118,11 +119,11 @@ const RudderTrackingPlan* RudderIndex::tracking_plan_by_id(std::string_view id) 
 }
 
 const RudderSource* RudderIndex::source(const Ref& ref) {
-  return resolve(ref, "event-stream-source", sources_, "reference.unknown-source");
+  return resolve(ref, "event-stream-source", sources_, rule_id::kReferenceUnknownSource);
 }
 
 const RudderDestination* RudderIndex::destination(const Ref& ref) {
-  return resolve(ref, "destination", destinations_, "reference.unknown-destination");
+  return resolve(ref, "destination", destinations_, rule_id::kReferenceUnknownDestination);
 }
 
 }  // namespace steward::model::formats

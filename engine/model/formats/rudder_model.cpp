@@ -6,6 +6,7 @@
 #include "model/formats/rudder_index.h"
 #include "model/formats/rudder_properties.h"
 #include "model/formats/rudder_refs.h"
+#include "source/rule_ids.h"
 
 namespace steward::model::formats {
 
@@ -97,14 +98,14 @@ class RudderAssembler {
     if (rule.includes.name.empty()) return;
     auto include = parse_rudder_include(rule.includes.name);
     if (!include) {
-      index_.report_once("schema.invalid-value", rule.includes.span,
+      index_.report_once(rule_id::kSchemaInvalidValue, rule.includes.span,
                          "'" + rule.includes.name + "' is not an include reference",
                          "write #/tp/PLAN/event_rule/RULE (RULE may be *)");
       return;
     }
     const RudderTrackingPlan* other = index_.tracking_plan_by_id(include->tracking_plan);
     if (!other) {
-      index_.report_once("reference.unknown-tracking-plan", rule.includes.span,
+      index_.report_once(rule_id::kReferenceUnknownTrackingPlan, rule.includes.span,
                          "no tracking plan with id '" + include->tracking_plan + "'");
       return;
     }
@@ -119,7 +120,7 @@ class RudderAssembler {
     }
     if (!found) {
       index_.report_once(
-          "reference.unknown-tracking-plan", rule.includes.span,
+          rule_id::kReferenceUnknownTrackingPlan, rule.includes.span,
           "tracking plan '" + other->id.name + "' has no event rule '" + include->rule + "'");
     }
   }

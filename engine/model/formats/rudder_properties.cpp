@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/formats/schema_merge.h"
+#include "source/rule_ids.h"
 
 namespace steward::model::formats {
 
@@ -17,7 +18,7 @@ std::string join(const std::string& parent, const std::string& name) {
 
 void warn(Diagnostics& diagnostics, const Span& span, std::string message) {
   Diagnostic d;
-  d.rule = "schema.unsupported-keyword";
+  d.rule = rule_id::kSchemaUnsupportedKeyword;
   d.severity = Severity::warning;
   d.span = span;
   d.message = std::move(message);

@@ -1,6 +1,7 @@
 #include "model/formats/rudder_reader.h"
 
 #include "model/formats/rudder_specs.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model::formats {
@@ -16,7 +17,7 @@ const std::vector<std::string> kKinds = {
 
 void unsupported_kind(const config::Node& kind, Diagnostics& diagnostics) {
   Diagnostic d;
-  d.rule = "schema.unsupported-kind";
+  d.rule = rule_id::kSchemaUnsupportedKind;
   d.severity = Severity::warning;
   d.span = kind.span;
   d.message = "steward does not read rudder-cli kind '" + kind.text + "'";
@@ -30,11 +31,11 @@ void unsupported_kind(const config::Node& kind, Diagnostics& diagnostics) {
 // The kind names of one spec version: `tp` is rudder/v0.1's name for rudder/v1's `tracking-plan`.
 void check_kind_version(const config::Node& kind, RudderSpec version, Diagnostics& diagnostics) {
   if (kind.text == "tp" && version == RudderSpec::v1) {
-    report(diagnostics, "schema.invalid-value", kind.span,
+    report(diagnostics, rule_id::kSchemaInvalidValue, kind.span,
            "kind 'tp' belongs to rudder/v0.1; rudder/v1 calls it 'tracking-plan'", {},
            "write `kind: tracking-plan` (and the rudder/v1 rule shape), or `version: rudder/v0.1`");
   } else if (kind.text == "tracking-plan" && version == RudderSpec::v0_1) {
-    report(diagnostics, "schema.invalid-value", kind.span,
+    report(diagnostics, rule_id::kSchemaInvalidValue, kind.span,
            "kind 'tracking-plan' belongs to rudder/v1; rudder/v0.1 calls it 'tp'", {},
            "write `version: rudder/v1`, or `kind: tp`");
   }
@@ -73,7 +74,7 @@ void read_rudder_document(const config::Node& root, RudderProject& project,
     known = known || k == kind.text;
   if (!known) {
     if (auto guess = closest_match(kind.text, kKinds)) {
-      report(diagnostics, "schema.unknown-kind", kind.span,
+      report(diagnostics, rule_id::kSchemaUnknownKind, kind.span,
              "unknown rudder-cli kind '" + kind.text + "'", {}, "did you mean '" + *guess + "'?");
     } else {
       unsupported_kind(kind, diagnostics);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/formats/rudder_specs.h"
+#include "source/rule_ids.h"
 
 namespace steward::model::formats {
 
@@ -19,14 +20,14 @@ void read_consent(const config::Node& config, RudderDestination& destination,
   const config::Node* management = config.find("consent_management");
   if (!management || management->is_null()) return;
   if (!management->is_mapping()) {
-    report(diagnostics, "schema.wrong-type", management->span,
+    report(diagnostics, rule_id::kSchemaWrongType, management->span,
            "consent_management must be a mapping of source types, not a " +
                std::string(management->type_name()));
     return;
   }
   for (const auto& per_source : management->entries) {
     if (!per_source.value.is_sequence()) {
-      report(diagnostics, "schema.wrong-type", per_source.value.span,
+      report(diagnostics, rule_id::kSchemaWrongType, per_source.value.span,
              "consent_management." + per_source.key.text + " must be a list of providers");
       continue;
     }

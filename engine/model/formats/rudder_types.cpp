@@ -2,6 +2,7 @@
 
 #include "model/formats/rudder_specs.h"
 #include "model/pattern.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model::formats {
@@ -47,7 +48,7 @@ void add_type(const Ref& type, std::vector<Ref>& out, Diagnostics& diagnostics) 
     return;
   }
   auto guess = closest_match(type.name, kPrimitives);
-  report(diagnostics, "schema.invalid-value", type.span, "unknown type '" + type.name + "'",
+  report(diagnostics, rule_id::kSchemaInvalidValue, type.span, "unknown type '" + type.name + "'",
          "types are string, number, integer, boolean, array, object, null, or a custom type "
          "(#custom-type:ID)",
          guess ? "did you mean '" + *guess + "'?" : "");
@@ -71,7 +72,7 @@ void add_types(const config::Node& value, std::vector<Ref>& out, Diagnostics& di
       if (auto ref = scalar_ref(item, "a type", diagnostics)) add_type(*ref, out, diagnostics);
     }
   } else if (!value.is_null()) {
-    report(diagnostics, "schema.wrong-type", value.span,
+    report(diagnostics, rule_id::kSchemaWrongType, value.span,
            "a type must be a name or a list of names, not a " + std::string(value.type_name()));
   }
 }
@@ -80,7 +81,7 @@ void unmapped(Diagnostics& diagnostics, const config::Node& config, const char* 
   const config::MapEntry* entry = config.find_entry(key);
   if (!entry) return;
   Diagnostic d;
-  d.rule = "schema.unsupported-keyword";
+  d.rule = rule_id::kSchemaUnsupportedKeyword;
   d.severity = Severity::warning;
   d.span = entry->key.span;
   d.message = "`" + std::string(key) +

@@ -4,6 +4,7 @@
 
 #include "findings/builtin_rules.h"
 #include "findings/suppression_comment.h"
+#include "source/rule_ids.h"
 
 using namespace steward;
 using namespace steward::findings;
@@ -95,12 +96,12 @@ TEST_CASE("a suppression without a reason is an error and silences nothing") {
   Findings findings = {at(file, 1, "r.one")};
   apply_inline_suppressions(findings, {});
   CHECK_FALSE(findings[0].suppressed());
-  auto missing = with_rule(findings, kSuppressionMissingReason);
+  auto missing = with_rule(findings, rule_id::kSuppressionMissingReason);
   REQUIRE(missing.size() == 1);
   CHECK(missing[0]->diagnostic.severity == Severity::error);
   CHECK(missing[0]->diagnostic.span.line == 1);
   CHECK(missing[0]->diagnostic.span.column == 6);
-  CHECK(with_rule(findings, kSuppressionUnused).empty());
+  CHECK(with_rule(findings, rule_id::kSuppressionUnused).empty());
 }
 
 TEST_CASE("`*` is an invalid suppression") {
@@ -108,7 +109,7 @@ TEST_CASE("`*` is an invalid suppression") {
   Findings findings = {at(file, 1, "r.one")};
   apply_inline_suppressions(findings, {});
   CHECK_FALSE(findings[0].suppressed());
-  CHECK(with_rule(findings, kSuppressionInvalid).size() == 1);
+  CHECK(with_rule(findings, rule_id::kSuppressionInvalid).size() == 1);
 }
 
 TEST_CASE("an unused suppression is a warning per rule id, also in files with no finding") {
@@ -120,7 +121,7 @@ TEST_CASE("an unused suppression is a warning per rule id, also in files with no
   options.known_rules = {"r.one", "r.two"};
   apply_inline_suppressions(findings, options);
   CHECK(findings[0].suppressed());
-  auto unused = with_rule(findings, kSuppressionUnused);
+  auto unused = with_rule(findings, rule_id::kSuppressionUnused);
   REQUIRE(unused.size() == 2);
   CHECK(unused[0]->diagnostic.severity == Severity::warning);
   CHECK(unused[0]->diagnostic.span.file() == "clean.yaml");

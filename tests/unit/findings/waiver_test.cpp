@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "findings/builtin_rules.h"
+#include "source/rule_ids.h"
 
 using namespace steward;
 using namespace steward::findings;
@@ -72,13 +73,13 @@ TEST_CASE("a waiver is valid through its expiry date, and an expired one is an e
   Findings findings = {about("r", "a")};
   apply_waivers(findings, {waiver("r", "*", "2026-01-31")}, {"2026-02-01", {}, {}});
   CHECK_FALSE(findings[0].suppressed());
-  REQUIRE(count(findings, kWaiverExpired) == 1);
+  REQUIRE(count(findings, rule_id::kWaiverExpired) == 1);
   const Finding& expired = findings.back();
   CHECK(expired.diagnostic.severity == Severity::error);
   CHECK(expired.diagnostic.span.file() == "steward.yaml");
   CHECK(expired.diagnostic.span.line == 2);
   CHECK(expired.diagnostic.message == "waiver of r for `*` expired on 2026-01-31");
-  CHECK(count(findings, kWaiverUnused) == 0);
+  CHECK(count(findings, rule_id::kWaiverUnused) == 0);
 }
 
 TEST_CASE("an unused waiver is a warning with a did-you-mean") {
@@ -88,7 +89,7 @@ TEST_CASE("an unused waiver is a warning with a did-you-mean") {
                  waiver("compat.property-remove", "*"), waiver("r.off", "*")},
                 {"2026-01-01", {"r.off"}, {"compat.property-removed", "r.off"}});
   CHECK_FALSE(findings[0].suppressed());
-  REQUIRE(count(findings, kWaiverUnused) == 2);
+  REQUIRE(count(findings, rule_id::kWaiverUnused) == 2);
   CHECK(findings[1].diagnostic.severity == Severity::warning);
   CHECK(findings[1].diagnostic.suggestion == "did you mean target `checkout_started.coupon`?");
   CHECK(findings[2].diagnostic.suggestion == "did you mean rule `compat.property-removed`?");
@@ -99,7 +100,7 @@ TEST_CASE("findings suppressed inline are left to the comment") {
   findings[0].suppression.kind = Suppression::Kind::inline_comment;
   apply_waivers(findings, {waiver("r", "a")}, {"2026-01-01", {}, {}});
   CHECK(findings[0].suppression.kind == Suppression::Kind::inline_comment);
-  CHECK(count(findings, kWaiverUnused) == 1);
+  CHECK(count(findings, rule_id::kWaiverUnused) == 1);
 }
 
 TEST_CASE("today_utc is an ISO date") {

@@ -4,6 +4,7 @@
 
 #include "model/data_file_rules.h"
 #include "model_helpers.h"
+#include "source/rule_ids.h"
 
 using namespace steward;
 using namespace steward::model;
@@ -14,13 +15,13 @@ TEST_CASE("every native kind is read, and the list of kinds is the same everywhe
         "event, property, source, destination, transformation, identity, team, taxonomy and slo");
   auto unknown = build({{"a.yaml", "kind: evnt\nname: x\n"}});
   REQUIRE(unknown.diagnostics.size() == 1);
-  CHECK(unknown.diagnostics[0].rule == "schema.unknown-kind");
+  CHECK(unknown.diagnostics[0].rule == rule_id::kSchemaUnknownKind);
   CHECK(unknown.diagnostics[0].help == "kinds are " + native_kind_list());
   CHECK(unknown.diagnostics[0].suggestion == "did you mean 'event'?");
 
   bool documented = false;
   for (const auto& rule : data_file_rules()) {
-    if (rule.id != "schema.unknown-kind") continue;
+    if (rule.id != rule_id::kSchemaUnknownKind) continue;
     documented = true;
     CHECK(rule.description == "Kinds are " + native_kind_list() + ".");
   }
@@ -37,7 +38,7 @@ TEST_CASE("every native kind is read, and the list of kinds is the same everywhe
                       "kind: taxonomy\npii_categories: [user]\n---\n"
                       "kind: slo\ndestination: d\n"}});
   for (const auto& d : read.diagnostics)
-    CHECK(d.rule != "schema.unknown-kind");
+    CHECK(d.rule != rule_id::kSchemaUnknownKind);
   CHECK(read.model.events.size() == 1);
   CHECK(read.model.property_library.size() == 1);
   CHECK(read.model.sources.size() == 1);
