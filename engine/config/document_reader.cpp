@@ -11,6 +11,7 @@
 #include "config/input_checks.h"
 #include "config/json_syntax.h"
 #include "config/text_locator.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::config {
@@ -22,12 +23,10 @@ bool is_json_path(const std::string& path) {
 }
 
 Diagnostic nesting_too_deep(const Span& span) {
-  Diagnostic d;
-  d.rule = rule_id::kSyntaxTooDeep;
-  d.message = "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels";
-  d.help = "no tracking plan needs this depth; check that the file is not generated wrongly";
-  d.span = span;
-  return d;
+  return make_diagnostic(
+      rule_id::kSyntaxTooDeep, Severity::error, span,
+      "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels",
+      "no tracking plan needs this depth; check that the file is not generated wrongly");
 }
 
 // A collection being read, with what its subtree costs: an alias of it copies that much.
@@ -191,24 +190,19 @@ bool Builder::alias(const yaml_event_t& event) {
     for (const Frame& frame : stack_) {
       if (frame.anchor == name) return stop(nesting_too_deep(frame.node.span));
     }
-    Diagnostic d;
-    d.rule = rule_id::kSyntaxYaml;
-    d.message = "invalid YAML: the alias *" + name + " names no anchor before it";
-    d.help = "define the anchor (&" + name + ") before its first use";
-    d.span = span;
-    return stop(std::move(d));
+    return stop(make_diagnostic(rule_id::kSyntaxYaml, Severity::error, span,
+                                "invalid YAML: the alias *" + name + " names no anchor before it",
+                                "define the anchor (&" + name + ") before its first use"));
   }
   const Anchored& anchored = found->second;
   if (static_cast<int>(stack_.size()) + anchored.height > kMaxNestingDepth) {
     return stop(nesting_too_deep(span));
   }
   if (anchored.cost > alias_budget_) {
-    Diagnostic d;
-    d.rule = rule_id::kSyntaxYaml;
-    d.message = "anchors and aliases expand this file far beyond its size (an alias bomb?)";
-    d.help = "write the repeated parts out, or use fewer nested aliases";
-    d.span = span;
-    return stop(std::move(d));
+    return stop(
+        make_diagnostic(rule_id::kSyntaxYaml, Severity::error, span,
+                        "anchors and aliases expand this file far beyond its size (an alias bomb?)",
+                        "write the repeated parts out, or use fewer nested aliases"));
   }
   alias_budget_ -= anchored.cost;
   nodes_ += anchored.cost;  // an upper bound of the nodes it adds

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::config {
@@ -13,13 +14,10 @@ namespace {
 constexpr size_t kLinearScanKeys = 16;
 
 Diagnostic duplicate_key(const Node& key, const Node& first) {
-  Diagnostic d;
-  d.rule = rule_id::kSchemaDuplicateKey;
-  d.message = "key '" + key.text + "' appears twice in this mapping";
-  d.help = "remove one of them; YAML readers disagree on which one wins";
-  d.span = key.span;
-  d.suggestion = "first defined at line " + std::to_string(first.span.line);
-  return d;
+  return make_diagnostic(rule_id::kSchemaDuplicateKey, Severity::error, key.span,
+                         "key '" + key.text + "' appears twice in this mapping",
+                         "remove one of them; YAML readers disagree on which one wins",
+                         "first defined at line " + std::to_string(first.span.line));
 }
 
 }  // namespace

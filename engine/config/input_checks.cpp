@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "config/read_limits.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::config {
@@ -25,14 +26,10 @@ bool conflict_marker(std::string_view line) {
 }  // namespace
 
 Diagnostic too_large(const Span& span, const std::string& what) {
-  Diagnostic d;
-  d.rule = rule_id::kSyntaxTooLarge;
-  d.message = what;
-  d.help =
+  return make_diagnostic(
+      rule_id::kSyntaxTooLarge, Severity::error, span, what,
       "no tracking plan comes close to steward's reading limits (docs/data-file-rules.md); split "
-      "the file, or exclude generated data in steward.yaml";
-  d.span = span;
-  return d;
+      "the file, or exclude generated data in steward.yaml");
 }
 
 std::optional<Diagnostic> check_input(const SourceRef& source, bool json) {
@@ -44,24 +41,21 @@ std::optional<Diagnostic> check_input(const SourceRef& source, bool json) {
   }
   // libyaml would decode UTF-16 after its byte-order mark; steward's columns count UTF-8 bytes.
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-    Diagnostic d;
-    d.rule = json ? rule_id::kSyntaxJson : rule_id::kSyntaxYaml;
-    d.message = std::string(json ? "invalid JSON" : "invalid YAML") +
-                ": not UTF-8 text: the file starts with a UTF-16 byte-order mark";
-    d.help = "save the file as UTF-8";
-    d.span = Span{source, 1, 1, 1, 1};
-    return d;
+    return make_diagnostic(json ? rule_id::kSyntaxJson : rule_id::kSyntaxYaml, Severity::error,
+                           Span{source, 1, 1, 1, 1},
+                           std::string(json ? "invalid JSON" : "invalid YAML") +
+                               ": not UTF-8 text: the file starts with a UTF-16 byte-order mark",
+                           "save the file as UTF-8");
   }
   for (uint32_t number = 1; number <= source->line_count(); ++number) {
     std::string_view line = source->line(number);
     if (line.size() < 7 || (line[0] != '<' && line[0] != '=' && line[0] != '>')) continue;
     if (!conflict_marker(line)) continue;
-    Diagnostic d;
-    d.rule = json ? rule_id::kSyntaxJson : rule_id::kSyntaxYaml;
-    d.message = "unresolved merge conflict marker '" + std::string(line.substr(0, 7)) + "'";
-    d.help = "finish the merge: keep one side of the conflict and delete the marker lines";
-    d.span = Span{source, number, 1, number, 7};
-    return d;
+    return make_diagnostic(
+        json ? rule_id::kSyntaxJson : rule_id::kSyntaxYaml, Severity::error,
+        Span{source, number, 1, number, 7},
+        "unresolved merge conflict marker '" + std::string(line.substr(0, 7)) + "'",
+        "finish the merge: keep one side of the conflict and delete the marker lines");
   }
   return std::nullopt;
 }

@@ -6,6 +6,7 @@
 #include "diff/entity_diffs.h"
 #include "diff/schema_compatibility.h"
 #include "model/formats/iglu.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::diff {
@@ -75,20 +76,16 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 void report_open_additions(const SchemaVersionChange& change, Diagnostics& diagnostics) {
-  Diagnostic d;
-  d.rule = rule_id::kCompatIgluOpenPropertyAdded;
-  d.severity = Severity::note;
-  d.span = change.next->version_span;
-  d.message = change.next->schema + " " + change.next->version + " is an ADDITION to " +
-              change.previous->version +
-              " as SchemaVer is practised, assuming no earlier event carried these keys with "
-              "other values:" +
-              joined(change.notes);
-  d.help =
+  diagnostics.push_back(make_diagnostic(
+      rule_id::kCompatIgluOpenPropertyAdded, Severity::note, change.next->version_span,
+      change.next->schema + " " + change.next->version + " is an ADDITION to " +
+          change.previous->version +
+          " as SchemaVer is practised, assuming no earlier event carried these keys with other "
+          "values:" +
+          joined(change.notes),
       "the previous version does not forbid additional properties, so its events may hold any "
-      "key; Iglu counts adding an optional property as an ADDITION all the same";
-  d.suggestion = "if earlier events may carry such a key, version it as a REVISION";
-  diagnostics.push_back(std::move(d));
+      "key; Iglu counts adding an optional property as an ADDITION all the same",
+      "if earlier events may carry such a key, version it as a REVISION"));
 }
 
 }  // namespace
@@ -105,18 +102,13 @@ void check_schema_versions(const model::Model& model, Diagnostics& diagnostics) 
       continue;
     }
     SchemaVer revision{next->model, previous->revision + 1, 0};
-    Diagnostic d;
-    d.rule = rule_id::kCompatIgluVersionBump;
-    d.severity = Severity::error;
-    d.span = change.next->version_span;
-    d.message = change.next->schema + " " + change.next->version + " is marked as an ADDITION to " +
-                change.previous->version + ", but events valid under " + change.previous->version +
-                " are not all valid under it:" + joined(change.incompatibilities);
-    d.help =
-        "an ADDITION must accept every event the previous version accepts; a change that "
-        "may reject some needs a REVISION bump, one that rejects all a MODEL bump";
-    d.suggestion = "version it " + revision.text() + " (REVISION), or make the change compatible";
-    diagnostics.push_back(std::move(d));
+    report(diagnostics, rule_id::kCompatIgluVersionBump, change.next->version_span,
+           change.next->schema + " " + change.next->version + " is marked as an ADDITION to " +
+               change.previous->version + ", but events valid under " + change.previous->version +
+               " are not all valid under it:" + joined(change.incompatibilities),
+           "an ADDITION must accept every event the previous version accepts; a change that may "
+           "reject some needs a REVISION bump, one that rejects all a MODEL bump",
+           "version it " + revision.text() + " (REVISION), or make the change compatible");
   }
 }
 

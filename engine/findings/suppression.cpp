@@ -4,6 +4,7 @@
 
 #include "findings/builtin_rules.h"
 #include "findings/suppression_comment.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -12,12 +13,8 @@ namespace {
 
 Finding meta_finding(std::string_view rule, Severity severity, std::string message, Span span,
                      std::string subject) {
-  Diagnostic d;
-  d.rule = std::string(rule);
-  d.severity = severity;
-  d.message = std::move(message);
-  d.span = std::move(span);
-  return make_finding(std::move(d), std::move(subject));
+  return make_finding(make_diagnostic(rule, severity, std::move(span), std::move(message)),
+                      std::move(subject));
 }
 
 // The comments of every file involved, keyed by path (head files only: one version per path).

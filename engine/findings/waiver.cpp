@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "findings/builtin_rules.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -12,12 +13,8 @@ namespace {
 
 Finding waiver_finding(std::string_view rule, Severity severity, std::string message,
                        const config::Waiver& waiver) {
-  Diagnostic d;
-  d.rule = std::string(rule);
-  d.severity = severity;
-  d.message = std::move(message);
-  d.span = waiver.span;
-  return make_finding(std::move(d), waiver.rule + " " + waiver.target);
+  return make_finding(make_diagnostic(rule, severity, waiver.span, std::move(message)),
+                      waiver.rule + " " + waiver.target);
 }
 
 std::string describe(const config::Waiver& waiver) {

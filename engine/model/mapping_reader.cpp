@@ -6,18 +6,6 @@
 
 namespace steward::model {
 
-void report(Diagnostics& diagnostics, std::string rule, const Span& span, std::string message,
-            std::string help, std::string suggestion) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = Severity::error;
-  d.span = span;
-  d.message = std::move(message);
-  d.help = std::move(help);
-  d.suggestion = std::move(suggestion);
-  diagnostics.push_back(std::move(d));
-}
-
 std::optional<Ref> scalar_ref(const config::Node& node, std::string_view what,
                               Diagnostics& diagnostics) {
   if (node.is_scalar()) return Ref{node.text, node.span};

@@ -8,6 +8,7 @@
 #include "config/node.h"
 #include "model/model.h"
 #include "source/diagnostic.h"
+#include "source/diagnostic_factory.h"
 
 namespace steward::model {
 
@@ -57,8 +58,5 @@ class MappingReader {
 // A scalar's text with its span; nullopt (and schema.wrong-type reported) for anything else.
 std::optional<Ref> scalar_ref(const config::Node& node, std::string_view what,
                               Diagnostics& diagnostics);
-
-void report(Diagnostics& diagnostics, std::string rule, const Span& span, std::string message,
-            std::string help = {}, std::string suggestion = {});
 
 }  // namespace steward::model

@@ -8,6 +8,7 @@
 #include "model/mapping_reader.h"
 #include "model/reference_resolver.h"
 #include "model/route_builder.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -158,15 +159,10 @@ BuildResult build_model(const std::vector<const config::Document*>& documents) {
     if (external.take(*document)) continue;
     const config::Node* kind = root.is_mapping() ? root.find("kind") : nullptr;
     if (!kind) {
-      Diagnostic d;
-      d.rule = rule_id::kSchemaMissingKind;
-      d.severity = Severity::warning;
-      d.span = root.span;
-      d.message = "this document has no `kind:`, so steward does not read it";
-      d.help =
-          "add `kind: event` (or source, destination, ...), or exclude the file in "
-          "steward.yaml";
-      diagnostics.push_back(std::move(d));
+      diagnostics.push_back(make_diagnostic(
+          rule_id::kSchemaMissingKind, Severity::warning, root.span,
+          "this document has no `kind:`, so steward does not read it",
+          "add `kind: event` (or source, destination, ...), or exclude the file in steward.yaml"));
       continue;
     }
     if (const NativeKind* native = find_kind(kind->text)) {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "model/model_builder.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::model {
@@ -22,12 +23,11 @@ constexpr size_t kFilesPerThread = 32;
 // A path the revision has but steward could not read is a finding at that path, never a silent
 // gap in the model.
 Diagnostic unread_finding(const git::UnreadPath& unread, const std::string& revision) {
-  Diagnostic d;
-  d.rule = rule_id::kSyntaxUnreadable;
-  d.message = "'" + unread.path + "' was not read: " + unread.reason;
-  d.span.source = make_source(unread.path, "", revision);
-  d.span.line = d.span.column = d.span.end_line = d.span.end_column = 1;
-  d.help = "make it a regular file inside the repository, or exclude it in steward.yaml";
+  Diagnostic d = make_diagnostic(
+      rule_id::kSyntaxUnreadable, Severity::error,
+      Span{make_source(unread.path, "", revision), 1, 1, 1, 1},
+      "'" + unread.path + "' was not read: " + unread.reason,
+      "make it a regular file inside the repository, or exclude it in steward.yaml");
   d.subject = unread.path;
   return d;
 }

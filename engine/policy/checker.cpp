@@ -6,6 +6,7 @@
 #include "model/pattern.h"
 #include "policy/language_types.h"
 #include "policy/limits.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -73,13 +74,8 @@ struct PackContext {
   bool depth_reported = false;  // one call-depth error per pack says enough
 
   void error(const char* rule, const Span& span, std::string message, std::string suggestion = {}) {
-    Diagnostic d;
-    d.rule = rule;
-    d.severity = Severity::error;
-    d.message = std::move(message);
-    d.span = span;
-    d.suggestion = std::move(suggestion);
-    diagnostics.push_back(std::move(d));
+    diagnostics.push_back(make_diagnostic(rule, Severity::error, span, std::move(message), {},
+                                          std::move(suggestion)));
   }
 };
 
@@ -770,12 +766,8 @@ Diagnostics check_names(const CheckedPack& pack, const model::Model& model) {
   Diagnostics out;
   auto report = [&](const char* rule, const NameUse& use, std::string message,
                     const std::vector<std::string>& candidates) {
-    Diagnostic d;
-    d.rule = rule;
-    d.message = std::move(message);
-    d.span = use.span;
-    d.suggestion = did_you_mean(use.name, candidates);
-    out.push_back(std::move(d));
+    out.push_back(make_diagnostic(rule, Severity::error, use.span, std::move(message), {},
+                                  did_you_mean(use.name, candidates)));
   };
   for (const NameUse& use : pack.name_uses()) {
     switch (use.kind) {

@@ -14,6 +14,7 @@
 #include "policy/limits.h"
 #include "policy/model_view.h"
 #include "policy/patterns.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::policy {
@@ -97,11 +98,8 @@ class Interpreter {
             const std::string& message) {
     out.findings.resize(findings_before);
     out.reviews.resize(reviews_before);
-    Diagnostic d;
-    d.rule = rule_id::kPolicyRuntime;
-    d.message = "rule `" + rule_->id + "` failed: " + message;
-    d.span = span;
-    out.errors.push_back(std::move(d));
+    out.errors.push_back(make_diagnostic(rule_id::kPolicyRuntime, Severity::error, span,
+                                         "rule `" + rule_->id + "` failed: " + message));
   }
 
   // --- the plan ---

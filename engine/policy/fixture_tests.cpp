@@ -10,6 +10,7 @@
 #include "policy/checker.h"
 #include "policy/evaluator.h"
 #include "policy/rule_pack.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::policy {
@@ -99,10 +100,9 @@ std::optional<Side> load_side(const std::filesystem::path& folder, const std::st
   try {
     side.snapshot = git::read_worktree(folder, git::PathFilter{});
   } catch (const std::exception& error) {
-    Diagnostic d;
-    d.rule = rule_id::kPolicyFixture;
-    d.message = "cannot read " + folder.generic_string() + ": " + error.what();
-    result.errors.push_back(std::move(d));
+    result.errors.push_back(
+        make_diagnostic(rule_id::kPolicyFixture, Severity::error, {},
+                        "cannot read " + folder.generic_string() + ": " + error.what()));
     return std::nullopt;
   }
   side.snapshot.label = label;
@@ -185,10 +185,9 @@ CaseResult run_case(const std::filesystem::path& folder, const CheckedPack& pack
   CaseResult result;
   result.name = folder.filename().string();
   if (!fs::is_directory(folder / "head")) {
-    Diagnostic d;
-    d.rule = rule_id::kPolicyFixture;
-    d.message = "fixture case " + folder.generic_string() + " has no head/ folder";
-    result.errors.push_back(std::move(d));
+    result.errors.push_back(
+        make_diagnostic(rule_id::kPolicyFixture, Severity::error, {},
+                        "fixture case " + folder.generic_string() + " has no head/ folder"));
     result.status = CaseStatus::error;
     return result;
   }

@@ -12,6 +12,7 @@
 #include "StewardPolicyLexer.h"
 #include "StewardPolicyParser.h"
 #include "antlr4-runtime.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -21,15 +22,9 @@ namespace {
 using G = grammar::StewardPolicyParser;
 using L = grammar::StewardPolicyLexer;
 
-constexpr const char* kSyntaxRule = rule_id::kPolicySyntax;
-
 Diagnostic syntax_error(Span span, std::string message) {
-  Diagnostic d;
-  d.rule = kSyntaxRule;
-  d.severity = Severity::error;
-  d.message = std::move(message);
-  d.span = std::move(span);
-  return d;
+  return make_diagnostic(rule_id::kPolicySyntax, Severity::error, std::move(span),
+                         std::move(message));
 }
 
 // Thrown by the error collector to abandon a file that has produced enough errors already.

@@ -7,6 +7,7 @@
 
 #include "policy/limits.h"
 #include "policy/parser.h"
+#include "source/diagnostic_factory.h"
 #include "source/input_error.h"
 #include "source/rule_ids.h"
 
@@ -47,11 +48,8 @@ std::string where(const Span& span) {
 }
 
 Diagnostic pack_error(Span span, std::string message) {
-  Diagnostic d;
-  d.rule = rule_id::kPolicyPack;
-  d.message = std::move(message);
-  d.span = std::move(span);
-  return d;
+  return make_diagnostic(rule_id::kPolicyPack, Severity::error, std::move(span),
+                         std::move(message));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "model/formats/json_schema_reader.h"
 #include "model/formats/schema_merge.h"
 #include "model/mapping_reader.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -57,17 +58,13 @@ void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::D
     context_.lowest_cycle =
         std::min(context_.lowest_cycle, static_cast<size_t>(on_stack - ref_stack_.begin()));
     if (!cycles_reported_.insert(&entry.value).second) return;  // once per `$ref`, not per path
-    Diagnostic d;
-    d.rule = rule_id::kSchemaRefCycle;
-    d.severity = Severity::warning;
-    d.span = entry.value.span;
-    d.message = "`$ref: " + ref +
-                "` refers back to a schema it is part of; steward reads the nested occurrence as "
-                "any value, so what it holds there is not checked";
-    d.help =
-        "a cycle of `$ref`s describes unbounded nesting, which steward's model has no place for";
-    d.suggestion = "end the recursion at a fixed depth, or declare the nested value's own schema";
-    diagnostics_.push_back(std::move(d));
+    diagnostics_.push_back(make_diagnostic(
+        rule_id::kSchemaRefCycle, Severity::warning, entry.value.span,
+        "`$ref: " + ref +
+            "` refers back to a schema it is part of; steward reads the nested occurrence as any "
+            "value, so what it holds there is not checked",
+        "a cycle of `$ref`s describes unbounded nesting, which steward's model has no place for",
+        "end the recursion at a fixed depth, or declare the nested value's own schema"));
     return;
   }
   documents_reached_.insert(resolved.target.document);
@@ -137,18 +134,13 @@ bool JsonSchemaReader::spend(size_t schemas, const Span& at) {
   context_.budget_cut = true;
   if (!budget_reported_) {
     budget_reported_ = true;
-    Diagnostic d;
-    d.rule = rule_id::kSchemaExpansionLimit;
-    d.severity = Severity::error;
-    d.span = at;
-    d.message = "this event's schema expands to more than " + std::to_string(kMaxExpandedSchemas) +
-                " schemas through `$ref`; steward reads no further `$ref` of it, so the rest is "
-                "not checked";
-    d.help =
-        "definitions that refer to the next one more than once double the schema at every "
-        "level; the limit is documented in docs/formats.md";
-    d.suggestion = "refer to each definition once per level, or split the event";
-    diagnostics_.push_back(std::move(d));
+    report(diagnostics_, rule_id::kSchemaExpansionLimit, at,
+           "this event's schema expands to more than " + std::to_string(kMaxExpandedSchemas) +
+               " schemas through `$ref`; steward reads no further `$ref` of it, so the rest is "
+               "not checked",
+           "definitions that refer to the next one more than once double the schema at every "
+           "level; the limit is documented in docs/formats.md",
+           "refer to each definition once per level, or split the event");
   }
   return false;
 }

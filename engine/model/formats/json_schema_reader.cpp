@@ -5,6 +5,7 @@
 #include "model/formats/schema_merge.h"
 #include "model/mapping_reader.h"
 #include "model/pattern.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -422,14 +423,10 @@ void JsonSchemaReader::merge_into(Property& into, Property from, const Span& at)
 }
 
 void JsonSchemaReader::unsupported(const Span& span, std::string message, std::string suggestion) {
-  Diagnostic d;
-  d.rule = rule_id::kSchemaUnsupportedKeyword;
-  d.severity = Severity::warning;
-  d.span = span;
-  d.message = std::move(message);
-  d.help = "steward's rules see the schema without this; see docs/formats.md for what is mapped";
-  d.suggestion = std::move(suggestion);
-  diagnostics_.push_back(std::move(d));
+  diagnostics_.push_back(make_diagnostic(
+      rule_id::kSchemaUnsupportedKeyword, Severity::warning, span, std::move(message),
+      "steward's rules see the schema without this; see docs/formats.md for what is mapped",
+      std::move(suggestion)));
 }
 
 void JsonSchemaReader::wrong_type(const config::Node& value, std::string_view keyword,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/formats/schema_merge.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::model::formats {
@@ -17,13 +18,9 @@ std::string join(const std::string& parent, const std::string& name) {
 }
 
 void warn(Diagnostics& diagnostics, const Span& span, std::string message) {
-  Diagnostic d;
-  d.rule = rule_id::kSchemaUnsupportedKeyword;
-  d.severity = Severity::warning;
-  d.span = span;
-  d.message = std::move(message);
-  d.help = "see docs/formats.md for what is mapped";
-  diagnostics.push_back(std::move(d));
+  diagnostics.push_back(make_diagnostic(rule_id::kSchemaUnsupportedKeyword, Severity::warning, span,
+                                        std::move(message),
+                                        "see docs/formats.md for what is mapped"));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "model/formats/rudder_reader.h"
 
 #include "model/formats/rudder_specs.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -16,16 +17,12 @@ const std::vector<std::string> kKinds = {
     "event-stream-source", "destination", "event-stream-connections"};
 
 void unsupported_kind(const config::Node& kind, Diagnostics& diagnostics) {
-  Diagnostic d;
-  d.rule = rule_id::kSchemaUnsupportedKind;
-  d.severity = Severity::warning;
-  d.span = kind.span;
-  d.message = "steward does not read rudder-cli kind '" + kind.text + "'";
-  d.help =
+  diagnostics.push_back(make_diagnostic(
+      rule_id::kSchemaUnsupportedKind, Severity::warning, kind.span,
+      "steward does not read rudder-cli kind '" + kind.text + "'",
       "steward reads properties, events, categories, custom-types, tp, tracking-plan, "
       "event-stream-source, destination and event-stream-connections; exclude this file in "
-      "steward.yaml to silence this";
-  diagnostics.push_back(std::move(d));
+      "steward.yaml to silence this"));
 }
 
 // The kind names of one spec version: `tp` is rudder/v0.1's name for rudder/v1's `tracking-plan`.

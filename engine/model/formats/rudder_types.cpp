@@ -2,6 +2,7 @@
 
 #include "model/formats/rudder_specs.h"
 #include "model/pattern.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -80,15 +81,12 @@ void add_types(const config::Node& value, std::vector<Ref>& out, Diagnostics& di
 void unmapped(Diagnostics& diagnostics, const config::Node& config, const char* key) {
   const config::MapEntry* entry = config.find_entry(key);
   if (!entry) return;
-  Diagnostic d;
-  d.rule = rule_id::kSchemaUnsupportedKeyword;
-  d.severity = Severity::warning;
-  d.span = entry->key.span;
-  d.message = "`" + std::string(key) +
-              "` has no place in steward's model; what it checks is not "
-              "seen by the rules";
-  d.help = "see docs/formats.md for what is mapped";
-  diagnostics.push_back(std::move(d));
+  diagnostics.push_back(
+      make_diagnostic(rule_id::kSchemaUnsupportedKeyword, Severity::warning, entry->key.span,
+                      "`" + std::string(key) +
+                          "` has no place in steward's model; what it checks is not seen by "
+                          "the rules",
+                      "see docs/formats.md for what is mapped"));
 }
 
 void read_config(const config::Node& node, RudderSpec version, RudderType& type,
