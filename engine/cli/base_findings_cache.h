@@ -7,6 +7,7 @@
 #include "cli/pack_loading.h"
 #include "config/blob_cache_store.h"
 #include "config/steward_config.h"
+#include "gate/gate.h"
 #include "model/snapshot_loader.h"
 #include "policy/policy_input.h"
 
@@ -25,5 +26,22 @@ std::optional<std::vector<std::string>> load_base_fingerprints(config::BlobCache
                                                                const std::string& key);
 void save_base_fingerprints(config::BlobCacheStore& store, const std::string& key,
                             const std::vector<std::string>& fingerprints);
+
+// The gate's base fingerprint store for one key of the persistent cache.
+class CachedBaseFingerprints : public gate::BaseFingerprintStore {
+ public:
+  CachedBaseFingerprints(config::BlobCacheStore& store, std::string key)
+      : store_(store), key_(std::move(key)) {}
+  std::optional<std::vector<std::string>> load() override {
+    return load_base_fingerprints(store_, key_);
+  }
+  void save(const std::vector<std::string>& fingerprints) override {
+    save_base_fingerprints(store_, key_, fingerprints);
+  }
+
+ private:
+  config::BlobCacheStore& store_;
+  std::string key_;
+};
 
 }  // namespace steward::cli

@@ -11,24 +11,15 @@
 #include "cli/report_outputs.h"
 #include "cli/rule_catalog.h"
 #include "diff/change_summary.h"
-#include "findings/pipeline.h"
 #include "findings/verdict.h"
 #include "findings/waiver.h"
-#include "policy/evaluator.h"
+#include "gate/gate.h"
+#include "policy/policy_input.h"
 #include "source/spelling.h"
 
 namespace steward::cli {
 
 namespace {
-
-// Every file a revision read, for inline suppressions.
-std::vector<SourceRef> files_of(const model::LoadedModel& loaded) {
-  std::vector<SourceRef> files;
-  files.reserve(loaded.parsed.size());
-  for (const auto& parsed : loaded.parsed)
-    files.push_back(parsed->source);
-  return files;
-}
 
 // Links findings in the Markdown comment to the pull request's files, when run in GitHub Actions.
 std::string github_blob_url() {
@@ -85,16 +76,6 @@ policy::Env policy_env(const CheckOptions& options) {
   return env;
 }
 
-// Runs the packs over one revision; problems of the packs themselves are exit 2.
-policy::EvaluationResult evaluate(const LoadedPacks& packs, const policy::PolicyInput& input) {
-  policy::EvaluationResult result = policy::evaluate(packs.packs, input);
-  if (!result.ok()) {
-    throw DiagnosticsError("the rule packs cannot run on this repository", result.errors,
-                           "fix the places shown in the packs");
-  }
-  return result;
-}
-
 // A severity override for a rule that does not exist is a typo that must not pass silently.
 void check_severity_keys(const config::StewardConfig& config, const findings::RuleTable& rules) {
   std::vector<std::string> ids;
@@ -112,29 +93,15 @@ void check_severity_keys(const config::StewardConfig& config, const findings::Ru
   }
 }
 
-// Base runs alone (no base of its own, no changes): its findings only tell which of head's are
-// new. They come from the persistent cache when base, the configuration and the packs are as in
-// an earlier run.
-std::vector<std::string> base_fingerprints(const Comparison& comparison, const LoadedPacks& packs,
-                                           const policy::Env& env,
-                                           findings::ProcessOptions process) {
-  const model::LoadedModel& base = *comparison.base;
-  std::optional<std::string> key;
-  if (comparison.store) key = base_findings_key(base, comparison.config, packs, env);
-  if (key) {
-    if (auto cached = load_base_fingerprints(*comparison.store, *key)) return std::move(*cached);
-  }
-  Diagnostics diagnostics = base.diagnostics;
-  auto evaluated = evaluate(packs, {&base.model, nullptr, nullptr, env});
-  diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
-  process.files = files_of(base);
-  std::vector<std::string> fingerprints;
-  for (const auto& f :
-       findings::process_findings(findings::make_findings(std::move(diagnostics)), process)) {
-    fingerprints.push_back(f.fingerprint);
-  }
-  if (key) save_base_fingerprints(*comparison.store, *key, fingerprints);
-  return fingerprints;
+// The persistent cache's store of base fingerprints for this comparison; null without a base, a
+// cache or a key (a base file without a blob id).
+std::unique_ptr<CachedBaseFingerprints> cached_base(const Comparison& comparison,
+                                                    const LoadedPacks& packs,
+                                                    const policy::Env& env) {
+  if (!comparison.base || !comparison.store) return nullptr;
+  auto key = base_findings_key(*comparison.base, comparison.config, packs, env);
+  if (!key) return nullptr;
+  return std::make_unique<CachedBaseFingerprints>(*comparison.store, std::move(*key));
 }
 
 }  // namespace
@@ -153,32 +120,30 @@ int run_check(const CheckOptions& options) {
   check_severity_keys(config, input.rules);
   const policy::Env env = policy_env(options);
 
-  findings::ProcessOptions process;
-  process.config = &config;
-  process.today = env.today;
+  auto base_store = cached_base(*comparison, packs, env);
+  gate::GateInput gate_input;
+  gate_input.head = &comparison->head;
+  gate_input.base = comparison->base ? &*comparison->base : nullptr;
+  gate_input.config = &config;
+  gate_input.packs = packs.packs;
+  gate_input.env = env;
   for (const auto& rule : input.rules)
-    process.known_rules.push_back(rule.id);
-  std::optional<diff::ChangeSet> changes;
-  if (comparison->base) {
-    const model::LoadedModel& base = *comparison->base;
-    process.base_fingerprints = base_fingerprints(*comparison, packs, env, process);
-    changes = diff::compute_changes(base.model, comparison->head.model);
-    auto lines = diff::summarize(*changes, base.model, comparison->head.model);
+    gate_input.known_rules.push_back(rule.id);
+  gate_input.new_only = options.new_only;
+  gate_input.base_store = base_store.get();
+  gate::GateResult gated = gate::run_gate(gate_input);
+  if (!gated.ok()) {
+    // Problems of the packs themselves, not of the data: exit 2.
+    throw DiagnosticsError("the rule packs cannot run on this repository", gated.pack_errors,
+                           "fix the places shown in the packs");
+  }
+  if (gated.changes) {
+    auto lines = diff::summarize(*gated.changes, comparison->base->model, comparison->head.model);
     input.change_summary_text = diff::render_text(lines);
     input.change_summary_markdown = diff::render_markdown(lines);
   }
-  const model::LoadedModel& head = comparison->head;
-  Diagnostics diagnostics = head.diagnostics;
-  auto evaluated =
-      evaluate(packs, {&head.model, comparison->base ? &comparison->base->model : nullptr,
-                       changes ? &*changes : nullptr, env});
-  diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
-  input.reviews = std::move(evaluated.reviews);
-  process.files = files_of(head);
-  process.new_only = options.new_only;
-  if (comparison->base) process.head_model = &head.model;
-  input.findings =
-      findings::process_findings(findings::make_findings(std::move(diagnostics)), process);
+  input.reviews = std::move(gated.reviews);
+  input.findings = std::move(gated.findings);
   input.summary = findings::summarize(input.findings, input.reviews, fail_on);
   input.tool_version = STEWARD_VERSION;
   input.use_color = use_color(options.color);

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/steward_config.h"
+#include "diff/change_set.h"
+#include "findings/finding.h"
+#include "model/snapshot_loader.h"
+#include "policy/checker.h"
+#include "policy/policy_input.h"
+
+namespace steward::gate {
+
+// Where base's fingerprints are kept between runs (the CLI's persistent cache): a pull request's
+// base rarely moves, so later runs skip evaluating it. The store knows its own key.
+class BaseFingerprintStore {
+ public:
+  virtual ~BaseFingerprintStore() = default;
+  virtual std::optional<std::vector<std::string>> load() = 0;
+  virtual void save(const std::vector<std::string>& fingerprints) = 0;
+};
+
+// What one run of the gate looks at. Everything pointed to must outlive run_gate.
+struct GateInput {
+  const model::LoadedModel* head = nullptr;
+  const model::LoadedModel* base = nullptr;       // null: head alone (no changes, nothing is new)
+  const config::StewardConfig* config = nullptr;  // severity overrides, waivers
+  std::vector<std::shared_ptr<const policy::CheckedPack>> packs;
+  policy::Env env;                             // env.today also dates waivers
+  std::vector<std::string> known_rules;        // every rule id that exists, for did-you-mean hints
+  bool new_only = false;                       // keep only what base did not have
+  BaseFingerprintStore* base_store = nullptr;  // null: evaluate base every time
+};
+
+struct GateResult {
+  std::optional<diff::ChangeSet> changes;  // set when there is a base
+  findings::Findings findings;  // head's, processed (suppressions, waivers, fingerprints, is_new)
+  std::vector<ReviewRequest> reviews;  // `require review by`, as the packs asked (not deduplicated)
+  // Problems of the packs on this repository (policy.unknown-*, policy.runtime): when set, the
+  // run stopped there and nothing else is.
+  Diagnostics pack_errors;
+
+  bool ok() const { return pack_errors.empty(); }
+};
+
+// The gate of `steward check`, in order: base evaluated alone (its findings only tell which of
+// head's are new; from `base_store` when it has them), the change set, head evaluated over head,
+// base and the changes, then the findings stage over head's data and rule findings. The verdict
+// (findings::summarize) and the reports are the caller's.
+GateResult run_gate(const GateInput& input);
+
+// Every file a revision read, for inline suppressions.
+std::vector<SourceRef> files_of(const model::LoadedModel& loaded);
+
+}  // namespace steward::gate

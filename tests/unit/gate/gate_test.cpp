@@ -1,0 +1,133 @@
+// run_gate over small in-memory revisions: what head adds is new, what base had is not, the base
+// fingerprint store is read before base is evaluated, and pack errors stop the run.
+#include "gate/gate.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "policy/rule_pack.h"
+#include "rules/builtins.h"
+
+using namespace steward;
+using namespace steward::gate;
+
+namespace {
+
+model::LoadedModel load(std::vector<std::pair<std::string, std::string>> files) {
+  git::Snapshot snapshot;
+  snapshot.label = "test";
+  for (auto& [path, content] : files)
+    snapshot.files.push_back({path, "", std::move(content)});
+  return model::load_snapshot(std::move(snapshot));
+}
+
+std::shared_ptr<const policy::CheckedPack> pack(const std::string& text) {
+  auto loaded = policy::load_pack("gate", {policy::PackSource{"gate.policy", text}});
+  REQUIRE(loaded.ok());
+  auto checked = policy::check_pack(loaded.pack, rules::builtin_functions());
+  REQUIRE(checked.pack);
+  return checked.pack;
+}
+
+// Every event without a description is a finding; a removed event asks for a review.
+const char* const kPack = R"(pack gate
+rule gate.described {
+  severity warning
+  for e in head.events
+  where e.description == none
+  deny at e "{e.name} has no description"
+}
+rule gate.removed {
+  for c in changes.events
+  where c.removed
+  require review by team-data "an event was removed"
+}
+)";
+
+const char* const kTeam = "kind: team\nname: team-data\n";
+
+std::vector<std::string> rules_of(const findings::Findings& all, bool only_new) {
+  std::vector<std::string> out;
+  for (const auto& f : all) {
+    if (!only_new || f.is_new.value_or(false))
+      out.push_back(f.diagnostic.rule + " " + f.diagnostic.message);
+  }
+  return out;
+}
+
+class CountingStore : public BaseFingerprintStore {
+ public:
+  std::optional<std::vector<std::string>> load() override {
+    ++loads;
+    return saved;
+  }
+  void save(const std::vector<std::string>& fingerprints) override { saved = fingerprints; }
+
+  int loads = 0;
+  std::optional<std::vector<std::string>> saved;
+};
+
+}  // namespace
+
+TEST_CASE("head alone: every finding, no changes") {
+  auto head = load({{"plan.yaml", std::string(kTeam) + "---\nkind: event\nname: a\n"}});
+  config::StewardConfig config;
+  GateInput input{&head, nullptr, &config, {pack(kPack)}, {}, {}, false, nullptr};
+  GateResult result = run_gate(input);
+  REQUIRE(result.ok());
+  CHECK_FALSE(result.changes.has_value());
+  CHECK(rules_of(result.findings, false) ==
+        std::vector<std::string>{"gate.described a has no description"});
+}
+
+TEST_CASE("base and head: only what head adds is new; changes reach the rules") {
+  auto base = load({{"plan.yaml", std::string(kTeam) +
+                                      "---\nkind: event\nname: a\n---\nkind: event\nname: gone\n"
+                                      "description: d\n"}});
+  auto head = load({{"plan.yaml", std::string(kTeam) +
+                                      "---\nkind: event\nname: a\n---\nkind: event\nname: b\n"}});
+  config::StewardConfig config;
+  CountingStore store;
+  GateInput input{&head, &base, &config, {pack(kPack)}, {}, {}, false, &store};
+  GateResult result = run_gate(input);
+  REQUIRE(result.ok());
+  REQUIRE(result.changes.has_value());
+  CHECK(rules_of(result.findings, false) ==
+        std::vector<std::string>{"gate.described a has no description",
+                                 "gate.described b has no description"});
+  CHECK(rules_of(result.findings, true) ==
+        std::vector<std::string>{"gate.described b has no description"});
+  REQUIRE(result.reviews.size() == 1);
+  CHECK(result.reviews[0].team == "team-data");
+
+  // Base's fingerprints were saved; the next run takes them from the store (a store that
+  // claims base had b's finding makes it not new).
+  REQUIRE(store.saved.has_value());
+  CHECK(store.saved->size() == 1);
+  std::vector<std::string> all;
+  for (const auto& f : result.findings)
+    all.push_back(f.fingerprint);
+  store.saved = all;
+  GateResult again = run_gate(input);
+  CHECK(store.loads == 2);
+  CHECK(rules_of(again.findings, true).empty());
+
+  input.new_only = true;
+  input.base_store = nullptr;
+  CHECK(rules_of(run_gate(input).findings, false) ==
+        std::vector<std::string>{"gate.described b has no description"});
+}
+
+TEST_CASE("a pack that cannot run on the repository stops the gate with its errors") {
+  auto head = load({{"plan.yaml", "kind: event\nname: a\ndescription: d\n"}});
+  config::StewardConfig config;
+  // team-data is not defined here: the pack's `require review by` names no team.
+  GateInput input{&head, &head, &config, {pack(kPack)}, {}, {}, false, nullptr};
+  GateResult result = run_gate(input);
+  CHECK_FALSE(result.ok());
+  CHECK_FALSE(result.changes.has_value());
+  CHECK(result.findings.empty());
+}
