@@ -3,6 +3,8 @@
 #   make test       install what is missing, build with ASan+UBSan, run every test
 #   make demo       install what is missing, build, run steward on the bundled example repository
 #   make debug      debug build (build/debug)
+#   make werror     the developers' configuration: warnings are errors (build/werror)
+#   make tsan       ThreadSanitizer build of the parallel evaluator's tests, and their run (build/tsan)
 #   make bench      build and run the benchmarks (build/release)
 #   make fuzz       build the libFuzzer targets with clang (build/fuzz), run each FUZZ_SECONDS
 #   make format     reformat the sources; make format-check only checks
@@ -14,7 +16,7 @@ CMAKE_FLAGS ?=
 LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
 
-.PHONY: all release debug asan deps test-deps test demo bench fuzz fuzz-build format format-check clean \
+.PHONY: all release debug asan werror tsan deps test-deps test demo bench fuzz fuzz-build format format-check clean \
   dist dist-test
 
 all: release
@@ -35,6 +37,23 @@ release: deps build/release/build.ninja
 debug: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=Debug
 debug: deps build/debug/build.ninja
 	cmake --build build/debug -j $(JOBS)
+
+# The developers' configuration: every warning in steward's own code is an error (GCC 12's false
+# -Wrestrict positives in libstdc++ stay warnings; CMakeLists.txt says which).
+werror: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_WERROR=ON
+werror: test-deps build/werror/build.ninja
+	cmake --build build/werror -j $(JOBS)
+
+# ThreadSanitizer over what runs on several threads: the policy tests (the parallel evaluator) and
+# the model tests (parallel parsing). Only those two targets and what they link are built. It runs
+# in CI as its own job (.github/workflows/ci.yml), not in `make test`: it compiles every library
+# they link a second time, with TSan, which on an empty cache costs more than the suite itself.
+TSAN_TESTS = steward_policy_tests steward_model_tests
+tsan: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_TSAN=ON -DSTEWARD_BUILD_BENCH=OFF
+tsan: test-deps build/tsan/build.ninja
+	cmake --build build/tsan -j $(JOBS) --target $(TSAN_TESTS)
+	cd build/tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ctest --output-on-failure -j $(JOBS) -R '^($(subst $() ,|,$(TSAN_TESTS)))$$'
 
 # The test configuration: ASan+UBSan with optimisation, so the whole suite runs sanitized and fast.
 asan: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_SANITIZE=ON

@@ -594,6 +594,7 @@ class Checker {
                 "compute the value once with `let`");
   }
 
+  // Long: the typing rules of every binary operator, side by side so they stay consistent.
   Type infer_binary(Expr& e) {
     if (e.op == BinaryOp::and_op || e.op == BinaryOp::or_op) {
       for (auto& operand : e.operands) {

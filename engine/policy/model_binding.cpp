@@ -278,7 +278,7 @@ void bind_property() {
       .display([](const Property& p) { return p.event ? p.event->name + "." + p.path : p.path; });
 }
 
-void bind_routing() {
+void bind_sources_and_destinations() {
   TypeBuilder<Source>(*slots.source)
       .field("name", kString, "the source's name",
              [](const Source& s, const ModelView* v) { return text(s.name, v, &s.span); })
@@ -355,7 +355,9 @@ void bind_routing() {
              })
       .span([](const Mapping& m) { return m.span; })
       .display([](const Mapping& m) { return m.from.name + " -> " + m.to; });
+}
 
+void bind_transformations() {
   TypeBuilder<Transformation>(*slots.transformation)
       .field("name", kString, "the transformation's name",
              [](const Transformation& t, const ModelView* v) { return text(t.name, v, &t.span); })
@@ -383,7 +385,9 @@ void bind_routing() {
              })
       .span([](const Write& w) { return w.property.span; })
       .display([](const Write& w) { return w.property.name; });
+}
 
+void bind_routes() {
   TypeBuilder<Route>(*slots.route)
       .field("destination", obj(slots.destination), "where it delivers",
              [](const Route& r, const ModelView* v) {
@@ -438,7 +442,7 @@ void bind_routing() {
       });
 }
 
-void bind_governance() {
+void bind_identity() {
   TypeBuilder<Identity>(*slots.identity)
       .field("name", kString, "the identity configuration's name",
              [](const Identity& i, const ModelView* v) { return text(i.name, v, &i.span); })
@@ -486,7 +490,9 @@ void bind_governance() {
              [](const Suppression& s, const ModelView* v) { return text(s.pattern, v); })
       .span([](const Suppression& s) { return s.span; })
       .display([](const Suppression& s) { return s.key; });
+}
 
+void bind_governance() {
   TypeBuilder<Team>(*slots.team)
       .field("name", kTeam, "the team's name",
              [](const Team& t, const ModelView* v) { return text(t.name, v, &t.span); })
@@ -562,7 +568,10 @@ void bind_model_types() {
   bind_model();
   bind_event();
   bind_property();
-  bind_routing();
+  bind_sources_and_destinations();
+  bind_transformations();
+  bind_routes();
+  bind_identity();
   bind_governance();
 }
 

@@ -225,6 +225,7 @@ class ErrorCollector : public antlr4::BaseErrorListener {
 // Before parsing: reports unterminated strings once, at their opening quote, and measures nesting
 // (brackets plus prefix operators such as `not`, `some`, `if`), because the generated parser
 // recurses on nesting and must not meet a hostile depth. Returns false when parsing must not run.
+// Long: one pass over the tokens whose state (open strings, brackets, pending prefixes) is shared.
 bool prescan(antlr4::CommonTokenStream& tokens, const SourceRef& source, ErrorCollector& errors) {
   std::vector<const antlr4::Token*> open_strings;
   std::vector<int> saved_prefix;  // prefix operators pending at each open bracket
@@ -377,6 +378,7 @@ class TreeBuilder {
     return type;
   }
 
+  // Long: a rule's parts in their one required order, each checked where the grammar is lax.
   void build_rule(G::RuleDeclContext* context, PolicyFile& file) {
     RuleDecl rule;
     rule.span = span(context);
@@ -571,6 +573,7 @@ class TreeBuilder {
     return expr_node(context);
   }
 
+  // Long: one branch per expression alternative of the grammar; splitting it scatters the table.
   ExprPtr expr_node(G::ExprContext* context) {
     if (auto* c = dynamic_cast<G::PrimaryExprContext*>(context)) return primary(c->primary());
     if (auto* c = dynamic_cast<G::FieldExprContext*>(context)) {
