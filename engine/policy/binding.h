@@ -14,40 +14,11 @@
 namespace steward::policy::binding {
 
 // The object types, created once by language_types() before any binding; wrappers read them.
+// One mutable slot per row of language_type_table.h.
 struct Slots {
-  ObjectType* model;
-  ObjectType* event;
-  ObjectType* deprecation;
-  ObjectType* property;
-  ObjectType* source;
-  ObjectType* destination;
-  ObjectType* exclusion;
-  ObjectType* mapping;
-  ObjectType* transformation;
-  ObjectType* write;
-  ObjectType* identity;
-  ObjectType* match_key;
-  ObjectType* suppression;
-  ObjectType* team;
-  ObjectType* taxonomy;
-  ObjectType* residency_rule;
-  ObjectType* slo;
-  ObjectType* route;
-  ObjectType* delivered_property;
-  ObjectType* field_change;
-  ObjectType* event_change;
-  ObjectType* property_change;
-  ObjectType* source_change;
-  ObjectType* destination_change;
-  ObjectType* route_change;
-  ObjectType* transformation_change;
-  ObjectType* identity_change;
-  ObjectType* match_key_change;
-  ObjectType* team_change;
-  ObjectType* slo_change;
-  ObjectType* taxonomy_change;
-  ObjectType* change_set;
-  ObjectType* env;
+#define STEWARD_LANGUAGE_TYPE_SLOT(name, summary) ObjectType* name;
+  STEWARD_LANGUAGE_TYPES(STEWARD_LANGUAGE_TYPE_SLOT)
+#undef STEWARD_LANGUAGE_TYPE_SLOT
 };
 extern Slots slots;
 

@@ -45,55 +45,21 @@ struct Built {
 
 Built build() {
   Built built;
-  auto make = [&](ObjectType* binding::Slots::*slot, const char* name, const char* summary) {
+  auto make = [&](ObjectType*& slot, const char* name, const char* summary) {
     auto type = std::make_unique<ObjectType>();
     type->name = name;
     type->summary = summary;
-    binding::slots.*slot = type.get();
+    slot = type.get();
     built.types.all.push_back(type.get());
     built.storage.push_back(std::move(type));
-    return binding::slots.*slot;
+    return slot;
   };
-  using S = binding::Slots;
   LanguageTypes& t = built.types;
   // Every type exists before any is bound, since fields refer to other types.
-  t.model = make(&S::model, "model", "one revision of the customer-data repository");
-  t.event = make(&S::event, "event", "a tracked event");
-  t.deprecation = make(&S::deprecation, "deprecation", "an event's deprecation notice");
-  t.property = make(&S::property, "property", "a property of an event or of the library");
-  t.source = make(&S::source, "source", "where events come from");
-  t.destination = make(&S::destination, "destination", "where events go");
-  t.exclusion = make(&S::exclusion, "exclusion", "properties a destination does not receive");
-  t.mapping = make(&S::mapping, "mapping", "a destination field and where it comes from");
-  t.transformation = make(&S::transformation, "transformation", "a change applied in flight");
-  t.write = make(&S::write, "write", "a property a transformation reclassifies");
-  t.identity = make(&S::identity, "identity", "identity-resolution rules");
-  t.match_key = make(&S::match_key, "match_key", "an identifier profiles are merged on");
-  t.suppression = make(&S::suppression, "suppression", "identifier values never merged on");
-  t.team = make(&S::team, "team", "a team that owns things and reviews changes");
-  t.taxonomy = make(&S::taxonomy, "taxonomy", "PII categories, consent purposes, residency");
-  t.residency_rule = make(&S::residency_rule, "residency_rule", "where a category must stay");
-  t.slo = make(&S::slo, "slo", "a destination's service levels");
-  t.route = make(&S::route, "route", "an event delivered to a destination");
-  t.delivered_property =
-      make(&S::delivered_property, "delivered_property", "a property as a destination gets it");
-  t.change_set = make(&S::change_set, "change_set", "what changed from base to head");
-  t.field_change = make(&S::field_change, "field_change", "one field that differs");
-  t.event_change = make(&S::event_change, "event_change", "an event added, removed or modified");
-  t.property_change = make(&S::property_change, "property_change", "a property's change");
-  t.source_change = make(&S::source_change, "source_change", "a source's change");
-  t.destination_change =
-      make(&S::destination_change, "destination_change", "a destination's change");
-  t.route_change = make(&S::route_change, "route_change", "a route's change");
-  t.transformation_change =
-      make(&S::transformation_change, "transformation_change", "a transformation's change");
-  t.identity_change = make(&S::identity_change, "identity_change", "an identity's change");
-  t.match_key_change = make(&S::match_key_change, "match_key_change", "a match key's change");
-  t.team_change = make(&S::team_change, "team_change", "a team's change");
-  t.slo_change = make(&S::slo_change, "slo_change", "an SLO's change");
-  t.taxonomy_change =
-      make(&S::taxonomy_change, "taxonomy_change", "a category or purpose added or removed");
-  t.env = make(&S::env, "env", "the inputs of this run");
+#define STEWARD_MAKE_LANGUAGE_TYPE(name, summary) \
+  t.name = make(binding::slots.name, #name, summary);
+  STEWARD_LANGUAGE_TYPES(STEWARD_MAKE_LANGUAGE_TYPE)
+#undef STEWARD_MAKE_LANGUAGE_TYPE
   binding::bind_model_types();
   binding::bind_change_types();
   return built;

@@ -137,3 +137,20 @@ TEST_CASE("every policy example in docs/language.md checks") {
   }
   CHECK(examples >= 6);
 }
+
+TEST_CASE("every row of the language type table is a bound type") {
+  // A row added to language_type_table.h without its binding would be a type with no members.
+#define STEWARD_COUNT_LANGUAGE_TYPE(name, summary) +1
+  constexpr int rows = 0 STEWARD_LANGUAGE_TYPES(STEWARD_COUNT_LANGUAGE_TYPE);
+#undef STEWARD_COUNT_LANGUAGE_TYPE
+  const LanguageTypes& types = language_types();
+  CHECK(types.all.size() == rows);
+  for (const ObjectType* type : types.all) {
+    CAPTURE(type->name);
+    CHECK(types.find(type->name) == type);
+    CHECK_FALSE(type->summary.empty());
+    CHECK((!type->fields.empty() || !type->methods.empty()));
+  }
+  CHECK(types.find("event") == types.event);
+  CHECK(types.find("env") == types.env);
+}
