@@ -3,6 +3,7 @@
 #include "diff/entity_diffs.h"
 #include "diff/field_diff.h"
 #include "diff/keyed_diff.h"
+#include "model/constraint_fields.h"
 #include "source/spelling.h"
 
 namespace steward::diff {
@@ -42,14 +43,13 @@ void compare_properties(const model::Property& b, const model::Property& h,
   d.text("const", bc.const_value.value_or(""), hc.const_value.value_or(""));
   d.text("pattern", bc.pattern, hc.pattern);
   d.text("format", bc.format, hc.format);
-  d.number("minimum", bc.minimum, hc.minimum);
-  d.number("maximum", bc.maximum, hc.maximum);
-  d.number("exclusive_minimum", bc.exclusive_minimum, hc.exclusive_minimum);
-  d.number("exclusive_maximum", bc.exclusive_maximum, hc.exclusive_maximum);
-  d.integer("min_length", bc.min_length, hc.min_length);
-  d.integer("max_length", bc.max_length, hc.max_length);
-  d.integer("min_items", bc.min_items, hc.min_items);
-  d.integer("max_items", bc.max_items, hc.max_items);
+  for (const model::NumericConstraint& field : model::kNumericConstraints) {
+    if (field.number) {
+      d.number(field.name, bc.*field.number, hc.*field.number);
+    } else {
+      d.integer(field.name, bc.*field.integer, hc.*field.integer);
+    }
+  }
   // The item type of an array is part of the property's type for compatibility.
   std::vector<std::string> bi = b.items.empty() ? std::vector<std::string>{} : b.items[0].types;
   std::vector<std::string> hi = h.items.empty() ? std::vector<std::string>{} : h.items[0].types;

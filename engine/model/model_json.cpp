@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/constraint_fields.h"
+
 namespace steward::model {
 
 namespace {
@@ -45,14 +47,10 @@ json property_json(const Property& p) {
   if (c.const_value) constraints["const"] = *c.const_value;
   if (!c.pattern.empty()) constraints["pattern"] = c.pattern;
   if (!c.format.empty()) constraints["format"] = c.format;
-  if (c.minimum) constraints["minimum"] = *c.minimum;
-  if (c.maximum) constraints["maximum"] = *c.maximum;
-  if (c.exclusive_minimum) constraints["exclusive_minimum"] = *c.exclusive_minimum;
-  if (c.exclusive_maximum) constraints["exclusive_maximum"] = *c.exclusive_maximum;
-  if (c.min_length) constraints["min_length"] = *c.min_length;
-  if (c.max_length) constraints["max_length"] = *c.max_length;
-  if (c.min_items) constraints["min_items"] = *c.min_items;
-  if (c.max_items) constraints["max_items"] = *c.max_items;
+  for (const NumericConstraint& field : kNumericConstraints) {
+    if (field.number && c.*field.number) constraints[field.name] = *(c.*field.number);
+    if (field.integer && c.*field.integer) constraints[field.name] = *(c.*field.integer);
+  }
   if (!constraints.empty()) out["constraints"] = constraints;
   if (!p.properties.empty()) {
     json children = json::array();

@@ -1,5 +1,6 @@
 #include "model/property_reader.h"
 
+#include "model/constraint_fields.h"
 #include "model/mapping_reader.h"
 #include "model/pattern.h"
 #include "source/rule_ids.h"
@@ -61,43 +62,29 @@ void read_constraints(MappingReader& reader, Constraints& c, Diagnostics& diagno
     c.pattern = std::move(v->name);
   }
   if (auto v = reader.text("format")) c.format = *v;
-  c.minimum = reader.number("minimum");
-  c.maximum = reader.number("maximum");
-  c.exclusive_minimum = reader.number("exclusive_minimum");
-  c.exclusive_maximum = reader.number("exclusive_maximum");
-  c.min_length = reader.integer("min_length");
-  c.max_length = reader.integer("max_length");
-  c.min_items = reader.integer("min_items");
-  c.max_items = reader.integer("max_items");
+  for (const NumericConstraint& field : kNumericConstraints) {
+    if (field.number) {
+      c.*field.number = reader.number(field.name);
+    } else {
+      c.*field.integer = reader.integer(field.name);
+    }
+  }
 }
 
 }  // namespace
 
 const std::vector<std::string>& property_keys() {
-  static const std::vector<std::string> keys = {"type",
-                                                "description",
-                                                "required",
-                                                "pii",
-                                                "consent",
-                                                "enum",
-                                                "const",
-                                                "pattern",
-                                                "format",
-                                                "minimum",
-                                                "maximum",
-                                                "exclusive_minimum",
-                                                "exclusive_maximum",
-                                                "min_length",
-                                                "max_length",
-                                                "min_items",
-                                                "max_items",
-                                                "items",
-                                                "properties",
-                                                "additional_properties",
-                                                "$ref",
-                                                "examples",
-                                                "default",
-                                                "deprecated"};
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> all = {"type", "description", "required", "pii",   "consent",
+                                    "enum", "const",       "pattern",  "format"};
+    for (const NumericConstraint& field : kNumericConstraints)
+      all.emplace_back(field.name);
+    for (const char* key : {"items", "properties", "additional_properties", "$ref", "examples",
+                            "default", "deprecated"}) {
+      all.emplace_back(key);
+    }
+    return all;
+  }();
   return keys;
 }
 

@@ -1,6 +1,9 @@
 // The model as the policy language sees it: one block per entity type, each field with its type
 // and a one-line summary (docs/language.md lists the same).
 
+#include <utility>
+
+#include "model/constraint_fields.h"
 #include "model/model.h"
 #include "policy/binding.h"
 #include "policy/policy_input.h"
@@ -203,8 +206,23 @@ void bind_event() {
       .display([](const Deprecation& d) { return "deprecated since " + d.since; });
 }
 
+// One field per numeric constraint the language shows, in the table's order.
+template <size_t... I>
+void bind_numeric_constraints(TypeBuilder<Property>& type, std::index_sequence<I...>) {
+  auto bind_one = [&]<size_t Index>(std::integral_constant<size_t, Index>) {
+    constexpr const model::NumericConstraint& field = model::kNumericConstraints[Index];
+    if constexpr (field.summary != nullptr) {
+      type.field(field.name, kNumber, field.summary, [](const Property& p, const ModelView*) {
+        return optional_number(model::kNumericConstraints[Index].value(p.constraints));
+      });
+    }
+  };
+  (bind_one(std::integral_constant<size_t, I>{}), ...);
+}
+
 void bind_property() {
-  TypeBuilder<Property>(*slots.property)
+  TypeBuilder<Property> property(*slots.property);
+  property
       .field("name", kString, "its key in its parent",
              [](const Property& p, const ModelView* v) { return text(p.name, v, &p.span); })
       .field("path", kString, "its dotted path in the event (\"items.sku\")",
@@ -236,31 +254,10 @@ void bind_property() {
       .field("enum", kStrings, "its allowed values, as written",
              [](const Property& p, const ModelView* v) {
                return strings(p.constraints.enum_values, v);
-             })
-      .field("minimum", kNumber, "its minimum, or none",
-             [](const Property& p, const ModelView*) {
-               return optional_number(p.constraints.minimum);
-             })
-      .field("maximum", kNumber, "its maximum, or none",
-             [](const Property& p, const ModelView*) {
-               return optional_number(p.constraints.maximum);
-             })
-      .field("min_length", kNumber, "its minimum length, or none",
-             [](const Property& p, const ModelView*) {
-               return optional_number(p.constraints.min_length);
-             })
-      .field("max_length", kNumber, "its maximum length, or none",
-             [](const Property& p, const ModelView*) {
-               return optional_number(p.constraints.max_length);
-             })
-      .field("min_items", kNumber, "arrays: the minimum number of items, or none",
-             [](const Property& p, const ModelView*) {
-               return optional_number(p.constraints.min_items);
-             })
-      .field("max_items", kNumber, "arrays: the maximum number of items, or none",
-             [](const Property& p, const ModelView*) {
-               return optional_number(p.constraints.max_items);
-             })
+             });
+  // minimum, maximum, min_length, ...: the rows of model/constraint_fields.h that have a summary.
+  bind_numeric_constraints(property, std::make_index_sequence<model::kNumericConstraintCount>());
+  property
       .field("ref", kString, "the property-library entry it was defined from ($ref), or none",
              [](const Property& p, const ModelView* v) { return ref(p.ref, v); })
       .field("properties", list_of(slots.property), "objects: its nested properties",
