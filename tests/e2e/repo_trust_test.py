@@ -8,7 +8,8 @@ scenario's docstring):
              packs outside the repository; dangling and looping links; an unreadable folder
   nothing    paths that match nothing, an empty repository, a steward.yaml folder, a bare clone
   modes      a submodule's broken file gives one verdict in the work tree, --head and --staged
-  ci         a shallow push job in CI needs --no-base; a truncated loose object ends at once
+  ci         a shallow push job in CI needs --no-base; a truncated loose object ends at once; a
+             commit missing on the way to the merge-base is an error, not "no merge-base"
   config     steward.yaml found from a subfolder; impossible waiver dates; a 200,000-star glob;
              add_days(d, 1e300)
 
@@ -179,7 +180,8 @@ def scenario_modes(ctx):
 
 
 def scenario_ci(ctx):
-    """shallow_clone_head_alone_passes, git_truncated_loose_object_hang"""
+    """shallow_clone_head_alone_passes, git_truncated_loose_object_hang; a corrupt repository is
+    not "no merge-base" (issue 13)"""
     c, steward = ctx.checks, ctx.steward
     origin = ctx.shop_repo("ci-origin")
     origin.branch("feature")
@@ -214,6 +216,24 @@ def scenario_ci(ctx):
         c.code(r, 2, f"a truncated loose {kind} object")
         c.true(oid in r.err and time.monotonic() - began < 20,
                f"the {kind}: names the object, at once", r.detail())
+
+    # A commit missing from the object database on the way to the merge-base is a corrupt
+    # repository (exit 2), not "no common history" (which would compare against --base as it is).
+    repo = ctx.shop_repo("missing-fork")
+    repo.replace("tracking-plan/catalog/product_viewed.yaml", "max_length: 100", "max_length: 120")
+    fork = repo.commit("the fork")
+    repo.branch("feature")
+    repo.replace("tracking-plan/catalog/product_viewed.yaml", "max_length: 120", "max_length: 130")
+    repo.commit("on feature")
+    repo.checkout("main")
+    repo.replace("tracking-plan/catalog/product_viewed.yaml", "max_length: 120", "max_length: 110")
+    repo.commit("on main")
+    repo.checkout("feature")
+    os.remove(repo.file(f".git/objects/{fork[:2]}/{fork[2:]}"))
+    r = steward("check", "--base", "main", cwd=repo.path)
+    c.code(r, 2, "a commit missing on the way to the merge-base")
+    c.true("merge-base" in r.err and "no common history" not in r.err,
+           "the error says the merge-base cannot be found, not that there is none", r.detail())
 
 
 def scenario_config(ctx):
