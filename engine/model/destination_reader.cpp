@@ -1,11 +1,11 @@
 #include "model/kind_readers.h"
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 
 namespace steward::model {
 
 namespace {
 
-void read_exclusions(MappingReader& reader, Destination& destination, Diagnostics& diagnostics) {
+void read_exclusions(YamlFieldReader& reader, Destination& destination, Diagnostics& diagnostics) {
   const config::Node* exclusions = reader.mapping("exclude_properties");
   if (!exclusions) return;
   for (const auto& entry : exclusions->entries) {
@@ -25,11 +25,11 @@ void read_exclusions(MappingReader& reader, Destination& destination, Diagnostic
   }
 }
 
-void read_mappings(MappingReader& reader, Destination& destination, Diagnostics& diagnostics) {
+void read_mappings(YamlFieldReader& reader, Destination& destination, Diagnostics& diagnostics) {
   const config::Node* mappings = reader.sequence("mappings");
   if (!mappings) return;
   for (const auto& item : mappings->items) {
-    MappingReader m(item, "mapping", {"event", "from", "to"}, diagnostics);
+    YamlFieldReader m(item, "mapping", {"event", "from", "to"}, diagnostics);
     if (!m.is_mapping()) continue;
     Mapping mapping;
     mapping.span = item.span;
@@ -47,7 +47,7 @@ void read_mappings(MappingReader& reader, Destination& destination, Diagnostics&
 }  // namespace
 
 std::optional<Destination> read_destination(const config::Node& root, Diagnostics& diagnostics) {
-  MappingReader reader(
+  YamlFieldReader reader(
       root, "destination",
       {"kind", "name", "description", "category", "environments", "region", "consent", "allow_pii",
        "events", "exclude_properties", "mappings", "transformations"},

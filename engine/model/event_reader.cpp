@@ -1,8 +1,8 @@
 #include <algorithm>
 
 #include "model/kind_readers.h"
-#include "model/mapping_reader.h"
 #include "model/property_reader.h"
+#include "model/yaml_field_reader.h"
 
 namespace steward::model {
 
@@ -20,10 +20,10 @@ EventStatus status_from(const std::string& s) {
 }  // namespace
 
 std::optional<Event> read_event(const config::Node& root, Diagnostics& diagnostics) {
-  MappingReader reader(root, "event",
-                       {"kind", "name", "description", "owner", "domain", "status", "deprecated",
-                        "sources", "properties", "version"},
-                       diagnostics);
+  YamlFieldReader reader(root, "event",
+                         {"kind", "name", "description", "owner", "domain", "status", "deprecated",
+                          "sources", "properties", "version"},
+                         diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Event event;
@@ -39,8 +39,8 @@ std::optional<Event> read_event(const config::Node& root, Diagnostics& diagnosti
   }
   event.sources = reader.refs("sources");
   if (const config::Node* deprecated = reader.mapping("deprecated")) {
-    MappingReader d(*deprecated, "deprecated", {"since", "sunset", "replaced_by", "reason"},
-                    diagnostics);
+    YamlFieldReader d(*deprecated, "deprecated", {"since", "sunset", "replaced_by", "reason"},
+                      diagnostics);
     Deprecation deprecation;
     deprecation.span = deprecated->span;
     deprecation.since = d.date("since").value_or("");
@@ -60,7 +60,7 @@ std::optional<Property> read_library_property(const config::Node& root, Diagnost
   keys.push_back("kind");
   keys.push_back("name");
   // Unknown keys are reported once, here; read_property below sees only the property's keys.
-  MappingReader reader(root, "property", keys, diagnostics);
+  YamlFieldReader reader(root, "property", keys, diagnostics);
   const config::Node* name = root.find("name");
   auto name_ref = reader.ref("name", true);
   if (!name_ref || !name) return std::nullopt;

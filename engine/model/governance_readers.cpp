@@ -2,7 +2,7 @@
 #include <cctype>
 
 #include "model/kind_readers.h"
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 
 namespace steward::model {
 
@@ -31,7 +31,7 @@ bool is_duration(const std::string& s) {
   return unit == "ms" || unit == "s" || unit == "m" || unit == "h";
 }
 
-std::string checked(MappingReader& reader, const char* key, bool (*valid)(const std::string&),
+std::string checked(YamlFieldReader& reader, const char* key, bool (*valid)(const std::string&),
                     const char* expected) {
   auto value = reader.text(key);
   if (!value) return {};
@@ -46,7 +46,7 @@ std::string checked(MappingReader& reader, const char* key, bool (*valid)(const 
 }  // namespace
 
 std::optional<Team> read_team(const config::Node& root, Diagnostics& diagnostics) {
-  MappingReader reader(root, "team", {"kind", "name", "description", "reviewers"}, diagnostics);
+  YamlFieldReader reader(root, "team", {"kind", "name", "description", "reviewers"}, diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Team team;
@@ -59,7 +59,7 @@ std::optional<Team> read_team(const config::Node& root, Diagnostics& diagnostics
 }
 
 std::optional<Taxonomy> read_taxonomy(const config::Node& root, Diagnostics& diagnostics) {
-  MappingReader reader(
+  YamlFieldReader reader(
       root, "taxonomy",
       {"kind", "name", "description", "pii_categories", "consent_purposes", "residency"},
       diagnostics);
@@ -73,8 +73,8 @@ std::optional<Taxonomy> read_taxonomy(const config::Node& root, Diagnostics& dia
   taxonomy.consent_purposes = reader.refs("consent_purposes");
   if (const config::Node* residency = reader.sequence("residency")) {
     for (const auto& item : residency->items) {
-      MappingReader r(item, "residency rule", {"pii", "regions", "destination_regions"},
-                      diagnostics);
+      YamlFieldReader r(item, "residency rule", {"pii", "regions", "destination_regions"},
+                        diagnostics);
       if (!r.is_mapping()) continue;
       ResidencyRule rule;
       rule.span = item.span;
@@ -93,10 +93,10 @@ std::optional<Taxonomy> read_taxonomy(const config::Node& root, Diagnostics& dia
 }
 
 std::optional<Slo> read_slo(const config::Node& root, Diagnostics& diagnostics) {
-  MappingReader reader(root, "slo",
-                       {"kind", "name", "description", "destination", "delivery_error_rate",
-                        "schema_violation_rate", "latency_p95"},
-                       diagnostics);
+  YamlFieldReader reader(root, "slo",
+                         {"kind", "name", "description", "destination", "delivery_error_rate",
+                          "schema_violation_rate", "latency_p95"},
+                         diagnostics);
   auto destination = reader.ref("destination", true);
   if (!destination) return std::nullopt;
   Slo slo;

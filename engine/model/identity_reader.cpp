@@ -1,6 +1,6 @@
 #include "model/kind_readers.h"
-#include "model/mapping_reader.h"
 #include "model/pattern.h"
+#include "model/yaml_field_reader.h"
 
 namespace steward::model {
 
@@ -9,12 +9,12 @@ namespace {
 const std::vector<std::string> kConflictPolicies = {"keep_highest_precedence", "keep_oldest",
                                                     "keep_newest", "reject"};
 
-void read_match_keys(MappingReader& reader, Identity& identity, Diagnostics& diagnostics) {
+void read_match_keys(YamlFieldReader& reader, Identity& identity, Diagnostics& diagnostics) {
   const config::Node* keys = reader.sequence("match_keys");
   if (!keys) return;
   for (const auto& item : keys->items) {
-    MappingReader k(item, "match key", {"key", "from", "precedence", "normalize", "consent"},
-                    diagnostics);
+    YamlFieldReader k(item, "match key", {"key", "from", "precedence", "normalize", "consent"},
+                      diagnostics);
     if (!k.is_mapping()) continue;
     auto key = k.text("key", true);
     if (!key) continue;
@@ -31,10 +31,10 @@ void read_match_keys(MappingReader& reader, Identity& identity, Diagnostics& dia
   }
 }
 
-void read_merge(MappingReader& reader, Identity& identity, Diagnostics& diagnostics) {
+void read_merge(YamlFieldReader& reader, Identity& identity, Diagnostics& diagnostics) {
   const config::Node* merge = reader.mapping("merge");
   if (!merge) return;
-  MappingReader m(*merge, "merge", {"max_identifiers_per_profile", "on_conflict"}, diagnostics);
+  YamlFieldReader m(*merge, "merge", {"max_identifiers_per_profile", "on_conflict"}, diagnostics);
   identity.max_identifiers_per_profile = m.integer("max_identifiers_per_profile", 1);
   if (const config::Node* max = merge->find("max_identifiers_per_profile")) {
     identity.max_identifiers_span = max->span;
@@ -42,11 +42,11 @@ void read_merge(MappingReader& reader, Identity& identity, Diagnostics& diagnost
   identity.on_conflict = m.choice("on_conflict", kConflictPolicies).value_or("");
 }
 
-void read_suppressions(MappingReader& reader, Identity& identity, Diagnostics& diagnostics) {
+void read_suppressions(YamlFieldReader& reader, Identity& identity, Diagnostics& diagnostics) {
   const config::Node* suppress = reader.sequence("suppress");
   if (!suppress) return;
   for (const auto& item : suppress->items) {
-    MappingReader s(item, "suppression", {"key", "pattern"}, diagnostics);
+    YamlFieldReader s(item, "suppression", {"key", "pattern"}, diagnostics);
     if (!s.is_mapping()) continue;
     auto key = s.text("key", true);
     auto pattern = s.ref("pattern", true);
@@ -58,9 +58,9 @@ void read_suppressions(MappingReader& reader, Identity& identity, Diagnostics& d
 }  // namespace
 
 std::optional<Identity> read_identity(const config::Node& root, Diagnostics& diagnostics) {
-  MappingReader reader(root, "identity",
-                       {"kind", "name", "description", "owner", "match_keys", "merge", "suppress"},
-                       diagnostics);
+  YamlFieldReader reader(
+      root, "identity", {"kind", "name", "description", "owner", "match_keys", "merge", "suppress"},
+      diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Identity identity;

@@ -2,7 +2,7 @@
 
 #include <re2/re2.h>
 
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 
 namespace steward::model {

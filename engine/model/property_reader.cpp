@@ -1,8 +1,8 @@
 #include "model/property_reader.h"
 
 #include "model/constraint_fields.h"
-#include "model/mapping_reader.h"
 #include "model/pattern.h"
+#include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -13,7 +13,7 @@ namespace {
 const std::vector<std::string> kTypes = {"string", "number", "integer", "boolean",
                                          "object", "array",  "null"};
 
-void read_types(MappingReader& reader, Property& property, Diagnostics& diagnostics) {
+void read_types(YamlFieldReader& reader, Property& property, Diagnostics& diagnostics) {
   const config::Node* type = reader.get("type");
   if (!type || type->is_null()) return;
   property.type_span = type->span;
@@ -47,7 +47,7 @@ void read_types(MappingReader& reader, Property& property, Diagnostics& diagnost
   }
 }
 
-void read_constraints(MappingReader& reader, Constraints& c, Diagnostics& diagnostics) {
+void read_constraints(YamlFieldReader& reader, Constraints& c, Diagnostics& diagnostics) {
   if (const config::Node* values = reader.sequence("enum")) {
     for (const auto& item : values->items) {
       if (item.is_scalar() || item.is_null())
@@ -96,8 +96,8 @@ Property read_property(const config::Node& key, const config::Node& definition,
   property.span = key.span;
   property.pii_span = key.span;
   property.type_span = key.span;
-  MappingReader reader(definition, "property '" + property.path + "'", property_keys(),
-                       diagnostics);
+  YamlFieldReader reader(definition, "property '" + property.path + "'", property_keys(),
+                         diagnostics);
   if (!reader.is_mapping()) return property;
 
   read_types(reader, property, diagnostics);

@@ -2,7 +2,7 @@
 
 #include <unordered_set>
 
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 

@@ -1,11 +1,11 @@
 #include "model/kind_readers.h"
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 
 namespace steward::model {
 
 std::optional<Source> read_source(const config::Node& root, Diagnostics& diagnostics) {
-  MappingReader reader(root, "source", {"kind", "name", "description", "platform", "environments"},
-                       diagnostics);
+  YamlFieldReader reader(root, "source",
+                         {"kind", "name", "description", "platform", "environments"}, diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Source source;

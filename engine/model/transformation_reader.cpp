@@ -1,12 +1,12 @@
 #include "model/kind_readers.h"
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 
 namespace steward::model {
 
 std::optional<Transformation> read_transformation(const config::Node& root,
                                                   Diagnostics& diagnostics) {
-  MappingReader reader(root, "transformation",
-                       {"kind", "name", "description", "events", "reads", "writes"}, diagnostics);
+  YamlFieldReader reader(root, "transformation",
+                         {"kind", "name", "description", "events", "reads", "writes"}, diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Transformation transformation;

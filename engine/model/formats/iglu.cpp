@@ -3,7 +3,7 @@
 #include <charconv>
 #include <vector>
 
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 
 namespace steward::model::formats {
@@ -84,7 +84,7 @@ bool is_self_describing(const config::Node& root) {
 
 std::optional<IgluSelf> read_iglu_self(const config::Node& self, const std::string& path,
                                        Diagnostics& diagnostics) {
-  MappingReader reader(self, "self", {"vendor", "name", "format", "version"}, diagnostics);
+  YamlFieldReader reader(self, "self", {"vendor", "name", "format", "version"}, diagnostics);
   auto vendor = reader.ref("vendor", true);
   auto name = reader.ref("name", true);
   auto format = reader.ref("format", true);

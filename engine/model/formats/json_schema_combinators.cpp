@@ -3,7 +3,7 @@
 
 #include "model/formats/json_schema_reader.h"
 #include "model/formats/schema_merge.h"
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 #include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"

@@ -3,7 +3,7 @@
 #include "model/formats/iglu.h"
 #include "model/formats/json_schema_reader.h"
 #include "model/formats/schema_merge.h"
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 
 namespace steward::model::formats {

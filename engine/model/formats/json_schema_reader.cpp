@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "model/formats/schema_merge.h"
-#include "model/mapping_reader.h"
 #include "model/pattern.h"
+#include "model/yaml_field_reader.h"
 #include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"

@@ -10,7 +10,7 @@ const std::vector<std::string> kEventTypes = {"track", "identify", "page", "scre
 // The list under `key` of a spec, each item a mapping.
 const config::Node* spec_list(const config::Node& spec, const char* key, const char* what,
                               Diagnostics& diagnostics) {
-  MappingReader reader(spec, what, {key}, diagnostics);
+  YamlFieldReader reader(spec, what, {key}, diagnostics);
   if (!reader.is_mapping()) return nullptr;
   return reader.sequence(key);
 }
@@ -19,7 +19,7 @@ const config::Node* spec_list(const config::Node& spec, const char* key, const c
 Ref read_category(const config::Node* value, Diagnostics& diagnostics) {
   if (!value || value->is_null()) return {};
   if (value->is_mapping()) {
-    MappingReader reader(*value, "category", {"$ref"}, diagnostics);
+    YamlFieldReader reader(*value, "category", {"$ref"}, diagnostics);
     return reader.ref("$ref", true).value_or(Ref{});
   }
   return scalar_ref(*value, "category", diagnostics).value_or(Ref{});
@@ -38,7 +38,7 @@ void read_properties_spec(const config::Node& spec, RudderSpec version, RudderPr
     keys.push_back("propConfig");
   }
   for (const auto& item : list->items) {
-    MappingReader reader(item, "property", keys, diagnostics);
+    YamlFieldReader reader(item, "property", keys, diagnostics);
     if (!reader.is_mapping()) continue;
     auto id = reader.ref("id", true);
     if (!id) continue;
@@ -57,8 +57,8 @@ void read_events_spec(const config::Node& spec, RudderSpec version, RudderProjec
   const config::Node* list = spec_list(spec, "events", "events spec", diagnostics);
   if (!list) return;
   for (const auto& item : list->items) {
-    MappingReader reader(item, "event", {"id", "name", "event_type", "description", "category"},
-                         diagnostics);
+    YamlFieldReader reader(item, "event", {"id", "name", "event_type", "description", "category"},
+                           diagnostics);
     if (!reader.is_mapping()) continue;
     auto id = reader.ref("id", true);
     if (!id) continue;
@@ -78,7 +78,7 @@ void read_categories_spec(const config::Node& spec, RudderProject& project,
   const config::Node* list = spec_list(spec, "categories", "categories spec", diagnostics);
   if (!list) return;
   for (const auto& item : list->items) {
-    MappingReader reader(item, "category", {"id", "name"}, diagnostics);
+    YamlFieldReader reader(item, "category", {"id", "name"}, diagnostics);
     if (!reader.is_mapping()) continue;
     auto id = reader.ref("id", true);
     if (!id) continue;
@@ -91,9 +91,9 @@ void read_custom_types_spec(const config::Node& spec, RudderSpec version, Rudder
   const config::Node* list = spec_list(spec, "types", "custom-types spec", diagnostics);
   if (!list) return;
   for (const auto& item : list->items) {
-    MappingReader reader(item, "custom type",
-                         {"id", "name", "description", "type", "config", "properties", "variants"},
-                         diagnostics);
+    YamlFieldReader reader(
+        item, "custom type",
+        {"id", "name", "description", "type", "config", "properties", "variants"}, diagnostics);
     if (!reader.is_mapping()) continue;
     auto id = reader.ref("id", true);
     if (!id) continue;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "model/formats/rudder_refs.h"
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 

@@ -11,7 +11,7 @@ const std::vector<std::string> kIdentitySections = {"properties", "traits", "con
 // `includes: {$ref: "#/tp/PLAN/event_rule/RULE"}`.
 Ref read_includes(const config::Node* value, Diagnostics& diagnostics) {
   if (!value || value->is_null()) return {};
-  MappingReader reader(*value, "includes", {"$ref"}, diagnostics);
+  YamlFieldReader reader(*value, "includes", {"$ref"}, diagnostics);
   return reader.ref("$ref", true).value_or(Ref{});
 }
 
@@ -19,7 +19,7 @@ RudderRule read_rule(const config::Node& item, bool legacy, Diagnostics& diagnos
   RudderSpec version = legacy ? RudderSpec::v0_1 : RudderSpec::v1;
   std::vector<std::string> keys = {"type", "id", "event", "properties", "includes", "variants"};
   if (!legacy) keys.insert(keys.end(), {"identity_section", "additional_properties"});
-  MappingReader reader(item, "event rule", keys, diagnostics);
+  YamlFieldReader reader(item, "event rule", keys, diagnostics);
   RudderRule rule;
   if (!reader.is_mapping()) return rule;
   if (auto id = reader.ref("id", true)) rule.id = *id;
@@ -33,8 +33,8 @@ RudderRule read_rule(const config::Node& item, bool legacy, Diagnostics& diagnos
   if (legacy) {
     // rudder/v0.1: `event: {$ref, allow_unplanned, identity_section}`.
     if (const config::Node* event = reader.mapping("event")) {
-      MappingReader e(*event, "event", {"$ref", "allow_unplanned", "identity_section"},
-                      diagnostics);
+      YamlFieldReader e(*event, "event", {"$ref", "allow_unplanned", "identity_section"},
+                        diagnostics);
       if (auto ref = e.ref("$ref", true)) rule.event = *ref;
       rule.additional_properties = e.boolean("allow_unplanned").value_or(false);
       e.choice("identity_section", kIdentitySections);
@@ -61,7 +61,7 @@ void read_default(const config::Node& value, RudderSpec version, RudderVariant& 
                   Diagnostics& diagnostics) {
   const config::Node* list = &value;
   if (value.is_mapping()) {
-    MappingReader reader(value, "default", {"properties"}, diagnostics);
+    YamlFieldReader reader(value, "default", {"properties"}, diagnostics);
     list = reader.sequence("properties");
   }
   if (!list || !list->is_sequence()) return;
@@ -80,7 +80,7 @@ std::vector<RudderUse> read_rudder_uses(const config::Node& list, RudderSpec ver
   if (nested) keys.insert(keys.end(), {additional_key, "properties"});
   std::vector<RudderUse> out;
   for (const auto& item : list.items) {
-    MappingReader reader(item, "property of a rule", keys, diagnostics);
+    YamlFieldReader reader(item, "property of a rule", keys, diagnostics);
     if (!reader.is_mapping()) continue;
     auto ref = reader.ref(ref_key, true);
     if (!ref) continue;
@@ -102,8 +102,8 @@ std::vector<RudderVariant> read_rudder_variants(const config::Node& list, Rudder
                                                 Diagnostics& diagnostics) {
   std::vector<RudderVariant> out;
   for (const auto& item : list.items) {
-    MappingReader reader(item, "variant", {"type", "discriminator", "cases", "default"},
-                         diagnostics);
+    YamlFieldReader reader(item, "variant", {"type", "discriminator", "cases", "default"},
+                           diagnostics);
     if (!reader.is_mapping()) continue;
     RudderVariant variant;
     if (auto discriminator = reader.ref("discriminator", true))
@@ -111,7 +111,7 @@ std::vector<RudderVariant> read_rudder_variants(const config::Node& list, Rudder
     reader.text("type");
     if (const config::Node* cases = reader.sequence("cases")) {
       for (const auto& c : cases->items) {
-        MappingReader case_reader(
+        YamlFieldReader case_reader(
             c, "variant case", {"display_name", "match", "description", "properties"}, diagnostics);
         if (!case_reader.is_mapping()) continue;
         if (const config::Node* properties = case_reader.sequence("properties")) {
@@ -130,8 +130,8 @@ std::vector<RudderVariant> read_rudder_variants(const config::Node& list, Rudder
 
 void read_tracking_plan_spec(const config::Node& spec, bool legacy, RudderProject& project,
                              Diagnostics& diagnostics) {
-  MappingReader reader(spec, "tracking plan", {"id", "display_name", "description", "rules"},
-                       diagnostics);
+  YamlFieldReader reader(spec, "tracking plan", {"id", "display_name", "description", "rules"},
+                         diagnostics);
   if (!reader.is_mapping()) return;
   auto id = reader.ref("id", true);
   if (!id) return;

@@ -48,8 +48,8 @@ bool is_rudder_document(const config::Node& root) {
 
 void read_rudder_document(const config::Node& root, RudderProject& project,
                           Diagnostics& diagnostics) {
-  MappingReader reader(root, "rudder-cli spec", {"version", "kind", "metadata", "spec"},
-                       diagnostics);
+  YamlFieldReader reader(root, "rudder-cli spec", {"version", "kind", "metadata", "spec"},
+                         diagnostics);
   const config::Node* version_node = root.find("version");
   RudderSpec version = version_node->text == "rudder/v1" ? RudderSpec::v1 : RudderSpec::v0_1;
   if (version_node->text != "rudder/v1" && version_node->text != "rudder/v0.1" &&

@@ -2,7 +2,7 @@
 
 #include "config/node.h"
 #include "model/formats/rudder_project.h"
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 #include "source/diagnostic.h"
 
 // The readers of each rudder-cli kind's `spec:` (internal to the rudder-cli reader).
@@ -32,7 +32,7 @@ void read_connections_spec(const config::Node& spec, RudderProject& project,
 // A property's or custom type's type: `type` (primitives, comma-separated in rudder/v0.1, or a
 // custom-type reference), `types` and `item_type(s)` (rudder/v1), and the config under
 // `config_key` (enum, lengths, bounds, pattern, format, item types, additional properties).
-void read_rudder_type(MappingReader& reader, RudderSpec version, const char* config_key,
+void read_rudder_type(YamlFieldReader& reader, RudderSpec version, const char* config_key,
                       RudderType& type, Diagnostics& diagnostics);
 
 // A list of property uses: `{$ref | property, required, additional_properties, properties}`.

@@ -32,8 +32,8 @@ void read_consent(const config::Node& config, RudderDestination& destination,
       continue;
     }
     for (const auto& provider : per_source.value.items) {
-      MappingReader reader(provider, "consent provider",
-                           {"provider", "resolution_strategy", "consents"}, diagnostics);
+      YamlFieldReader reader(provider, "consent provider",
+                             {"provider", "resolution_strategy", "consents"}, diagnostics);
       if (!reader.is_mapping()) continue;
       reader.choice("provider", {"custom", "iubenda", "ketch", "oneTrust"});
       reader.choice("resolution_strategy", {"and", "or"});
@@ -49,8 +49,8 @@ void read_consent(const config::Node& config, RudderDestination& destination,
 }  // namespace
 
 void read_source_spec(const config::Node& spec, RudderProject& project, Diagnostics& diagnostics) {
-  MappingReader reader(spec, "event-stream-source", {"id", "name", "type", "enabled", "governance"},
-                       diagnostics);
+  YamlFieldReader reader(spec, "event-stream-source",
+                         {"id", "name", "type", "enabled", "governance"}, diagnostics);
   if (!reader.is_mapping()) return;
   auto id = reader.ref("id", true);
   if (!id) return;
@@ -61,9 +61,9 @@ void read_source_spec(const config::Node& spec, RudderProject& project, Diagnost
   if (!reader.get("type")) reader.missing("type");
   source.enabled = reader.boolean("enabled").value_or(true);
   if (const config::Node* governance = reader.mapping("governance")) {
-    MappingReader g(*governance, "governance", {"validations"}, diagnostics);
+    YamlFieldReader g(*governance, "governance", {"validations"}, diagnostics);
     if (const config::Node* validations = g.mapping("validations")) {
-      MappingReader v(*validations, "validations", {"tracking_plan", "config"}, diagnostics);
+      YamlFieldReader v(*validations, "validations", {"tracking_plan", "config"}, diagnostics);
       if (auto plan = v.ref("tracking_plan", true)) source.tracking_plan = *plan;
       v.mapping("config");
     }
@@ -73,7 +73,7 @@ void read_source_spec(const config::Node& spec, RudderProject& project, Diagnost
 
 void read_destination_spec(const config::Node& spec, RudderProject& project,
                            Diagnostics& diagnostics) {
-  MappingReader reader(
+  YamlFieldReader reader(
       spec, "destination",
       {"id", "display_name", "type", "enabled", "definition_version", "config", "transformation"},
       diagnostics);
@@ -93,12 +93,12 @@ void read_destination_spec(const config::Node& spec, RudderProject& project,
 
 void read_connections_spec(const config::Node& spec, RudderProject& project,
                            Diagnostics& diagnostics) {
-  MappingReader reader(spec, "event-stream-connections spec", {"connections"}, diagnostics);
+  YamlFieldReader reader(spec, "event-stream-connections spec", {"connections"}, diagnostics);
   if (!reader.is_mapping()) return;
   const config::Node* list = reader.sequence("connections");
   if (!list) return;
   for (const auto& item : list->items) {
-    MappingReader c(item, "connection", {"id", "source", "destination", "enabled"}, diagnostics);
+    YamlFieldReader c(item, "connection", {"id", "source", "destination", "enabled"}, diagnostics);
     if (!c.is_mapping()) continue;
     RudderConnection connection;
     if (auto id = c.ref("id", true)) connection.id = *id;

@@ -92,7 +92,7 @@ void unmapped(Diagnostics& diagnostics, const config::Node& config, const char* 
 void read_config(const config::Node& node, RudderSpec version, RudderType& type,
                  Diagnostics& diagnostics) {
   const ConfigKeys& k = version == RudderSpec::v1 ? kSnake : kCamel;
-  MappingReader config(
+  YamlFieldReader config(
       node, "config",
       {"enum", "minimum", "maximum", "pattern", "format", k.min_length, k.max_length,
        k.exclusive_minimum, k.exclusive_maximum, k.multiple_of, k.item_types, k.min_items,
@@ -134,7 +134,7 @@ void read_config(const config::Node& node, RudderSpec version, RudderType& type,
 
 }  // namespace
 
-void read_rudder_type(MappingReader& reader, RudderSpec version, const char* config_key,
+void read_rudder_type(YamlFieldReader& reader, RudderSpec version, const char* config_key,
                       RudderType& type, Diagnostics& diagnostics) {
   for (const char* key : {"type", "types"}) {
     if (const config::Node* value = reader.get(key); value && !value->is_null()) {

@@ -16,10 +16,10 @@ namespace steward::model {
 // a mapping comes from here: unknown keys (with a did-you-mean), values of the wrong type, missing
 // required fields, values outside their allowed set. Keys starting with `x-` and `metadata` are
 // free for teams' own annotations.
-class MappingReader {
+class YamlFieldReader {
  public:
-  MappingReader(const config::Node& mapping, std::string what, std::vector<std::string> known_keys,
-                Diagnostics& diagnostics);
+  YamlFieldReader(const config::Node& mapping, std::string what,
+                  std::vector<std::string> known_keys, Diagnostics& diagnostics);
 
   bool is_mapping() const { return mapping_.is_mapping(); }
   const config::Node* get(std::string_view key) const { return mapping_.find(key); }

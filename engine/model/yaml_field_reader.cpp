@@ -1,4 +1,4 @@
-#include "model/mapping_reader.h"
+#include "model/yaml_field_reader.h"
 
 #include "source/calendar_date.h"
 #include "source/rule_ids.h"
@@ -14,8 +14,8 @@ std::optional<Ref> scalar_ref(const config::Node& node, std::string_view what,
   return std::nullopt;
 }
 
-MappingReader::MappingReader(const config::Node& mapping, std::string what,
-                             std::vector<std::string> known_keys, Diagnostics& diagnostics)
+YamlFieldReader::YamlFieldReader(const config::Node& mapping, std::string what,
+                                 std::vector<std::string> known_keys, Diagnostics& diagnostics)
     : mapping_(mapping), what_(std::move(what)), diagnostics_(diagnostics) {
   if (!mapping_.is_mapping()) {
     report(diagnostics_, rule_id::kSchemaWrongType, mapping_.span,
@@ -36,31 +36,31 @@ MappingReader::MappingReader(const config::Node& mapping, std::string what,
   }
 }
 
-void MappingReader::wrong_type(const config::Node& value, std::string_view key,
-                               std::string_view expected) {
+void YamlFieldReader::wrong_type(const config::Node& value, std::string_view key,
+                                 std::string_view expected) {
   report(diagnostics_, rule_id::kSchemaWrongType, value.span,
          std::string(key) + " must be " + std::string(expected) + ", not a " +
              std::string(value.type_name()));
 }
 
-void MappingReader::invalid_value(const config::Node& value, std::string message,
-                                  std::string suggestion) {
+void YamlFieldReader::invalid_value(const config::Node& value, std::string message,
+                                    std::string suggestion) {
   report(diagnostics_, rule_id::kSchemaInvalidValue, value.span, std::move(message), {},
          std::move(suggestion));
 }
 
-void MappingReader::missing(std::string_view key) {
+void YamlFieldReader::missing(std::string_view key) {
   report(diagnostics_, rule_id::kSchemaMissingField, mapping_.span,
          what_ + " has no `" + std::string(key) + "`", "add `" + std::string(key) + ": ...`");
 }
 
-std::optional<std::string> MappingReader::text(std::string_view key, bool required) {
+std::optional<std::string> YamlFieldReader::text(std::string_view key, bool required) {
   auto value = ref(key, required);
   if (!value) return std::nullopt;
   return std::move(value->name);
 }
 
-std::optional<Ref> MappingReader::ref(std::string_view key, bool required) {
+std::optional<Ref> YamlFieldReader::ref(std::string_view key, bool required) {
   const config::Node* value = get(key);
   if (!value || value->is_null()) {
     if (required && mapping_.is_mapping()) missing(key);
@@ -77,7 +77,7 @@ std::optional<Ref> MappingReader::ref(std::string_view key, bool required) {
   return Ref{value->text, value->span};
 }
 
-std::vector<Ref> MappingReader::refs(std::string_view key) {
+std::vector<Ref> YamlFieldReader::refs(std::string_view key) {
   std::vector<Ref> out;
   const config::Node* value = get(key);
   if (!value || value->is_null()) return out;
@@ -93,7 +93,7 @@ std::vector<Ref> MappingReader::refs(std::string_view key) {
   return out;
 }
 
-bool MappingReader::refs_or_all(std::string_view key, std::vector<Ref>& out) {
+bool YamlFieldReader::refs_or_all(std::string_view key, std::vector<Ref>& out) {
   const config::Node* value = get(key);
   if (value && value->is_scalar() && value->text == "*") return true;
   if (value && value->is_scalar()) {
@@ -104,7 +104,7 @@ bool MappingReader::refs_or_all(std::string_view key, std::vector<Ref>& out) {
   return false;
 }
 
-std::optional<bool> MappingReader::boolean(std::string_view key) {
+std::optional<bool> YamlFieldReader::boolean(std::string_view key) {
   const config::Node* value = get(key);
   if (!value || value->is_null()) return std::nullopt;
   auto b = value->as_bool();
@@ -112,7 +112,7 @@ std::optional<bool> MappingReader::boolean(std::string_view key) {
   return b;
 }
 
-std::optional<double> MappingReader::number(std::string_view key) {
+std::optional<double> YamlFieldReader::number(std::string_view key) {
   const config::Node* value = get(key);
   if (!value || value->is_null()) return std::nullopt;
   auto n = value->as_number();
@@ -120,7 +120,7 @@ std::optional<double> MappingReader::number(std::string_view key) {
   return n;
 }
 
-std::optional<long long> MappingReader::integer(std::string_view key, long long minimum) {
+std::optional<long long> YamlFieldReader::integer(std::string_view key, long long minimum) {
   const config::Node* value = get(key);
   if (!value || value->is_null()) return std::nullopt;
   auto n = value->as_integer();
@@ -135,8 +135,8 @@ std::optional<long long> MappingReader::integer(std::string_view key, long long 
   return n;
 }
 
-std::optional<std::string> MappingReader::choice(std::string_view key,
-                                                 const std::vector<std::string>& allowed) {
+std::optional<std::string> YamlFieldReader::choice(std::string_view key,
+                                                   const std::vector<std::string>& allowed) {
   const config::Node* value = get(key);
   auto chosen = text(key);
   if (!chosen) return std::nullopt;
@@ -152,7 +152,7 @@ std::optional<std::string> MappingReader::choice(std::string_view key,
   return std::nullopt;
 }
 
-std::optional<std::string> MappingReader::date(std::string_view key) {
+std::optional<std::string> YamlFieldReader::date(std::string_view key) {
   const config::Node* value = get(key);
   auto s = text(key);
   if (!s) return std::nullopt;
@@ -163,7 +163,7 @@ std::optional<std::string> MappingReader::date(std::string_view key) {
   return s;
 }
 
-const config::Node* MappingReader::mapping(std::string_view key) {
+const config::Node* YamlFieldReader::mapping(std::string_view key) {
   const config::Node* value = get(key);
   if (!value || value->is_null()) return nullptr;
   if (!value->is_mapping()) {
@@ -173,7 +173,7 @@ const config::Node* MappingReader::mapping(std::string_view key) {
   return value;
 }
 
-const config::Node* MappingReader::sequence(std::string_view key) {
+const config::Node* YamlFieldReader::sequence(std::string_view key) {
   const config::Node* value = get(key);
   if (!value || value->is_null()) return nullptr;
   if (!value->is_sequence()) {
