@@ -222,8 +222,8 @@ std::optional<std::string> Repository::try_merge_base(const std::string& a,
     throw InputError(what + ": the repository is a shallow clone", missing_history_fix(true, ""));
   }
   if (internal::no_merge_base(code)) return std::nullopt;
-  // A commit missing from the object database is GIT_ENOTFOUND too: a corrupt repository, which
-  // must not pass for "no common history" (callers would compare against the wrong base).
+  // Anything else, a commit missing from the object database included, is a corrupt repository,
+  // which must not pass for "no common history" (callers would compare against the wrong base).
   throw InputError(what + ": " + last_git_message(),
                    "check that git can read the repository (`git status`, `git fsck`)");
 }

@@ -16,9 +16,11 @@ std::string last_git_message();
 // history; otherwise how to fetch or spell the revision. `rev` may be empty.
 std::string missing_history_fix(bool shallow, const std::string& rev);
 
-// Whether the last failure was libgit2 finding no common ancestor. libgit2 returns GIT_ENOTFOUND
-// both for that and for an object missing from a corrupt repository; only the error class
-// (GIT_ERROR_MERGE against GIT_ERROR_ODB) tells them apart.
+// Whether the last failure was libgit2 finding no common ancestor. GIT_ENOTFOUND alone does not
+// say so: libgit2's object lookups report a missing object with it too (class GIT_ERROR_ODB);
+// only "no merge base found" has class GIT_ERROR_MERGE. (libgit2 1.5's merge-base walk returns -1
+// for a missing commit, which was an error already; the class check keeps it one whatever code
+// a version returns.)
 bool no_merge_base(int code);
 
 // Throws InputError("<what>: <libgit2 message>") when `code` is a failure (< 0).
