@@ -210,6 +210,9 @@ std::optional<std::string> Repository::try_merge_base(const std::string& a,
   int code = git_merge_base(&base, impl_->repo.get(), git_commit_id(first.get()),
                             git_commit_id(second.get()));
   if (code >= 0) return oid_hex(base);
+  // Read before any other libgit2 call, which may reset the last error.
+  const bool nothing_in_common = internal::no_merge_base(code);
+  const std::string problem = last_git_message();
   std::string what = "cannot find the merge-base of '" + a + "' and '" + b + "'";
   if (impl_->shallow()) {
     // libgit2 1.5 fails as soon as its walk reaches a cut-off parent, even when one commit is an
@@ -221,10 +224,10 @@ std::optional<std::string> Repository::try_merge_base(const std::string& a,
     // The common ancestor lies beyond the cut-off history (a walk stops at a missing parent).
     throw InputError(what + ": the repository is a shallow clone", missing_history_fix(true, ""));
   }
-  if (internal::no_merge_base(code)) return std::nullopt;
+  if (nothing_in_common) return std::nullopt;
   // Anything else, a commit missing from the object database included, is a corrupt repository,
   // which must not pass for "no common history" (callers would compare against the wrong base).
-  throw InputError(what + ": " + last_git_message(),
+  throw InputError(what + ": " + problem,
                    "check that git can read the repository (`git status`, `git fsck`)");
 }
 
