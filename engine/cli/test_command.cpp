@@ -146,6 +146,15 @@ nlohmann::json to_json(const policy::PackTestResult& result, bool verbose) {
           {"coverage", coverage}};
 }
 
+// "file:line:col: rule: message (did you mean ...)", for JUnit's plain text.
+std::string diagnostic_line(const Diagnostic& e) {
+  std::string place = e.span.valid() ? e.span.file() + ":" + std::to_string(e.span.line) + ":" +
+                                           std::to_string(e.span.column) + ": "
+                                     : "";
+  return place + e.rule + ": " + e.message +
+         (e.suggestion.empty() ? "" : " (" + e.suggestion + ")") + "\n";
+}
+
 // JUnit XML for CI: a test suite per pack, a test case per fixture case; a pack that cannot run
 // is one test case with an <error>.
 std::string to_junit(const std::vector<policy::PackTestResult>& results) {
@@ -158,11 +167,8 @@ std::string to_junit(const std::vector<policy::PackTestResult>& results) {
     size_t suite_failures = 0, suite_errors = 0;
     if (!result.errors.empty()) {
       std::string text;
-      for (const auto& e : result.errors) {
-        text += e.span.file() + ":" + std::to_string(e.span.line) + ":" +
-                std::to_string(e.span.column) + ": " + e.rule + ": " + e.message +
-                (e.suggestion.empty() ? "" : " (" + e.suggestion + ")") + "\n";
-      }
+      for (const auto& e : result.errors)
+        text += diagnostic_line(e);
       body += "    <testcase classname=\"" + xml_escape(pack, true) +
               "\" name=\"(pack)\">\n      <error message=\"the pack cannot run its fixtures\">" +
               xml_escape(text) + "</error>\n    </testcase>\n";
@@ -179,7 +185,7 @@ std::string to_junit(const std::vector<policy::PackTestResult>& results) {
       for (const auto& p : c.problems)
         text += p + "\n";
       for (const auto& e : c.errors)
-        text += e.rule + ": " + e.message + "\n";
+        text += diagnostic_line(e);
       bool failed = c.status == policy::CaseStatus::fail;
       (failed ? suite_failures : suite_errors)++;
       const char* element = failed ? "failure" : "error";
@@ -209,7 +215,7 @@ void print_pack_errors(const policy::PackTestResult& result) {
                      : result.cases.empty()                           ? "does not check"
                                             : "fails on the data of its fixture cases";
   std::cerr << "error: the pack '" << result.folder << "' " << what << "\n"
-            << "  fix: fix the places shown; no case of the pack runs until it checks\n";
+            << "  fix: fix the places shown; no case of the pack can pass until it checks\n";
 }
 
 int run_test(const TestOptions& options) {

@@ -38,7 +38,6 @@ std::string ObservedOutcome::where() const {
 
 namespace {
 
-constexpr const char* kFixtureRule = "policy.fixture";
 // Case folders whose name starts with this are not cases: tests/_shared/ holds shared data.
 constexpr char kNotACase = '_';
 
@@ -452,10 +451,17 @@ PackTestResult run_pack_tests(const fs::path& folder, const FunctionRegistry& fu
 std::string describe(const PackTestResult& result, bool verbose) {
   std::string out;
   std::string pack = result.pack.empty() ? result.folder : result.pack;
-  for (const auto& e : result.errors) {
-    out += "ERROR " + pack + ": " + e.rule + " at " + e.span.file() + ":" +
-           std::to_string(e.span.line) + ":" + std::to_string(e.span.column) + ": " + e.message +
-           "\n";
+  // One line: the CLI prints the errors themselves in full, once, as `steward check` does.
+  if (!result.errors.empty()) {
+    std::set<std::string> codes;
+    for (const auto& e : result.errors)
+      codes.insert(e.rule);
+    std::string list;
+    for (const auto& code : codes)
+      list += (list.empty() ? "" : ", ") + code;
+    size_t n = result.errors.size();
+    out += "ERROR " + pack + ": " + std::to_string(n) + (n == 1 ? " error" : " errors") +
+           " in the pack (" + list + ")\n";
   }
   for (const auto& c : result.cases) {
     const char* status = c.status == CaseStatus::pass   ? "PASS"

@@ -28,6 +28,10 @@
 // docs/testing-rules.md is the reference.
 namespace steward::policy {
 
+// The rule id of problems with a fixture case itself: its data folder, its case.yaml or an
+// annotation cannot be read, or an annotation names no rule of the pack.
+inline constexpr const char* kFixtureRule = "policy.fixture";
+
 // What the runner needs from the stages it does not own; the CLI passes model::load_snapshot and
 // diff::compute_changes.
 struct FixtureServices {

@@ -6,13 +6,13 @@
 #include <sstream>
 
 #include "config/document_reader.h"
+#include "policy/fixture_tests.h"
 #include "source/spelling.h"
 
 namespace steward::policy {
 
 namespace {
 
-constexpr const char* kFixtureRule = "policy.fixture";
 
 Diagnostic fixture_error(Span span, std::string message) {
   Diagnostic d;
@@ -26,8 +26,8 @@ Diagnostic fixture_error(Span span, std::string message) {
 bool read_string(const config::Node& node, const std::string& key, std::string& out,
                  Diagnostics& errors) {
   if (!node.is_scalar()) {
-    errors.push_back(fixture_error(node.span, "`env." + key + "` must be a string, not a " +
-                                                  std::string(node.type_name())));
+    errors.push_back(fixture_error(
+        node.span, "`env." + key + "` must be a string, not a " + std::string(node.type_name())));
     return false;
   }
   out = node.text;
@@ -36,8 +36,9 @@ bool read_string(const config::Node& node, const std::string& key, std::string& 
 
 void read_env(const config::Node& node, Env& env, Diagnostics& errors) {
   if (!node.is_mapping()) {
-    errors.push_back(fixture_error(node.span, "`env` must be a mapping of today, actor, labels "
-                                              "and environment"));
+    errors.push_back(fixture_error(node.span,
+                                   "`env` must be a mapping of today, actor, labels "
+                                   "and environment"));
     return;
   }
   const std::vector<std::string> keys = {"today", "actor", "labels", "environment"};

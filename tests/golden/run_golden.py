@@ -102,6 +102,8 @@ def test_command_cases():
         Case("test-broken-pack", packs, [
             Run("stderr", ["test", "broken"], stream="stderr"),
         ], files={"broken/rules.policy": BROKEN_PACK}),
+        Case("explain-tags", packs, [Run("text", ["explain", "precise.unclassified"])],
+             files={"steward.yaml": "packs: [./precise]\n"}),
         Case("test-run-matches-nothing", packs, [
             Run("stderr", ["test", "precise", "--run", "nothing-like-this"], stream="stderr"),
         ]),
