@@ -18,18 +18,18 @@
 namespace steward::policy {
 
 struct Expectation {
-  std::string side;  // "head" or "base"
-  std::string file;  // relative to the side's folder
-  uint32_t line = 0;             // the line the annotation applies to
-  uint32_t written_on = 0;       // the line the annotation is written on (for messages)
+  std::string side;         // "head" or "base"
+  std::string file;         // relative to the side's folder
+  uint32_t line = 0;        // the line the annotation applies to
+  uint32_t written_on = 0;  // the line the annotation is written on (for messages)
   std::string rule;
-  bool expect = true;            // false: `# ok:`
+  bool expect = true;  // false: `# ok:`
   std::optional<Severity> severity;
-  std::optional<int> count;      // exactly this many findings; unset: at least one
-  std::string message;           // `message~`: a substring, or a pattern when message_is_pattern
+  std::optional<int> count;  // exactly this many findings; unset: at least one
+  std::string message;       // `message~`: a substring, or a pattern when message_is_pattern
   bool message_is_pattern = false;
-  bool review = false;           // a review request (`review`, or `by=TEAM`)
-  std::string team;              // `by=TEAM`
+  bool review = false;  // a review request (`review`, or `by=TEAM`)
+  std::string team;     // `by=TEAM`
 
   // `pii.x severity=error count=2`: the annotation as a reader would write it, for messages.
   std::string describe() const;

@@ -13,7 +13,6 @@ namespace steward::policy {
 
 namespace {
 
-
 Diagnostic fixture_error(Span span, std::string message) {
   Diagnostic d;
   d.rule = kFixtureRule;
