@@ -23,14 +23,15 @@ ruleDecl: RULE ruleId LBRACE ruleItem* RBRACE;
 
 ruleId: IDENT (DOT fieldName)+;
 
-// Further metadata (`url "https://..."`) is a name and a text: no new keyword, so packs that use
-// the word as a variable keep working. The predicate keeps any other name from being taken for
-// metadata, so a stray word mid-rule is reported where it stands, as before.
+// Further metadata (`url "https://..."`, `tags ["security", "gdpr"]`) starts with a name: no new
+// keyword, so packs that use the word as a variable keep working. The predicates keep any other
+// name from being taken for metadata, so a stray word mid-rule is reported where it stands.
 ruleItem
   : SEVERITY severityName=(IDENT | NOTE)        # severityItem
   | TITLE text                                  # titleItem
   | HELP text                                   # helpItem
   | {_input->LT(1)->getText() == "url"}? metadataName=IDENT text   # metadataItem
+  | {_input->LT(1)->getText() == "tags"}? metadataName=IDENT LBRACK (text (COMMA text)* COMMA?)? RBRACK  # tagsItem
   | FOR IDENT IN expr                           # forClause
   | WHERE expr                                  # whereClause
   | LET IDENT ASSIGN expr                       # letClause

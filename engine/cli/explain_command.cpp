@@ -65,6 +65,9 @@ int run_explain(const ExplainOptions& options) {
   std::cout << rule->id << ": " << rule->title << "\n"
             << "severity: " << to_string(rule->default_severity) << " (by default)\n";
   if (!rule->help_uri.empty()) std::cout << "docs: " << rule->help_uri << "\n";
+  for (size_t i = 0; i < rule->tags.size(); ++i)
+    std::cout << (i == 0 ? "tags: " : ", ") << rule->tags[i]
+              << (i + 1 == rule->tags.size() ? "\n" : "");
   if (!rule->description.empty()) std::cout << "\n" << rule->description << "\n";
   if (auto page = policy::rule_doc(rule->id)) std::cout << "\n" << *page;
   return kPassed;

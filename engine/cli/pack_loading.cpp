@@ -72,7 +72,7 @@ policy::LoadedPack load_spec(const std::string& spec, const fs::path& project_di
 
 findings::RuleInfo to_rule_info(const policy::RuleInfo& rule) {
   // The rule's own `url`; without one, rule_catalog links the standard page or `docs_url`.
-  return {rule.id, rule.title, rule.help, rule.severity, rule.url};
+  return {rule.id, rule.title, rule.help, rule.severity, rule.url, rule.tags};
 }
 
 std::shared_ptr<const policy::CheckedPack> load_checked_pack(const std::string& spec,

@@ -13,7 +13,8 @@ struct RuleInfo {
   std::string title;        // one sentence: what the rule wants
   std::string description;  // the full help: why, and how to fix (Markdown allowed)
   Severity default_severity = Severity::error;
-  std::string help_uri;  // optional link to the rule's documentation
+  std::string help_uri;             // optional link to the rule's documentation
+  std::vector<std::string> tags{};  // the rule's own tags (`tags [...]` of a pack rule)
 };
 
 using RuleTable = std::vector<RuleInfo>;

@@ -103,6 +103,7 @@ struct RuleDecl {
   std::string title;
   std::string help;
   std::string url;  // the rule's own documentation page (absolute http(s) URL), optional
+  std::vector<std::string> tags{};  // `tags ["security", "gdpr"]`: for reports (SARIF), optional
   std::vector<Clause> clauses;
   std::vector<Outcome> outcomes;
   int slot_count = 0;  // filled by the checker

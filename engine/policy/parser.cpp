@@ -4,9 +4,11 @@
 #include "policy/parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "StewardPolicyLexer.h"
@@ -129,7 +131,10 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected,
   group(kRuleItems, L::WHERE, L::DENY, "a clause or an outcome");
   for (size_t t : remaining) {
     std::string name = expected_name(t, vocabulary);
-    if (!name.empty()) names.push_back(name);
+    // STR_OPEN and RAW_STRING are both "a string": say it once.
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+    }
   }
   if (names.empty() || names.size() > 6) return "";
   std::string text;
@@ -165,6 +170,150 @@ std::string hint_for(const antlr4::Token* token) {
   return "";
 }
 
+// --- The commonest slips, answered with the line as it should read -----------------------------
+
+struct Slip {
+  Span span;
+  std::string message;
+  std::string suggestion;  // "did you mean `...`?"
+};
+
+// The source text from the start of `from` to the end of `to`, as written.
+std::string source_text(const antlr4::Token* from, const antlr4::Token* to) {
+  if (from == nullptr || to == nullptr || to->getStopIndex() < from->getStartIndex()) return "";
+  return from->getInputStream()->getText(antlr4::misc::Interval(
+      static_cast<ssize_t>(from->getStartIndex()), static_cast<ssize_t>(to->getStopIndex())));
+}
+
+// The tokens of `token`'s line, as [first, last] indexes of the stream.
+std::pair<size_t, size_t> line_tokens(antlr4::TokenStream& tokens, const antlr4::Token* token) {
+  size_t first = token->getTokenIndex(), last = first;
+  while (first > 0 && tokens.get(first - 1)->getLine() == token->getLine())
+    --first;
+  while (last + 1 < tokens.size() && tokens.get(last + 1)->getType() != antlr4::Token::EOF &&
+         tokens.get(last + 1)->getLine() == token->getLine())
+    ++last;
+  return {first, last};
+}
+
+std::string did_you_mean(std::string text) {
+  return "did you mean `" + text + "`?";
+}
+
+bool is_outcome_keyword(antlr4::TokenStream& tokens, size_t index) {
+  size_t type = tokens.get(index)->getType();
+  if (type == L::NOTE) return index == 0 || tokens.get(index - 1)->getType() != L::SEVERITY;
+  return type == L::DENY || type == L::WARN;
+}
+
+// `deny e "..."`: the place of the finding without `at`.
+std::optional<Slip> forgot_at(antlr4::TokenStream& tokens, const antlr4::Token* offending,
+                              const SourceRef& source) {
+  size_t index = offending->getTokenIndex();
+  if (offending->getType() != L::IDENT || index == 0 || !is_outcome_keyword(tokens, index - 1)) {
+    return std::nullopt;
+  }
+  const antlr4::Token* keyword = tokens.get(index - 1);
+  auto [first, last] = line_tokens(tokens, offending);
+  std::string fixed =
+      source_text(tokens.get(first), keyword) + " at " + source_text(offending, tokens.get(last));
+  return Slip{token_span(source, offending),
+              "expected `at` or the message after `" + keyword->getText() + "`, found `" +
+                  offending->getText() + "`; the place of a finding follows `at`",
+              did_you_mean(fixed)};
+}
+
+// `where e.status = "x"`: `=` for a comparison.
+std::optional<Slip> assignment_for_equality(antlr4::TokenStream& tokens,
+                                            const antlr4::Token* offending,
+                                            const SourceRef& source) {
+  if (offending->getType() != L::ASSIGN) return std::nullopt;
+  size_t index = offending->getTokenIndex();
+  auto [first, last] = line_tokens(tokens, offending);
+  std::string fixed = index > first ? source_text(tokens.get(first), tokens.get(index - 1)) : "";
+  fixed += " ==";
+  if (last > index) fixed += " " + source_text(tokens.get(index + 1), tokens.get(last));
+  return Slip{token_span(source, offending),
+              "found `=`, which only names a value (`let x = ...`, `func f(...) = ...`); "
+              "compare with `==`",
+              did_you_mean(fixed)};
+}
+
+// `deny "message" at e`: `at` after the message.
+std::optional<Slip> at_after_message(antlr4::TokenStream& tokens, const antlr4::Token* offending,
+                                     const SourceRef& source) {
+  size_t index = offending->getTokenIndex();
+  if (offending->getType() != L::AT || index == 0) return std::nullopt;
+  size_t text_end = index - 1, text_start = text_end;
+  if (tokens.get(text_end)->getType() == L::STR_CLOSE) {
+    // Back to the quote that opens this string (strings may nest inside `{...}`).
+    int depth = 0;
+    for (size_t i = text_end + 1; i-- > 0;) {
+      size_t type = tokens.get(i)->getType();
+      if (type == L::STR_CLOSE) ++depth;
+      if (type == L::STR_OPEN && --depth == 0) {
+        text_start = i;
+        break;
+      }
+    }
+  } else if (tokens.get(text_end)->getType() != L::RAW_STRING) {
+    return std::nullopt;
+  }
+  if (text_start == 0 || !is_outcome_keyword(tokens, text_start - 1)) return std::nullopt;
+  const antlr4::Token* keyword = tokens.get(text_start - 1);
+  auto [first, last] = line_tokens(tokens, offending);
+  size_t place_end = index;  // the place runs to `suggest` or the end of the line
+  while (place_end < last && tokens.get(place_end + 1)->getType() != L::SUGGEST)
+    ++place_end;
+  std::string place =
+      place_end > index ? source_text(tokens.get(index + 1), tokens.get(place_end)) : "PLACE";
+  std::string fixed = source_text(tokens.get(first), keyword) + " at " + place + " " +
+                      source_text(tokens.get(text_start), tokens.get(text_end));
+  if (place_end < last) fixed += " " + source_text(tokens.get(place_end + 1), tokens.get(last));
+  return Slip{token_span(source, offending),
+              "`at` goes before the message: an outcome is `" + keyword->getText() +
+                  " at PLACE \"message\"`",
+              did_you_mean(fixed)};
+}
+
+// A rule whose `}` is missing: ANTLR notices at the next declaration (or the end of the file);
+// the reader needs the rule that is still open.
+std::optional<Slip> unclosed_rule(antlr4::Parser& parser, const antlr4::Token* offending,
+                                  const SourceRef& source) {
+  size_t type = offending->getType();
+  if ((type != L::RULE && type != L::FUNC && type != antlr4::Token::EOF) ||
+      offending->getTokenIndex() == 0 ||
+      !parser.getExpectedTokens().contains(static_cast<size_t>(L::RBRACE))) {
+    return std::nullopt;
+  }
+  antlr4::TokenStream& tokens = *parser.getTokenStream();
+  size_t rule = offending->getTokenIndex() - 1;  // the offending token may be the next `rule`
+  while (rule > 0 && tokens.get(rule)->getType() != L::RULE)
+    --rule;
+  if (tokens.get(rule)->getType() != L::RULE) return std::nullopt;
+  size_t brace = rule + 1;
+  while (brace < offending->getTokenIndex() && tokens.get(brace)->getType() != L::LBRACE)
+    ++brace;
+  if (brace >= offending->getTokenIndex()) return std::nullopt;
+  std::string id = brace > rule + 1 ? source_text(tokens.get(rule + 1), tokens.get(brace - 1)) : "";
+  std::string where = type == antlr4::Token::EOF
+                          ? "at the end of the file"
+                          : "before line " + std::to_string(offending->getLine());
+  return Slip{token_span(source, tokens.get(brace)),
+              "rule `" + id + "` is not closed: this `{` has no matching `}`",
+              "add `}` after the rule's last outcome, " + where};
+}
+
+std::optional<Slip> common_slip(antlr4::Parser& parser, const antlr4::Token* offending,
+                                const SourceRef& source) {
+  antlr4::TokenStream& tokens = *parser.getTokenStream();
+  if (offending->getTokenIndex() == INVALID_INDEX) return std::nullopt;
+  if (auto slip = unclosed_rule(parser, offending, source)) return slip;
+  if (auto slip = forgot_at(tokens, offending, source)) return slip;
+  if (auto slip = assignment_for_equality(tokens, offending, source)) return slip;
+  return at_after_message(tokens, offending, source);
+}
+
 // Collects lexer and parser errors as diagnostics, in steward's words rather than ANTLR's.
 class ErrorCollector : public antlr4::BaseErrorListener {
  public:
@@ -175,7 +324,7 @@ class ErrorCollector : public antlr4::BaseErrorListener {
   void ignore_end_of_file() { ignore_eof_ = true; }
   int count() const { return count_; }
 
-  void add(Span span, std::string message) {
+  void add(Span span, std::string message, std::string suggestion = {}) {
     if (count_ >= kMaxSyntaxErrors) {
       out_.push_back(syntax_error(
           span, "too many syntax errors; stopping after " + std::to_string(kMaxSyntaxErrors)));
@@ -183,6 +332,7 @@ class ErrorCollector : public antlr4::BaseErrorListener {
     }
     ++count_;
     out_.push_back(syntax_error(std::move(span), std::move(message)));
+    out_.back().suggestion = std::move(suggestion);
   }
 
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
@@ -199,6 +349,10 @@ class ErrorCollector : public antlr4::BaseErrorListener {
     if (ignore_eof_ && offending->getType() == antlr4::Token::EOF) return;
     std::string expected;
     if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
+      if (auto slip = common_slip(*parser, offending, source_)) {
+        add(std::move(slip->span), std::move(slip->message), std::move(slip->suggestion));
+        return;
+      }
       expected = describe_expected(parser->getExpectedTokens(), parser->getVocabulary());
       // After a `.` only a name makes sense, whatever ANTLR's recovery state says.
       size_t index = offending->getTokenIndex();
@@ -394,7 +548,7 @@ class TreeBuilder {
     enum Phase { metadata, clauses, outcomes };
     Phase phase = metadata;
     bool seen_for = false;
-    bool seen_title = false, seen_help = false, seen_url = false;
+    bool seen_title = false, seen_help = false, seen_url = false, seen_tags = false;
     auto enter = [&](Phase wanted, const Span& where, const std::string& what) {
       if (wanted < phase) {
         errors_.add(where, what + (phase == outcomes ? " must come before the rule's outcomes"
@@ -420,6 +574,9 @@ class TreeBuilder {
       } else if (auto* meta = dynamic_cast<G::MetadataItemContext*>(item)) {
         enter(metadata, span(meta->IDENT()), "`url`");
         build_metadata(meta, rule, seen_url);
+      } else if (auto* tags = dynamic_cast<G::TagsItemContext*>(item)) {
+        enter(metadata, span(tags->IDENT()), "`tags`");
+        build_tags(tags, rule, seen_tags);
       } else if (auto* clause = dynamic_cast<G::ForClauseContext*>(item)) {
         enter(clauses, span(clause->FOR()), "`for`");
         seen_for = true;
@@ -489,6 +646,27 @@ class TreeBuilder {
     rule.url = plain_text(context->text(), "url");
     if (!rule.url.starts_with("https://") && !rule.url.starts_with("http://")) {
       errors_.add(where, "`url` must be an absolute http(s) URL, not '" + rule.url + "'");
+    }
+  }
+
+  // `tags ["security", "gdpr"]`: plain, non-empty, each once.
+  void build_tags(G::TagsItemContext* context, RuleDecl& rule, bool& seen_tags) {
+    if (seen_tags) errors_.add(span(context->IDENT()), "`tags` is given twice");
+    seen_tags = true;
+    for (auto* text : context->text()) {
+      std::string tag = plain_text(text, "tags");
+      bool word = !tag.empty() && std::all_of(tag.begin(), tag.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '/';
+      });
+      if (!word) {
+        errors_.add(
+            span(text),
+            "a tag is one word of letters, digits, `-`, `_`, `.` and `/`, not '" + tag + "'");
+      } else if (std::find(rule.tags.begin(), rule.tags.end(), tag) != rule.tags.end()) {
+        errors_.add(span(text), "tag '" + tag + "' is given twice");
+      } else {
+        rule.tags.push_back(std::move(tag));
+      }
     }
   }
 

@@ -18,7 +18,7 @@ std::vector<RuleInfo> RulePack::rules() const {
   for (const auto& file : files_) {
     for (const auto& rule : file->rules) {
       out.push_back(RuleInfo{rule.id, name_, rule.severity.value_or(Severity::error), rule.title,
-                             rule.help, rule.url, rule.id_span});
+                             rule.help, rule.url, rule.id_span, rule.tags});
     }
   }
   return out;

@@ -26,6 +26,7 @@ struct RuleInfo {
   std::string help;
   std::string url;  // `url "..."`: the rule's documentation page; empty when not given
   Span span;        // the rule's id in its .policy file
+  std::vector<std::string> tags{};  // `tags [...]`, as written
 };
 
 // A parsed rule pack: the files of one `pack NAME`, with their rules and functions.

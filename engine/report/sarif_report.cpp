@@ -1,5 +1,6 @@
 // sarif: SARIF 2.1.0 as GitHub code scanning accepts it: rules with short and full descriptions
 // and help, results with a relative location, partialFingerprints and a baselineState.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "report/formats.h"
@@ -64,8 +65,13 @@ Json rule_json(const findings::RuleInfo& rule) {
   j["help"] = {{"text", text}, {"markdown", markdown}};
   if (!rule.help_uri.empty()) j["helpUri"] = rule.help_uri;
   j["defaultConfiguration"] = {{"level", level(rule.default_severity)}};
-  // The pack a rule belongs to is the part of its id before the first dot.
-  j["properties"] = {{"tags", Json::array({rule.id.substr(0, rule.id.find('.'))})}};
+  // The pack a rule belongs to is the part of its id before the first dot; then the rule's own
+  // `tags [...]` (GitHub code scanning filters alerts by them, "security" among others).
+  Json tags = Json::array({rule.id.substr(0, rule.id.find('.'))});
+  for (const auto& tag : rule.tags) {
+    if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(visible_text(tag));
+  }
+  j["properties"] = {{"tags", tags}};
   return j;
 }
 

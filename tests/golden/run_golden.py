@@ -70,13 +70,51 @@ def cases(source_dir: Path):
                               "packs: [stdlib:pii]\n"
                               "fail_on: error\n"
                               "severty: {pii.destination-allowlist: warning}\n"}))
+    out.extend(test_command_cases())
     return out
+
+
+# A pack whose rule forgot `at`: `steward test` prints its error as `steward check` does (code,
+# place, code frame, did-you-mean), once, and exits 2.
+BROKEN_PACK = """pack broken
+
+rule broken.owner {
+  for e in head.events
+  where e.owner == none
+  deny e "{e.name} has no owner"
+}
+"""
+
+
+def test_command_cases():
+    """`steward test` on the fixture runner's own packs (tests/unit/policy/packs)."""
+    packs = "tests/unit/policy/packs"
+    return [
+        Case("test-precise", packs, [
+            Run("text", ["test", "precise", "--coverage"]),
+            Run("verbose.text", ["test", "precise", "--run", "env$", "--verbose"]),
+            Run("junit.xml", ["test", "precise", "imprecise", "--format", "junit"]),
+        ]),
+        Case("test-imprecise", packs, [Run("text", ["test", "imprecise"])]),
+        Case("test-pack-error-once", packs, [
+            Run("stderr", ["test", "misnamed"], stream="stderr"),
+        ]),
+        Case("test-broken-pack", packs, [
+            Run("stderr", ["test", "broken"], stream="stderr"),
+        ], files={"broken/rules.policy": BROKEN_PACK}),
+        Case("explain-tags", packs, [Run("text", ["explain", "precise.unclassified"])],
+             files={"steward.yaml": "packs: [./precise]\n"}),
+        Case("test-run-matches-nothing", packs, [
+            Run("stderr", ["test", "precise", "--run", "nothing-like-this"], stream="stderr"),
+        ]),
+    ]
 
 
 def copy_fixture(source_dir: Path, case: Case, into: Path) -> Path:
     work = into / case.name
     shutil.copytree(source_dir / case.fixture, work)
     for path, text in case.files.items():
+        (work / path).parent.mkdir(parents=True, exist_ok=True)
         (work / path).write_text(text)
     return work
 

@@ -72,3 +72,76 @@ TEST_CASE("a case folder without head/ is an error of that case (policy.fixture)
   }
   CHECK(found);
 }
+
+TEST_CASE("expectations pin severity, message, count and review requests, over shared data") {
+  FixtureServices s = services();
+  s.env.today = "2026-11-21";
+  PackTestResult result = run_pack_tests(kPacks + "precise", rules::builtin_functions(), s);
+  CHECK(describe(result) == "PASS precise/counts\nPASS precise/env\nPASS precise/reviews\n");
+  CHECK(result.passed());
+  CHECK(!result.broken());
+}
+
+TEST_CASE("--verbose lists what each case produced") {
+  FixtureServices s = services();
+  s.env.today = "2026-11-21";
+  s.select = [](const std::string& name) { return name == "precise/env"; };
+  PackTestResult result = run_pack_tests(kPacks + "precise", rules::builtin_functions(), s);
+  CHECK(describe(result, true) ==
+        "PASS precise/env\n"
+        "  found precise.late (error): late_event is tracked after 2030 (alice) at "
+        "head/plan.yaml:2\n");
+}
+
+TEST_CASE("coverage names the outcomes no case exercised") {
+  FixtureServices s = services();
+  s.env.today = "2026-11-21";
+  s.select = [](const std::string& name) { return name != "precise/env"; };
+  PackTestResult result = run_pack_tests(kPacks + "precise", rules::builtin_functions(), s);
+  CHECK(describe_coverage(result) ==
+        "coverage precise: 5 of 7 outcomes exercised\n"
+        "  precise.late: no case exercises deny, pass\n");
+}
+
+TEST_CASE("imprecise expectations fail with what was found instead") {
+  PackTestResult result =
+      run_pack_tests(kPacks + "imprecise", rules::builtin_functions(), services());
+  CHECK(!result.passed());
+  CHECK(result.broken());
+  CHECK(
+      describe(result) ==
+      "ERROR imprecise/bad-env\n"
+      "  " +
+          kPacks +
+          "imprecise/tests/bad-env/case.yaml:2:3: policy.fixture: unknown "
+          "key `env.todya` (did you mean `today`?)\n"
+          "ERROR imprecise/misspelt\n"
+          "  policy.fixture: head/plan.yaml:10: unknown `sevrity=` in `# expect:`; did you mean "
+          "`severity`?\n"
+          "  policy.fixture: head/plan.yaml:6: `# expect:` names `imprecise.unclasified`, which is "
+          "no rule of the pack (did you mean `imprecise.unclassified`?)\n"
+          "  policy.fixture: head/plan.yaml:8: `# ok:` names `imprecise.unclassifed`, which is no "
+          "rule of the pack (did you mean `imprecise.unclassified`?)\n"
+          "FAIL imprecise/wrong\n"
+          "  unexpected imprecise.unclassified at head/plan.yaml:13: refund.amount is not "
+          "classified\n"
+          "  expected imprecise.unclassified count=3 at head/plan.yaml:6, found 2\n"
+          "  missing imprecise.unclassified severity=error message~\"reaches braze\" at "
+          "head/plan.yaml:13\n"
+          "    found there: imprecise.unclassified (warning): refund.amount is not classified\n");
+}
+
+TEST_CASE("a pack error met in every case is reported once, and the cases refer to it") {
+  PackTestResult result =
+      run_pack_tests(kPacks + "misnamed", rules::builtin_functions(), services());
+  CHECK(result.broken());
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].rule == "policy.unknown-team");
+  CHECK(result.errors[0].suggestion == "did you mean `team-security`?");
+  REQUIRE(result.cases.size() == 2);
+  for (const auto& c : result.cases) {
+    CHECK(c.status == CaseStatus::error);
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].find("policy.unknown-team at") != std::string::npos);
+  }
+}

@@ -285,7 +285,8 @@ TEST_CASE("syntax errors are reported at their line and column") {
   }
   SUBCASE("an unclosed rule") {
     auto parsed = parse("pack p\nrule p.r {\n  deny \"x\"\n");
-    CHECK(errors_of(parsed) == "4:1: expected a clause or an outcome or `}`, found end of file\n");
+    // Reported where the rule opened, not at the end of the file.
+    CHECK(errors_of(parsed) == "2:10: rule `p.r` is not closed: this `{` has no matching `}`\n");
   }
   SUBCASE("a stray closing brace") {
     auto parsed = parse("pack p\n}\n");
@@ -434,4 +435,46 @@ TEST_CASE("whatever the parse throws becomes a diagnostic, not an escaping excep
   steward::Diagnostics none;
   parse_guarded(source, none, [] {});
   CHECK(none.empty());
+}
+
+TEST_CASE("a rule may carry tags") {
+  auto parsed = parse(
+      "pack p\nrule p.r {\n  url \"https://wiki.example.com/p.r\"\n  tags [\"privacy\", "
+      "'gdpr/art-6',]\n  deny \"x\"\n}\n");
+  CHECK(errors_of(parsed).empty());
+  REQUIRE(parsed.file->rules.size() == 1);
+  CHECK(parsed.file->rules[0].tags == std::vector<std::string>{"privacy", "gdpr/art-6"});
+
+  // `tags` is no keyword either.
+  CHECK(errors_of(parse("pack p\nrule p.r {\n  let tags = [\"a\"]\n  where \"a\" in tags\n  deny "
+                        "\"x\"\n}\n"))
+            .empty());
+  CHECK(errors_of(parse("pack p\nrule p.r {\n  tags [\"a\"]\n  tags [\"b\"]\n  deny \"x\"\n}\n")) ==
+        "4:3: `tags` is given twice\n");
+  CHECK(errors_of(parse("pack p\nrule p.r {\n  for e in head.events\n  tags [\"a\"]\n  deny "
+                        "\"x\"\n}\n")) == "4:3: `tags` must come before the rule's clauses\n");
+}
+
+TEST_CASE("the commonest slips say how the line should read") {
+  auto forgot_at = parse("pack p\nrule p.r {\n  for e in head.events\n  deny e \"x\"\n}\n");
+  CHECK(errors_of(forgot_at) ==
+        "4:8: expected `at` or the message after `deny`, found `e`; the place of a finding "
+        "follows `at`\n");
+  REQUIRE(forgot_at.diagnostics.size() == 1);
+  CHECK(forgot_at.diagnostics[0].suggestion == "did you mean `deny at e \"x\"`?");
+
+  auto assign = parse_where("x.status = \"a\"");
+  REQUIRE(assign.diagnostics.size() == 1);
+  CHECK(assign.diagnostics[0].suggestion == "did you mean `where x.status == \"a\"`?");
+
+  auto late_at = parse("pack p\nrule p.r {\n  for e in head.events\n  warn 'x' at e.owner\n}\n");
+  REQUIRE(late_at.diagnostics.size() == 1);
+  CHECK(late_at.diagnostics[0].suggestion == "did you mean `warn at e.owner 'x'`?");
+
+  // `severity note` is no outcome: a name after it is not a forgotten `at`.
+  auto severity = parse("pack p\nrule p.r {\n  severity note\n  ulr \"x\"\n  deny \"x\"\n}\n");
+  CHECK(errors_of(severity) == "4:3: expected a clause or an outcome or `}`, found `ulr`\n");
+
+  auto unclosed = parse("pack p\nrule p.r {\n  deny \"x\"\n\nfunc f(x: string) = x\n");
+  CHECK(errors_of(unclosed) == "2:10: rule `p.r` is not closed: this `{` has no matching `}`\n");
 }

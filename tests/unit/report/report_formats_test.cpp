@@ -122,3 +122,19 @@ TEST_CASE("rdjson: suggestions only for text replacements") {
   CHECK(rd["diagnostics"][1]["severity"] == "ERROR");
   CHECK(rd["diagnostics"][1]["code"]["value"] == "schema.unknown-key");
 }
+
+TEST_CASE("sarif: a rule's tags and documentation page follow its pack's tag") {
+  ReportInput input;
+  Diagnostic d;
+  d.rule = "privacy.x";
+  d.message = "m";
+  input.findings.push_back(findings::make_finding(d));
+  findings::RuleInfo rule{"privacy.x", "Title", "Help", Severity::error,
+                          "https://wiki.example.com/privacy.x"};
+  rule.tags = {"security", "gdpr", "privacy"};
+  input.rules = {rule};
+  auto sarif = nlohmann::json::parse(render("sarif", input));
+  auto& described = sarif["runs"][0]["tool"]["driver"]["rules"][0];
+  CHECK(described["helpUri"] == "https://wiki.example.com/privacy.x");
+  CHECK(described["properties"]["tags"] == nlohmann::json::array({"privacy", "security", "gdpr"}));
+}
