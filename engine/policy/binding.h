@@ -21,6 +21,9 @@ struct Slots {
   ObjectType* property;
   ObjectType* source;
   ObjectType* destination;
+  ObjectType* connection_mode;
+  ObjectType* consent_provider;
+  ObjectType* literal_credential;
   ObjectType* exclusion;
   ObjectType* mapping;
   ObjectType* transformation;

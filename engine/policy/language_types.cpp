@@ -63,6 +63,12 @@ Built build() {
   t.property = make(&S::property, "property", "a property of an event or of the library");
   t.source = make(&S::source, "source", "where events come from");
   t.destination = make(&S::destination, "destination", "where events go");
+  t.connection_mode = make(&S::connection_mode, "connection_mode",
+                           "how a destination receives one platform's events (cloud or device)");
+  t.consent_provider = make(&S::consent_provider, "consent_provider",
+                            "a destination's consent management provider on one platform");
+  t.literal_credential = make(&S::literal_credential, "literal_credential",
+                              "a credential written as a literal in a config (never its value)");
   t.exclusion = make(&S::exclusion, "exclusion", "properties a destination does not receive");
   t.mapping = make(&S::mapping, "mapping", "a destination field and where it comes from");
   t.transformation = make(&S::transformation, "transformation", "a change applied in flight");

@@ -30,6 +30,9 @@ struct LanguageTypes {
   const ObjectType* residency_rule = nullptr;
   const ObjectType* slo = nullptr;
   const ObjectType* route = nullptr;
+  const ObjectType* connection_mode = nullptr;
+  const ObjectType* consent_provider = nullptr;
+  const ObjectType* literal_credential = nullptr;
   const ObjectType* delivered_property = nullptr;
   // The change set (changes).
   const ObjectType* change_set = nullptr;

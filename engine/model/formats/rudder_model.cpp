@@ -148,6 +148,14 @@ class RudderAssembler {
     destination.span = definition.id.span;
     destination.description = definition.display_name;
     destination.consent = definition.consent;
+    destination.enabled = definition.enabled;
+    destination.enabled_span = definition.enabled_span;
+    destination.consent_providers = definition.consent_providers;
+    destination.event_filter = definition.event_filter;
+    destination.filtered_events = definition.filtered_events;
+    destination.event_filter_span = definition.event_filter_span;
+    destination.connection_modes = definition.connection_modes;
+    destination.literal_credentials = definition.literal_credentials;
     destinations_by_id_.try_emplace(definition.id.name, out_.destinations.size());
     out_.destinations.push_back(std::move(destination));
   }
@@ -156,7 +164,9 @@ class RudderAssembler {
     const RudderSource* source = index_.source(connection.source);
     const RudderDestination* target = index_.destination(connection.destination);
     if (!source || !target) return;
-    if (!connection.enabled || !source->enabled || !target->enabled) return;
+    // A disabled destination keeps its events here: the route builder sends it nothing, and a
+    // change of `enabled` alone then shows as the routes it adds or removes.
+    if (!connection.enabled || !source->enabled) return;
     Destination& destination = out_.destinations[destinations_by_id_.at(target->id.name)];
     if (source->tracking_plan.name.empty()) {
       destination.all_events = true;  // ungoverned: any event the source sends
