@@ -65,8 +65,8 @@ void add_route_widening(const RouteChange& r, std::vector<std::string>& out) {
 }  // namespace
 
 std::string receives_text(const model::Destination& d) {
-  if (d.event_filter.empty())
-    return d.all_events || d.events.empty() ? "every event" : "its events";
+  // Without a filter it receives every event its connections (or its `events:`) send it.
+  if (d.event_filter.empty()) return "every event";
   std::string list = join(names(d.filtered_events));
   if (d.event_filter == "allow") return list.empty() ? "no event" : "only " + list;
   return list.empty() ? "every event" : "every event except " + list;

@@ -164,9 +164,7 @@ class RudderAssembler {
     const RudderSource* source = index_.source(connection.source);
     const RudderDestination* target = index_.destination(connection.destination);
     if (!source || !target) return;
-    // A disabled destination keeps its events here: the route builder sends it nothing, and a
-    // change of `enabled` alone then shows as the routes it adds or removes.
-    if (!connection.enabled || !source->enabled) return;
+    if (!connection.enabled || !source->enabled || !target->enabled) return;
     Destination& destination = out_.destinations[destinations_by_id_.at(target->id.name)];
     if (source->tracking_plan.name.empty()) {
       destination.all_events = true;  // ungoverned: any event the source sends

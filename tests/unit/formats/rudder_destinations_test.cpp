@@ -112,8 +112,8 @@ TEST_SUITE("formats: rudder-cli destinations") {
     CHECK(c.widened == Strings{"android now in device mode"});
     auto lines = diff::summarize(changes, base.result.model, head.result.model);
     std::string text = diff::render_text(lines);
-    CHECK(text.find("adj: now receives only Order Completed, was every event except Password "
-                    "Reset") != std::string::npos);
+    CHECK(text.find("now receives only Order Completed, was every event except Password Reset") !=
+          std::string::npos);
     CHECK(text.find("connection mode now android: device (was web: device)") != std::string::npos);
     CHECK(text.find("consent management now android: oneTrust analytics (was none)") !=
           std::string::npos);
@@ -127,7 +127,7 @@ TEST_SUITE("formats: rudder-cli destinations") {
     CHECK(off.destinations[0].changed("enabled"));
     CHECK(off.destinations[0].widened.empty());
     CHECK(diff::render_text(diff::summarize(off, head.result.model, disabled.result.model))
-              .find("adj: disabled: receives nothing") != std::string::npos);
+              .find("; disabled: receives nothing") != std::string::npos);
     auto on = diff::compute_changes(disabled.result.model, head.result.model);
     REQUIRE(on.destinations.size() == 1);
     CHECK(on.destinations[0].widened.front() == "enabled again");

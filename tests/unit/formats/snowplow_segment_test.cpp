@@ -58,7 +58,7 @@ TEST_SUITE("formats: snowplow-cli and Segment") {
                          "apiVersion: v1\nresourceType: source-application\n"
                          "data: {name: web}\n"}});
     CHECK(places(built.result.diagnostics) == Strings{"schema.invalid-value@ds.yaml:1:13",
-                                                      "schema.wrong-type@ds.yaml:3:15",
+                                                      "schema.wrong-type@ds.yaml:3:16",
                                                       "schema.unsupported-kind@app.yaml:2:15"});
   }
 
@@ -72,7 +72,7 @@ TEST_SUITE("formats: snowplow-cli and Segment") {
         {{"ds.yaml", data_structure("1-1-0", "    seats: {type: integer}\n", "plan, seats")}});
     Diagnostics found;
     diff::check_schema_versions_between(base.result.model, breaking.result.model, found);
-    REQUIRE(places(found) == Strings{"compat.iglu-version-bump@ds.yaml:5:74"});
+    REQUIRE(places(found) == Strings{"compat.iglu-version-bump@ds.yaml:6:74"});
     CHECK(found[0].message.find("ADDITION to 1-0-0 at base") != std::string::npos);
     found.clear();
     diff::check_schema_versions_between(base.result.model, compatible.result.model, found);
