@@ -99,6 +99,8 @@ std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool
     comparison->base =
         model::load_snapshot(project.read(base, comparison->config), &comparison->cache);
     diff::check_schema_versions(comparison->base->model, comparison->base->diagnostics);
+    diff::check_schema_versions_between(comparison->base->model, comparison->head.model,
+                                        comparison->head.diagnostics);
   }
   return comparison;
 }

@@ -49,7 +49,6 @@ struct EntityChange {
 
 using EventChange = EntityChange<model::Event>;
 using SourceChange = EntityChange<model::Source>;
-using DestinationChange = EntityChange<model::Destination>;
 using TransformationChange = EntityChange<model::Transformation>;
 using IdentityChange = EntityChange<model::Identity>;
 using TeamChange = EntityChange<model::Team>;
@@ -63,6 +62,14 @@ struct PropertyChange : EntityChange<model::Property> {
   // probably one property renamed: each names the other.
   std::string renamed_to;    // on the removed side: the added property's path
   std::string renamed_from;  // on the added side: the removed property's path
+};
+
+// A destination's change. `widened` says, for a destination on both sides, how what it receives
+// grew: its event filter lets more events through, it was enabled again, a platform moved to
+// device mode, or a route to it was added, reaches a new environment or delivers new properties.
+// A destination whose only change is such a route is here too, with no `fields`.
+struct DestinationChange : EntityChange<model::Destination> {
+  std::vector<std::string> widened;
 };
 
 // A match key of an identity, keyed by identity name and key.

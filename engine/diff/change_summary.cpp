@@ -24,6 +24,28 @@ std::string field_details(const std::vector<FieldChange>& fields) {
   return out;
 }
 
+// A destination's routing in words ("now receives only Order Completed, was every event except
+// Password Reset"); its other fields as field_details writes them.
+std::string destination_details(const std::vector<FieldChange>& fields) {
+  std::string out;
+  for (const auto& f : fields) {
+    std::string part;
+    if (f.field == "receives") {
+      part = "now receives " + f.head + ", was " + f.base;
+    } else if (f.field == "enabled") {
+      part = f.head == "true" ? "enabled again" : "disabled: receives nothing";
+    } else if (f.field == "connection_mode" || f.field == "consent_management") {
+      part = (f.field == "connection_mode" ? "connection mode " : "consent management ") +
+             std::string("now ") + (f.head.empty() ? "(none)" : f.head) + " (was " +
+             (f.base.empty() ? "none" : f.base) + ")";
+    } else {
+      part = field_details({f});
+    }
+    out += (out.empty() ? "" : "; ") + part;
+  }
+  return out;
+}
+
 template <class Change>
 SummaryLine entity_line(const char* section, const Change& c) {
   SummaryLine line;
@@ -151,8 +173,12 @@ std::vector<SummaryLine> summarize(const ChangeSet& changes, const model::Model&
   }
   for (const auto& c : changes.sources)
     lines.push_back(entity_line("sources", c));
-  for (const auto& c : changes.destinations)
-    lines.push_back(entity_line("destinations", c));
+  for (const auto& c : changes.destinations) {
+    if (c.modified() && c.fields.empty()) continue;  // only its routes changed: listed there
+    SummaryLine line = entity_line("destinations", c);
+    line.detail = destination_details(c.fields);
+    lines.push_back(std::move(line));
+  }
   for (const auto& c : changes.routes)
     lines.push_back(route_line(c));
   for (const auto& c : changes.transformations) {

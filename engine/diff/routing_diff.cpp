@@ -1,3 +1,5 @@
+#include "diff/routing_diff.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -49,6 +51,11 @@ void compare_destinations(const model::Destination& b, const model::Destination&
   d.list("mappings", mappings_text(b), mappings_text(h));
   d.refs("transformations", b.transformations, h.transformations);
   d.text("description", b.description, h.description);
+  d.flag("enabled", b.enabled, h.enabled);
+  d.text("owner", b.owner.name, h.owner.name);
+  d.text("receives", receives_text(b), receives_text(h));
+  d.list("connection_mode", connection_modes_text(b), connection_modes_text(h));
+  d.list("consent_management", consent_providers_text(b), consent_providers_text(h));
 }
 
 std::vector<std::string> writes_text(const model::Transformation& t) {
@@ -163,6 +170,7 @@ void diff_routing(const model::Model& base, const model::Model& head, ChangeSet&
       [](const model::Transformation& t) { return t.name; }, compare_transformations,
       out.transformations);
   diff_routes(base, head, out.routes);
+  add_widening(base, head, out.routes, out.destinations);
 }
 
 }  // namespace steward::diff

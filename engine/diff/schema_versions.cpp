@@ -88,27 +88,67 @@ void report_open_additions(const SchemaVersionChange& change, Diagnostics& diagn
       "if earlier events may carry such a key, version it as a REVISION"));
 }
 
+// Judges `next` against `previous` when it bumps only ADDITION: compat.iglu-version-bump when it
+// rejects events `previous` accepts, else the open-property notes. `where` says where
+// `previous` is (" at base" between revisions; empty within one).
+void judge_bump(const model::Event& previous, const model::Event& next, const std::string& where,
+                Diagnostics& diagnostics) {
+  auto before = parse_schemaver(previous.version);
+  auto after = parse_schemaver(next.version);
+  bool addition_only =
+      before && after && before->model == after->model && before->revision == after->revision;
+  if (!addition_only || !(*before < *after)) return;
+  SchemaVersionChange change;
+  change.previous = &previous;
+  change.next = &next;
+  Compatibility judged = judge_compatibility(event_schema(previous), event_schema(next));
+  change.incompatibilities = std::move(judged.breaks);
+  change.notes = std::move(judged.notes);
+  if (change.compatible()) {
+    if (!change.notes.empty()) report_open_additions(change, diagnostics);
+    return;
+  }
+  SchemaVer revision{after->model, before->revision + 1, 0};
+  report(diagnostics, rule_id::kCompatIgluVersionBump, next.version_span,
+         next.schema + " " + next.version + " is marked as an ADDITION to " + previous.version +
+             where + ", but events valid under " + previous.version +
+             " are not all valid under it:" + joined(change.incompatibilities),
+         "an ADDITION must accept every event the previous version accepts; a change that may "
+         "reject some needs a REVISION bump, one that rejects all a MODEL bump",
+         "version it " + revision.text() + " (REVISION), or make the change compatible");
+}
+
 }  // namespace
 
 void check_schema_versions(const model::Model& model, Diagnostics& diagnostics) {
-  for (const auto& change : compare_schema_versions(model)) {
-    auto previous = parse_schemaver(change.previous->version);
-    auto next = parse_schemaver(change.next->version);
-    bool addition_only =
-        previous && next && previous->model == next->model && previous->revision == next->revision;
-    if (!addition_only) continue;
-    if (change.compatible()) {
-      if (!change.notes.empty()) report_open_additions(change, diagnostics);
-      continue;
+  for (const auto& [schema, versions] : versions_by_schema(model)) {
+    for (size_t i = 1; i < versions.size(); ++i)
+      judge_bump(*versions[i - 1].event, *versions[i].event, "", diagnostics);
+  }
+}
+
+void check_schema_versions_between(const model::Model& base, const model::Model& head,
+                                   Diagnostics& diagnostics) {
+  auto before = versions_by_schema(base);
+  for (const auto& schema_versions : versions_by_schema(head)) {
+    const std::vector<Version>& versions = schema_versions.second;
+    auto it = before.find(schema_versions.first);
+    if (it == before.end()) continue;
+    auto in_head = [&](const SchemaVer& v) {
+      return std::any_of(versions.begin(), versions.end(),
+                         [&](const Version& h) { return h.schemaver == v; });
+    };
+    for (size_t i = 0; i < versions.size(); ++i) {
+      // The version this one replaced: the highest at base below it that head no longer holds,
+      // when head holds nothing between them (then that is its predecessor, judged above).
+      const Version* previous = nullptr;
+      for (const Version& b : it->second) {
+        if (b.schemaver < versions[i].schemaver) previous = &b;
+      }
+      if (!previous || in_head(previous->schemaver)) continue;
+      if (i > 0 && previous->schemaver < versions[i - 1].schemaver) continue;
+      judge_bump(*previous->event, *versions[i].event, " at base", diagnostics);
     }
-    SchemaVer revision{next->model, previous->revision + 1, 0};
-    report(diagnostics, rule_id::kCompatIgluVersionBump, change.next->version_span,
-           change.next->schema + " " + change.next->version + " is marked as an ADDITION to " +
-               change.previous->version + ", but events valid under " + change.previous->version +
-               " are not all valid under it:" + joined(change.incompatibilities),
-           "an ADDITION must accept every event the previous version accepts; a change that may "
-           "reject some needs a REVISION bump, one that rejects all a MODEL bump",
-           "version it " + revision.text() + " (REVISION), or make the change compatible");
   }
 }
 

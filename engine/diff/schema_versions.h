@@ -31,4 +31,10 @@ std::vector<SchemaVersionChange> compare_schema_versions(const model::Model& mod
 // compat.iglu-open-property-added note there, saying what it assumes.
 void check_schema_versions(const model::Model& model, Diagnostics& diagnostics);
 
+// The same check between revisions, for a schema whose file is edited in place with its version
+// bumped (snowplow-cli keeps one file per data structure): each version new at head against the
+// base version it replaced. Findings are at head.
+void check_schema_versions_between(const model::Model& base, const model::Model& head,
+                                   Diagnostics& diagnostics);
+
 }  // namespace steward::diff

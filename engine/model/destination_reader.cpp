@@ -50,7 +50,7 @@ std::optional<Destination> read_destination(const config::Node& root, Diagnostic
   YamlFieldReader reader(
       root, "destination",
       {"kind", "name", "description", "category", "environments", "region", "consent", "allow_pii",
-       "events", "exclude_properties", "mappings", "transformations"},
+       "events", "exclude_properties", "mappings", "transformations", "owner"},
       diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
@@ -59,6 +59,7 @@ std::optional<Destination> read_destination(const config::Node& root, Diagnostic
   destination.span = name->span;
   destination.description = reader.text("description").value_or("");
   destination.category = reader.text("category").value_or("");
+  if (auto owner = reader.ref("owner")) destination.owner = *owner;
   destination.environments = reader.refs("environments");
   if (auto region = reader.ref("region")) {
     destination.region = region->name;

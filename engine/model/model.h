@@ -93,6 +93,33 @@ struct Event {
   Span span;                          // the `name:` value
 };
 
+// How a destination receives the events of one platform's SDK (RudderStack's connection mode):
+// `cloud` through the data plane, where transformations and exclusions apply; `device` straight
+// from the app to the vendor's SDK, where they cannot; `hybrid` both.
+struct ConnectionMode {
+  std::string platform;  // the SDK platform as the config names it: web, android, ios, ...
+  std::string mode;      // cloud | device | hybrid
+  Span span;             // the mode's value
+};
+
+// One consent management provider of a destination on one platform: the purposes (consent
+// categories) a user must have granted there before the destination receives anything.
+struct ConsentProvider {
+  std::string platform;             // web, android, ios, ... as the config names it
+  std::string provider;             // oneTrust, ketch, iubenda, custom
+  std::string resolution_strategy;  // and | or; empty when not written
+  std::vector<Ref> purposes;
+  Span span;  // the provider entry
+};
+
+// A configuration value that holds a credential as a literal rather than a `{{ .VAR }}`
+// placeholder or an environment reference. The value itself is never kept, so no output can
+// print it; reports mask it where they show the line (see model/credentials.h).
+struct LiteralCredential {
+  std::string key;  // the config path: "config.app_key"
+  Span span;        // the value
+};
+
 struct Source {
   std::string name;
   std::string platform;
@@ -129,6 +156,16 @@ struct Destination {
   std::vector<Mapping> mappings;
   std::vector<Ref> transformations;
   Span span;
+  // Read from pipeline configs that have them (rudder-cli destination specs):
+  bool enabled = true;               // a disabled destination receives nothing
+  Span enabled_span;                 // the `enabled:` value, when written
+  Ref owner;                         // a team, when the format names one
+  std::string event_filter;          // "allow" or "deny" with filtered_events; empty: no filter
+  std::vector<Ref> filtered_events;  // the allow list or the deny list, by event name
+  Span event_filter_span;            // the list's key
+  std::vector<ConnectionMode> connection_modes;    // per platform
+  std::vector<ConsentProvider> consent_providers;  // per platform
+  std::vector<LiteralCredential> literal_credentials;
 
   // Whether `category` (a dotted PII category) is covered by allow_pii.
   bool allows(std::string_view category) const;
@@ -225,6 +262,10 @@ struct Route {
   const Event* event = nullptr;
   std::vector<std::string> environments;
   std::vector<DeliveredProperty> delivered_properties;
+  // The platforms (of the event's sources) on which the destination receives the event in
+  // device mode: from the app straight to the vendor, untouched by transformations and
+  // exclusions. Empty when every platform goes through the cloud.
+  std::vector<std::string> device_platforms;
 };
 
 // Whether `category` equals `ancestor` or lies below it ("user.contact.email" under "user").

@@ -82,6 +82,40 @@ json event_json(const Event& e) {
   return out;
 }
 
+json credentials_json(const std::vector<LiteralCredential>& credentials) {
+  json out = json::array();
+  for (const auto& c : credentials)  // where, never the value
+    out.push_back({{"key", c.key}, {"span", span_json(c.span)}});
+  return out;
+}
+
+// What only pipeline configs (rudder-cli) set, written when set so native dumps stay as they are.
+void add_pipeline_config(const Destination& d, json& out) {
+  if (!d.enabled) out["enabled"] = false;
+  if (!d.owner.name.empty()) out["owner"] = d.owner.name;
+  if (!d.event_filter.empty()) {
+    out["event_filter"] = {{"kind", d.event_filter}, {"events", names(d.filtered_events)}};
+  }
+  if (!d.connection_modes.empty()) {
+    json modes = json::object();
+    for (const auto& m : d.connection_modes)
+      modes[m.platform] = m.mode;
+    out["connection_modes"] = modes;
+  }
+  if (!d.consent_providers.empty()) {
+    json providers = json::array();
+    for (const auto& p : d.consent_providers) {
+      providers.push_back({{"platform", p.platform},
+                           {"provider", p.provider},
+                           {"resolution_strategy", p.resolution_strategy},
+                           {"purposes", names(p.purposes)}});
+    }
+    out["consent_providers"] = providers;
+  }
+  if (!d.literal_credentials.empty())
+    out["literal_credentials"] = credentials_json(d.literal_credentials);
+}
+
 json destination_json(const Destination& d) {
   json exclusions = json::object();
   for (const auto& x : d.exclude_properties)
@@ -93,17 +127,19 @@ json destination_json(const Destination& d) {
                         {"to", m.to},
                         {"span", span_json(m.span)}});
   }
-  return {{"name", d.name},
-          {"category", d.category},
-          {"environments", names(d.environments)},
-          {"region", d.region},
-          {"consent", names(d.consent)},
-          {"allow_pii", names(d.allow_pii)},
-          {"events", d.all_events ? json("*") : names(d.events)},
-          {"exclude_properties", exclusions},
-          {"mappings", mappings},
-          {"transformations", names(d.transformations)},
-          {"span", span_json(d.span)}};
+  json out = {{"name", d.name},
+              {"category", d.category},
+              {"environments", names(d.environments)},
+              {"region", d.region},
+              {"consent", names(d.consent)},
+              {"allow_pii", names(d.allow_pii)},
+              {"events", d.all_events ? json("*") : names(d.events)},
+              {"exclude_properties", exclusions},
+              {"mappings", mappings},
+              {"transformations", names(d.transformations)},
+              {"span", span_json(d.span)}};
+  add_pipeline_config(d, out);
+  return out;
 }
 
 json identity_json(const Identity& i) {
@@ -137,10 +173,12 @@ json route_json(const Route& r) {
     if (d.transformed_by) entry["transformed_by"] = d.transformed_by->name;
     delivered.push_back(entry);
   }
-  return {{"destination", r.destination->name},
-          {"event", r.event->name},
-          {"environments", r.environments},
-          {"delivered_properties", delivered}};
+  json out = {{"destination", r.destination->name},
+              {"event", r.event->name},
+              {"environments", r.environments},
+              {"delivered_properties", delivered}};
+  if (!r.device_platforms.empty()) out["device_platforms"] = r.device_platforms;
+  return out;
 }
 
 }  // namespace
@@ -156,10 +194,11 @@ std::string model_to_json(const Model& model, int indent) {
   for (const auto& p : model.property_library)
     library.push_back(property_json(p));
   for (const auto& s : model.sources) {
-    sources.push_back({{"name", s.name},
-                       {"platform", s.platform},
-                       {"environments", names(s.environments)},
-                       {"span", span_json(s.span)}});
+    json source = {{"name", s.name},
+                   {"platform", s.platform},
+                   {"environments", names(s.environments)},
+                   {"span", span_json(s.span)}};
+    sources.push_back(source);
   }
   for (const auto& d : model.destinations)
     destinations.push_back(destination_json(d));

@@ -68,12 +68,63 @@ bool runs_on(const Transformation& transformation, const Event& event) {
   return transformation.all_events || listed(transformation.events, event.name);
 }
 
+// The connection-mode platforms an SDK's events arrive from: a rudder-cli source `type` or a
+// native source `platform` ("javascript" or "web" -> web). Server SDKs have none: their events
+// always go through the cloud.
+std::vector<std::string_view> connection_platforms(std::string_view platform) {
+  if (platform == "javascript" || platform == "web") return {"web"};
+  if (platform == "android" || platform == "kotlin") return {"android", "android_kotlin"};
+  if (platform == "ios" || platform == "swift") return {"ios", "ios_swift"};
+  if (platform == "react_native" || platform == "flutter" || platform == "cordova" ||
+      platform == "unity") {
+    return {platform};
+  }
+  return {};
+}
+
+bool in_device_mode(const Destination& destination, std::string_view platform) {
+  for (const auto& mode : destination.connection_modes) {
+    if (mode.platform == platform || mode.platform == "*") return mode.mode != "cloud";
+  }
+  return false;
+}
+
+// The platforms of the event's sources on which the destination receives it in device (or
+// hybrid) mode.
+std::vector<std::string> device_platforms(const Model& model, const Event& event,
+                                          const Destination& destination) {
+  std::vector<std::string> out;
+  if (destination.connection_modes.empty()) return out;
+  auto consider = [&](const Source& source) {
+    for (std::string_view platform : connection_platforms(source.platform)) {
+      if (!in_device_mode(destination, platform)) continue;
+      if (std::find(out.begin(), out.end(), platform) == out.end()) out.emplace_back(platform);
+    }
+  };
+  for (const auto& ref : event.sources) {
+    if (const Source* source = model.find_source(ref.name)) consider(*source);
+  }
+  if (event.sources.empty()) {
+    for (const auto& source : model.sources)
+      consider(source);
+  }
+  return out;
+}
+
+// A destination's allow list or deny list (rudder-cli event filtering) narrows what it receives.
+bool passes_filter(const Destination& destination, const Event& event) {
+  if (destination.event_filter.empty()) return true;
+  bool listed_here = listed(destination.filtered_events, event.name);
+  return destination.event_filter == "allow" ? listed_here : !listed_here;
+}
+
 Route route_for(const Model& model, const Destination& destination, const Event& event,
                 const std::vector<const Transformation*>& transformations) {
   Route route;
   route.destination = &destination;
   route.event = &event;
   route.environments = event_environments(model, event, destination);
+  route.device_platforms = device_platforms(model, event, destination);
   route.delivered_properties.reserve(event.all_properties.size());
   for (const Property* property : event.all_properties) {
     if (excluded(destination, event, *property)) continue;
@@ -103,8 +154,9 @@ void build_routes(Model& model) {
         transformations.push_back(found);
       }
     }
+    if (!destination.enabled) continue;  // a disabled destination receives nothing
     auto add = [&](const Event& event) {
-      if (event.status == EventStatus::removed) return;
+      if (event.status == EventStatus::removed || !passes_filter(destination, event)) return;
       Route route = route_for(model, destination, event, transformations);
       if (!route.environments.empty()) model.routes.push_back(std::move(route));
     };

@@ -234,7 +234,12 @@ void bind_change_types() {
                return text(c.renamed_from, v);
              });
   bind_entity_change<diff::SourceChange, &Slots::source>(*slots.source_change);
-  bind_entity_change<diff::DestinationChange, &Slots::destination>(*slots.destination_change);
+  bind_entity_change<diff::DestinationChange, &Slots::destination>(*slots.destination_change)
+      .field("widened", kStrings,
+             "how what it receives grew (more events, environments, properties, device mode)",
+             [](const diff::DestinationChange& c, const ModelView* v) {
+               return strings(c.widened, v);
+             });
   bind_entity_change<diff::TransformationChange, &Slots::transformation>(
       *slots.transformation_change);
   bind_entity_change<diff::IdentityChange, &Slots::identity>(*slots.identity_change);

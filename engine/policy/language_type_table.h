@@ -13,6 +13,9 @@
   X(property, "a property of an event or of the library") \
   X(source, "where events come from") \
   X(destination, "where events go") \
+  X(connection_mode, "how a destination receives one platform's events (cloud or device)") \
+  X(consent_provider, "a destination's consent management provider on one platform") \
+  X(literal_credential, "a credential written as a literal in a config (never its value)") \
   X(exclusion, "properties a destination does not receive") \
   X(mapping, "a destination field and where it comes from") \
   X(transformation, "a change applied in flight") \

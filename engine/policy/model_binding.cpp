@@ -23,12 +23,15 @@ Value wrap_ref(const void* address, const ModelView* view) {
 
 namespace {
 
+using model::ConnectionMode;
+using model::ConsentProvider;
 using model::DeliveredProperty;
 using model::Deprecation;
 using model::Destination;
 using model::Event;
 using model::Exclusion;
 using model::Identity;
+using model::LiteralCredential;
 using model::Mapping;
 using model::MatchKey;
 using model::Model;
@@ -323,6 +326,32 @@ void bind_sources_and_destinations() {
              [](const Destination& d, const ModelView* v) {
                return list<&Slots::route>(routes_of(v, d), v);
              })
+      .field("enabled", kBool, "false when the config disables it (it then receives nothing)",
+             [](const Destination& d, const ModelView*) { return Value::boolean(d.enabled); })
+      .field("owner", kTeam, "the team that owns it, or none",
+             [](const Destination& d, const ModelView* v) { return ref(d.owner, v); })
+      .field("event_filter", kString,
+             "\"allow\" or \"deny\" with filtered_events (RudderStack event filtering), or none",
+             [](const Destination& d, const ModelView* v) {
+               return text(d.event_filter, v, &d.event_filter_span);
+             })
+      .field("filtered_events", kStrings, "the events of its allow list or deny list",
+             [](const Destination& d, const ModelView* v) { return refs(d.filtered_events, v); })
+      .field("connection_modes", list_of(slots.connection_mode),
+             "per platform: cloud, device or hybrid",
+             [](const Destination& d, const ModelView* v) {
+               return list<&Slots::connection_mode>(d.connection_modes, v);
+             })
+      .field("consent_providers", list_of(slots.consent_provider),
+             "per platform: the consent provider and the purposes it requires",
+             [](const Destination& d, const ModelView* v) {
+               return list<&Slots::consent_provider>(d.consent_providers, v);
+             })
+      .field("literal_credentials", list_of(slots.literal_credential),
+             "credentials its config holds as literals, not placeholders",
+             [](const Destination& d, const ModelView* v) {
+               return list<&Slots::literal_credential>(d.literal_credentials, v);
+             })
       .method("allows", {kCategory}, kBool,
               "whether allow_pii covers the category (a category allows its children)",
               [](const Destination& d, const ModelView*, std::span<const Value> a) {
@@ -330,6 +359,34 @@ void bind_sources_and_destinations() {
               })
       .span([](const Destination& d) { return d.span; })
       .display([](const Destination& d) { return d.name; });
+
+  TypeBuilder<ConnectionMode>(*slots.connection_mode)
+      .field("platform", kString, "web, android, ios, react_native, ... (* for every platform)",
+             [](const ConnectionMode& m, const ModelView* v) { return text(m.platform, v); })
+      .field("mode", kString, "cloud, device or hybrid",
+             [](const ConnectionMode& m, const ModelView* v) { return text(m.mode, v, &m.span); })
+      .span([](const ConnectionMode& m) { return m.span; })
+      .display([](const ConnectionMode& m) { return m.platform + ": " + m.mode; });
+
+  TypeBuilder<ConsentProvider>(*slots.consent_provider)
+      .field("platform", kString, "the platform it applies on",
+             [](const ConsentProvider& p, const ModelView* v) { return text(p.platform, v); })
+      .field("provider", kString, "oneTrust, ketch, iubenda or custom",
+             [](const ConsentProvider& p, const ModelView* v) { return text(p.provider, v); })
+      .field("resolution_strategy", kString, "and, or, or none",
+             [](const ConsentProvider& p, const ModelView* v) {
+               return text(p.resolution_strategy, v);
+             })
+      .field("purposes", kPurposes, "the consent purposes it requires",
+             [](const ConsentProvider& p, const ModelView* v) { return refs(p.purposes, v); })
+      .span([](const ConsentProvider& p) { return p.span; })
+      .display([](const ConsentProvider& p) { return p.platform + ": " + p.provider; });
+
+  TypeBuilder<LiteralCredential>(*slots.literal_credential)
+      .field("key", kString, "its path in the config (\"config.app_key\")",
+             [](const LiteralCredential& c, const ModelView* v) { return text(c.key, v, &c.span); })
+      .span([](const LiteralCredential& c) { return c.span; })
+      .display([](const LiteralCredential& c) { return c.key; });
 
   TypeBuilder<Exclusion>(*slots.exclusion)
       .field("event", kString, "the event",
@@ -398,6 +455,13 @@ void bind_routes() {
              "the properties the destination receives, after exclusions and transformations",
              [](const Route& r, const ModelView* v) {
                return list<&Slots::delivered_property>(r.delivered_properties, v);
+             })
+      .field("device_platforms", kStrings,
+             "the platforms on which it is delivered in device mode, past transformations",
+             [](const Route& r, const ModelView* v) { return strings(r.device_platforms, v); })
+      .field("device_mode", kBool, "whether some platform delivers it in device mode",
+             [](const Route& r, const ModelView*) {
+               return Value::boolean(!r.device_platforms.empty());
              })
       .span([](const Route& r) { return r.destination ? r.destination->span : Span{}; })
       .display([](const Route& r) {

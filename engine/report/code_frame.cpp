@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/credentials.h"
 #include "source/visible_text.h"
 
 namespace steward::report {
@@ -45,7 +46,9 @@ size_t gutter_width(const Span& span) {
 
 void write_code_frame(std::ostream& out, const Span& span, size_t width, const Palette& palette) {
   const std::string pad(width, ' ');
-  std::string_view line = span.source->line(span.line);
+  // A credential written as a literal is never printed, whichever finding shows its line.
+  const std::string masked = model::mask_credentials(span.source->line(span.line));
+  std::string_view line = masked;
   std::string number = std::to_string(span.line);
   out << palette.accent << pad << " |" << palette.reset << '\n';
   out << palette.accent << std::string(width - number.size(), ' ') << number << " |"

@@ -11,6 +11,16 @@ bool ExternalFormats::take(const config::Document& document) {
     read_rudder_document(root, rudder_, diagnostics_);
     return true;
   }
+  if (is_snowplow_document(root)) {
+    if (const config::Document* schema = snowplow_.take(document, diagnostics_))
+      json_schema_.add(*schema);
+    return true;
+  }
+  if (SegmentTrackingPlans::recognises(root)) {
+    for (const config::Document* event : segment_.take(document, diagnostics_))
+      json_schema_.add(*event);
+    return true;
+  }
   if (JsonSchemaEvents::recognises(root)) {
     json_schema_.add(document);
     return true;
@@ -21,6 +31,7 @@ bool ExternalFormats::take(const config::Document& document) {
 ExternalEntities ExternalFormats::read(const std::vector<Property>& library) {
   ExternalEntities out;
   out.events = json_schema_.read(diagnostics_);
+  snowplow_.link_events(out.events, diagnostics_);
   RudderEntities rudder = build_rudder_entities(rudder_, library, diagnostics_);
   for (auto& event : rudder.events)
     out.events.push_back(std::move(event));

@@ -149,6 +149,14 @@ class RudderAssembler {
     destination.span = definition.id.span;
     destination.description = definition.display_name;
     destination.consent = definition.consent;
+    destination.enabled = definition.enabled;
+    destination.enabled_span = definition.enabled_span;
+    destination.consent_providers = definition.consent_providers;
+    destination.event_filter = definition.event_filter;
+    destination.filtered_events = definition.filtered_events;
+    destination.event_filter_span = definition.event_filter_span;
+    destination.connection_modes = definition.connection_modes;
+    destination.literal_credentials = definition.literal_credentials;
     destinations_by_id_.try_emplace(definition.id.name, out_.destinations.size());
     out_.destinations.push_back(std::move(destination));
   }

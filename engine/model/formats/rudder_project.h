@@ -91,7 +91,14 @@ struct RudderDestination {
   std::string display_name;
   std::string type;
   bool enabled = true;
+  Span enabled_span;
   std::vector<Ref> consent;  // config.consent_management.*.consents, each once
+  std::vector<ConsentProvider> consent_providers;
+  std::string event_filter;  // "allow", "deny" or empty
+  std::vector<Ref> filtered_events;
+  Span event_filter_span;
+  std::vector<ConnectionMode> connection_modes;
+  std::vector<LiteralCredential> literal_credentials;
 };
 
 struct RudderConnection {

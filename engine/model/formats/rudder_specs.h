@@ -26,6 +26,9 @@ void read_tracking_plan_spec(const config::Node& spec, bool legacy, RudderProjec
 void read_source_spec(const config::Node& spec, RudderProject& project, Diagnostics& diagnostics);
 void read_destination_spec(const config::Node& spec, RudderProject& project,
                            Diagnostics& diagnostics);
+// A destination's `config:`: event filter, connection modes, consent management, credentials.
+void read_destination_config(const config::Node& config, RudderDestination& destination,
+                             Diagnostics& diagnostics);
 void read_connections_spec(const config::Node& spec, RudderProject& project,
                            Diagnostics& diagnostics);
 

@@ -1,7 +1,5 @@
 // rudder-cli event streams: sources (with the tracking plan that governs them), destinations
 // (with their consent management) and the connections between them.
-#include <algorithm>
-
 #include "model/formats/rudder_specs.h"
 #include "source/rule_ids.h"
 
@@ -12,39 +10,6 @@ namespace {
 const std::vector<std::string> kSourceTypes = {
     "java",    "dotnet",     "php", "flutter", "cordova", "rust",  "react_native", "python", "ios",
     "android", "javascript", "go",  "node",    "ruby",    "unity", "swift",        "kotlin"};
-
-// `config.consent_management: {SOURCE_TYPE: [{provider, resolution_strategy, consents}]}`: the
-// consent categories a user must have granted, per SDK. The destination requires each of them.
-void read_consent(const config::Node& config, RudderDestination& destination,
-                  Diagnostics& diagnostics) {
-  const config::Node* management = config.find("consent_management");
-  if (!management || management->is_null()) return;
-  if (!management->is_mapping()) {
-    report(diagnostics, rule_id::kSchemaWrongType, management->span,
-           "consent_management must be a mapping of source types, not a " +
-               std::string(management->type_name()));
-    return;
-  }
-  for (const auto& per_source : management->entries) {
-    if (!per_source.value.is_sequence()) {
-      report(diagnostics, rule_id::kSchemaWrongType, per_source.value.span,
-             "consent_management." + per_source.key.text + " must be a list of providers");
-      continue;
-    }
-    for (const auto& provider : per_source.value.items) {
-      YamlFieldReader reader(provider, "consent provider",
-                             {"provider", "resolution_strategy", "consents"}, diagnostics);
-      if (!reader.is_mapping()) continue;
-      reader.choice("provider", {"custom", "iubenda", "ketch", "oneTrust"});
-      reader.choice("resolution_strategy", {"and", "or"});
-      for (auto& consent : reader.refs("consents")) {
-        bool known = std::any_of(destination.consent.begin(), destination.consent.end(),
-                                 [&](const Ref& r) { return r.name == consent.name; });
-        if (!known) destination.consent.push_back(std::move(consent));
-      }
-    }
-  }
-}
 
 }  // namespace
 
@@ -85,8 +50,9 @@ void read_destination_spec(const config::Node& spec, RudderProject& project,
   destination.display_name = reader.text("display_name", true).value_or(id->name);
   destination.type = reader.text("type", true).value_or("");
   destination.enabled = reader.boolean("enabled").value_or(true);
+  if (const config::Node* enabled = reader.get("enabled")) destination.enabled_span = enabled->span;
   if (const config::Node* config = reader.mapping("config")) {
-    read_consent(*config, destination, diagnostics);
+    read_destination_config(*config, destination, diagnostics);
   }
   project.destinations.push_back(std::move(destination));
 }

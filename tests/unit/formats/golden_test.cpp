@@ -61,4 +61,22 @@ TEST_SUITE("formats: golden models") {
     CHECK(places(loaded.diagnostics).empty());
     check_golden("rudder-cli-v1.json", model::model_to_json(loaded.model) + "\n");
   }
+
+  TEST_CASE("rudder-cli destinations: event filters, connection modes, consent, enabled") {
+    auto loaded = load_folder(kFixtures / "rudder-cli" / "destinations");
+    CHECK(places(loaded.diagnostics).empty());
+    check_golden("rudder-cli-destinations.json", model::model_to_json(loaded.model) + "\n");
+  }
+
+  TEST_CASE("snowplow-cli data structures and a data product") {
+    auto loaded = load_folder(kFixtures / "snowplow-cli");
+    CHECK(places(loaded.diagnostics).empty());
+    check_golden("snowplow-cli.json", model::model_to_json(loaded.model) + "\n");
+  }
+
+  TEST_CASE("a Segment Protocols tracking plan (typewriter's JSON)") {
+    auto loaded = load_folder(kFixtures / "segment");
+    CHECK(places(loaded.diagnostics).empty());
+    check_golden("segment.json", model::model_to_json(loaded.model) + "\n");
+  }
 }
