@@ -223,7 +223,7 @@ class Resolver {
 
   void resolve_destination(Destination& destination) {
     expect(model_.find_team(destination.owner.name), destination.owner, "team", team_names_,
-           "reference.unknown-team");
+           rule_id::kReferenceUnknownTeam);
     for (const auto& event : destination.events) {
       expect(model_.find_event(event.name), event, "event", event_names_,
              rule_id::kReferenceUnknownEvent);

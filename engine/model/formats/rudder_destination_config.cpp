@@ -5,6 +5,7 @@
 
 #include "model/credentials.h"
 #include "model/formats/rudder_specs.h"
+#include "source/rule_ids.h"
 
 namespace steward::model::formats {
 
@@ -24,8 +25,8 @@ std::optional<Ref> consent_entry(const config::Node& item, Diagnostics& diagnost
 void read_provider(const std::string& platform, const config::Node& item,
                    RudderDestination& destination, Diagnostics& diagnostics) {
   YamlFieldReader reader(item, "consent provider",
-                       {"provider", "resolution_strategy", "resolutionStrategy", "consents"},
-                       diagnostics);
+                         {"provider", "resolution_strategy", "resolutionStrategy", "consents"},
+                         diagnostics);
   if (!reader.is_mapping()) return;
   ConsentProvider provider;
   provider.platform = platform;
@@ -56,14 +57,14 @@ void read_consent(const config::Node& config, RudderDestination& destination,
   if (!management) management = config.find("consentManagement");
   if (!management || management->is_null()) return;
   if (!management->is_mapping()) {
-    report(diagnostics, "schema.wrong-type", management->span,
+    report(diagnostics, rule_id::kSchemaWrongType, management->span,
            "consent_management must be a mapping of platforms, not a " +
                std::string(management->type_name()));
     return;
   }
   for (const auto& per_platform : management->entries) {
     if (!per_platform.value.is_sequence()) {
-      report(diagnostics, "schema.wrong-type", per_platform.value.span,
+      report(diagnostics, rule_id::kSchemaWrongType, per_platform.value.span,
              "consent_management." + per_platform.key.text + " must be a list of providers");
       continue;
     }
@@ -77,7 +78,7 @@ void read_consent(const config::Node& config, RudderDestination& destination,
 std::vector<Ref> event_names(const config::Node& list, Diagnostics& diagnostics) {
   std::vector<Ref> out;
   if (!list.is_sequence()) {
-    report(diagnostics, "schema.wrong-type", list.span,
+    report(diagnostics, rule_id::kSchemaWrongType, list.span,
            "an event filter must be a list of event names, not a " + std::string(list.type_name()));
     return out;
   }
@@ -120,7 +121,7 @@ std::vector<FilterList> filter_lists(const config::Node& config, Diagnostics& di
     if (chosen == "whitelistedEvents") add(config, "whitelistedEvents", "allow");
     if (chosen == "blacklistedEvents") add(config, "blacklistedEvents", "deny");
     if (chosen != "whitelistedEvents" && chosen != "blacklistedEvents" && chosen != "disable") {
-      report(diagnostics, "schema.invalid-value", option->span,
+      report(diagnostics, rule_id::kSchemaInvalidValue, option->span,
              "eventFilteringOption must be disable, whitelistedEvents or blacklistedEvents (a "
              "per-platform option is not read)");
     }
@@ -133,7 +134,7 @@ void read_event_filter(const config::Node& config, RudderDestination& destinatio
   auto lists = filter_lists(config, diagnostics);
   if (lists.empty()) return;
   for (size_t i = 1; i < lists.size(); ++i) {
-    report(diagnostics, "schema.invalid-value", lists[i].entry->key.span,
+    report(diagnostics, rule_id::kSchemaInvalidValue, lists[i].entry->key.span,
            "a destination has one event filter: '" + lists[i].entry->key.text +
                "' conflicts with '" + lists[0].entry->key.text + "'",
            "keep either the allow list or the deny list");
@@ -157,7 +158,7 @@ std::optional<std::string> mode_of(const config::Node& value, const std::string&
   if (value.is_scalar() && std::find(kModes.begin(), kModes.end(), value.text) != kModes.end()) {
     return value.text;
   }
-  report(diagnostics, "schema.invalid-value", value.span,
+  report(diagnostics, rule_id::kSchemaInvalidValue, value.span,
          where + " must be cloud, device or hybrid, not '" + value.text + "'");
   return std::nullopt;
 }
@@ -176,7 +177,7 @@ void read_connection_modes(const config::Node& config, RudderDestination& destin
       continue;
     }
     if (!modes->is_mapping()) {
-      report(diagnostics, "schema.wrong-type", modes->span,
+      report(diagnostics, rule_id::kSchemaWrongType, modes->span,
              std::string(key) + " must be a mapping of platforms, not a " +
                  std::string(modes->type_name()));
       continue;

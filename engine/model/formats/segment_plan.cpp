@@ -1,6 +1,7 @@
 #include "model/formats/segment_plan.h"
 
 #include "model/yaml_field_reader.h"
+#include "source/rule_ids.h"
 
 namespace steward::model::formats {
 
@@ -44,7 +45,7 @@ std::vector<const config::Document*> SegmentTrackingPlans::take(const config::Do
   std::vector<const config::Document*> out;
   for (const auto& item : events_of(document.root)->items) {
     YamlFieldReader reader(item, "tracking plan event",
-                         {"name", "description", "version", "rules", "labels"}, diagnostics);
+                           {"name", "description", "version", "rules", "labels"}, diagnostics);
     if (!reader.is_mapping()) continue;
     auto name = reader.ref("name", true);
     const config::Node* rules = reader.mapping("rules");

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model/yaml_field_reader.h"
+#include "source/rule_ids.h"
 #include "source/spelling.h"
 
 namespace steward::model::formats {
@@ -17,7 +18,7 @@ const std::vector<std::string> kResourceTypes = {"data-structure", "data-product
 bool read_envelope(YamlFieldReader& reader, Diagnostics& diagnostics) {
   auto version = reader.ref("apiVersion", true);
   if (version && version->name != "v1") {
-    report(diagnostics, "schema.invalid-value", version->span,
+    report(diagnostics, rule_id::kSchemaInvalidValue, version->span,
            "snowplow-cli resources have apiVersion v1, not '" + version->name + "'");
   }
   reader.text("resourceName");
@@ -31,7 +32,7 @@ void read_meta(YamlFieldReader& reader, Diagnostics& diagnostics) {
     return;
   }
   YamlFieldReader m(*meta, "data structure meta", {"hidden", "schemaType", "customData"},
-                  diagnostics);
+                    diagnostics);
   m.boolean("hidden");
   m.choice("schemaType", {"event", "entity"});
   m.mapping("customData");
@@ -43,9 +44,9 @@ void read_specifications(const config::Node& list, const Ref& owner, const std::
                          std::vector<SnowplowEventSpec>& out, Diagnostics& diagnostics) {
   for (const auto& item : list.items) {
     YamlFieldReader spec(item, "event specification",
-                       {"resourceName", "name", "event", "entities", "triggers",
-                        "sourceApplications", "excludedSourceApplications"},
-                       diagnostics);
+                         {"resourceName", "name", "event", "entities", "triggers",
+                          "sourceApplications", "excludedSourceApplications"},
+                         diagnostics);
     if (!spec.is_mapping()) continue;
     SnowplowEventSpec read;
     read.owner = owner;
@@ -59,7 +60,7 @@ void read_specifications(const config::Node& list, const Ref& owner, const std::
     const config::Node* event = spec.mapping("event");
     if (!event) continue;
     YamlFieldReader e(*event, "event specification's event", {"source", "comment", "schema"},
-                    diagnostics);
+                      diagnostics);
     if (auto source = e.ref("source", true)) read.source = *source;
     e.text("comment");
     if (!read.source.name.empty()) out.push_back(std::move(read));
@@ -99,19 +100,20 @@ const config::Document* SnowplowProject::take(const config::Document& document,
   const config::Node* type = root.find("resourceType");
   if (!type->is_scalar() ||
       std::find(kResourceTypes.begin(), kResourceTypes.end(), type->text) == kResourceTypes.end()) {
-    report(diagnostics, "schema.unsupported-kind", type->span,
+    report(diagnostics, rule_id::kSchemaUnsupportedKind, type->span,
            "snowplow-cli resourceType '" + type->text + "' is not read",
            "steward reads data-structure and data-product resources");
     return nullptr;
   }
   if (type->text == "data-product") {
     YamlFieldReader reader(root, "data product",
-                         {"apiVersion", "resourceType", "resourceName", "data"}, diagnostics);
+                           {"apiVersion", "resourceType", "resourceName", "data"}, diagnostics);
     if (read_envelope(reader, diagnostics)) read_data_product(reader, specifications_, diagnostics);
     return nullptr;
   }
   YamlFieldReader reader(root, "data structure",
-                       {"apiVersion", "resourceType", "resourceName", "meta", "data"}, diagnostics);
+                         {"apiVersion", "resourceType", "resourceName", "meta", "data"},
+                         diagnostics);
   if (!read_envelope(reader, diagnostics)) return nullptr;
   read_meta(reader, diagnostics);
   const config::Node* data = reader.mapping("data");
@@ -120,7 +122,7 @@ const config::Document* SnowplowProject::take(const config::Document& document,
     return nullptr;
   }
   if (!data->find("self")) {
-    report(diagnostics, "schema.missing-field", data->span,
+    report(diagnostics, rule_id::kSchemaMissingField, data->span,
            "a data structure's `data` is a self-describing schema, and this one has no `self`",
            "add `self: {vendor, name, format: jsonschema, version: 1-0-0}`");
     return nullptr;
@@ -148,7 +150,7 @@ void SnowplowProject::link_events(std::vector<Event>& events, Diagnostics& diagn
       std::string vendor = uri.substr(start, uri.find('/', start) - start);
       if (!vendors.count(vendor)) continue;
       auto guess = closest_match(uri, names);
-      report(diagnostics, "reference.unknown-event", spec.source.span,
+      report(diagnostics, rule_id::kReferenceUnknownEvent, spec.source.span,
              "event specification '" + spec.name.name + "' names " + uri +
                  ", which no data structure of the repository defines",
              "name the Iglu URI of a data structure: iglu:VENDOR/NAME/jsonschema/VERSION",
