@@ -48,14 +48,12 @@ def same_report_with_any_cache(c, steward, repo):
     c.true(reference.code in (0, 1), "check --no-cache runs", reference.err)
     c.true(not (repo / ".git/steward-cache").exists(), "--no-cache creates no cache folder")
 
-    in_ci = steward(*check_args, cwd=repo, env=clean_env(CI="true"))
-    c.true(in_ci.code == reference.code and not (repo / ".git/steward-cache").exists(),
-           "in CI (CI=true) no default cache folder is written: a fresh checkout would not keep it",
-           in_ci.err)
-
-    cold = steward(*check_args, cwd=repo)
+    # In CI too (CI=true): the default cache is one pack file per run, cheap even where the
+    # checkout is fresh, and a runner that keeps its work folder reuses it.
+    cold = steward(*check_args, cwd=repo, env=clean_env(CI="true"))
     cache = repo / ".git/steward-cache"
-    c.true(len(entries(cache)) >= 1, "a run with the cache writes entries to .git/steward-cache")
+    c.true(len(entries(cache)) == 1 and not list(cache.glob(".tmp-*")),
+           "a run with the cache, in CI too, writes one pack to .git/steward-cache", cold.err)
     warm = steward(*check_args, "--stats", cwd=repo)
     counts = store_counts(warm.err)
     c.true(counts is not None and counts[0] >= 1 and counts[1:] == (0, 0),
