@@ -98,10 +98,6 @@ std::string describe_damage(const git_oid& id, const fs::path& path) {
          path.string() + "' is cut short or corrupt";
 }
 
-constexpr const char* kDamageFix =
-    "restore the object: fetch it again from another clone, or run `git fsck` to see what it "
-    "belongs to";
-
 // The object when it is loose and whole (0); GIT_ENOTFOUND when it is not loose (libgit2's other
 // backends then look for it); GIT_ERROR when it is loose and damaged, with `damage` saying so.
 int read_loose(LooseObject& object, const std::string& objects, const git_oid& id,
@@ -126,7 +122,7 @@ int read_loose(LooseObject& object, GuardBackend& backend, const git_oid& id) {
   std::string damage;
   int code = read_loose(object, backend.objects, id, damage);
   if (code == GIT_ERROR) {
-    damage_message = damage + " (" + kDamageFix + ")";
+    damage_message = damage;
     git_error_set_str(GIT_ERROR_ODB, damage_message.c_str());
   }
   return code;
@@ -220,7 +216,8 @@ void check_revision_object(git_repository* repo, const std::string& rev) {
   LooseObject object;
   std::string damage;
   const std::string objects = (fs::path(git_repository_commondir(repo)) / "objects").string();
-  if (read_loose(object, objects, id, damage) == GIT_ERROR) throw InputError(damage, kDamageFix);
+  if (read_loose(object, objects, id, damage) == GIT_ERROR)
+    throw InputError(damage, kDamagedObjectFix);
 }
 
 std::string take_damage_message() {

@@ -19,6 +19,11 @@ namespace steward::git::internal {
 // libgit2 (packs carry checksums).
 void guard_loose_objects(git_repository* repo);
 
+// What to do about a damaged loose object: the fix of every error that names one.
+inline constexpr const char* kDamagedObjectFix =
+    "restore the object: fetch it again from another clone, or run `git fsck` to see what it "
+    "belongs to";
+
 // Throws InputError naming the object when the commit `rev` names through a ref (or a full commit
 // id) is a damaged loose object. libgit2 1.5's revparse loses the guard's message and leaks when
 // that first read fails, so revisions are checked this way first; nothing else is read.

@@ -133,13 +133,16 @@ TEST_SUITE("unread_paths") {
 
     Repository repository = Repository::discover(scratch.root());
     auto start = std::chrono::steady_clock::now();
-    std::string message;
+    std::string message, fix;
     try {
       repository.read_commit("HEAD", "", {});
     } catch (const InputError& e) {
       message = e.what();
+      fix = e.fix();
     }
     CHECK(message.find(blob) != std::string::npos);
+    CHECK(message.find("is damaged") != std::string::npos);
+    CHECK(fix.find("restore the object") != std::string::npos);  // not "fetch the missing"
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
   }
 
