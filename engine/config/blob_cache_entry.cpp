@@ -47,6 +47,14 @@ class EntryReader {
     return equal;
   }
 
+  std::optional<std::string> text() {
+    auto size = integer<uint32_t>();
+    if (!size || bytes_.size() < *size) return std::nullopt;
+    std::string value(bytes_.substr(0, *size));
+    bytes_.remove_prefix(*size);
+    return value;
+  }
+
   bool literal(std::string_view expected) {
     if (!bytes_.starts_with(expected)) return false;
     bytes_.remove_prefix(expected.size());
@@ -104,6 +112,26 @@ std::optional<std::string> decode_cache_entry(std::string_view entry, const Blob
   std::string_view payload = reader.rest();
   if (payload.size() != *length || cache_checksum(payload) != *checksum) return std::nullopt;
   return std::string(payload);
+}
+
+std::optional<CacheEntryHeader> read_cache_entry_header(std::string_view bytes) {
+  EntryReader reader(bytes);
+  if (!reader.literal(kMagic)) return std::nullopt;
+  if (reader.integer<uint32_t>() != kBlobCacheLayout) return std::nullopt;
+  CacheEntryHeader header;
+  auto version = reader.text();
+  auto blob_id = reader.text();
+  auto path = reader.text();
+  auto format = reader.text();
+  auto length = reader.integer<uint64_t>();
+  if (!version || !blob_id || !path || !format || !length || !reader.integer<uint32_t>()) {
+    return std::nullopt;
+  }
+  header.steward_version = std::move(*version);
+  header.key = {std::move(*blob_id), std::move(*path), std::move(*format)};
+  header.header_size = bytes.size() - reader.rest().size();
+  header.payload_size = *length;
+  return header;
 }
 
 }  // namespace steward::config

@@ -24,6 +24,19 @@ std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward
 std::optional<std::string> decode_cache_entry(std::string_view entry, const BlobCacheKey& key,
                                               std::string_view steward_version);
 
+// What the header of an entry says, read without its payload (to index a pack of entries).
+struct CacheEntryHeader {
+  std::string steward_version;
+  BlobCacheKey key;
+  uint64_t header_size = 0;   // bytes before the payload
+  uint64_t payload_size = 0;  // bytes of the payload that follows
+};
+
+// The header at the start of `bytes`, or nullopt when they do not start with a whole header of
+// this layout (garbage, another layout, or too few bytes: a caller that passed a prefix of a
+// longer file may pass more and try again).
+std::optional<CacheEntryHeader> read_cache_entry_header(std::string_view bytes);
+
 // CRC-32 (zlib's) of `bytes`.
 uint32_t cache_checksum(std::string_view bytes);
 

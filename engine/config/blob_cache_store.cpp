@@ -1,15 +1,12 @@
 #include "config/blob_cache_store.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <thread>
-#include <vector>
+#include <unordered_set>
 
 #include "config/blob_cache_entry.h"
+#include "config/blob_cache_pack.h"
 
 namespace steward::config {
 
@@ -17,76 +14,75 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kEntrySuffix = ".entry";
 constexpr std::string_view kLastRunFile = "last-run";
+// Entry files of the store's first layout (one file per entry); `clear` removes them.
+constexpr std::string_view kLegacyEntrySuffix = ".entry";
+// A temporary file this old belongs to a run that died before publishing.
+constexpr auto kAbandonedAfter = std::chrono::hours(24);
 
-std::optional<std::string> read_whole_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  const std::streamoff size = in.tellg();
-  if (size < 0) return std::nullopt;
-  std::string bytes(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), size)) return std::nullopt;
-  return bytes;
-}
-
-// A name no other writer (thread or process) uses at the same time, in `dir`, so the rename that
-// follows is atomic and never crosses a file system.
-fs::path temporary_path(const fs::path& dir) {
-  static std::atomic<uint64_t> counter{0};
-  std::ostringstream name;
-  name << ".tmp-" << ::getpid() << "-" << std::hash<std::thread::id>{}(std::this_thread::get_id())
-       << "-" << counter++;
-  return dir / name.str();
-}
-
-// Writes `bytes` to `path` through a temporary file and a rename; false on any failure.
-bool write_atomically(const fs::path& path, std::string_view bytes) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  const fs::path temporary = temporary_path(path.parent_path());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) {
-      fs::remove(temporary, ec);
-      return false;
-    }
-  }
-  fs::rename(temporary, path, ec);
-  if (ec) fs::remove(temporary, ec);
-  return !ec;
-}
-
-bool is_hex_id(std::string_view id) {
-  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-  });
-}
-
-std::string hex32(uint32_t value) {
-  char text[9];
-  std::snprintf(text, sizeof text, "%08x", value);
+std::string index_key(const BlobCacheKey& key) {
+  std::string text;
+  text.reserve(key.blob_id.size() + key.path.size() + key.format.size() + 2);
+  text.append(key.blob_id).append(1, '\0').append(key.path).append(1, '\0').append(key.format);
   return text;
 }
 
-struct EntryFile {
+struct PackOnDisk {
   fs::path path;
-  uint64_t bytes = 0;
   fs::file_time_type written;
 };
 
-// Every entry file in the store; unreadable ones are skipped.
-std::vector<EntryFile> list_entries(const fs::path& dir) {
-  std::vector<EntryFile> entries;
+// The published packs of `dir`, newest first.
+std::vector<PackOnDisk> list_packs(const fs::path& dir) {
+  std::vector<PackOnDisk> packs;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& path = it->path();
-    if (path.extension() != kEntrySuffix) continue;
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with("pack-") || it->path().extension() != kPackSuffix) continue;
     std::error_code stat_error;
-    EntryFile entry{path, it->file_size(stat_error), it->last_write_time(stat_error)};
-    if (!stat_error) entries.push_back(std::move(entry));
+    PackOnDisk pack{it->path(), it->last_write_time(stat_error)};
+    if (!stat_error) packs.push_back(std::move(pack));
+  }
+  std::sort(packs.begin(), packs.end(), [](const PackOnDisk& a, const PackOnDisk& b) {
+    return a.written != b.written ? a.written > b.written : a.path > b.path;
+  });
+  return packs;
+}
+
+std::optional<std::string> read_whole_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void write_through_rename(const fs::path& path, std::string_view bytes) {
+  const fs::path temporary = unique_path(path.parent_path(), kTemporaryPrefix, "");
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) return;
+  }
+  std::error_code ec;
+  fs::rename(temporary, path, ec);
+  if (ec) fs::remove(temporary, ec);
+}
+
+// Whole, good entries of every version, the newest of each (version, key) once, newest first.
+struct GoodEntry {
+  std::shared_ptr<PackFile> pack;
+  PackedEntry entry;
+};
+std::vector<GoodEntry> distinct_entries(const std::vector<PackOnDisk>& packs) {
+  std::vector<GoodEntry> entries;
+  std::unordered_set<std::string> seen;
+  for (const auto& pack : packs) {
+    auto file = PackFile::open(pack.path);
+    if (!file) continue;
+    for (auto& entry : file->entries()) {
+      if (!seen.insert(entry.header.steward_version + '\0' + index_key(entry.header.key)).second)
+        continue;
+      entries.push_back({file, std::move(entry)});
+    }
   }
   return entries;
 }
@@ -96,56 +92,126 @@ std::vector<EntryFile> list_entries(const fs::path& dir) {
 BlobCacheStore::BlobCacheStore(fs::path dir, std::string steward_version, uint64_t max_bytes)
     : dir_(std::move(dir)), version_(std::move(steward_version)), max_bytes_(max_bytes) {}
 
-fs::path BlobCacheStore::entry_path(const BlobCacheKey& key) const {
-  // The blob id makes the name unique in practice; the checksum of the rest of the key keeps one
-  // blob at two paths (or in two formats) apart. A clash would only make two keys share a file,
-  // which the header check turns into a miss.
-  std::string rest = key.path + '\0' + key.format + '\0' + version_;
-  std::string id = is_hex_id(key.blob_id) ? key.blob_id : hex32(cache_checksum(key.blob_id));
-  return dir_ / (id + "-" + hex32(cache_checksum(rest)) + std::string(kEntrySuffix));
+BlobCacheStore::~BlobCacheStore() {
+  std::lock_guard lock(mutex_);
+  publish();
+}
+
+void BlobCacheStore::index_packs() {
+  if (indexed_) return;
+  indexed_ = true;
+  for (const auto& pack : list_packs(dir_)) {
+    auto file = PackFile::open(pack.path);
+    if (!file) continue;  // removed by a compaction since the listing, or not a pack
+    for (const auto& entry : file->entries()) {
+      if (entry.header.steward_version != version_) continue;  // foreign: never read
+      index_[index_key(entry.header.key)].push_back({file, entry.offset, entry.size});
+    }
+  }
 }
 
 std::optional<std::string> BlobCacheStore::load(const BlobCacheKey& key) {
-  std::optional<std::string> entry = read_whole_file(entry_path(key));
-  std::optional<std::string> payload;
-  if (entry) payload = decode_cache_entry(*entry, key, version_);
-  ++(payload ? hits_ : misses_);
-  return payload;
+  std::vector<Location> locations;
+  {
+    std::lock_guard lock(mutex_);
+    index_packs();
+    if (auto it = index_.find(index_key(key)); it != index_.end()) locations = it->second;
+    if (writer_ && !locations.empty() && locations.front().pack == writer_->file())
+      writer_->flush();
+  }
+  // Every location is checked again as it is read: the file may have changed since it was
+  // indexed. The first good one wins; a bad one is only a miss.
+  for (const auto& location : locations) {
+    auto bytes = location.pack->read(location.offset, location.size);
+    if (!bytes) continue;
+    if (auto payload = decode_cache_entry(*bytes, key, version_)) {
+      ++hits_;
+      return payload;
+    }
+  }
+  ++misses_;
+  return std::nullopt;
 }
 
 void BlobCacheStore::save(const BlobCacheKey& key, std::string_view payload) {
-  if (write_atomically(entry_path(key), encode_cache_entry(key, version_, payload))) ++writes_;
+  const std::string entry = encode_cache_entry(key, version_, payload);
+  std::lock_guard lock(mutex_);
+  index_packs();
+  if (!writer_) writer_ = PackWriter::create(dir_);
+  if (!writer_) return;
+  auto offset = writer_->append(entry);
+  if (!offset) return;
+  auto& locations = index_[index_key(key)];
+  locations.insert(locations.begin(), Location{writer_->file(), *offset, entry.size()});
+  ++writes_;
 }
 
-void BlobCacheStore::evict_over_bound() {
-  std::vector<EntryFile> entries = list_entries(dir_);
+bool BlobCacheStore::publish() {
+  if (!writer_) return false;
+  bool published = writer_->publish();
+  // Locations keep the file open, so this run still reads what it saved.
+  writer_.reset();
+  return published;
+}
+
+void BlobCacheStore::compact() {
+  std::vector<PackOnDisk> packs = list_packs(dir_);
   uint64_t total = 0;
-  for (const auto& entry : entries)
-    total += entry.bytes;
-  if (total <= max_bytes_) return;
-  std::sort(entries.begin(), entries.end(),
-            [](const EntryFile& a, const EntryFile& b) { return a.written < b.written; });
+  for (const auto& pack : packs) {
+    std::error_code ec;
+    total += fs::file_size(pack.path, ec);
+  }
+  if (packs.size() <= kMaxPacks && total <= max_bytes_) return;
+  auto writer = PackWriter::create(dir_);
+  if (!writer) return;
+  uint64_t kept = kPackMagic.size();
+  for (const auto& good : distinct_entries(packs)) {
+    if (kept + good.entry.size > max_bytes_) break;  // the rest are older
+    auto bytes = good.pack->read(good.entry.offset, good.entry.size);
+    if (!bytes ||
+        !decode_cache_entry(*bytes, good.entry.header.key, good.entry.header.steward_version)) {
+      continue;  // damaged: dropped
+    }
+    if (!writer->append(*bytes)) return;
+    kept += good.entry.size;
+  }
+  if (!writer->publish()) return;
+  // Only the packs read above: one published since by another run stays. A reader that has one
+  // of them open keeps reading it; one that lists it after this finds it gone (a miss).
   std::error_code ec;
-  for (const auto& entry : entries) {
-    if (total <= max_bytes_) break;
-    if (fs::remove(entry.path, ec)) total -= entry.bytes;
+  for (const auto& pack : packs)
+    fs::remove(pack.path, ec);
+  const auto now = fs::file_time_type::clock::now();
+  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code stat_error;
+    if (it->path().filename().string().starts_with(kTemporaryPrefix) &&
+        now - it->last_write_time(stat_error) > kAbandonedAfter && !stat_error) {
+      fs::remove(it->path(), stat_error);
+    }
   }
 }
 
 void BlobCacheStore::finish_run() {
-  if (writes_ > 0) evict_over_bound();
+  bool published = false;
+  {
+    std::lock_guard lock(mutex_);
+    published = publish();
+  }
+  if (published) compact();
   if (hits_ + misses_ + writes_ == 0) return;
   std::ostringstream line;
   line << "hits " << hits_ << ", misses " << misses_ << ", writes " << writes_ << "\n";
-  write_atomically(dir_ / kLastRunFile, line.str());
+  write_through_rename(dir_ / kLastRunFile, line.str());
 }
 
 BlobCacheSummary BlobCacheStore::summary() const {
   BlobCacheSummary summary;
-  for (const auto& entry : list_entries(dir_)) {
-    ++summary.entries;
-    summary.bytes += entry.bytes;
+  std::vector<PackOnDisk> packs = list_packs(dir_);
+  for (const auto& pack : packs) {
+    std::error_code ec;
+    summary.bytes += fs::file_size(pack.path, ec);
   }
+  summary.entries = distinct_entries(packs).size();
   if (auto last_run = read_whole_file(dir_ / kLastRunFile)) {
     while (!last_run->empty() && last_run->back() == '\n')
       last_run->pop_back();
@@ -155,15 +221,24 @@ BlobCacheSummary BlobCacheStore::summary() const {
 }
 
 size_t BlobCacheStore::clear() {
-  size_t removed = 0;
+  std::lock_guard lock(mutex_);
+  writer_.reset();  // this run's unpublished saves go too
+  index_.clear();
+  indexed_ = true;  // everything on disk goes; saves after this start a new pack
+  std::vector<PackOnDisk> packs = list_packs(dir_);
+  size_t removed = distinct_entries(packs).size();
   std::error_code ec;
-  for (const auto& entry : list_entries(dir_))
-    removed += fs::remove(entry.path, ec) ? 1 : 0;
-  // Temporary files of runs that died before their rename, and the last run's counts.
+  for (const auto& pack : packs)
+    fs::remove(pack.path, ec);
+  // Temporary files of runs that died before their rename, entry files of the first layout and
+  // the last run's counts.
   std::vector<fs::path> leftovers;
   for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name.starts_with(".tmp-") || name == kLastRunFile) leftovers.push_back(it->path());
+    if (name.starts_with(kTemporaryPrefix) || name == kLastRunFile ||
+        it->path().extension() == kLegacyEntrySuffix) {
+      leftovers.push_back(it->path());
+    }
   }
   for (const auto& path : leftovers)
     fs::remove(path, ec);

@@ -3,11 +3,18 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace steward::config {
+
+class PackFile;
+class PackWriter;
 
 // What a cached blob is: the content (git blob id) at a path, read by one version of steward into
 // one format. Every part is in the entry's header and compared on load, so an entry is only ever
@@ -27,21 +34,28 @@ struct BlobCacheSummary {
 
 // A persistent, content-addressed store of byte blobs in one folder (by default
 // `.git/steward-cache/`), shared by runs, threads and processes:
-//   - each entry is one file: a header (magic, layout version, steward version, key, payload
-//     length, CRC-32 of the payload) and the payload. A truncated, corrupt or foreign entry fails
-//     the checks, counts as a miss and is replaced by the next save: it is never trusted;
-//   - a save writes a temporary file in the same folder and renames it into place, so two runs at
-//     once never see half an entry (rename is atomic within one file system);
-//   - the store is bounded: after a run that wrote entries, the oldest entries (by write time) go
-//     until the total is under `max_bytes`.
+//   - entries live in pack files (blob_cache_pack.h): each run that saves writes one new pack under
+//     a temporary name and renames it into place at finish_run(), so a reader sees a whole pack or
+//     none, and two runs at once never write the same file. Each entry keeps its own header
+//     (magic, layout version, steward version, key, payload length, CRC-32 of the payload), checked
+//     on every load: a truncated, corrupt or foreign entry counts as a miss, is never trusted, and
+//     the next save writes a good one into a newer pack, which wins;
+//   - after a run that saved, more than kMaxPacks packs or more than `max_bytes` are compacted
+//     into one pack of the newest good entries (the oldest packs' entries go first when over the
+//     bound); the old packs are removed after the new one is in place.
 // load and save may be called from several threads at once. Failures to read or write (a read-only
 // folder, a full disk) are misses, never errors: the cache only ever saves time.
 class BlobCacheStore {
  public:
   static constexpr uint64_t kDefaultMaxBytes = 1024ull * 1024 * 1024;  // 1 GiB
+  static constexpr size_t kMaxPacks = 8;
 
   BlobCacheStore(std::filesystem::path dir, std::string steward_version,
                  uint64_t max_bytes = kDefaultMaxBytes);
+  // Publishes what this run saved when finish_run() was not called.
+  ~BlobCacheStore();
+  BlobCacheStore(const BlobCacheStore&) = delete;
+  BlobCacheStore& operator=(const BlobCacheStore&) = delete;
 
   const std::filesystem::path& dir() const { return dir_; }
 
@@ -49,8 +63,9 @@ class BlobCacheStore {
   std::optional<std::string> load(const BlobCacheKey& key);
   void save(const BlobCacheKey& key, std::string_view payload);
 
-  // Evicts the oldest entries when over the bound (only when this run wrote) and records this
-  // run's counts for `steward cache info`. Call once at the end of a run.
+  // Publishes this run's pack, compacts when over kMaxPacks packs or the bound (only when this
+  // run wrote) and records this run's counts for `steward cache info`. Call once at the end of a
+  // run.
   void finish_run();
 
   BlobCacheSummary summary() const;
@@ -62,12 +77,25 @@ class BlobCacheStore {
   size_t writes() const { return writes_; }
 
  private:
-  std::filesystem::path entry_path(const BlobCacheKey& key) const;
-  void evict_over_bound();
+  // Where one entry lies; the pack stays open while a location names it.
+  struct Location {
+    std::shared_ptr<PackFile> pack;
+    uint64_t offset = 0;
+    uint64_t size = 0;
+  };
+
+  void index_packs();  // once, under mutex_
+  bool publish();      // under mutex_
+  void compact();
 
   std::filesystem::path dir_;
   std::string version_;
   uint64_t max_bytes_;
+  std::mutex mutex_;
+  bool indexed_ = false;
+  // Each key's entries, newest first: this run's saves, then the packs from newest to oldest.
+  std::unordered_map<std::string, std::vector<Location>> index_;
+  std::unique_ptr<PackWriter> writer_;  // this run's pack, from the first save to publish()
   std::atomic<size_t> hits_{0};
   std::atomic<size_t> misses_{0};
   std::atomic<size_t> writes_{0};

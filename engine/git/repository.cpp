@@ -57,12 +57,13 @@ bool Repository::Impl::shallow() const {
 
 void Repository::Impl::verify_objects() const {
   if (objects_verified) return;
-  internal::verify_loose_objects(repo.get());
+  internal::guard_loose_objects(repo.get());
   objects_verified = true;
 }
 
 std::optional<CommitHandle> Repository::Impl::find_commit(const std::string& rev) const {
   verify_objects();
+  internal::check_revision_object(repo.get(), rev);
   git_object* raw = nullptr;
   int code = git_revparse_single(&raw, repo.get(), rev.c_str());
   internal::ObjectHandle object(raw);

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "git/internal/loose_objects.h"
 #include "source/input_error.h"
 
 namespace steward::git::internal {
@@ -37,6 +38,8 @@ void ensure_libgit2() {
 }
 
 std::string last_git_message() {
+  // The loose-object guard's own message: libgit2 may have replaced or cleared its copy.
+  if (std::string damage = take_damage_message(); !damage.empty()) return damage;
   const git_error* error = git_error_last();
   return error != nullptr && error->message != nullptr ? error->message : "unknown libgit2 error";
 }

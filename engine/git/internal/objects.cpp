@@ -2,6 +2,7 @@
 
 #include "git/internal/git_error.h"
 #include "git/internal/git_handle.h"
+#include "git/internal/loose_objects.h"
 #include "source/input_error.h"
 
 namespace steward::git::internal {
@@ -15,9 +16,13 @@ std::string oid_hex(const git_oid& oid) {
 std::string read_blob(git_repository* repo, const git_oid& oid, const std::string& path) {
   git_blob* raw = nullptr;
   if (git_blob_lookup(&raw, repo, &oid) < 0) {
-    throw InputError(
-        "cannot read '" + path + "' (blob " + oid_hex(oid) + "): " + last_git_message(),
-        "fetch the missing objects (`git fetch`), or clone without --filter");
+    std::string message = last_git_message();
+    // A damaged loose object is there to restore, not missing (internal/loose_objects.h).
+    bool damaged = message.find(" is damaged: ") != std::string::npos;
+    throw InputError("cannot read '" + path + "' (blob " + oid_hex(oid) + "): " + message,
+                     damaged
+                         ? kDamagedObjectFix
+                         : "fetch the missing objects (`git fetch`), or clone without --filter");
   }
   BlobHandle blob(raw);
   const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));

@@ -15,7 +15,8 @@ struct Repository::Impl {
   internal::RepositoryHandle repo;
   mutable bool objects_verified = false;
 
-  // Checks the loose objects once, before the first object is read (internal/loose_objects.h).
+  // Guards the reads of loose objects, once, before the first object is read
+  // (internal/loose_objects.h).
   void verify_objects() const;
 
   bool shallow() const;

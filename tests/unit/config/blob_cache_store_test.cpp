@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "config/blob_cache_entry.h"
+#include "config/blob_cache_pack.h"
 
 namespace fs = std::filesystem;
 using steward::config::BlobCacheKey;
@@ -33,17 +35,37 @@ struct TemporaryFolder {
 
 const BlobCacheKey kKey{"3b18e512dba79e4c8300dd08aeb37f8e728b8dad", "events/a.yaml", "test/1"};
 
-// The single entry file of a store that holds one entry.
-fs::path only_entry(const fs::path& dir) {
-  std::vector<fs::path> entries;
+// Files of the store's folder whose name starts with `prefix`.
+std::vector<fs::path> files_starting(const fs::path& dir, const std::string& prefix) {
+  std::vector<fs::path> files;
   for (const auto& item : fs::directory_iterator(dir))
-    if (item.path().extension() == ".entry") entries.push_back(item.path());
-  REQUIRE(entries.size() == 1);
-  return entries[0];
+    if (item.path().filename().string().starts_with(prefix)) files.push_back(item.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The single pack of a store that published one.
+fs::path only_pack(const fs::path& dir) {
+  auto packs = files_starting(dir, "pack-");
+  REQUIRE(packs.size() == 1);
+  return packs[0];
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 void write_file(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// A store of `version` on `dir` that saves `payload` under `key` and publishes it (one run).
+void one_run(const fs::path& dir, const BlobCacheKey& key, const std::string& payload,
+             const std::string& version = "1.0.0") {
+  BlobCacheStore store(dir, version);
+  store.save(key, payload);
+  store.finish_run();
 }
 
 }  // namespace
@@ -77,55 +99,97 @@ TEST_SUITE("blob_cache_store") {
 
   TEST_CASE("an entry whose header names another version or key is refused where it lies") {
     TemporaryFolder folder;
-    BlobCacheStore store(folder.path, "1.1.0");
-    store.save(kKey, "new");
-    const fs::path entry = only_entry(folder.path);
-    write_file(entry, steward::config::encode_cache_entry(kKey, "1.0.0", "old"));
-    CHECK_FALSE(store.load(kKey));
-    write_file(entry, steward::config::encode_cache_entry({kKey.blob_id, "x.yaml", kKey.format},
-                                                          "1.1.0", "old"));
-    CHECK_FALSE(store.load(kKey));
+    one_run(folder.path, kKey, "new", "1.1.0");
+    const fs::path pack = only_pack(folder.path);
+    write_file(pack, std::string(steward::config::kPackMagic) +
+                         steward::config::encode_cache_entry(kKey, "1.0.0", "old"));
+    CHECK_FALSE(BlobCacheStore(folder.path, "1.1.0").load(kKey));
+    write_file(pack, std::string(steward::config::kPackMagic) +
+                         steward::config::encode_cache_entry({kKey.blob_id, "x.yaml", kKey.format},
+                                                             "1.1.0", "old"));
+    CHECK_FALSE(BlobCacheStore(folder.path, "1.1.0").load(kKey));
   }
 
-  TEST_CASE("a truncated entry is a miss, and the next save replaces it") {
+  TEST_CASE("a truncated pack is a miss, and the next run's save replaces the entry") {
     TemporaryFolder folder;
-    BlobCacheStore store(folder.path, "1.0.0");
-    store.save(kKey, std::string(1000, 'x'));
-    const fs::path entry = only_entry(folder.path);
-    const auto full = fs::file_size(entry);
+    one_run(folder.path, kKey, std::string(1000, 'x'));
+    const fs::path pack = only_pack(folder.path);
+    const auto full = fs::file_size(pack);
     for (auto size : {full - 1, full / 2, uintmax_t{10}, uintmax_t{0}}) {
-      fs::resize_file(entry, size);
+      fs::resize_file(pack, size);
+      BlobCacheStore store(folder.path, "1.0.0");
       CHECK_FALSE(store.load(kKey));
+      CHECK(store.misses() == 1);
     }
-    store.save(kKey, std::string(1000, 'x'));
-    CHECK(store.load(kKey) == std::string(1000, 'x'));
+    one_run(folder.path, kKey, std::string(1000, 'x'));
+    CHECK(BlobCacheStore(folder.path, "1.0.0").load(kKey) == std::string(1000, 'x'));
   }
 
-  TEST_CASE("garbage, a flipped payload byte or bytes appended are misses, never trusted") {
+  TEST_CASE("garbage or a flipped payload byte is a miss; bytes after a whole entry are not it") {
     TemporaryFolder folder;
-    BlobCacheStore store(folder.path, "1.0.0");
-    store.save(kKey, "payload that matters");
-    const fs::path entry = only_entry(folder.path);
-    std::ifstream in(entry, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    one_run(folder.path, kKey, "payload that matters");
+    const fs::path pack = only_pack(folder.path);
+    const std::string bytes = read_file(pack);
+    auto load = [&] { return BlobCacheStore(folder.path, "1.0.0").load(kKey); };
 
     std::string flipped = bytes;
     flipped.back() ^= 0x01;
-    write_file(entry, flipped);
-    CHECK_FALSE(store.load(kKey));
+    write_file(pack, flipped);
+    CHECK_FALSE(load());
 
-    write_file(entry, bytes + "more");
-    CHECK_FALSE(store.load(kKey));
+    // The entry is whole and checks out; what follows it is another (unreadable) entry.
+    write_file(pack, bytes + "more");
+    CHECK(load() == "payload that matters");
 
     std::mt19937 random(7);
     std::string garbage(bytes.size(), '\0');
     for (char& c : garbage)
       c = static_cast<char>(random());
-    write_file(entry, garbage);
-    CHECK_FALSE(store.load(kKey));
+    write_file(pack, garbage);
+    CHECK_FALSE(load());
+    write_file(pack, std::string(steward::config::kPackMagic) + garbage);
+    CHECK_FALSE(load());
 
-    write_file(entry, bytes);  // the original is still good
-    CHECK(store.load(kKey) == "payload that matters");
+    write_file(pack, bytes);  // the original is still good
+    CHECK(load() == "payload that matters");
+  }
+
+  TEST_CASE("a damaged entry in the middle of a pack costs that entry alone") {
+    TemporaryFolder folder;
+    auto key = [](int i) {
+      return BlobCacheKey{kKey.blob_id, "events/" + std::to_string(i) + ".yaml", "t"};
+    };
+    {
+      BlobCacheStore store(folder.path, "1.0.0");
+      for (int i = 0; i < 3; ++i)
+        store.save(key(i), "payload " + std::to_string(i) + std::string(100, 'p'));
+    }
+    const fs::path pack = only_pack(folder.path);
+    std::string bytes = read_file(pack);
+    const size_t second = bytes.find("payload 1");
+    REQUIRE(second != std::string::npos);
+    bytes[second + 20] ^= 0x40;
+    write_file(pack, bytes);
+    BlobCacheStore store(folder.path, "1.0.0");
+    CHECK(store.load(key(0)));
+    CHECK_FALSE(store.load(key(1)));
+    CHECK(store.load(key(2)));
+  }
+
+  TEST_CASE("a run reads what it saved before publishing, and one run writes one file") {
+    TemporaryFolder folder;
+    BlobCacheStore store(folder.path, "1.0.0");
+    for (int i = 0; i < 2000; ++i)
+      store.save({kKey.blob_id, "events/" + std::to_string(i) + ".yaml", "t"},
+                 std::string(600, static_cast<char>('a' + i % 26)));
+    CHECK(store.load({kKey.blob_id, "events/1999.yaml", "t"}) == std::string(600, 'x'));
+    CHECK(files_starting(folder.path, "pack-").empty());  // not published yet
+    store.finish_run();
+    CHECK(files_starting(folder.path, "pack-").size() == 1);
+    CHECK(files_starting(folder.path, ".tmp-").empty());
+    BlobCacheStore again(folder.path, "1.0.0");
+    CHECK(again.load({kKey.blob_id, "events/7.yaml", "t"}) == std::string(600, 'h'));
+    CHECK(again.summary().entries == 2000);
   }
 
   TEST_CASE("two threads and two processes writing the same entries never leave a torn one") {
@@ -134,10 +198,13 @@ TEST_SUITE("blob_cache_store") {
       return std::string(4096 + round, static_cast<char>('a' + writer));
     };
     auto write_rounds = [&](int writer) {
-      BlobCacheStore store(folder.path, "1.0.0");
-      for (int round = 0; round < 200; ++round)
-        store.save({kKey.blob_id, "events/" + std::to_string(round % 5) + ".yaml", "t"},
-                   payload(writer, round));
+      for (int run = 0; run < 4; ++run) {
+        BlobCacheStore store(folder.path, "1.0.0");
+        for (int round = 0; round < 50; ++round)
+          store.save({kKey.blob_id, "events/" + std::to_string(round % 5) + ".yaml", "t"},
+                     payload(writer, round));
+        store.finish_run();
+      }
     };
     pid_t child = ::fork();
     REQUIRE(child >= 0);
@@ -161,47 +228,87 @@ TEST_SUITE("blob_cache_store") {
       CHECK(loaded->find_first_not_of(loaded->front()) == std::string::npos);
       CHECK(loaded->size() >= 4096);
     }
-    // No temporary file is left behind.
-    for (const auto& item : fs::directory_iterator(folder.path))
-      CHECK(item.path().extension() == ".entry");
+    // No temporary file is left behind, and compaction kept the packs few.
+    CHECK(files_starting(folder.path, ".tmp-").empty());
+    CHECK(files_starting(folder.path, "pack-").size() <= BlobCacheStore::kMaxPacks + 3);
+  }
+
+  TEST_CASE("many runs are compacted into few packs, and every entry still loads") {
+    TemporaryFolder folder;
+    auto key = [](int i) {
+      return BlobCacheKey{kKey.blob_id, "events/" + std::to_string(i) + ".yaml", "t"};
+    };
+    for (int i = 0; i < 20; ++i)
+      one_run(folder.path, key(i), "run " + std::to_string(i));
+    CHECK(files_starting(folder.path, "pack-").size() <= BlobCacheStore::kMaxPacks);
+    BlobCacheStore store(folder.path, "1.0.0");
+    for (int i = 0; i < 20; ++i)
+      CHECK(store.load(key(i)) == "run " + std::to_string(i));
+    CHECK(store.summary().entries == 20);
+  }
+
+  TEST_CASE("a run that has a pack open still reads it after another run compacted it away") {
+    TemporaryFolder folder;
+    one_run(folder.path, kKey, "kept");
+    BlobCacheStore reader(folder.path, "1.0.0");
+    CHECK_FALSE(reader.load({kKey.blob_id, "other.yaml", "t"}));  // indexes the packs
+    for (int i = 0; i < 12; ++i)
+      one_run(folder.path, {kKey.blob_id, std::to_string(i) + ".yaml", "t"}, "x");
+    CHECK(reader.load(kKey) == "kept");
   }
 
   TEST_CASE("over its bound the store evicts the oldest entries") {
     TemporaryFolder folder;
-    BlobCacheStore store(folder.path, "1.0.0", 3 * 1100);
     auto key = [](int i) {
       return BlobCacheKey{kKey.blob_id, "events/" + std::to_string(i) + ".yaml", "t"};
     };
     const auto now = fs::file_time_type::clock::now();
     std::set<fs::path> seen;
     for (int i = 0; i < 6; ++i) {
+      BlobCacheStore store(folder.path, "1.0.0",
+                           i < 5 ? BlobCacheStore::kDefaultMaxBytes : 3 * 1110);
       store.save(key(i), std::string(1000, 'x'));
-      // Entry i was written 10 - i minutes ago: 0 is the oldest.
-      for (const auto& item : fs::directory_iterator(folder.path)) {
-        if (item.path().extension() != ".entry" || !seen.insert(item.path()).second) continue;
-        fs::last_write_time(item.path(), now - std::chrono::minutes(10 - i));
+      if (i < 5) {
+        store.finish_run();
+        CHECK(files_starting(folder.path, "pack-").size() == static_cast<size_t>(i + 1));
+        // Run i wrote 10 - i minutes ago: 0 is the oldest.
+        for (const auto& pack : files_starting(folder.path, "pack-"))
+          if (seen.insert(pack).second)
+            fs::last_write_time(pack, now - std::chrono::minutes(10 - i));
+        continue;
       }
+      store.finish_run();  // over the bound: compacted
+      auto summary = store.summary();
+      CHECK(summary.entries == 3);
+      CHECK(summary.bytes <= 3 * 1110);
+      REQUIRE(summary.last_run);
+      CHECK(*summary.last_run == "hits 0, misses 0, writes 1");
     }
-    store.finish_run();
-    auto summary = store.summary();
-    CHECK(summary.entries == 3);
-    CHECK(summary.bytes <= 3 * 1100);
-    REQUIRE(summary.last_run);
-    CHECK(*summary.last_run == "hits 0, misses 0, writes 6");
+    BlobCacheStore store(folder.path, "1.0.0");
     for (int i = 0; i < 3; ++i)
       CHECK_FALSE(store.load(key(i)));
     for (int i = 3; i < 6; ++i)
       CHECK(store.load(key(i)) == std::string(1000, 'x'));
   }
 
-  TEST_CASE("clear removes every entry") {
+  TEST_CASE("clear removes every entry, this run's too") {
     TemporaryFolder folder;
+    {
+      BlobCacheStore store(folder.path, "1.0.0");
+      store.save(kKey, "a");
+      store.save({kKey.blob_id, "other.yaml", "t"}, "b");
+      store.finish_run();
+      CHECK(store.summary().entries == 2);
+    }
+    write_file(folder.path / "0123-old-layout.entry", "an entry file of the first layout");
     BlobCacheStore store(folder.path, "1.0.0");
-    store.save(kKey, "a");
-    store.save({kKey.blob_id, "other.yaml", "t"}, "b");
-    CHECK(store.summary().entries == 2);
+    store.save({kKey.blob_id, "pending.yaml", "t"}, "c");
     CHECK(store.clear() == 2);
     CHECK(store.summary().entries == 0);
     CHECK_FALSE(store.load(kKey));
+    CHECK_FALSE(store.load({kKey.blob_id, "pending.yaml", "t"}));
+    store.finish_run();
+    for (const auto& item : fs::directory_iterator(folder.path))
+      CHECK(item.path().filename() == "last-run");
   }
 }

@@ -77,20 +77,32 @@ TEST_SUITE("parse_cache_store") {
   TEST_CASE("a corrupted entry is parsed again and replaced, with the same result") {
     TemporaryFolder folder;
     std::atomic<int> decodes{0};
-    BlobCacheStore store(folder.path, "1.0.0");
-    ParseCache first;
-    first.use_store(&store, counting_codec(decodes));
-    auto original = first.read("teams.yaml", "aa11", kText, "head");
-    for (const auto& item : fs::directory_iterator(folder.path))
+    std::shared_ptr<const ReadResult> original;
+    {
+      BlobCacheStore store(folder.path, "1.0.0");
+      ParseCache first;
+      first.use_store(&store, counting_codec(decodes));
+      original = first.read("teams.yaml", "aa11", kText, "head");
+      store.finish_run();
+    }
+    size_t corrupted = 0;
+    for (const auto& item : fs::directory_iterator(folder.path)) {
+      if (item.path().extension() != ".pack") continue;
       std::ofstream(item.path(), std::ios::binary | std::ios::trunc) << "garbage";
-
-    ParseCache second;
-    second.use_store(&store, counting_codec(decodes));
-    auto reparsed = second.read("teams.yaml", "aa11", kText, "head");
-    CHECK(second.parses() == 1);
-    CHECK(decodes == 0);
-    CHECK(reparsed->documents.size() == original->documents.size());
-
+      ++corrupted;
+    }
+    CHECK(corrupted == 1);
+    {
+      BlobCacheStore store(folder.path, "1.0.0");
+      ParseCache second;
+      second.use_store(&store, counting_codec(decodes));
+      auto reparsed = second.read("teams.yaml", "aa11", kText, "head");
+      CHECK(second.parses() == 1);
+      CHECK(decodes == 0);
+      CHECK(reparsed->documents.size() == original->documents.size());
+      store.finish_run();
+    }
+    BlobCacheStore store(folder.path, "1.0.0");
     ParseCache third;
     third.use_store(&store, counting_codec(decodes));
     third.read("teams.yaml", "aa11", kText, "head");

@@ -133,14 +133,58 @@ TEST_SUITE("unread_paths") {
 
     Repository repository = Repository::discover(scratch.root());
     auto start = std::chrono::steady_clock::now();
-    std::string message;
+    std::string message, fix;
     try {
       repository.read_commit("HEAD", "", {});
     } catch (const InputError& e) {
       message = e.what();
+      fix = e.fix();
     }
     CHECK(message.find(blob) != std::string::npos);
+    CHECK(message.find("is damaged") != std::string::npos);
+    CHECK(fix.find("restore the object") != std::string::npos);  // not "fetch the missing"
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  }
+
+  TEST_CASE("a damaged loose object the run does not read does not stop it") {
+    ScratchRepository scratch;
+    scratch.write("events/a.yaml", "name: a\n");
+    scratch.commit_all("one");
+    // The first version's blob: reading HEAD never needs it.
+    std::string stray = scratch.git("rev-parse HEAD:events/a.yaml");
+    scratch.write("events/a.yaml", "name: a\ndescription: the committed text\n");
+    scratch.commit_all("two");
+    CHECK(scratch.git("rev-parse HEAD:events/a.yaml") != stray);
+    fs::path object = scratch.root() / ".git/objects" / stray.substr(0, 2) / stray.substr(2);
+    fs::permissions(object, fs::perms::owner_read | fs::perms::owner_write);
+    fs::resize_file(object, 10);
+
+    Repository repository = Repository::discover(scratch.root());
+    Snapshot head = repository.read_commit("HEAD", "", {});
+    REQUIRE(head.files.size() == 1);
+    CHECK(head.files[0].content == "name: a\ndescription: the committed text\n");
+  }
+
+  TEST_CASE("a truncated commit named by a short id or a ref ends at once with its id") {
+    ScratchRepository scratch;
+    scratch.write("events/a.yaml", "name: a\n");
+    scratch.commit_all("one");
+    std::string commit = scratch.git("rev-parse HEAD");
+    fs::path object = scratch.root() / ".git/objects" / commit.substr(0, 2) / commit.substr(2);
+    fs::permissions(object, fs::perms::owner_read | fs::perms::owner_write);
+    fs::resize_file(object, 20);
+    for (const std::string& rev : {commit.substr(0, 10), std::string("HEAD"), commit}) {
+      Repository repository = Repository::discover(scratch.root());
+      auto start = std::chrono::steady_clock::now();
+      std::string message;
+      try {
+        repository.read_commit(rev, "", {});
+      } catch (const InputError& e) {
+        message = e.what();
+      }
+      CHECK_MESSAGE(message.find(commit) != std::string::npos, rev, ": ", message);
+      CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+    }
   }
 
   TEST_CASE("only missing common history is 'no merge-base'") {
