@@ -6,6 +6,7 @@
 #include "cli/comparison.h"
 #include "cli/exit_code.h"
 #include "diff/change_summary.h"
+#include "kpi/environments.h"
 
 namespace steward::cli {
 
@@ -23,6 +24,11 @@ int run_diff(const DiffOptions& options) {
   const model::Model& head = comparison->head.model;
   diff::ChangeSet changes = diff::compute_changes(base, head);
   std::vector<diff::SummaryLine> lines = diff::summarize(changes, base, head);
+  // What reaches production without staging (docs/kpis.md), after the changes themselves.
+  if (comparison->base) {
+    for (auto& line : kpi::environment_lines(kpi::environment_gaps(base, head)))
+      lines.push_back(std::move(line));
+  }
   std::cout << (options.format == "markdown" ? diff::render_markdown(lines)
                                              : diff::render_text(lines));
   if (!comparison->head.diagnostics.empty()) {
