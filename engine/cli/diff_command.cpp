@@ -24,13 +24,13 @@ int run_diff(const DiffOptions& options) {
   const model::Model& head = comparison->head.model;
   diff::ChangeSet changes = diff::compute_changes(base, head);
   std::vector<diff::SummaryLine> lines = diff::summarize(changes, base, head);
-  // What reaches production without staging (docs/kpis.md), after the changes themselves.
+  const bool markdown = options.format == "markdown";
+  std::cout << (markdown ? diff::render_markdown(lines) : diff::render_text(lines));
+  // What the change puts in production that staging never had (docs/kpis.md), after the changes.
   if (comparison->base) {
-    for (auto& line : kpi::environment_lines(kpi::environment_gaps(base, head)))
-      lines.push_back(std::move(line));
+    std::vector<kpi::EnvironmentGap> gaps = kpi::environment_gaps(base, head);
+    std::cout << (markdown ? kpi::environments_markdown(gaps) : kpi::environments_text(gaps));
   }
-  std::cout << (options.format == "markdown" ? diff::render_markdown(lines)
-                                             : diff::render_text(lines));
   if (!comparison->head.diagnostics.empty()) {
     std::cerr << "note: head has " << comparison->head.diagnostics.size()
               << " finding(s) in its data files; `steward check` lists them\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kpi/coverage.h"
+#include "source/visible_text.h"
 
 namespace steward::kpi {
 
@@ -89,6 +90,30 @@ std::vector<diff::SummaryLine> environment_lines(const std::vector<EnvironmentGa
     lines.push_back(std::move(line));
   }
   return lines;
+}
+
+std::string environments_text(const std::vector<EnvironmentGap>& gaps) {
+  std::string out;
+  for (const auto& line : environment_lines(gaps)) {
+    if (out.empty()) out = "\nenvironments\n";
+    out += "  ~ " + visible_text(line.subject) + ": " + visible_text(line.detail) + "\n      at " +
+           visible_text(line.head_place) + "\n";
+  }
+  return out;
+}
+
+std::string environments_markdown(const std::vector<EnvironmentGap>& gaps) {
+  std::string out;
+  for (const auto& line : environment_lines(gaps)) {
+    if (out.empty()) {
+      out =
+          "\n**Environments**: what reaches production that staging never had\n\n"
+          "| what | why | at |\n|---|---|---|\n";
+    }
+    out += "| " + markdown_code_span(line.subject) + " | " + markdown_literal(line.detail) + " | " +
+           markdown_code_span(line.head_place) + " |\n";
+  }
+  return out;
 }
 
 }  // namespace steward::kpi

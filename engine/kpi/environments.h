@@ -32,4 +32,9 @@ std::vector<EnvironmentGap> environment_gaps(const model::Model& base, const mod
 // The gaps as lines of `steward diff` (section "environments").
 std::vector<diff::SummaryLine> environment_lines(const std::vector<EnvironmentGap>& gaps);
 
+// The section `steward diff` prints after the changes (they are not changes themselves, so they
+// are not counted with them); "" when there is no gap.
+std::string environments_text(const std::vector<EnvironmentGap>& gaps);
+std::string environments_markdown(const std::vector<EnvironmentGap>& gaps);
+
 }  // namespace steward::kpi

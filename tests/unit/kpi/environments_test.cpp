@@ -43,6 +43,14 @@ TEST_CASE("a destination straight to production, and its unstaged transformation
   REQUIRE(lines.size() == 2);
   CHECK(lines[0].section == "environments");
   CHECK(lines[0].detail == "connected in production, but staging never had it");
+  std::string text = environments_text(environment_gaps(base.model, head.model));
+  CHECK(
+      text.starts_with("\nenvironments\n  ~ new: connected in production, but staging never "
+                       "had it\n      at d.yaml:"));
+  CHECK(environments_markdown(environment_gaps(base.model, head.model))
+            .find("| `new runs t` | in production, but no destination connected in staging runs "
+                  "t |") != std::string::npos);
+  CHECK(environments_text({}).empty());
 }
 
 TEST_CASE("a transformation staged elsewhere, or a repository without staging, is no gap") {
