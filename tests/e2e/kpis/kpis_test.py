@@ -12,7 +12,7 @@ import sys
 
 # The shared helpers are one folder up, in tests/e2e.
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from e2e_support import run_scenarios  # noqa: E402
+from e2e_support import git, run_scenarios  # noqa: E402
 
 # The shop's figure, counted by hand in tests/unit/kpi/coverage_test.cpp: 178 production
 # properties, all with PII and consent metadata.
@@ -68,6 +68,15 @@ def scenario_coverage_and_history(ctx):
            "the Markdown history table", markdown.out)
     mixed = steward("coverage", "--history", "2", "--rev", "HEAD", cwd=repo.path)
     c.code(mixed, 2, "--history with --rev")
+
+    # A shallow clone holds one commit: it is measured, and the note says how to fetch more.
+    shallow = os.path.join(ctx.root, "coverage-shallow")
+    git(ctx.root, "clone", "-q", "--depth", "1", "file://" + repo.path, shallow)
+    cut = steward("coverage", "--history", "5", "--format", "json", cwd=shallow)
+    c.code(cut, 0, "coverage --history in a shallow clone")
+    c.equal(len(cut.json().get("history", [])), 1, "the commit the shallow clone has is measured")
+    c.true("shallow clone" in cut.err and "fetch" in cut.err, "and the note says how to fetch more",
+           cut.err)
 
 
 def scenario_coverage_rules(ctx):
@@ -133,6 +142,13 @@ def scenario_scorecard(ctx):
            "a linked file outside the repository is not read", poor.out)
     c.true(all(i["to_yes"] for i in poor.json()["items"] if i["grade"] != "Yes"),
            "every item short of Yes says what would make it Yes")
+
+    # An evidence file over the 1 MiB limit is exit 2 naming the limit, not read in part.
+    bare.write(".github/workflows/huge.yml", "# filler\n" * 150000)
+    huge = steward("scorecard", cwd=bare.path)
+    c.code(huge, 2, "a CI file over 1 MiB")
+    c.true("larger than 1 MiB" in huge.err and "huge.yml" in huge.err, "names the file and the limit",
+           huge.err)
 
 
 def scenario_drift(ctx):
