@@ -79,7 +79,8 @@ TEST_CASE("an export that is not a model, or nests too deep, is an input error")
 TEST_CASE("reports escape names and values") {
   Drift drift;
   drift.items.push_back({DriftKind::live_only, "event", "<b>x\x1b[31m", {}, "", 0});
-  CHECK(drift_markdown(drift, "live").find("<b>") == std::string::npos);
+  // A code span shows its content literally: no HTML, and the escape character made visible.
+  CHECK(drift_markdown(drift, "live").find("`<b>x\\x1b[31m`") != std::string::npos);
   CHECK(drift_text(drift, "live").find('\x1b') == std::string::npos);
   CHECK(drift_json(drift, "live")["summary"]["live_only"] == 1);
 }

@@ -87,7 +87,9 @@ TEST_CASE("reports escape evidence from the repository") {
   files.texts[".gitlab-ci.yml"] = "check: {script: [\"steward check <img src=x>\x1b[2J\"]}\n";
   auto items = score(files, built.model, {});
   std::string markdown = scorecard_markdown(items);
-  CHECK(markdown.find("<img") == std::string::npos);
+  // Markdown-escaped (`\<img`), never raw HTML.
+  CHECK(markdown.find("\\<img src=x\\>") != std::string::npos);
+  CHECK(markdown.find(" <img") == std::string::npos);
   CHECK(markdown.find('\x1b') == std::string::npos);
   auto json = scorecard_json(items);
   CHECK(json["items"].size() == 16);
