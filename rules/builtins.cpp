@@ -7,7 +7,9 @@ const policy::FunctionRegistry& builtin_functions() {
     policy::FunctionRegistry r;
     register_categories(r);
     register_collections(r);
+    register_coverage(r);
     register_dates(r);
+    register_environments(r);
     register_schema_types(r);
     register_strings(r);
     register_units(r);

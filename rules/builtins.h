@@ -11,7 +11,9 @@ const policy::FunctionRegistry& builtin_functions();
 // One per family (one file each).
 void register_categories(policy::FunctionRegistry& registry);
 void register_collections(policy::FunctionRegistry& registry);
+void register_coverage(policy::FunctionRegistry& registry);
 void register_dates(policy::FunctionRegistry& registry);
+void register_environments(policy::FunctionRegistry& registry);
 void register_schema_types(policy::FunctionRegistry& registry);
 void register_strings(policy::FunctionRegistry& registry);
 void register_units(policy::FunctionRegistry& registry);

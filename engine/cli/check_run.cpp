@@ -118,7 +118,8 @@ int run_check(const CheckOptions& options) {
   report::ReportInput input;
   input.rules = rule_catalog(packs.rules, config.docs_url);
   check_severity_keys(config, input.rules);
-  const policy::Env env = policy_env(options);
+  policy::Env env = policy_env(options);
+  env.coverage_minimum = config.coverage_minimum;
 
   auto base_store = cached_base(*comparison, packs, env);
   gate::GateInput gate_input;

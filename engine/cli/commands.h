@@ -9,10 +9,13 @@ namespace steward::cli {
 void register_check(CLI::App& app, int& exit_code);
 void register_model(CLI::App& app, int& exit_code);
 void register_diff(CLI::App& app, int& exit_code);
+void register_drift(CLI::App& app, int& exit_code);
 void register_init(CLI::App& app, int& exit_code);
+void register_scorecard(CLI::App& app, int& exit_code);
 void register_test(CLI::App& app, int& exit_code);
 void register_explain(CLI::App& app, int& exit_code);
 void register_cache(CLI::App& app, int& exit_code);
 void register_completion(CLI::App& app, int& exit_code);
+void register_coverage(CLI::App& app, int& exit_code);
 
 }  // namespace steward::cli

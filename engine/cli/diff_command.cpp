@@ -6,6 +6,7 @@
 #include "cli/comparison.h"
 #include "cli/exit_code.h"
 #include "diff/change_summary.h"
+#include "kpi/environments.h"
 
 namespace steward::cli {
 
@@ -23,8 +24,13 @@ int run_diff(const DiffOptions& options) {
   const model::Model& head = comparison->head.model;
   diff::ChangeSet changes = diff::compute_changes(base, head);
   std::vector<diff::SummaryLine> lines = diff::summarize(changes, base, head);
-  std::cout << (options.format == "markdown" ? diff::render_markdown(lines)
-                                             : diff::render_text(lines));
+  const bool markdown = options.format == "markdown";
+  std::cout << (markdown ? diff::render_markdown(lines) : diff::render_text(lines));
+  // What the change puts in production that staging never had (docs/kpis.md), after the changes.
+  if (comparison->base) {
+    std::vector<kpi::EnvironmentGap> gaps = kpi::environment_gaps(base, head);
+    std::cout << (markdown ? kpi::environments_markdown(gaps) : kpi::environments_text(gaps));
+  }
   if (!comparison->head.diagnostics.empty()) {
     std::cerr << "note: head has " << comparison->head.diagnostics.size()
               << " finding(s) in its data files; `steward check` lists them\n";

@@ -84,6 +84,34 @@ std::optional<Severity> parse_severity(const Node& node, const std::string& rule
 }
 
 // Reports print it as a link, so it must be absolute and name the rule.
+// `coverage: {minimum: 90%}`: a percentage from 0 to 100, with or without the `%`.
+std::optional<double> parse_coverage(const Node& node) {
+  if (node.is_null()) return std::nullopt;
+  const char* fix = "write `coverage: {minimum: 90%}` (a percentage from 0 to 100)";
+  if (!node.is_mapping()) fail(node.span, "'coverage' must be a mapping", fix);
+  std::optional<double> minimum;
+  for (const auto& entry : node.entries) {
+    if (entry.key.text != "minimum") {
+      fail(entry.key.span, "unknown coverage key '" + entry.key.text + "'", fix);
+    }
+    std::string text = scalar(entry.value, "minimum");
+    if (text.ends_with('%')) text.pop_back();
+    double value = -1;
+    size_t used = 0;
+    try {
+      value = std::stod(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != text.size() || !(value >= 0 && value <= 100)) {
+      fail(entry.value.span, "coverage minimum '" + entry.value.text + "' is not a percentage",
+           fix);
+    }
+    minimum = value;
+  }
+  return minimum;
+}
+
 std::string parse_docs_url(const Node& node) {
   std::string value = scalar(node, "docs_url");
   const bool web = value.starts_with("https://") || value.starts_with("http://");
@@ -177,8 +205,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     fail(root.span, "steward.yaml must be a mapping",
          "start from `steward init`, or see docs/configuration.md");
   }
-  static const std::vector<std::string> keys = {"paths",   "exclude", "packs",   "severity",
-                                                "fail_on", "waivers", "docs_url"};
+  static const std::vector<std::string> keys = {"paths",   "exclude", "packs",    "severity",
+                                                "fail_on", "waivers", "docs_url", "coverage"};
   for (const auto& entry : root.entries) {
     const std::string& key = entry.key.text;
     const Node& value = entry.value;
@@ -192,6 +220,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       config.fail_on = read_fail_on(value);
     else if (key == "docs_url")
       config.docs_url = parse_docs_url(value);
+    else if (key == "coverage")
+      config.coverage_minimum = parse_coverage(value);
     else if (key == "severity") {
       if (value.is_null()) continue;
       if (!value.is_mapping()) {
@@ -212,8 +242,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       auto guess = closest_match(key, keys);
       fail(entry.key.span, "unknown key '" + key + "' in steward.yaml",
            guess ? "did you mean '" + *guess + "'?"
-                 : "steward.yaml has paths, exclude, packs, severity, fail_on, waivers and "
-                   "docs_url");
+                 : "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, "
+                   "docs_url and coverage");
     }
   }
   return config;

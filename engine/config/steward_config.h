@@ -40,6 +40,9 @@ struct StewardConfig {
   // `docs_url:` the documentation of the team's own rules, "{rule}" standing for the rule id
   // (https://wiki.example.com/steward/{rule}); empty: none.
   std::string docs_url;
+  // `coverage: {minimum: 90%}`: the lowest policy coverage (docs/kpis.md) a revision may have, in
+  // percent; nullopt: no minimum. Rule governance.coverage-minimum and `steward coverage` use it.
+  std::optional<double> coverage_minimum;
   SourceRef source;  // steward.yaml's text, for code frames
 };
 

@@ -4,11 +4,19 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "git/path_filter.h"
 #include "git/snapshot.h"
 
 namespace steward::git {
+
+// One commit of a history walk: its id, its committer time and the first line of its message.
+struct CommitSummary {
+  std::string id;      // 40 hex digits
+  long long time = 0;  // committer time, seconds since 1970 (UTC)
+  std::string subject;
+};
 
 // A git repository read straight from its object database: any revision can be read without a
 // checkout, so base and head can be compared in one process. Failures throw InputError naming the
@@ -60,6 +68,11 @@ class Repository {
   // corrupt object, a shallow clone that lacks the history) still throws, so that it is never
   // taken for "no merge-base".
   std::optional<std::string> try_merge_base(const std::string& a, const std::string& b) const;
+
+  // `rev` and its first-parent ancestors, newest first, at most `limit` of them (the line of a
+  // main branch, one commit per merged pull request). In a shallow clone the walk stops where the
+  // history is cut off, so fewer may come back. Throws InputError when `rev` cannot be resolved.
+  std::vector<CommitSummary> first_parent_history(const std::string& rev, size_t limit) const;
 
   // Whether the repository is a shallow clone (history cut off, so an old base may be missing).
   bool is_shallow() const;

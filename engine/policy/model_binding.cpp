@@ -620,6 +620,9 @@ void bind_governance() {
              [](const Env& e, const ModelView*) { return text(e.environment, nullptr); })
       .field("today", kString, "today's date, YYYY-MM-DD",
              [](const Env& e, const ModelView*) { return text(e.today, nullptr); })
+      .field("coverage_minimum", kNumber,
+             "steward.yaml's coverage minimum in percent (`coverage: {minimum: 90%}`), or none",
+             [](const Env& e, const ModelView*) { return optional_number(e.coverage_minimum); })
       .display([](const Env&) { return std::string("env"); });
 }
 

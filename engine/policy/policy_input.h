@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@ struct Env {
   std::vector<std::string> labels;  // labels of the pull request
   std::string environment;          // the target environment: production, staging, ...
   std::string today;                // YYYY-MM-DD; the CLI passes the date so that tests can fix it
+  std::optional<double> coverage_minimum;  // steward.yaml `coverage: {minimum: N%}`, in percent
 };
 
 // What a pack is evaluated over. Only `head` is required: without a base revision, `base` is none

@@ -147,6 +147,10 @@ routes
       at destinations/hotjar.yaml:3
   + cart_viewed -> hotjar: in production, 13 properties
       at destinations/hotjar.yaml:3
+
+environments
+  ~ hotjar: connected in production, but staging never had it
+      at destinations/hotjar.yaml:3
 """
 
 

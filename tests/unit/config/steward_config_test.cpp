@@ -125,7 +125,26 @@ TEST_SUITE("steward_config") {
     InputError far = error_of("colour: red\n");
     CHECK(std::string(far.what()).starts_with("steward.yaml:1:1: unknown key 'colour'"));
     CHECK(far.fix() ==
-          "steward.yaml has paths, exclude, packs, severity, fail_on, waivers and docs_url");
+          "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, docs_url and "
+          "coverage");
+  }
+
+  TEST_CASE("coverage: a minimum in percent, with or without %") {
+    CHECK(!parse("paths: [a]\n").coverage_minimum);
+    CHECK(parse("coverage: {minimum: 90%}\n").coverage_minimum == 90.0);
+    CHECK(parse("coverage: {minimum: 99.5}\n").coverage_minimum == 99.5);
+    CHECK(parse("coverage: {minimum: 0%}\n").coverage_minimum == 0.0);
+    for (const char* bad : {"coverage: {minimum: lots}\n", "coverage: {minimum: 150%}\n",
+                            "coverage: {minimum: -1}\n", "coverage: {minimum: 90%%}\n",
+                            "coverage: {minimum: nan}\n", "coverage: {minimum: \"\"}\n"}) {
+      INFO(bad);
+      InputError e = error_of(bad);
+      CHECK(std::string(e.what()).starts_with("steward.yaml:1:21: coverage minimum"));
+    }
+    CHECK(std::string(error_of("coverage: {minimun: 90}\n").what()) ==
+          "steward.yaml:1:12: unknown coverage key 'minimun'");
+    CHECK(std::string(error_of("coverage: 90%\n").what()) ==
+          "steward.yaml:1:11: 'coverage' must be a mapping");
   }
 
   TEST_CASE("docs_url: an absolute URL with {rule}") {

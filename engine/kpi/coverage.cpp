@@ -1,0 +1,122 @@
+#include "kpi/coverage.h"
+
+namespace steward::kpi {
+
+using model::Destination;
+using model::EventStatus;
+using model::Model;
+using model::Property;
+
+bool is_production_environment(std::string_view environment) {
+  return environment == "production" || environment == "prod";
+}
+
+bool is_production_property(const Model& model, const Property& property) {
+  const model::Event* event = property.event;
+  if (event == nullptr) return false;  // the property library is not collected by itself
+  if (event->status == EventStatus::draft || event->status == EventStatus::removed) return false;
+  if (event->sources.empty()) return true;
+  for (const auto& ref : event->sources) {
+    const model::Source* source = model.find_source(ref.name);
+    if (source == nullptr || source->environments.empty()) return true;
+    for (const auto& environment : source->environments) {
+      if (is_production_environment(environment.name)) return true;
+    }
+  }
+  return false;
+}
+
+CoverageIndex::CoverageIndex(const Model& model) : model_(model) {
+  for (const auto& route : model.routes) {
+    for (const auto& delivered : route.delivered_properties) {
+      receivers_[delivered.property].push_back(route.destination);
+    }
+  }
+}
+
+bool CoverageIndex::production(const Property& property) const {
+  return is_production_property(model_, property);
+}
+
+const std::vector<const Destination*>& CoverageIndex::receivers(const Property& property) const {
+  static const std::vector<const Destination*> none;
+  auto found = receivers_.find(&property);
+  return found == receivers_.end() ? none : found->second;
+}
+
+std::string CoverageIndex::missing_metadata(const Property& property) const {
+  if (property.pii.empty()) return "no `pii:`";
+  if (property.pii == "none" || !property.consent.empty()) return "";
+  const auto& destinations = receivers(property);
+  if (destinations.empty()) {
+    return "personal (" + property.pii + ") with no `consent:`, and no destination receives it";
+  }
+  for (const Destination* destination : destinations) {
+    if (destination->consent.empty()) {
+      return "personal (" + property.pii + ") with no `consent:`, and destination " +
+             destination->name + " requires none";
+    }
+  }
+  return "";
+}
+
+double CoverageCount::percent() const {
+  return total == 0 ? 100.0 : 100.0 * static_cast<double>(covered) / static_cast<double>(total);
+}
+
+namespace {
+
+void count(CoverageCount& counter, bool covered) {
+  ++counter.total;
+  if (covered) ++counter.covered;
+}
+
+// Whether `a` is lower than `b`, compared exactly (a.covered/a.total < b.covered/b.total).
+bool lower(const CoverageCount& a, const CoverageCount& b) {
+  size_t a_total = a.total == 0 ? 1 : a.total, a_covered = a.total == 0 ? 1 : a.covered;
+  size_t b_total = b.total == 0 ? 1 : b.total, b_covered = b.total == 0 ? 1 : b.covered;
+  return a_covered * b_total < b_covered * a_total;
+}
+
+}  // namespace
+
+Coverage measure_coverage(const Model& model) {
+  CoverageIndex index(model);
+  Coverage coverage;
+  for (const auto& event : model.events) {
+    for (const Property* property : event.all_properties) {
+      if (!index.production(*property)) continue;
+      bool covered = index.has_metadata(*property);
+      count(coverage.overall, covered);
+      count(coverage.by_domain[event.domain], covered);
+      count(coverage.by_owner[event.owner.name], covered);
+      const model::Destination* previous = nullptr;
+      for (const Destination* destination : index.receivers(*property)) {
+        if (destination == previous) continue;  // one route per destination and event
+        count(coverage.by_destination[destination->name], covered);
+        previous = destination;
+      }
+      if (!covered) coverage.uncovered.push_back(property);
+    }
+  }
+  return coverage;
+}
+
+std::vector<const Property*> coverage_lowered_at(const Model& base, const Model& head) {
+  Coverage before = measure_coverage(base);
+  Coverage after = measure_coverage(head);
+  if (!lower(after.overall, before.overall)) return {};
+  CoverageIndex base_index(base);
+  std::vector<const Property*> introduced;
+  for (const Property* property : after.uncovered) {
+    const model::Event* base_event = base.find_event(property->event->name);
+    const Property* was =
+        base_event == nullptr ? nullptr : Model::find_property(*base_event, property->path);
+    bool was_uncovered =
+        was != nullptr && base_index.production(*was) && !base_index.has_metadata(*was);
+    if (!was_uncovered) introduced.push_back(property);
+  }
+  return introduced.empty() ? after.uncovered : introduced;
+}
+
+}  // namespace steward::kpi
