@@ -41,6 +41,10 @@ struct StewardConfig {
   // `docs_url:` the documentation of the team's own rules, "{rule}" standing for the rule id
   // (https://wiki.example.com/steward/{rule}); empty: none.
   std::string docs_url;
+  // `source_url:` the repository's web view of a file at a line, for the catalog's links back to
+  // each definition: "{path}" and "{line}" stand for them
+  // (https://github.com/acme/data/blob/main/{path}#L{line}); empty: links are relative paths.
+  std::string source_url;
   SourceRef source;  // steward.yaml's text, for code frames
 };
 

@@ -58,6 +58,8 @@ class Resolver {
     for (const auto& slo : model_.slos) {
       expect(model_.find_destination(slo.destination.name), slo.destination, "destination",
              destination_names_, "reference.unknown-destination");
+      expect(model_.find_team(slo.owner.name), slo.owner, "team", team_names_,
+             "reference.unknown-team");
     }
     for (const auto& rule : model_.taxonomy.residency)
       check_category(rule.pii);
