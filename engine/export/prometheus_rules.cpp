@@ -124,6 +124,9 @@ void write_group(YAML::Emitter& out, const model::Slo& slo, const std::vector<Al
     out << YAML::Key << "for" << YAML::Value << alert.for_duration;
     out << YAML::Key << "labels" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "severity" << YAML::Value << alert.severity;
+    // The destination as a label of the rule too: alerts of two SLOs owned by one team must
+    // differ in their labels (promtool reports them as duplicates otherwise).
+    out << YAML::Key << "destination" << YAML::Value << go_template_literal(slo.destination.name);
     if (!slo.owner.name.empty())
       out << YAML::Key << "team" << YAML::Value << go_template_literal(slo.owner.name);
     out << YAML::Key << "slo" << YAML::Value << alert.objective;

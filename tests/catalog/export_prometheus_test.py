@@ -58,7 +58,7 @@ def main():
         f.write(unit_test(os.path.join(args.work, "hostile.rules.yml")))
     unit = ci_common.run([promtool, "test", "rules", test_file])
     checks.check(unit.returncode == 0,
-                 "promtool test rules: the alert fires with the team label rendered literally",
+                 "promtool test rules: the alert fires, team label and annotations rendered literally",
                  unit.stdout + unit.stderr)
     checks.finish()
 
@@ -84,6 +84,9 @@ tests:
               severity: page
               team: '{{{{ .Value }}}}'
               slo: delivery_error_rate
+            exp_annotations:
+              owner: '{{{{ .Value }}}}'
+              summary: 'wh"}} or vector(1) # burns its error budget (1% of deliveries) 14.4 times too fast'
 """
 
 
