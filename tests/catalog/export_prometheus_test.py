@@ -60,7 +60,27 @@ def main():
     checks.check(unit.returncode == 0,
                  "promtool test rules: the alert fires, team label and annotations rendered literally",
                  unit.stdout + unit.stderr)
+    unowned_checks(checks, args)
     checks.finish()
+
+
+def unowned_checks(checks, args):
+    """An SLO without an owner: the rules are written, the finding names its line, exit 1."""
+    repo = ci_common.init_repo(ci_common.temp_dir(args.work, "unowned"))
+    with open(os.path.join(repo, "slos.yaml"), "w", encoding="utf-8") as f:
+        f.write("kind: destination\nname: braze\n---\n"
+                "kind: slo\ndestination: braze\nlatency_p95: 1m\n")
+    ci_common.commit_all(repo, "an SLO without owner")
+    out = os.path.join(args.work, "unowned.rules.yml")
+    result = ci_common.run([args.steward, "export", "prometheus-rules", "-C", repo, "--out", out])
+    checks.check(result.returncode == 1, "an SLO without owner: exit 1", result.returncode)
+    checks.check("slos.yaml:5:14: error[export.slo-owner-required]" in result.stderr,
+                 "the finding names the SLO's file:line:col and rule", result.stderr)
+    checks.check(os.path.getsize(out) > 0, "the rules are still written")
+    missing = ci_common.run([args.steward, "export", "prometheus-rules", "-C", repo, "--out",
+                             os.path.join(args.work, "no-such-folder", "rules.yml")])
+    checks.check(missing.returncode == 2 and "cannot write --out" in missing.stderr,
+                 "an unwritable --out is exit 2 with a way out", missing.stderr)
 
 
 def unit_test(rules):
