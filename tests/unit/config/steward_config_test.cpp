@@ -126,8 +126,8 @@ TEST_SUITE("steward_config") {
   }
 
   TEST_CASE("source_url: an absolute URL with {path}, for the catalog's links") {
-    CHECK(parse("source_url: https://github.com/acme/data/blob/main/{path}#L{line}\n")
-              .source_url == "https://github.com/acme/data/blob/main/{path}#L{line}");
+    CHECK(parse("source_url: https://github.com/acme/data/blob/main/{path}#L{line}\n").source_url ==
+          "https://github.com/acme/data/blob/main/{path}#L{line}");
     CHECK(parse("paths: [a]\n").source_url.empty());
     InputError relative = error_of("source_url: blob/{path}\n");
     CHECK(std::string(relative.what()).starts_with("steward.yaml:1:13: source_url"));
