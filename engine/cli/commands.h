@@ -6,6 +6,7 @@ namespace steward::cli {
 
 // Each command: an options struct, a register function that adds it to the app, and a run
 // function in the engine that returns the exit code. `exit_code` receives the result.
+void register_catalog(CLI::App& app, int& exit_code);
 void register_check(CLI::App& app, int& exit_code);
 void register_model(CLI::App& app, int& exit_code);
 void register_diff(CLI::App& app, int& exit_code);
@@ -14,6 +15,7 @@ void register_init(CLI::App& app, int& exit_code);
 void register_scorecard(CLI::App& app, int& exit_code);
 void register_test(CLI::App& app, int& exit_code);
 void register_explain(CLI::App& app, int& exit_code);
+void register_export(CLI::App& app, int& exit_code);
 void register_cache(CLI::App& app, int& exit_code);
 void register_completion(CLI::App& app, int& exit_code);
 void register_coverage(CLI::App& app, int& exit_code);

@@ -16,12 +16,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = kPassed;
   register_cache(app, exit_code);
+  register_catalog(app, exit_code);
   register_check(app, exit_code);
   register_completion(app, exit_code);
   register_coverage(app, exit_code);
   register_diff(app, exit_code);
   register_drift(app, exit_code);
   register_explain(app, exit_code);
+  register_export(app, exit_code);
   register_init(app, exit_code);
   register_model(app, exit_code);
   register_scorecard(app, exit_code);

@@ -123,6 +123,19 @@ std::string parse_docs_url(const Node& node) {
   return value;
 }
 
+// The catalog prints it as a link: an absolute web address with {path} in it, and nothing an
+// HTML attribute would need escaped (the catalog escapes it anyway).
+std::string parse_source_url(const Node& node) {
+  std::string value = scalar(node, "source_url");
+  const bool web = value.starts_with("https://") || value.starts_with("http://");
+  if (!web || value.find("{path}") == std::string::npos ||
+      value.find_first_of(" \t\"<>") != std::string::npos) {
+    fail(node.span, "source_url '" + value + "' is not an http(s) URL with {path} in it",
+         "write `source_url: https://github.com/ORG/REPO/blob/main/{path}#L{line}`");
+  }
+  return value;
+}
+
 FailOn read_fail_on(const Node& node) {
   std::string value = scalar(node, "fail_on");
   if (auto level = parse_fail_on(value)) return *level;
@@ -205,8 +218,9 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     fail(root.span, "steward.yaml must be a mapping",
          "start from `steward init`, or see docs/configuration.md");
   }
-  static const std::vector<std::string> keys = {"paths",   "exclude", "packs",    "severity",
-                                                "fail_on", "waivers", "docs_url", "coverage"};
+  static const std::vector<std::string> keys = {"paths",    "exclude",  "packs",
+                                                "severity", "fail_on",  "waivers",
+                                                "docs_url", "coverage", "source_url"};
   for (const auto& entry : root.entries) {
     const std::string& key = entry.key.text;
     const Node& value = entry.value;
@@ -222,6 +236,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       config.docs_url = parse_docs_url(value);
     else if (key == "coverage")
       config.coverage_minimum = parse_coverage(value);
+    else if (key == "source_url")
+      config.source_url = parse_source_url(value);
     else if (key == "severity") {
       if (value.is_null()) continue;
       if (!value.is_mapping()) {
@@ -243,7 +259,7 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       fail(entry.key.span, "unknown key '" + key + "' in steward.yaml",
            guess ? "did you mean '" + *guess + "'?"
                  : "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, "
-                   "docs_url and coverage");
+                   "docs_url, coverage and source_url");
     }
   }
   return config;

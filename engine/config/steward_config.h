@@ -43,6 +43,10 @@ struct StewardConfig {
   // `coverage: {minimum: 90%}`: the lowest policy coverage (docs/kpis.md) a revision may have, in
   // percent; nullopt: no minimum. Rule governance.coverage-minimum and `steward coverage` use it.
   std::optional<double> coverage_minimum;
+  // `source_url:` the repository's web view of a file at a line, for the catalog's links back to
+  // each definition: "{path}" and "{line}" stand for them
+  // (https://github.com/acme/data/blob/main/{path}#L{line}); empty: links are relative paths.
+  std::string source_url;
   SourceRef source;  // steward.yaml's text, for code frames
 };
 

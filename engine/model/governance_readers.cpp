@@ -1,4 +1,5 @@
 // The governance kinds: teams, the taxonomy and SLOs. Each is small; they share this file.
+#include <algorithm>
 #include <cctype>
 
 #include "model/kind_readers.h"
@@ -19,6 +20,12 @@ bool is_percentage(const std::string& s) {
       return false;
   }
   return digit;
+}
+
+// "1000": a whole number of events.
+bool is_count(const std::string& s) {
+  return !s.empty() && s.size() <= 18 &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 // "250ms", "5s", "5m", "1h"
@@ -95,7 +102,7 @@ std::optional<Taxonomy> read_taxonomy(const config::Node& root, Diagnostics& dia
 std::optional<Slo> read_slo(const config::Node& root, Diagnostics& diagnostics) {
   YamlFieldReader reader(root, "slo",
                          {"kind", "name", "description", "destination", "delivery_error_rate",
-                          "schema_violation_rate", "latency_p95"},
+                          "schema_violation_rate", "latency_p95", "dead_letter_backlog", "owner"},
                          diagnostics);
   auto destination = reader.ref("destination", true);
   if (!destination) return std::nullopt;
@@ -108,6 +115,9 @@ std::optional<Slo> read_slo(const config::Node& root, Diagnostics& diagnostics) 
   slo.schema_violation_rate =
       checked(reader, "schema_violation_rate", is_percentage, "a percentage");
   slo.latency_p95 = checked(reader, "latency_p95", is_duration, "a duration like 5m or 250ms");
+  slo.dead_letter_backlog =
+      checked(reader, "dead_letter_backlog", is_count, "a count of events like 1000");
+  if (auto owner = reader.ref("owner", false)) slo.owner = *owner;
   return slo;
 }
 

@@ -242,9 +242,11 @@ struct Taxonomy {
 
 struct Slo {
   Ref destination;
+  Ref owner;                          // the team paged when it is missed (an alert's `team` label)
   std::string delivery_error_rate;    // as written: "1%"
   std::string schema_violation_rate;  // "0.5%"
   std::string latency_p95;            // "5m"
+  std::string dead_letter_backlog;    // events waiting in the dead-letter queue: "1000"
   Span span;
 };
 

@@ -219,9 +219,11 @@ std::string model_to_json(const Model& model, int indent) {
   }
   for (const auto& s : model.slos) {
     slos.push_back({{"destination", s.destination.name},
+                    {"owner", s.owner.name},
                     {"delivery_error_rate", s.delivery_error_rate},
                     {"schema_violation_rate", s.schema_violation_rate},
                     {"latency_p95", s.latency_p95},
+                    {"dead_letter_backlog", s.dead_letter_backlog},
                     {"span", span_json(s.span)}});
   }
   for (const auto& r : model.routes)

@@ -59,6 +59,8 @@ class Resolver {
     for (const auto& slo : model_.slos) {
       expect(model_.find_destination(slo.destination.name), slo.destination, "destination",
              destination_names_, rule_id::kReferenceUnknownDestination);
+      expect(model_.find_team(slo.owner.name), slo.owner, "team", team_names_,
+             rule_id::kReferenceUnknownTeam);
     }
     for (const auto& rule : model_.taxonomy.residency)
       check_category(rule.pii);

@@ -125,8 +125,8 @@ TEST_SUITE("steward_config") {
     InputError far = error_of("colour: red\n");
     CHECK(std::string(far.what()).starts_with("steward.yaml:1:1: unknown key 'colour'"));
     CHECK(far.fix() ==
-          "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, docs_url and "
-          "coverage");
+          "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, docs_url, "
+          "coverage and source_url");
   }
 
   TEST_CASE("coverage: a minimum in percent, with or without %") {
@@ -157,6 +157,19 @@ TEST_SUITE("steward_config") {
           std::string::npos);
     CHECK(error_of("docs_url: [a]\n").fix() != "");
     CHECK(error_of("docs_ulr: x\n").fix() == "did you mean 'docs_url'?");
+  }
+
+  TEST_CASE("source_url: an absolute URL with {path}, for the catalog's links") {
+    CHECK(parse("source_url: https://github.com/acme/data/blob/main/{path}#L{line}\n").source_url ==
+          "https://github.com/acme/data/blob/main/{path}#L{line}");
+    CHECK(parse("paths: [a]\n").source_url.empty());
+    InputError relative = error_of("source_url: blob/{path}\n");
+    CHECK(std::string(relative.what()).starts_with("steward.yaml:1:13: source_url"));
+    CHECK(error_of("source_url: https://github.com/acme/data\n").fix().find("{path}") !=
+          std::string::npos);
+    // It goes into an HTML attribute: a quote or an angle bracket is refused outright.
+    CHECK_THROWS_AS(parse("source_url: 'https://x.example/{path}\"><script>'\n"), InputError);
+    CHECK(error_of("source_ur: x\n").fix() == "did you mean 'source_url'?");
   }
 
   TEST_CASE("a bad severity") {

@@ -145,4 +145,19 @@ TEST_SUITE("references") {
     CHECK(built.diagnostics[0].suggestion == "did you mean 'description'?");
     CHECK(built.diagnostics[1].suggestion == "did you mean 'required'?");
   }
+
+  TEST_CASE("an SLO's owner is a team, its dead-letter backlog a count of events") {
+    auto built = build({{"basics.yaml", kBasics},
+                        {"slos.yaml",
+                         "kind: destination\nname: d\n---\nkind: destination\nname: e\n---\n"
+                         "kind: slo\ndestination: d\nowner: team-a\ndead_letter_backlog: 1000\n"
+                         "---\n"
+                         "kind: slo\ndestination: e\nowner: team-z\ndead_letter_backlog: 1e3\n"}});
+    REQUIRE(built.model.slos.size() == 2);
+    CHECK(built.model.slos[0].owner.name == "team-a");
+    CHECK(built.model.slos[0].dead_letter_backlog == "1000");
+    CHECK(built.model.slos[1].dead_letter_backlog.empty());
+    CHECK(places(built.diagnostics) ==
+          Strings{"schema.invalid-value@slos.yaml:15:22", "reference.unknown-team@slos.yaml:14:8"});
+  }
 }

@@ -1,0 +1,74 @@
+// `steward catalog --out DIR`: the static data catalog of the model (docs/catalog.md).
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "catalog/catalog_site.h"
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+#include "cli/project.h"
+#include "model/snapshot_loader.h"
+#include "source/input_error.h"
+
+namespace steward::cli {
+
+namespace {
+
+struct CatalogOptions {
+  std::string dir = ".";
+  std::string rev;
+  std::string out;
+};
+
+void write_pages(const std::vector<catalog::CatalogPage>& pages, const std::filesystem::path& out) {
+  std::error_code error;
+  std::filesystem::create_directories(out, error);
+  if (error || !std::filesystem::is_directory(out)) {
+    throw InputError("cannot create the catalog folder '" + out.string() + "'",
+                     "name a folder you may write to with --out");
+  }
+  for (const auto& page : pages) {
+    // Page names are steward's own ("index.html", "destination-NAME.html" with NAME checked).
+    std::ofstream file(out / page.file, std::ios::binary | std::ios::trunc);
+    file << page.html;
+    file.close();
+    if (!file) {
+      throw InputError("cannot write '" + (out / page.file).string() + "'",
+                       "check the free space and the permissions of --out");
+    }
+  }
+}
+
+int run_catalog(const CatalogOptions& options) {
+  Project project = Project::open(options.dir);
+  Revision revision =
+      options.rev.empty() ? Revision::work_tree() : Revision::commit(options.rev, options.rev);
+  config::StewardConfig config = project.read_config(revision);
+  git::Snapshot snapshot = project.read(revision, config);
+  project.require_data(snapshot, config);
+  model::LoadedModel loaded = model::load_snapshot(std::move(snapshot));
+  const auto pages = catalog::catalog_site(loaded.model, config.source_url);
+  write_pages(pages, options.out);
+  std::cerr << "wrote " << pages.size() << " pages to " << options.out << "\n";
+  bool errors = false;
+  for (const auto& d : loaded.diagnostics) {
+    std::cerr << d.span.file() << ":" << d.span.line << ":" << d.span.column << ": "
+              << to_string(d.severity) << "[" << d.rule << "]: " << d.message << "\n";
+    errors = errors || d.severity == Severity::error;
+  }
+  return errors ? kFindings : kPassed;
+}
+
+}  // namespace
+
+void register_catalog(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<CatalogOptions>();
+  CLI::App* command = app.add_subcommand(
+      "catalog", "Write the static HTML data catalog of the model (works from file://)");
+  command->add_option("-C,--dir", options->dir, "The folder of the customer-data repository");
+  command->add_option("--rev", options->rev, "Catalog the model at this git revision");
+  command->add_option("--out", options->out, "The folder to write the site into")->required();
+  command->callback([options, &exit_code] { exit_code = run_catalog(*options); });
+}
+
+}  // namespace steward::cli
