@@ -5,8 +5,8 @@
 #include <set>
 
 #include "export/dbt_columns.h"
-#include "export/export_rules.h"
 #include "export/jinja_text.h"
+#include "source/rule_ids.h"
 
 namespace steward::exports {
 
@@ -126,7 +126,7 @@ class SourcesWriter {
   void unquotable(const model::Property& property) {
     if (!reported_.insert(&property).second) return;  // once, not once per warehouse
     Diagnostic d;
-    d.rule = kDbtEnumUnquotable;
+    d.rule = rule_id::kExportDbtEnumUnquotable;
     d.severity = Severity::error;
     d.span = property.span;
     d.subject = (property.event ? property.event->name + "." : "") + property.path;

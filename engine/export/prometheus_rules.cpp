@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "export/export_rules.h"
 #include "export/promql_text.h"
+#include "source/rule_ids.h"
 
 namespace steward::exports {
 
@@ -154,14 +154,15 @@ ExportResult prometheus_rules(const model::Model& model) {
     const auto alerts = alerts_of(slo);
     if (alerts.empty()) {
       result.diagnostics.push_back(
-          finding(slo, kSloNoObjective, "the SLO of " + slo.destination.name + " sets no objective",
+          finding(slo, rule_id::kExportSloNoObjective,
+                  "the SLO of " + slo.destination.name + " sets no objective",
                   "set delivery_error_rate, schema_violation_rate, latency_p95 or "
                   "dead_letter_backlog"));
       continue;
     }
     if (slo.owner.name.empty()) {
       result.diagnostics.push_back(finding(
-          slo, kSloOwnerRequired,
+          slo, rule_id::kExportSloOwnerRequired,
           "the SLO of " + slo.destination.name + " has no owner, so its alerts reach no team",
           "add `owner: TEAM` (a `kind: team` name); it becomes the alerts' `team` label"));
     }

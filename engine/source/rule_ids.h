@@ -66,5 +66,8 @@ inline constexpr char kPolicyUnknownCategory[] = "policy.unknown-category";
 inline constexpr char kPolicyUnknownPurpose[] = "policy.unknown-purpose";
 inline constexpr char kPolicyRuntime[] = "policy.runtime";
 inline constexpr char kPolicyFixture[] = "policy.fixture";
+inline constexpr char kExportDbtEnumUnquotable[] = "export.dbt-enum-unquotable";
+inline constexpr char kExportSloOwnerRequired[] = "export.slo-owner-required";
+inline constexpr char kExportSloNoObjective[] = "export.slo-no-objective";
 
 }  // namespace steward::rule_id

@@ -218,7 +218,19 @@ const std::vector<BuiltinRule> kRules = {
      Severity::error},
     {rule_id::kPolicyFixture, F::policy, "A fixture case of `steward test` can be read",
      "A fixture case with no head/ folder, or a folder that cannot be read.", Severity::error},
-};
+    ,
+    {rule_id::kExportDbtEnumUnquotable, F::exports,
+     "Enum values dbt's accepted_values test can quote",
+     "dbt puts each accepted value between quotes without escaping it, so a value holding ' or \\ "
+     "is left out of the test. Drop the quote or backslash, or test the column by hand.",
+     Severity::error},
+    {rule_id::kExportSloOwnerRequired, F::exports, "Every SLO names the team that owns it",
+     "Without `owner:` its alerts carry no team label and reach no one. Add `owner: TEAM`.",
+     Severity::error},
+    {rule_id::kExportSloNoObjective, F::exports, "Every SLO sets an objective",
+     "An SLO with none of delivery_error_rate, schema_violation_rate, latency_p95 or "
+     "dead_letter_backlog gives no alert. Set one.",
+     Severity::error}};
 
 }  // namespace
 
@@ -241,6 +253,8 @@ std::string_view doc_page(RuleFamily family) {
       return "suppressions.md";
     case RuleFamily::policy:
       return "language.md";
+    case RuleFamily::exports:
+      return "catalog.md";
   }
   return "data-file-rules.md";
 }

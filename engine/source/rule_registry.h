@@ -12,6 +12,7 @@ enum class RuleFamily {
   data_file,  // the loader, about the data files themselves (exit 1)
   findings,   // the findings stage, about suppressions and waivers (exit 1)
   policy,     // the policy language, about a rule pack (exit 2)
+  exports,    // the exports (dbt, Prometheus rules), about what cannot be exported (exit 1)
 };
 
 // One built-in rule: its id (a rule_id:: constant), what it wants in one sentence, why and how to

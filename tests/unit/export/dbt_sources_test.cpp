@@ -4,7 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "export/export_model.h"
-#include "export/export_rules.h"
+#include "source/rule_ids.h"
 
 using namespace steward;
 using namespace steward::exports;
@@ -129,7 +129,7 @@ TEST_CASE("an enum value dbt cannot quote is a finding, and its test is left out
   const auto table = e.yaml["sources"][0]["tables"][0];
   CHECK_FALSE(column(table, "note")["data_tests"]);
   CHECK(places(e.result.diagnostics) ==
-        Strings{std::string(kDbtEnumUnquotable) + "@plan.yaml:10:3"});
+        Strings{std::string(rule_id::kExportDbtEnumUnquotable) + "@plan.yaml:10:3"});
 }
 
 TEST_CASE("meta: the PII class after the destination's transformations, consent, owner") {

@@ -4,7 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "export/export_model.h"
-#include "export/export_rules.h"
+#include "source/rule_ids.h"
 
 using namespace steward;
 using namespace steward::exports;
@@ -75,8 +75,9 @@ TEST_CASE("thresholds: percentages as fractions, durations in seconds") {
 
 TEST_CASE("an SLO with no owner or no objective is a finding at its destination") {
   auto e = exported(kSlos);
-  CHECK(places(e.result.diagnostics) == Strings{std::string(kSloOwnerRequired) + "@slos.yaml:10:14",
-                                                std::string(kSloNoObjective) + "@slos.yaml:14:14"});
+  CHECK(places(e.result.diagnostics) ==
+        Strings{std::string(rule_id::kExportSloOwnerRequired) + "@slos.yaml:10:14",
+                std::string(rule_id::kExportSloNoObjective) + "@slos.yaml:14:14"});
   const auto zendesk = e.yaml["groups"][1];
   CHECK(alert_names(zendesk) == Strings{"DestinationLatencyP95High"});
   CHECK_FALSE(zendesk["rules"][0]["labels"]["team"]);

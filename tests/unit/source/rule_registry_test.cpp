@@ -53,7 +53,7 @@ std::string code_of(const std::string& line) {
 // lower-case words joined by '-'.
 bool looks_like_rule_id(std::string_view text) {
   static const std::string_view families[] = {"syntax.",      "schema.", "reference.", "compat.",
-                                              "suppression.", "waiver.", "policy."};
+                                              "suppression.", "waiver.", "policy.",    "export."};
   for (std::string_view family : families) {
     if (!text.starts_with(family) || text.size() == family.size()) continue;
     std::string_view rest = text.substr(family.size());
