@@ -4,6 +4,7 @@
 
 #include "findings/builtin_rules.h"
 #include "findings/verdict.h"
+#include "source/rule_ids.h"
 
 using namespace steward;
 using namespace steward::findings;
@@ -58,7 +59,7 @@ TEST_CASE("process_findings runs suppressions, waivers, overrides, fingerprints 
   CHECK_FALSE(base_run[1].suppressed());  // the waiver expired
   CHECK(base_run[2].diagnostic.rule == "governance.x");
   CHECK(base_run[2].diagnostic.severity == Severity::note);
-  CHECK(base_run[3].diagnostic.rule == kWaiverExpired);
+  CHECK(base_run[3].diagnostic.rule == rule_id::kWaiverExpired);
   for (const auto& f : base_run)
     CHECK(f.fingerprint.size() == 32);
   CHECK_FALSE(base_run[0].is_new.has_value());
@@ -93,5 +94,5 @@ TEST_CASE("process_findings without a steward.yaml only scans suppressions") {
   options.files = {file};
   Findings out = process_findings({}, options);
   REQUIRE(out.size() == 1);
-  CHECK(out[0].diagnostic.rule == kSuppressionUnused);
+  CHECK(out[0].diagnostic.rule == rule_id::kSuppressionUnused);
 }
