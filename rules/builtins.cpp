@@ -8,8 +8,10 @@ const policy::FunctionRegistry& builtin_functions() {
     register_categories(r);
     register_collections(r);
     register_dates(r);
+    register_references(r);
     register_schema_types(r);
     register_strings(r);
+    register_tracing(r);
     register_units(r);
     return r;
   }();

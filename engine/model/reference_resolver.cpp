@@ -185,6 +185,7 @@ class Resolver {
         check_purposes(property->consent);
       }
     }
+    check_purposes(event.consent);
     expect(model_.find_team(event.owner.name), event.owner, "team", team_names_,
            "reference.unknown-team");
     for (const auto& source : event.sources) {
@@ -296,8 +297,8 @@ class Resolver {
       }
       for (const auto& event : model_.events) {
         if (const Property* p = Model::find_property(event, path)) {
-          key.pii = p->pii;
-          break;
+          if (key.properties.empty()) key.pii = p->pii;
+          key.properties.push_back(p);
         }
       }
     }
