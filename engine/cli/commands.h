@@ -8,7 +8,9 @@ namespace steward::cli {
 // function in the engine that returns the exit code. `exit_code` receives the result.
 void register_check(CLI::App& app, int& exit_code);
 void register_model(CLI::App& app, int& exit_code);
+void register_packs(CLI::App& app, int& exit_code);
 void register_diff(CLI::App& app, int& exit_code);
+void register_eval(CLI::App& app, int& exit_code);
 void register_init(CLI::App& app, int& exit_code);
 void register_test(CLI::App& app, int& exit_code);
 void register_explain(CLI::App& app, int& exit_code);

@@ -19,9 +19,11 @@ int main(int argc, char** argv) {
   register_check(app, exit_code);
   register_completion(app, exit_code);
   register_diff(app, exit_code);
+  register_eval(app, exit_code);
   register_explain(app, exit_code);
   register_init(app, exit_code);
   register_model(app, exit_code);
+  register_packs(app, exit_code);
   register_test(app, exit_code);
   if (auto error = unknown_subcommand_error(app, argc, argv)) {
     std::cerr << *error << "\n";
