@@ -80,7 +80,7 @@ def cases(source_dir: Path):
     # steward eval: one expression, JSON, and a session on standard input (issue 14).
     out.append(Case("eval", "fixtures/shop", [
         Run("text", ["eval", 'head.destination("snowflake_warehouse").events']),
-        Run("json", ["eval", "--format", "json", "head.routes[0]"]),
+        Run("value", ["eval", "--format", "json", "head.routes[0]"]),  # JSON, not a report
         Run("interactive", ["eval", "-i"],
             stdin='count(head.events)\n# a comment\n\nhead.routes[0].consent\n'
                   'head.destination("snowflake_warehouse").all_events\n'
