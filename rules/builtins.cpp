@@ -10,8 +10,10 @@ const policy::FunctionRegistry& builtin_functions() {
     register_coverage(r);
     register_dates(r);
     register_environments(r);
+    register_references(r);
     register_schema_types(r);
     register_strings(r);
+    register_tracing(r);
     register_units(r);
     return r;
   }();

@@ -14,8 +14,10 @@ void register_collections(policy::FunctionRegistry& registry);
 void register_coverage(policy::FunctionRegistry& registry);
 void register_dates(policy::FunctionRegistry& registry);
 void register_environments(policy::FunctionRegistry& registry);
+void register_references(policy::FunctionRegistry& registry);
 void register_schema_types(policy::FunctionRegistry& registry);
 void register_strings(policy::FunctionRegistry& registry);
+void register_tracing(policy::FunctionRegistry& registry);
 void register_units(policy::FunctionRegistry& registry);
 
 }  // namespace steward::rules

@@ -49,6 +49,9 @@ void register_check(CLI::App& app, int& exit_code) {
                     "Print timings and parse-cache counts on standard error");
   command->add_flag("-q,--quiet", options->quiet,
                     "Print nothing on standard output when the check passes");
+  command->add_flag(
+      "--offline", options->offline,
+      "Never fetch git packs: read them from steward's cache (`steward packs fetch`)");
   command->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 

@@ -114,7 +114,8 @@ int run_check(const CheckOptions& options) {
   const config::StewardConfig& config = comparison->config;
   const config::FailOn fail_on = config::parse_fail_on(options.fail_on).value_or(config.fail_on);
 
-  LoadedPacks packs = load_packs(config.packs, comparison->project_dir, comparison->boundary);
+  LoadedPacks packs = load_packs(config.packs, comparison->project_dir, comparison->boundary,
+                                 {comparison->pack_clones, options.offline});
   report::ReportInput input;
   input.rules = rule_catalog(packs.rules, config.docs_url);
   check_severity_keys(config, input.rules);

@@ -14,7 +14,8 @@ struct CheckOptions {
   bool new_only = false;
   std::string color = "auto";
   bool stats = false;
-  bool quiet = false;  // nothing on standard output when the check passes
+  bool quiet = false;    // nothing on standard output when the check passes
+  bool offline = false;  // git packs only from steward's clones: never fetch
   // The `env` root of the policy language.
   std::string actor;  // default: GITHUB_ACTOR or GITLAB_USER_LOGIN
   std::vector<std::string> labels;

@@ -9,8 +9,10 @@ namespace steward::cli {
 void register_catalog(CLI::App& app, int& exit_code);
 void register_check(CLI::App& app, int& exit_code);
 void register_model(CLI::App& app, int& exit_code);
+void register_packs(CLI::App& app, int& exit_code);
 void register_diff(CLI::App& app, int& exit_code);
 void register_drift(CLI::App& app, int& exit_code);
+void register_eval(CLI::App& app, int& exit_code);
 void register_init(CLI::App& app, int& exit_code);
 void register_scorecard(CLI::App& app, int& exit_code);
 void register_test(CLI::App& app, int& exit_code);

@@ -89,6 +89,7 @@ std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool
   fs::path relative = fs::proximate(project.dir(), ec);
   comparison->project_dir = ec || relative.empty() ? project.dir() : relative;
   comparison->boundary = project.boundary();
+  comparison->pack_clones = pack_clone_folder(options.cache, project);
   git::Snapshot head_files = project.read(head, comparison->config);
   project.require_data(head_files, comparison->config);
   comparison->head = model::load_snapshot(head_files, &comparison->cache);

@@ -31,6 +31,7 @@ struct Comparison {
   std::string base_commit;            // the resolved base commit id, when there is a base
   std::filesystem::path project_dir;  // the folder of steward.yaml: local packs are relative to it
   std::filesystem::path boundary;     // the repository's work tree: local packs must be inside
+  std::filesystem::path pack_clones;  // steward's clones of git packs (pack_clone_folder)
   std::unique_ptr<config::BlobCacheStore> store;  // null: no persistent cache
   config::ParseCache cache;                       // declared after the store it uses
 };

@@ -22,10 +22,12 @@ int main(int argc, char** argv) {
   register_coverage(app, exit_code);
   register_diff(app, exit_code);
   register_drift(app, exit_code);
+  register_eval(app, exit_code);
   register_explain(app, exit_code);
   register_export(app, exit_code);
   register_init(app, exit_code);
   register_model(app, exit_code);
+  register_packs(app, exit_code);
   register_scorecard(app, exit_code);
   register_test(app, exit_code);
   if (auto error = unknown_subcommand_error(app, argc, argv)) {

@@ -3,6 +3,10 @@
 #include <algorithm>
 
 #include "cli/diagnostics_error.h"
+#include "cli/pack_lock.h"
+#include "config/steward_config.h"
+#include "git/pack_fetch.h"
+#include "policy/limits.h"
 #include "policy/stdlib_packs.h"
 #include "rules/builtins.h"
 #include "source/spelling.h"
@@ -46,8 +50,68 @@ void require_inside(const std::string& spec, const fs::path& folder, const fs::p
   }
 }
 
+git::PackCache pack_cache(const std::string& spec, const GitPackOptions& git) {
+  if (git.clones.empty()) {
+    throw InputError(
+        "the pack '" + spec + "' comes from git, but steward has no folder to keep it in",
+        "run steward inside a git repository, or name a folder with --cache-dir or "
+        "STEWARD_CACHE_DIR");
+  }
+  return git::PackCache(git.clones);
+}
+
+// The commit to read a git pack at (see load_packs).
+std::string pinned_commit(const std::string& spec, const config::GitPackSpec& remote,
+                          const fs::path& project_dir, const GitPackOptions& git) {
+  git::PackCache cache = pack_cache(spec, git);
+  std::optional<std::string> locked = read_pack_lock(project_dir).commit_of(spec);
+  if (locked && cache.has_commit(remote.url, *locked)) return *locked;
+  if (!locked) {
+    if (auto cached = cache.resolve_cached(remote.url, remote.ref)) return *cached;
+  }
+  if (git.offline) {
+    throw InputError("the pack '" + spec +
+                         "' is not in steward's cache, and --offline forbids "
+                         "fetching it",
+                     "run `steward packs fetch` once with network access (or a CI cache step that "
+                     "keeps the cache folder), then check --offline");
+  }
+  std::string commit = cache.fetch(remote.url, remote.ref);
+  if (locked && commit != *locked) {
+    throw InputError("the pack '" + spec + "' names commit " + commit + ", but steward.lock pins " +
+                         *locked + ": its ref moved",
+                     "review what changed in the pack, then run `steward packs fetch --update` to "
+                     "pin the new commit");
+  }
+  return commit;
+}
+
+policy::LoadedPack load_git_pack(const std::string& spec, const config::GitPackSpec& remote,
+                                 const fs::path& project_dir, const GitPackOptions& git) {
+  std::string commit = pinned_commit(spec, remote, project_dir, git);
+  if (git::is_commit_id(remote.ref) && commit != remote.ref) {
+    throw InputError("the pack '" + spec + "' resolved to commit " + commit,
+                     "pin the full commit id the pack's repository has");
+  }
+  std::vector<git::PackFile> files =
+      pack_cache(spec, git).read_pack(remote.url, commit, remote.path, policy::kMaxPolicyFileBytes);
+  if (files.empty()) {
+    throw InputError("the pack '" + spec + "' holds no .policy file at commit " + commit,
+                     "fix the path after `#`: the folder of the pack's .policy files");
+  }
+  std::vector<policy::PackSource> sources;
+  std::string prefix = remote.url + "@" + remote.ref + "/" +
+                       (remote.path.empty() ? std::string() : remote.path + "/");
+  for (auto& file : files)
+    sources.push_back({prefix + file.path, std::move(file.text)});
+  return policy::load_pack(spec, std::move(sources));
+}
+
 policy::LoadedPack load_spec(const std::string& spec, const fs::path& project_dir,
-                             const fs::path& boundary) {
+                             const fs::path& boundary, const GitPackOptions& git) {
+  if (auto remote = config::parse_git_pack(spec)) {
+    return load_git_pack(spec, *remote, project_dir, git);
+  }
   if (spec.starts_with(kStdlibPrefix)) {
     std::string name = spec.substr(kStdlibPrefix.size());
     auto sources = policy::stdlib_pack_sources(name);
@@ -75,10 +139,17 @@ findings::RuleInfo to_rule_info(const policy::RuleInfo& rule) {
   return {rule.id, rule.title, rule.help, rule.severity, rule.url, rule.tags};
 }
 
+std::string fetch_git_pack(const std::string& spec, const GitPackOptions& git) {
+  auto remote = config::parse_git_pack(spec);
+  if (!remote) throw InputError("'" + spec + "' is not a git pack");
+  return pack_cache(spec, git).fetch(remote->url, remote->ref);
+}
+
 std::shared_ptr<const policy::CheckedPack> load_checked_pack(const std::string& spec,
                                                              const fs::path& project_dir,
-                                                             const fs::path& boundary) {
-  policy::LoadedPack loaded = load_spec(spec, project_dir, boundary);
+                                                             const fs::path& boundary,
+                                                             const GitPackOptions& git) {
+  policy::LoadedPack loaded = load_spec(spec, project_dir, boundary, git);
   if (!loaded.ok()) {
     throw DiagnosticsError("the pack '" + spec + "' does not parse", loaded.diagnostics,
                            "fix the places shown; docs/language.md has the syntax");
@@ -92,10 +163,10 @@ std::shared_ptr<const policy::CheckedPack> load_checked_pack(const std::string& 
 }
 
 LoadedPacks load_packs(const std::vector<std::string>& specs, const fs::path& project_dir,
-                       const fs::path& boundary) {
+                       const fs::path& boundary, const GitPackOptions& git) {
   LoadedPacks loaded;
   for (const auto& spec : specs) {
-    auto pack = load_checked_pack(spec, project_dir, boundary);
+    auto pack = load_checked_pack(spec, project_dir, boundary, git);
     for (const auto& rule : pack->pack().rules())
       loaded.rules.push_back(to_rule_info(rule));
     loaded.packs.push_back(std::move(pack));

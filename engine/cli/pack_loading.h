@@ -10,6 +10,12 @@
 
 namespace steward::cli {
 
+// Where packs from git (`git+URL@REF#path`) come from: steward's clones and the lock.
+struct GitPackOptions {
+  std::filesystem::path clones;  // the folder of steward's clones; empty: none (git packs fail)
+  bool offline = false;          // never fetch: a pack missing from the clones is an error
+};
+
 struct LoadedPacks {
   std::vector<std::shared_ptr<const policy::CheckedPack>> packs;
   findings::RuleTable rules;  // every rule of the packs, for reports and `steward explain`
@@ -23,14 +29,22 @@ struct LoadedPacks {
 // symbolic link that leads outside it or nowhere: steward.yaml is part of the repository under
 // review, so `packs: [/etc]` or a `.policy` linked to /proc/self/environ must not make steward
 // read (and echo in its errors) files from elsewhere on the machine.
+//
+// A git pack is read from steward's clone at the commit steward.lock pins (fetched first when the
+// clone lacks it, unless offline), or, without a lock entry, at the commit its ref names in the
+// clone (fetched when the clone lacks the ref). A ref that now names another commit than the
+// lock's is an error: the pack changed under the same name.
 LoadedPacks load_packs(const std::vector<std::string>& specs,
                        const std::filesystem::path& project_dir,
-                       const std::filesystem::path& boundary = {});
+                       const std::filesystem::path& boundary = {}, const GitPackOptions& git = {});
 
 // One pack from a spec, loaded and checked (for `steward test` and `steward explain`).
 std::shared_ptr<const policy::CheckedPack> load_checked_pack(
     const std::string& spec, const std::filesystem::path& project_dir,
-    const std::filesystem::path& boundary = {});
+    const std::filesystem::path& boundary = {}, const GitPackOptions& git = {});
+
+// The commit a git pack's ref names: fetched into the clones (`steward packs fetch`).
+std::string fetch_git_pack(const std::string& spec, const GitPackOptions& git);
 
 findings::RuleInfo to_rule_info(const policy::RuleInfo& rule);
 

@@ -36,6 +36,17 @@ std::optional<fs::path> cache_folder(const CacheOptions& options, const Project&
   return project.repository().common_dir() / "steward-cache";
 }
 
+fs::path pack_clone_folder(const CacheOptions& options, const Project& project) {
+  auto [named, how] = named_folder(options);
+  if (!named.empty()) return fs::absolute(named) / "packs";
+  if (project.in_git()) return project.repository().common_dir() / "steward-cache" / "packs";
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && *xdg) return fs::path(xdg) / "steward" / "packs";
+  const char* home = std::getenv("HOME");
+  if (home && *home) return fs::path(home) / ".cache" / "steward" / "packs";
+  return {};
+}
+
 std::unique_ptr<config::BlobCacheStore> open_cache_store(const CacheOptions& options,
                                                          const Project& project) {
   std::optional<fs::path> folder = cache_folder(options, project);

@@ -23,6 +23,12 @@ struct CacheOptions {
 std::optional<std::filesystem::path> cache_folder(const CacheOptions& options,
                                                   const Project& project);
 
+// Where steward keeps its clones of git packs (`packs: [git+URL@REF#path]`) for `project`: `packs`
+// in the folder --cache-dir or STEWARD_CACHE_DIR names, else in the repository's git folder
+// (steward-cache/packs, also in CI and with --no-cache: a pack must be kept somewhere), else in
+// the user's cache ($XDG_CACHE_HOME or ~/.cache, steward/packs); empty when there is none.
+std::filesystem::path pack_clone_folder(const CacheOptions& options, const Project& project);
+
 // The store in that folder, or null when there is none. A folder given by --cache-dir or
 // STEWARD_CACHE_DIR is created now, and InputError when it is a file or cannot be created; the
 // default folder is created by the first save, and failing only means no cache (a read-only

@@ -192,7 +192,65 @@ Waiver parse_waiver(const Node& node) {
   return waiver;
 }
 
+// A `packs:` entry: `stdlib:NAME`, a local folder, or `git+URL@REF#path`. A bare URL would
+// be read as a folder named "https:" (and its `//` folded away), so it is refused here.
+std::vector<std::string> pack_list(const Node& node) {
+  std::vector<std::string> out = string_list(node, "packs");
+  for (size_t i = 0; i < out.size(); ++i) {
+    const Span& span = node.is_sequence() ? node.items[i].span : node.span;
+    const std::string& entry = out[i];
+    try {
+      if (parse_git_pack(entry)) continue;
+    } catch (const InputError& error) {
+      fail(span, error.what(), error.fix());
+    }
+    if (entry.find("://") != std::string::npos) {
+      fail(span, "the pack '" + entry + "' is a URL, not a folder",
+           "a pack from a git repository is written `git+URL@TAG#path/in/repo` (for example "
+           "`git+" +
+               entry + "@v1.0.0`), pinned to a tag or a commit");
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::optional<GitPackSpec> parse_git_pack(const std::string& spec) {
+  constexpr std::string_view kPrefix = "git+";
+  if (!spec.starts_with(kPrefix)) return std::nullopt;
+  std::string rest = spec.substr(kPrefix.size());
+  GitPackSpec out;
+  size_t hash = rest.rfind('#');
+  if (hash != std::string::npos) {
+    out.path = rest.substr(hash + 1);
+    rest.resize(hash);
+  }
+  // The ref follows the last `@` after the host part, so `ssh://git@host/x.git@v1` works.
+  size_t scheme = rest.find("://");
+  size_t host_end = rest.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  size_t at = rest.rfind('@');
+  const std::string example = "git+https://host/org/packs.git@v1.4.0#path/in/repo";
+  if (scheme == std::string::npos || host_end == std::string::npos || at == std::string::npos ||
+      at < host_end || at + 1 == rest.size()) {
+    throw InputError("the pack '" + spec + "' is not `git+URL@REF#path`",
+                     "pin the pack to a tag or a commit: `" + example + "`");
+  }
+  out.url = rest.substr(0, at);
+  out.ref = rest.substr(at + 1);
+  while (out.path.ends_with('/'))
+    out.path.pop_back();
+  while (out.path.starts_with("./"))
+    out.path.erase(0, 2);
+  bool climbs = out.path == ".." || out.path.starts_with("../") || out.path.starts_with('/') ||
+                out.path.find("/../") != std::string::npos || out.path.ends_with("/..");
+  if (climbs) {
+    throw InputError("the path of the pack '" + spec + "' leaves its repository",
+                     "write the pack's folder relative to the root of its repository");
+  }
+  if (out.path == ".") out.path.clear();
+  return out;
+}
 
 std::vector<std::string> default_packs() {
   return {"stdlib:compat", "stdlib:pii", "stdlib:consent", "stdlib:identity", "stdlib:governance"};
@@ -229,7 +287,7 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     else if (key == "exclude")
       config.exclude = path_list(value, key, nullptr);
     else if (key == "packs")
-      config.packs = string_list(value, key);
+      config.packs = pack_list(value);
     else if (key == "fail_on")
       config.fail_on = read_fail_on(value);
     else if (key == "docs_url")

@@ -54,6 +54,19 @@ struct StewardConfig {
 // matching stays cheap.
 inline constexpr size_t kMaxPathPatternLength = 1024;
 
+// A pack published in a git repository: `git+URL@REF#path` under `packs:`
+// (`git+https://host/org/packs.git@v1.4.0#policies/security`). REF is a tag, a branch or a full
+// commit id; path is the pack's folder in that repository ("" for its root).
+struct GitPackSpec {
+  std::string url;  // without `git+`: https://..., ssh://..., file:///...
+  std::string ref;
+  std::string path;
+};
+
+// The parts of a `git+` entry of `packs:`; nullopt for any other entry. Throws InputError for a
+// `git+` entry that cannot be one (no `@REF`, a path that climbs out with `..`).
+std::optional<GitPackSpec> parse_git_pack(const std::string& spec);
+
 // The packs run when steward.yaml names none.
 std::vector<std::string> default_packs();
 

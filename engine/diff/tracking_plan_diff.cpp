@@ -18,6 +18,7 @@ void compare_events(const model::Event& b, const model::Event& h, std::vector<Fi
   d.text("status", std::string(model::to_string(b.status)),
          std::string(model::to_string(h.status)));
   d.refs("sources", b.sources, h.sources);
+  d.refs("consent", b.consent, h.consent);
   d.text("version", b.version, h.version);
   d.flag("additional_properties", b.additional_properties, h.additional_properties);
   model::Deprecation none;

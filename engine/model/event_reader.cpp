@@ -22,7 +22,7 @@ EventStatus status_from(const std::string& s) {
 std::optional<Event> read_event(const config::Node& root, Diagnostics& diagnostics) {
   YamlFieldReader reader(root, "event",
                          {"kind", "name", "description", "owner", "domain", "status", "deprecated",
-                          "sources", "properties", "version"},
+                          "sources", "consent", "properties", "version"},
                          diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
@@ -38,6 +38,7 @@ std::optional<Event> read_event(const config::Node& root, Diagnostics& diagnosti
     event.version_span = version->span;
   }
   event.sources = reader.refs("sources");
+  event.consent = reader.refs("consent");
   if (const config::Node* deprecated = reader.mapping("deprecated")) {
     YamlFieldReader d(*deprecated, "deprecated", {"since", "sunset", "replaced_by", "reason"},
                       diagnostics);

@@ -1,5 +1,7 @@
 #include "model/model.h"
 
+#include <algorithm>
+
 namespace steward::model {
 
 std::string_view to_string(EventStatus status) {
@@ -21,6 +23,20 @@ bool category_within(std::string_view category, std::string_view ancestor) {
   return category == ancestor ||
          (category.size() > ancestor.size() && category.starts_with(ancestor) &&
           category[ancestor.size()] == '.');
+}
+
+std::vector<std::string> Route::consent() const {
+  std::vector<std::string> purposes;
+  auto add = [&](const std::vector<Ref>& refs) {
+    for (const auto& r : refs) {
+      if (std::find(purposes.begin(), purposes.end(), r.name) == purposes.end()) {
+        purposes.push_back(r.name);
+      }
+    }
+  };
+  if (destination) add(destination->consent);
+  if (event) add(event->consent);
+  return purposes;
 }
 
 bool Destination::allows(std::string_view category) const {

@@ -81,6 +81,9 @@ struct Event {
   EventStatus status = EventStatus::active;
   std::optional<Deprecation> deprecated;
   std::vector<Ref> sources;
+  // Purposes a user must have granted for the event to be collected at all (every one of them);
+  // a destination receives it only from such users (see Route::consent).
+  std::vector<Ref> consent;
   std::vector<Property> properties;             // the top level, each with its nested properties
   std::vector<const Property*> all_properties;  // every property at any depth, in file order
   std::string version;  // a schema version when the format has one (Iglu SchemaVer)
@@ -194,6 +197,8 @@ struct MatchKey {
   std::vector<std::string> normalize;
   std::vector<Ref> consent;
   std::string pii;  // the category of the property `from` resolves to, if any
+  // Every property `from` reads (`traits.email` reads `email` of each event that defines it).
+  std::vector<const Property*> properties;
   Span span;
 };
 
@@ -268,6 +273,11 @@ struct Route {
   // device mode: from the app straight to the vendor, untouched by transformations and
   // exclusions. Empty when every platform goes through the cloud.
   std::vector<std::string> device_platforms;
+
+  // The purposes a user must have granted for the event to reach the destination: the
+  // destination's `consent` (required before anything is delivered there) and the event's own
+  // (required before it is collected), each once, destination's first.
+  std::vector<std::string> consent() const;
 };
 
 // Whether `category` equals `ancestor` or lies below it ("user.contact.email" under "user").

@@ -66,10 +66,15 @@ json event_json(const Event& e) {
   json properties = json::array();
   for (const auto& p : e.properties)
     properties.push_back(property_json(p));
-  json out = {
-      {"name", e.name},           {"description", e.description},  {"owner", e.owner.name},
-      {"domain", e.domain},       {"status", to_string(e.status)}, {"sources", names(e.sources)},
-      {"properties", properties}, {"span", span_json(e.span)}};
+  json out = {{"name", e.name},
+              {"description", e.description},
+              {"owner", e.owner.name},
+              {"domain", e.domain},
+              {"status", to_string(e.status)},
+              {"sources", names(e.sources)},
+              {"consent", names(e.consent)},
+              {"properties", properties},
+              {"span", span_json(e.span)}};
   if (!e.version.empty()) out["version"] = e.version;
   if (!e.vendor.empty()) out["vendor"] = e.vendor;
   if (!e.schema.empty()) out["schema"] = e.schema;
@@ -116,7 +121,17 @@ void add_pipeline_config(const Destination& d, json& out) {
     out["literal_credentials"] = credentials_json(d.literal_credentials);
 }
 
-json destination_json(const Destination& d) {
+// The events that reach `d` (its routes): what `events: "*"` means in this repository.
+json received_events(const Model& model, const Destination& d) {
+  json out = json::array();
+  for (const auto& r : model.routes) {
+    if (r.destination == &d) out.push_back(r.event->name);
+  }
+  return out;
+}
+
+json destination_json(const Model& model, const Destination& d) {
+  json received = received_events(model, d);
   json exclusions = json::object();
   for (const auto& x : d.exclude_properties)
     exclusions[x.event.name] = names(x.properties);
@@ -134,6 +149,7 @@ json destination_json(const Destination& d) {
               {"consent", names(d.consent)},
               {"allow_pii", names(d.allow_pii)},
               {"events", d.all_events ? json("*") : names(d.events)},
+              {"received_events", received},
               {"exclude_properties", exclusions},
               {"mappings", mappings},
               {"transformations", names(d.transformations)},
@@ -145,12 +161,16 @@ json destination_json(const Destination& d) {
 json identity_json(const Identity& i) {
   json keys = json::array();
   for (const auto& k : i.match_keys) {
+    json read_properties = json::array();
+    for (const Property* p : k.properties)
+      read_properties.push_back(p->event ? p->event->name + "." + p->path : p->path);
     keys.push_back({{"key", k.key},
                     {"from", k.from.name.empty() ? json(nullptr) : json(k.from.name)},
                     {"precedence", optional_integer(k.precedence)},
                     {"normalize", k.normalize},
                     {"consent", names(k.consent)},
                     {"pii", k.pii.empty() ? json(nullptr) : json(k.pii)},
+                    {"properties", read_properties},
                     {"span", span_json(k.span)}});
   }
   json suppress = json::array();
@@ -176,6 +196,7 @@ json route_json(const Route& r) {
   json out = {{"destination", r.destination->name},
               {"event", r.event->name},
               {"environments", r.environments},
+              {"consent", r.consent()},
               {"delivered_properties", delivered}};
   if (!r.device_platforms.empty()) out["device_platforms"] = r.device_platforms;
   return out;
@@ -201,7 +222,7 @@ std::string model_to_json(const Model& model, int indent) {
     sources.push_back(source);
   }
   for (const auto& d : model.destinations)
-    destinations.push_back(destination_json(d));
+    destinations.push_back(destination_json(model, d));
   for (const auto& t : model.transformations) {
     json writes = json::object();
     for (const auto& w : t.writes)

@@ -188,6 +188,7 @@ class Resolver {
         check_purposes(property->consent);
       }
     }
+    check_purposes(event.consent);
     expect(model_.find_team(event.owner.name), event.owner, "team", team_names_,
            rule_id::kReferenceUnknownTeam);
     for (const auto& source : event.sources) {
@@ -301,8 +302,8 @@ class Resolver {
       }
       for (const auto& event : model_.events) {
         if (const Property* p = Model::find_property(event, path)) {
-          key.pii = p->pii;
-          break;
+          if (key.properties.empty()) key.pii = p->pii;
+          key.properties.push_back(p);
         }
       }
     }

@@ -40,6 +40,8 @@ struct Universe {
   diff::ChangeSet no_changes;
   const diff::ChangeSet* changes = nullptr;
   const Env* env = nullptr;
+  // Where `trace` writes; null when tracing is off (`steward check`).
+  const std::function<void(const Span&, const std::string&)>* trace = nullptr;
   Value roots[4];
 };
 
@@ -69,6 +71,16 @@ class Interpreter {
  public:
   Interpreter(const Universe& universe, const CheckedPack& pack)
       : universe_(universe), pack_(pack), quantifier_indexes_(pack.quantifier_joins().size()) {}
+
+  // The value of a function without parameters; a run-time failure is an EvaluationError.
+  Value call_function(const FunctionDecl& function) {
+    Frame frame(function.slot_count);
+    try {
+      return eval(*function.body, frame);
+    } catch (const RuleFailure& failure) {
+      throw EvaluationError(failure.message);
+    }
+  }
 
   // Runs one rule; its findings and reviews are appended to `out`.
   void run(const CheckedRule& checked, EvaluationResult& out) {
@@ -190,6 +202,9 @@ class Interpreter {
       std::string message = outcome.message ? message_text(*outcome.message, frame) : "";
       if (outcome.kind == Outcome::Kind::review) {
         Value team = eval(*outcome.team, frame);
+        // No team (an owner left out, a `defined_team` the repository does not define): there
+        // is nobody to ask, so no review.
+        if (team.is_none()) continue;
         ReviewRequest review{rule_->id, team.display(), std::move(message),
                              span.valid() ? std::move(span) : std::move(base_span)};
         std::string key = "r\n" + review.team + "\n" + review.reason;
@@ -352,7 +367,12 @@ class Interpreter {
       return eval(*function->body, callee);
     }
     try {
-      return e.resolved.builtin->call(args.span());
+      const FunctionOverload& builtin = *e.resolved.builtin;
+      if (builtin.call_in_context) {
+        CallContext context{universe_.head.model, universe_.trace, e.span};
+        return builtin.call_in_context(args.span(), context);
+      }
+      return builtin.call(args.span());
     } catch (const EvaluationError& error) {
       throw RuleFailure{e.span, "`" + e.text + "`: " + error.what()};
     }
@@ -557,7 +577,8 @@ class Interpreter {
   std::unordered_set<std::string> seen_;
 };
 
-void build_universe(const PolicyInput& input, Universe& u) {
+void build_universe(const PolicyInput& input, Universe& u,
+                    const std::function<void(const Span&, const std::string&)>* trace) {
   language_types();  // built once, before any thread reads the types
   build_view(*input.head, false, u.head);
   u.head.head = &u.head;
@@ -570,6 +591,7 @@ void build_universe(const PolicyInput& input, Universe& u) {
   }
   u.changes = input.changes ? input.changes : &u.no_changes;
   u.env = &input.env;
+  u.trace = trace && *trace ? trace : nullptr;
   const LanguageTypes& types = language_types();
   u.roots[static_cast<int>(Root::head)] = Value::object(types.model, input.head, &u.head);
   u.roots[static_cast<int>(Root::base)] =
@@ -592,7 +614,7 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
     }
   }
   Universe universe;
-  build_universe(input, universe);
+  build_universe(input, universe, &options.trace);
 
   // One unit of work per rule; each thread keeps an interpreter per pack (its join indexes), and
   // each rule's results land in its own slot so the output order does not depend on timing.
@@ -647,6 +669,27 @@ EvaluationResult evaluate(const std::vector<std::shared_ptr<const CheckedPack>>&
 EvaluationResult evaluate(const CheckedPack& pack, const PolicyInput& input,
                           const EvaluateOptions& options) {
   return evaluate_packs({&pack}, input, options);
+}
+
+void evaluate_function(const CheckedPack& pack, std::string_view name, const PolicyInput& input,
+                       const EvaluateOptions& options,
+                       const std::function<void(const Value&)>& use) {
+  if (input.head == nullptr) throw std::invalid_argument("policy::evaluate needs a head model");
+  const FunctionDecl* function = nullptr;
+  for (const auto& file : pack.pack().files()) {
+    for (const auto& f : file->functions) {
+      if (f->name == name && f->params.empty()) function = f.get();
+    }
+  }
+  if (function == nullptr) {
+    throw std::invalid_argument("no function " + std::string(name) + "() in the pack");
+  }
+  Diagnostics names = check_names(pack, *input.head);
+  if (!names.empty()) throw EvaluationError(names.front().message);
+  Universe universe;
+  build_universe(input, universe, &options.trace);
+  Interpreter interpreter(universe, pack);
+  use(interpreter.call_function(*function));
 }
 
 }  // namespace steward::policy

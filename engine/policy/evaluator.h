@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "policy/checker.h"
@@ -20,8 +22,14 @@ struct EvaluationResult {
 };
 
 struct EvaluateOptions {
+  // `EvaluateOptions{1}`: one thread, no trace.
+  EvaluateOptions(unsigned thread_count = 0) : threads(thread_count) {}  // NOLINT: implicit
+
   // Rules run in parallel; 0 uses every core. Results are ordered as if run one by one.
   unsigned threads = 0;
+  // Receives what `trace(x)` shows, with where the call is (`steward eval`, `steward test
+  // --verbose`); called from the threads rules run on. Empty: `trace` only returns its value.
+  std::function<void(const Span& where, const std::string& text)> trace;
 };
 
 // Runs every rule of `packs` over `input` (`input.head` is required). A pack whose names do not
@@ -31,5 +39,13 @@ EvaluationResult evaluate(const std::vector<std::shared_ptr<const CheckedPack>>&
                           const PolicyInput& input, const EvaluateOptions& options = {});
 EvaluationResult evaluate(const CheckedPack& pack, const PolicyInput& input,
                           const EvaluateOptions& options = {});
+
+// Evaluates the pack's function `name`, which takes no parameters, over `input` and passes its
+// value to `use` (the value points into models and views that live only during the call); for
+// `steward eval`. A failure while running throws EvaluationError; names the model does not
+// define (check_names) too.
+void evaluate_function(const CheckedPack& pack, std::string_view name, const PolicyInput& input,
+                       const EvaluateOptions& options,
+                       const std::function<void(const Value&)>& use);
 
 }  // namespace steward::policy

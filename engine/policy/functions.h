@@ -1,6 +1,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <span>
 #include <stdexcept>
@@ -11,6 +12,10 @@
 #include "policy/types.h"
 #include "policy/value.h"
 
+namespace steward::model {
+struct Model;
+}
+
 namespace steward::policy {
 
 // A native function may throw this for a value it cannot work with (an invalid regular
@@ -18,6 +23,15 @@ namespace steward::policy {
 class EvaluationError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// What a built-in that looks past its arguments sees while a rule runs: the head model (for
+// `defined_team` and friends), and where `trace` writes (nothing under `steward check`).
+struct CallContext {
+  const model::Model* head = nullptr;
+  // Receives the text of a `trace` call and where it was; empty when tracing is off.
+  const std::function<void(const Span& where, const std::string& text)>* trace = nullptr;
+  Span where;  // the call
 };
 
 // One signature of a native built-in. The checker picks the first overload whose parameters fit
@@ -30,6 +44,8 @@ struct FunctionOverload {
   Type (*result_of)(std::span<const Type> args) = nullptr;
   Value (*call)(std::span<const Value> args) = nullptr;
   std::string summary;  // one line, for docs/language.md
+  // Instead of `call`, for a built-in that needs the CallContext.
+  Value (*call_in_context)(std::span<const Value> args, const CallContext& context) = nullptr;
 };
 
 // The native built-ins a pack may call. rules/ fills one (steward::rules::builtin_functions());

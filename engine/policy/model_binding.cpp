@@ -79,6 +79,32 @@ const std::vector<const Route*>& routes_of(const ModelView* view, const Destinat
   return it == view->routes_by_destination.end() ? ModelView::kNoRoutes : it->second;
 }
 
+// `events: "*"` as the names of the events the destination receives (its routes), each pointing
+// at the event's name, so a rule reads one list whichever way the file wrote it.
+Value destination_events(const Destination& d, const ModelView* v) {
+  if (!d.all_events) return refs(d.events, v);
+  std::vector<Value> names;
+  for (const Route* r : routes_of(v, d))
+    names.push_back(Value::borrowed(r->event->name, &r->event->span, v));
+  return Value::owned_list(std::move(names));
+}
+
+// A transformation with `events: "*"` runs on every event of the model.
+Value transformation_events(const Transformation& t, const ModelView* v) {
+  if (!t.all_events) return refs(t.events, v);
+  std::vector<Value> names;
+  for (const Event& e : v->model->events)
+    names.push_back(Value::borrowed(e.name, &e.span, v));
+  return Value::owned_list(std::move(names));
+}
+
+Value route_consent(const Route& r) {
+  std::vector<Value> purposes;
+  for (auto& purpose : r.consent())
+    purposes.push_back(Value::owned(std::move(purpose)));
+  return Value::owned_list(std::move(purposes));
+}
+
 void bind_model() {
   TypeBuilder<Model>(*slots.model)
       .field("events", list_of(slots.event), "every event of the tracking plan",
@@ -168,6 +194,10 @@ void bind_event() {
              })
       .field("sources", kStrings, "the names of the sources that send it",
              [](const Event& e, const ModelView* v) { return refs(e.sources, v); })
+      .field("consent", kPurposes,
+             "the purposes a user must have granted for it to be collected (`consent:` of the "
+             "event)",
+             [](const Event& e, const ModelView* v) { return refs(e.consent, v); })
       .field("properties", list_of(slots.property), "its top-level properties",
              [](const Event& e, const ModelView* v) {
                return list<&Slots::property>(e.properties, v);
@@ -310,8 +340,9 @@ void bind_sources_and_destinations() {
              [](const Destination& d, const ModelView* v) { return refs(d.allow_pii, v); })
       .field("all_events", kBool, "whether it receives every event (`events: \"*\"`)",
              [](const Destination& d, const ModelView*) { return Value::boolean(d.all_events); })
-      .field("events", kStrings, "the names of the events routed to it",
-             [](const Destination& d, const ModelView* v) { return refs(d.events, v); })
+      .field("events", kStrings,
+             "the names of the events routed to it; with `\"*\"`, the events it receives",
+             [](const Destination& d, const ModelView* v) { return destination_events(d, v); })
       .field("exclude_properties", list_of(slots.exclusion), "properties held back, per event",
              [](const Destination& d, const ModelView* v) {
                return list<&Slots::exclusion>(d.exclude_properties, v);
@@ -419,8 +450,10 @@ void bind_transformations() {
              [](const Transformation& t, const ModelView* v) { return text(t.description, v); })
       .field("all_events", kBool, "whether it runs on every event",
              [](const Transformation& t, const ModelView*) { return Value::boolean(t.all_events); })
-      .field("events", kStrings, "the names of the events it runs on",
-             [](const Transformation& t, const ModelView* v) { return refs(t.events, v); })
+      .field(
+          "events", kStrings,
+          "the names of the events it runs on (every event of the model with `\"*\"`)",
+          [](const Transformation& t, const ModelView* v) { return transformation_events(t, v); })
       .field("reads", kStrings, "the properties it reads",
              [](const Transformation& t, const ModelView* v) { return refs(t.reads, v); })
       .field("writes", list_of(slots.write), "the properties it rewrites and their new class",
@@ -451,6 +484,10 @@ void bind_routes() {
              [](const Route& r, const ModelView* v) { return object<&Slots::event>(r.event, v); })
       .field("environments", kStrings, "where both ends are connected",
              [](const Route& r, const ModelView* v) { return strings(r.environments, v); })
+      .field("consent", kPurposes,
+             "the purposes a user must have granted for the event to arrive: the destination's "
+             "and the event's",
+             [](const Route& r, const ModelView*) { return route_consent(r); })
       .field("delivered_properties", list_of(slots.delivered_property),
              "the properties the destination receives, after exclusions and transformations",
              [](const Route& r, const ModelView* v) {
@@ -541,6 +578,11 @@ void bind_identity() {
              [](const MatchKey& k, const ModelView* v) { return refs(k.consent, v); })
       .field("pii", kCategory, "the PII category of the property it reads, or none",
              [](const MatchKey& k, const ModelView* v) { return pii(k.pii, v, &k.span); })
+      .field("properties", list_of(slots.property),
+             "the properties `from` reads, in every event that defines one at that path",
+             [](const MatchKey& k, const ModelView* v) {
+               return list<&Slots::property>(k.properties, v);
+             })
       .span([](const MatchKey& k) { return k.span; })
       .display([](const MatchKey& k) { return k.key; });
 

@@ -38,6 +38,7 @@ class Run:
     output: str           # the expected file's suffix: text, json, model.json, stderr
     args: list            # steward's arguments
     stream: str = "stdout"  # what is compared; the other stream must be empty for stdout runs
+    stdin: str = None       # given on standard input (steward eval -i)
 
 
 @dataclass
@@ -71,6 +72,24 @@ def cases(source_dir: Path):
                               "fail_on: error\n"
                               "severty: {pii.destination-allowlist: warning}\n"}))
     out.extend(test_command_cases())
+    # steward explain shows the severity steward.yaml sets, next to the rule's own (issue 14).
+    out.append(Case("explain-severity-override", "fixtures/shop", [
+        Run("text", ["explain", "governance.owner-required"]),
+    ], files={"steward.yaml": "paths: [tracking-plan, destinations, identity, governance]\n"
+                              "packs: [stdlib:governance]\n"
+                              "severity: {governance.owner-required: note}\n"}))
+    # steward eval: one expression, JSON, and a session on standard input (issue 14).
+    out.append(Case("eval", "fixtures/shop", [
+        Run("text", ["eval", 'head.destination("snowflake_warehouse").events']),
+        Run("value", ["eval", "--format", "json", "head.routes[0]"]),  # JSON, not a report
+        Run("interactive", ["eval", "-i"],
+            stdin='count(head.events)\n# a comment\n\nhead.routes[0].consent\n'
+                  'head.destination("snowflake_warehouse").all_events\n'
+                  'defined_team("team-nobody")\n'
+                  '[defined_purpose("analytics"), defined_category("user.contact")]\n'),
+        Run("stderr", ["eval", "-i"], stream="stderr",
+            stdin='head.evnts\ntrace("events", count(head.events))\n'),
+    ]))
     return out
 
 
@@ -162,7 +181,8 @@ def run_cases(steward: str, source_dir: Path, update: bool, only: str) -> int:
             exits = {}
             for run in case.runs:
                 result = subprocess.run([steward] + run.args, cwd=work, env=environment(),
-                                        capture_output=True, text=True, timeout=120)
+                                        capture_output=True, text=True, timeout=120,
+                                        input=run.stdin)
                 actual = result.stdout if run.stream == "stdout" else result.stderr
                 other = result.stderr if run.stream == "stdout" else ""
                 exits[run.output] = result.returncode

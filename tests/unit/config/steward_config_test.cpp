@@ -269,3 +269,39 @@ TEST_SUITE("steward_config") {
           "steward.yaml:2:1: key 'paths' appears twice in this mapping");
   }
 }
+
+TEST_SUITE("git packs in steward.yaml") {
+  using steward::config::parse_git_pack;
+
+  TEST_CASE("git+URL@REF#path is split into its parts; other entries are not git packs") {
+    auto spec = parse_git_pack("git+https://host/org/packs.git@v1.4.0#path/in/repo/");
+    REQUIRE(spec);
+    CHECK(spec->url == "https://host/org/packs.git");
+    CHECK(spec->ref == "v1.4.0");
+    CHECK(spec->path == "path/in/repo");
+    auto ssh = parse_git_pack("git+ssh://git@host/org/packs.git@release/2.0");
+    REQUIRE(ssh);
+    CHECK(ssh->url == "ssh://git@host/org/packs.git");
+    CHECK(ssh->ref == "release/2.0");
+    CHECK(ssh->path == "");
+    CHECK_FALSE(parse_git_pack("./policies"));
+    CHECK_FALSE(parse_git_pack("stdlib:pii"));
+  }
+
+  TEST_CASE("a git pack is kept as written, not folded like a path") {
+    StewardConfig config = parse("packs: ['git+file:///srv/packs.git@v1#security']\n");
+    CHECK(config.packs == std::vector<std::string>{"git+file:///srv/packs.git@v1#security"});
+  }
+
+  TEST_CASE("a bare URL, a git pack without a ref, a path that climbs: exit 2 at the entry") {
+    InputError url = error_of("packs: [stdlib:pii, 'https://host/org/packs.git']\n");
+    CHECK(std::string(url.what()) ==
+          "steward.yaml:1:21: the pack 'https://host/org/packs.git' is a URL, not a folder");
+    CHECK(url.fix().find("git+https://host/org/packs.git@v1.0.0") != std::string::npos);
+    InputError no_ref = error_of("packs:\n  - git+https://host/org/packs.git#x\n");
+    CHECK(std::string(no_ref.what()).starts_with("steward.yaml:2:5: the pack"));
+    CHECK(no_ref.fix().find("pin the pack to a tag or a commit") != std::string::npos);
+    InputError climbs = error_of("packs: ['git+https://host/p.git@v1#../x']\n");
+    CHECK(std::string(climbs.what()).find("leaves its repository") != std::string::npos);
+  }
+}

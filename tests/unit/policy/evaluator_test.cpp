@@ -229,13 +229,14 @@ TEST_CASE("joins give the same result as nested loops") {
   CHECK(findings_of(joined) ==
         "p.r note 10:1 google_ads: checkout_started\np.r note 20:1 google_ads: order_completed\n"
         "p.r note 10:1 warehouse: checkout_started\np.r note 20:1 warehouse: order_completed\n");
-  // Membership joins.
+  // Membership joins (the warehouse's `events: "*"` lists the events it receives).
   CHECK(findings_of(R"(  for d in head.destinations
   for e in head.events
   where e.name in d.events
   note at e "{d.name} <- {e.name}")") ==
         "p.r note 10:1 google_ads <- checkout_started\np.r note 20:1 google_ads <- "
-        "order_completed\n");
+        "order_completed\np.r note 10:1 warehouse <- checkout_started\n"
+        "p.r note 20:1 warehouse <- order_completed\np.r note 30:1 warehouse <- legacy_viewed\n");
   // Quantifiers served by an index.
   CHECK(value_of("some e in head.events: e.name == \"legacy_viewed\" and e.owner == none") ==
         "true");

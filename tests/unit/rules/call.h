@@ -29,6 +29,18 @@ inline Value call(const char* name, std::vector<Value> args) {
   throw std::runtime_error(std::string("no built-in ") + name);
 }
 
+// The overload of `name` taking that many arguments, called with `context` (the built-ins that
+// need the head model or the trace sink).
+inline Value call_in(const char* name, std::vector<Value> args,
+                     const policy::CallContext& context) {
+  for (const policy::FunctionOverload* f : builtin_functions().find(name)) {
+    if (f->params.size() == args.size() && f->call_in_context) {
+      return f->call_in_context(args, context);
+    }
+  }
+  throw std::runtime_error(std::string("no built-in ") + name + " that takes a context");
+}
+
 inline std::string show(const Value& v) {
   return v.is_none() ? "none" : v.display();
 }
