@@ -19,6 +19,7 @@
 #include "report/xml_text.h"
 #include "rules/builtins.h"
 #include "source/input_error.h"
+#include "source/rule_ids.h"
 
 namespace steward::cli {
 
@@ -211,8 +212,9 @@ void print_pack_errors(const policy::PackTestResult& result) {
   if (result.errors.empty()) return;
   print_diagnostics(std::cerr, result.errors, false);
   const std::string& rule = result.errors.front().rule;
-  std::string what = rule == "policy.syntax" || rule == "policy.pack" ? "does not parse"
-                     : result.cases.empty()                           ? "does not check"
+  std::string what = rule == rule_id::kPolicySyntax || rule == rule_id::kPolicyPack
+                         ? "does not parse"
+                     : result.cases.empty() ? "does not check"
                                             : "fails on the data of its fixture cases";
   std::cerr << "error: the pack '" << result.folder << "' " << what << "\n"
             << "  fix: fix the places shown; no case of the pack can pass until it checks\n";
