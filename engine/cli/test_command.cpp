@@ -130,6 +130,7 @@ nlohmann::json to_json(const policy::PackTestResult& result, bool verbose) {
                          {"location", o.side.empty() ? "" : o.where()}});
       }
       item["found"] = found;
+      item["traces"] = c.traces;
     }
     cases.push_back(item);
   }

@@ -275,7 +275,12 @@ CaseRun run_case(const fs::path& folder, PackContext& context) {
     changes = context.services.compute_changes(base->loaded.model, head->loaded.model);
   }
   PolicyInput input{&head->loaded.model, base ? &base->loaded.model : nullptr, &changes, env};
-  EvaluationResult evaluation = evaluate(context.pack, input, EvaluateOptions{1});
+  EvaluateOptions options{1};  // one thread: traces arrive in rule order
+  options.trace = [&result](const Span& where, const std::string& text) {
+    std::string place = where.valid() ? where.file() + ":" + std::to_string(where.line) + ": " : "";
+    result.traces.push_back(place + text);
+  };
+  EvaluationResult evaluation = evaluate(context.pack, input, options);
   if (!evaluation.errors.empty()) {
     lift_pack_errors(std::move(evaluation.errors), context, result);
     return run;
@@ -481,6 +486,8 @@ std::string describe(const PackTestResult& result, bool verbose) {
       if (c.observed.empty() && c.status != CaseStatus::error) out += "  found: nothing\n";
       for (const auto& o : c.observed)
         out += "  found " + show(o) + " at " + o.where() + "\n";
+      for (const auto& t : c.traces)
+        out += "  trace " + t + "\n";
     }
   }
   for (const auto& rule : result.untested_rules) {

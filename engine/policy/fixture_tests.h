@@ -65,6 +65,8 @@ struct CaseResult {
   // they are in PackTestResult::errors, once, and the case only refers to them.
   Diagnostics errors;
   std::vector<ObservedOutcome> observed;  // what the pack produced
+  // What the pack's `trace(x)` calls showed, "head/plan.yaml:3: label: value", for --verbose.
+  std::vector<std::string> traces;
 };
 
 // Which outcomes of a rule the fixtures exercised: a `deny`/`warn`/`note`/`review` outcome when an

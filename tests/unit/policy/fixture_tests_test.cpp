@@ -87,10 +87,15 @@ TEST_CASE("--verbose lists what each case produced") {
   s.env.today = "2026-11-21";
   s.select = [](const std::string& name) { return name == "precise/env"; };
   PackTestResult result = run_pack_tests(kPacks + "precise", rules::builtin_functions(), s);
-  CHECK(describe(result, true) ==
-        "PASS precise/env\n"
-        "  found precise.late (error): late_event is tracked after 2030 (alice) at "
-        "head/plan.yaml:2\n");
+  std::string verbose = describe(result, true);
+  CHECK(
+      verbose.starts_with("PASS precise/env\n"
+                          "  found precise.late (error): late_event is tracked after 2030 "
+                          "(alice) at head/plan.yaml:2\n"
+                          "  trace "));
+  // What the rule's trace("actor", env.actor) showed, at the call in the pack.
+  CHECK(verbose.find("rules.policy:") != std::string::npos);
+  CHECK(verbose.ends_with(": actor: alice\n"));
 }
 
 TEST_CASE("coverage names the outcomes no case exercised") {
