@@ -14,5 +14,12 @@ void register_test(CLI::App& app, int& exit_code);
 void register_explain(CLI::App& app, int& exit_code);
 void register_cache(CLI::App& app, int& exit_code);
 void register_completion(CLI::App& app, int& exit_code);
+void register_export(CLI::App& app, int& exit_code);
+// Subcommands of `steward export`.
+void register_export_json_schema(CLI::App& export_command, int& exit_code);
+void register_identity(CLI::App& app, int& exit_code);
+void register_replay(CLI::App& app, int& exit_code);
+void register_sample(CLI::App& app, int& exit_code);
+void register_validate(CLI::App& app, int& exit_code);
 
 }  // namespace steward::cli

@@ -178,8 +178,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     fail(root.span, "steward.yaml must be a mapping",
          "start from `steward init`, or see docs/configuration.md");
   }
-  static const std::vector<std::string> keys = {"paths",   "exclude", "packs",   "severity",
-                                                "fail_on", "waivers", "docs_url"};
+  static const std::vector<std::string> keys = {"paths",   "exclude", "packs",    "severity",
+                                                "fail_on", "waivers", "docs_url", "traffic"};
   for (const auto& entry : root.entries) {
     const std::string& key = entry.key.text;
     const Node& value = entry.value;
@@ -193,6 +193,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       config.fail_on = parse_fail_on(value);
     else if (key == "docs_url")
       config.docs_url = parse_docs_url(value);
+    else if (key == "traffic")
+      config.traffic = parse_traffic_criteria(value);
     else if (key == "severity") {
       if (value.is_null()) continue;
       if (!value.is_mapping()) {
@@ -213,8 +215,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       auto guess = closest_match(key, keys);
       fail(entry.key.span, "unknown key '" + key + "' in steward.yaml",
            guess ? "did you mean '" + *guess + "'?"
-                 : "steward.yaml has paths, exclude, packs, severity, fail_on, waivers and "
-                   "docs_url");
+                 : "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, "
+                   "docs_url and traffic");
     }
   }
   return config;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/traffic_criteria.h"
 #include "source/diagnostic.h"
 #include "source/span.h"
 
@@ -41,7 +42,8 @@ struct StewardConfig {
   // `docs_url:` the documentation of the team's own rules, "{rule}" standing for the rule id
   // (https://wiki.example.com/steward/{rule}); empty: none.
   std::string docs_url;
-  SourceRef source;  // steward.yaml's text, for code frames
+  TrafficCriteria traffic;  // `traffic:` success criteria of validate, replay, identity simulate
+  SourceRef source;         // steward.yaml's text, for code frames
 };
 
 // The longest `paths` or `exclude` entry steward.yaml may hold; no real glob comes near it, and

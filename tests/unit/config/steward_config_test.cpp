@@ -109,7 +109,8 @@ TEST_SUITE("steward_config") {
     InputError far = error_of("colour: red\n");
     CHECK(std::string(far.what()).starts_with("steward.yaml:1:1: unknown key 'colour'"));
     CHECK(far.fix() ==
-          "steward.yaml has paths, exclude, packs, severity, fail_on, waivers and docs_url");
+          "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, docs_url and "
+          "traffic");
   }
 
   TEST_CASE("docs_url: an absolute URL with {rule}") {
