@@ -38,15 +38,25 @@ int run_sample(SampleCommandOptions& options) {
   std::unique_ptr<LoadedPlan> plan = load_plan(options.dir, options.rev);
   if (plan->loaded.model.events.empty())
     throw InputError("the plan has no event to sample", "add `kind: event` documents");
+  traffic::SampleCounts counts;
   if (options.out.empty()) {
-    traffic::generate_sample(plan->loaded.model, options.sample, std::cout);
-    return kPassed;
+    counts = traffic::generate_sample(plan->loaded.model, options.sample, std::cout);
+  } else {
+    std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
+    if (!file) throw InputError("cannot write '" + options.out + "'", "pass a writable path");
+    counts = traffic::generate_sample(plan->loaded.model, options.sample, file);
+    file.close();
+    if (!file)
+      throw InputError("could not finish writing '" + options.out + "'", "check free space");
   }
-  std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
-  if (!file) throw InputError("cannot write '" + options.out + "'", "pass a writable path");
-  traffic::generate_sample(plan->loaded.model, options.sample, file);
-  file.close();
-  if (!file) throw InputError("could not finish writing '" + options.out + "'", "check free space");
+  // What was asked and could not be planted is said, never dropped silently.
+  for (const auto& [kind, n] : counts.skipped) {
+    std::cerr << "note: " << n << " " << traffic::to_string(kind)
+              << " violation(s) not planted: no event of the plan has a property that can carry "
+                 "one\n";
+  }
+  for (const auto& [kind, n] : counts.planted)
+    std::cerr << "planted: " << n << " " << traffic::to_string(kind) << "\n";
   return kPassed;
 }
 

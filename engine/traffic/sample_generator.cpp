@@ -68,6 +68,7 @@ class Generator {
   }
 
   json next() {
+    last_violated_ = false;
     uint64_t user = random_.below(users_);
     if (random_.chance(options_.identify_share)) return identify(user);
     ReasonKind kind = ReasonKind::not_json;
@@ -76,9 +77,12 @@ class Generator {
     const model::Property* target = nullptr;
     if (violate && event) target = pick_target(kind, event);
     if (violate && !target && kind != ReasonKind::unknown_event &&
-        kind != ReasonKind::no_event_name && kind != ReasonKind::not_json &&
-        kind != ReasonKind::additional_property)
-      violate = false;  // no property of the plan can carry it
+        kind != ReasonKind::no_event_name && kind != ReasonKind::not_json) {
+      ++skipped_[kind];  // no property of the plan can carry it
+      violate = false;
+      last_violated_ = false;
+    }
+    if (violate) ++planted_[kind];
     json out = envelope(user, "track");
     if (violate && kind == ReasonKind::unknown_event) {
       out["event"] = "unplanned_event_" + std::to_string(random_.below(5));
@@ -104,6 +108,8 @@ class Generator {
   }
 
   bool not_json_next() { return last_kind_ == ReasonKind::not_json && last_violated_; }
+  const std::map<ReasonKind, uint64_t>& planted() const { return planted_; }
+  const std::map<ReasonKind, uint64_t>& skipped() const { return skipped_; }
 
  private:
   bool pick_violation(ReasonKind& kind) {
@@ -192,6 +198,12 @@ class Generator {
       case ReasonKind::format:
         properties[p.name] = "not-a-" + c.format;
         return;
+      case ReasonKind::additional_property: {
+        json value = value_of(p, 0);
+        value["unplanned_property"] = "x";
+        properties[p.name] = std::move(value);
+        return;
+      }
       case ReasonKind::consent_missing:
         properties[p.name] = value_of(p, 0);
         for (const auto& purpose : p.consent)
@@ -297,6 +309,7 @@ class Generator {
   uint64_t users_ = 1;
   ReasonKind last_kind_ = ReasonKind::not_json;
   bool last_violated_ = false;
+  std::map<ReasonKind, uint64_t> planted_, skipped_;
 };
 
 }  // namespace
@@ -313,7 +326,8 @@ ReasonKind violation_kind(const std::string& name) {
                    "format, additional-property, consent-missing, not-json, no-event-name");
 }
 
-void generate_sample(const model::Model& model, const SampleOptions& options, std::ostream& out) {
+SampleCounts generate_sample(const model::Model& model, const SampleOptions& options,
+                             std::ostream& out) {
   double total = 0;
   for (const auto& [kind, share] : options.violations) {
     if (share < 0 || share > 1)
@@ -331,6 +345,7 @@ void generate_sample(const model::Model& model, const SampleOptions& options, st
     }
     out << event.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   }
+  return {generator.planted(), generator.skipped()};
 }
 
 }  // namespace steward::traffic

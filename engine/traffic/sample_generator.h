@@ -26,7 +26,15 @@ struct SampleOptions {
 // The kinds `--violation KIND=SHARE` accepts; throws InputError for another.
 ReasonKind violation_kind(const std::string& name);
 
+// How many violations of each kind were planted, and how many could not be: no event of the plan
+// has a property that can carry that kind (an enum, a pattern, `additional_properties: false`).
+struct SampleCounts {
+  std::map<ReasonKind, uint64_t> planted;
+  std::map<ReasonKind, uint64_t> skipped;
+};
+
 // Writes `options.events` lines of JSON (Segment spec) to `out`.
-void generate_sample(const model::Model& model, const SampleOptions& options, std::ostream& out);
+SampleCounts generate_sample(const model::Model& model, const SampleOptions& options,
+                             std::ostream& out);
 
 }  // namespace steward::traffic
