@@ -140,6 +140,10 @@ class ReasonCounter {
           path.replace(i, close - i + 1, "[*]");
       }
       std::string key = std::string(to_string(r.kind)) + '\n' + event + '\n' + path;
+      if (index_.size() >= kMaxTallies && !index_.count(key)) {
+        path = kOther;
+        key = std::string(to_string(r.kind)) + '\n' + kOther;
+      }
       auto [it, added] = index_.emplace(std::move(key), out_.size());
       if (added) out_.push_back({r.kind, event, path, r.expected, r.plan, 0});
       ++out_[it->second].count;
@@ -222,12 +226,14 @@ ReplaySummary replay_sample(const PlanChecks& base, const PlanChecks& head, Line
     bool base_ok = r.base.valid(), head_ok = r.head.valid();
     summary.rejected_base += !base_ok;
     summary.rejected_head += !head_ok;
+    std::string name = r.head.name;
+    if (summary.by_event.size() >= kMaxTallies && !summary.by_event.count(name)) name = kOther;
     if (base_ok && !head_ok) {
       ++summary.newly_rejected;
-      ++summary.by_event[r.head.name].first;
+      ++summary.by_event[name].first;
     } else if (!base_ok && head_ok) {
       ++summary.newly_accepted;
-      ++summary.by_event[r.head.name].second;
+      ++summary.by_event[name].second;
     }
     new_reasons.add(r.head.name, r.head.reasons, r.base.reasons);
     resolved.add(r.base.name, r.base.reasons, r.head.reasons);

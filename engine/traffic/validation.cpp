@@ -54,6 +54,10 @@ class Tallies {
       ++summary_.by_kind[static_cast<int>(r.kind)];
       std::string path = generic_path(r.path);
       std::string key = std::string(to_string(r.kind)) + '\n' + event + '\n' + path;
+      if (index_.size() >= kMaxTallies && !index_.count(key)) {
+        path = kOther;
+        key = std::string(to_string(r.kind)) + '\n' + kOther;
+      }
       auto [it, added] = index_.emplace(std::move(key), summary_.by_reason.size());
       if (added) summary_.by_reason.push_back({r.kind, event, path, r.expected, r.plan, 0});
       ++summary_.by_reason[it->second].count;
@@ -111,7 +115,8 @@ ValidationSummary validate_sample(const PlanChecks& plan, LineSource& source,
   auto consume = [&](const SampleLine& line, LineResult&& result) {
     ++summary.lines;
     EventVerdict& v = result.verdict;
-    const std::string& name = result.is_event ? v.name : std::string(kNotAnEvent);
+    std::string name = result.is_event ? v.name : std::string(kNotAnEvent);
+    if (summary.by_event.size() >= kMaxTallies && !summary.by_event.count(name)) name = kOther;
     if (result.is_event) ++summary.calls[static_cast<int>(v.call)];
     if (v.checked) ++summary.checked;
     if (!v.checked && v.valid()) return;  // identify, page, ...: counted by call type only

@@ -64,6 +64,10 @@ struct ValidateOptions {
 
 // Name under which a line that is no event is counted in `by_event`.
 inline constexpr const char* kNotAnEvent = "(not an event)";
+// At most this many event names and reason tallies are kept apart, so that memory does not grow
+// with a sample of made-up names; the rest are counted under kOther.
+inline constexpr size_t kMaxTallies = 10000;
+inline constexpr const char* kOther = "(other)";
 
 ValidationSummary validate_sample(const PlanChecks& plan, LineSource& source,
                                   const ValidateOptions& options);
