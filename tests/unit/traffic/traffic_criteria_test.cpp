@@ -36,13 +36,13 @@ TEST_SUITE("traffic: criteria in steward.yaml") {
       return std::string("no error");
     };
     CHECK(error("traffic:\n  validate: {max_invalid_rate: 0.1}\n") ==
-          "steward.yaml:2:33: 'max_invalid_rate' must be a percentage from 0% to 100%, not '0.1' | "
+          "steward.yaml:2:32: 'max_invalid_rate' must be a percentage from 0% to 100%, not '0.1' | "
           "write e.g. `max_invalid_rate: 0.1%`");
-    CHECK(error("traffic:\n  replay: {max_newly_rejected: 1%}\n") ==
-          "steward.yaml:2:13: unknown key 'max_newly_rejected' in traffic.replay | did you mean "
+    CHECK(error("traffic:\n  replay: {max_newly_rejectd_rate: 1%}\n") ==
+          "steward.yaml:2:12: unknown key 'max_newly_rejectd_rate' in traffic.replay | did you mean "
           "'max_newly_rejected_rate'?");
     CHECK(error("traffic:\n  identity: {max_collisions: -1}\n") ==
-          "steward.yaml:2:31: 'max_collisions' must be a whole number of at least 0, not '-1' | "
+          "steward.yaml:2:30: 'max_collisions' must be a whole number of at least 0, not '-1' | "
           "write e.g. `max_collisions: 0`");
     CHECK(error("traffic: [1]\n").find("'traffic' must be a mapping") != std::string::npos);
   }

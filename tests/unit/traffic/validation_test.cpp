@@ -59,10 +59,10 @@ TEST_SUITE("traffic: validate") {
     const Reason& type = s.listed[0].reasons[0];
     CHECK(type.expected == "number");
     CHECK(type.got == "string \"12\"");
-    CHECK(place(type.plan) == "plan.yaml:26:3");
+    CHECK(place(type.plan) == "plan.yaml:18:17");  // the `type:` value
     CHECK(s.listed[0].reasons[1].expected == "one of [EUR, USD]");
     CHECK(s.listed[0].reasons[4].expected == "<= 3 items");
-    CHECK(place(s.listed[0].reasons[6].plan) == "plan.yaml:37:9");
+    CHECK(place(s.listed[0].reasons[6].plan) == "plan.yaml:28:9");
   }
 
   TEST_CASE("missing required properties, and no properties at all") {
@@ -133,7 +133,11 @@ TEST_SUITE("traffic: validate") {
     auto one = validate_lines(lines, 1);
     auto four = validate_lines(lines, 4);
     CHECK(one.invalid == four.invalid);
-    CHECK(render_validation_json(one, 0) == render_validation_json(four, 0));
+    auto json_one = nlohmann::json::parse(render_validation_json(one, 0));
+    auto json_four = nlohmann::json::parse(render_validation_json(four, 0));
+    json_one.erase("files");  // each call writes its own temporary file
+    json_four.erase("files");
+    CHECK(json_one == json_four);
     CHECK(one.listed.size() == four.listed.size());
     CHECK(one.listed.back().line == four.listed.back().line);
   }
@@ -152,7 +156,7 @@ TEST_SUITE("traffic: validate") {
     CHECK(records[0]["line"] == 2);
     CHECK(records[0]["event"]["properties"]["total"] == "x");
     CHECK(records[0]["reasons"][0]["reason"] == "wrong-type");
-    CHECK(records[0]["reasons"][0]["plan"]["line"] == 26);
+    CHECK(records[0]["reasons"][0]["plan"]["line"] == 18);
     CHECK(records[1]["raw"] == "{not json");
   }
 
