@@ -180,8 +180,9 @@ void validate_value(element value, const PropertyCheck& check, std::string& path
   const model::Property& property = *check.property;
   unsigned mask = mask_of(value);
   if (check.types != 0 && (mask & check.types) == 0) {
+    bool composite = mask & (kObject | kArray);  // describe() already names them
     sink.add(ReasonKind::wrong_type, path, join(property.types, " or "),
-             std::string(type_name(value)) + " " + describe(value),
+             composite ? describe(value) : std::string(type_name(value)) + " " + describe(value),
              property.type_span.valid() ? &property.type_span : &property.span);
     return;
   }
