@@ -152,12 +152,15 @@ std::string place(const Span* span) {
 std::string percent(double fraction) {
   char text[32];
   double value = fraction * 100;
-  std::snprintf(text, sizeof text,
-                value == 0     ? "%.0f%%"
-                : value < 0.01 ? "%.4f%%"
-                               : "%.2f%%",
-                value);
-  return text;
+  std::snprintf(text, sizeof text, value != 0 && value < 0.01 ? "%.4f" : "%.2f", value);
+  std::string out = text;
+  // "20.00" -> "20", "10.60" -> "10.6": as a person writes it in steward.yaml.
+  if (out.find('.') != std::string::npos) {
+    while (out.back() == '0')
+      out.pop_back();
+    if (out.back() == '.') out.pop_back();
+  }
+  return out + "%";
 }
 
 }  // namespace steward::traffic
