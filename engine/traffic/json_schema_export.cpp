@@ -36,7 +36,7 @@ json typed_value(const model::Property& p, const std::string& text, const std::s
     json n = number();
     return n.is_null() ? json(text) : n;
   }
-  if ((text == "null" || text == "~") && has_type(p, "null")) return nullptr;
+  if ((text == "null" || text == "~" || text.empty()) && has_type(p, "null")) return nullptr;
   if ((text == "true" || text == "false") && has_type(p, "boolean")) return text == "true";
   if (has_type(p, "number") || has_type(p, "integer")) {
     json n = number();

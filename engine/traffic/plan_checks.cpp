@@ -41,7 +41,8 @@ std::string lower(std::string_view text) {
 void add_enum_value(PropertyCheck& check, const std::string& text, std::string_view type) {
   check.has_enum = true;
   if (type.empty() || type == "null") {
-    if (text == "null" || text == "~" || (text.empty() && type == "null")) check.enum_null = true;
+    // A YAML null in an enum is read as "" (or written "null", "~").
+    if (text == "null" || text == "~" || text.empty()) check.enum_null = true;
   }
   if (type.empty() || type == "boolean") {
     if (text == "true") check.enum_true = true;

@@ -64,7 +64,7 @@ struct PlannedRoute {
 // One plan's routing, by event name.
 class Routing {
  public:
-  Routing(const model::Model& model, KeyTable& keys) {
+  Routing(const model::Model& model, KeyTable& keys, std::vector<uint32_t>& routed) {
     for (const auto& route : model.routes) {
       PlannedRoute planned;
       for (const auto& purpose : route.destination->consent)
@@ -76,8 +76,10 @@ class Routing {
         for (const auto& purpose : delivered.property->consent)
           p.consent.push_back(lower(purpose.name));
         std::string pii = delivered.pii.empty() ? "unclassified" : delivered.pii;
-        for (const auto& environment : route.environments)
+        for (const auto& environment : route.environments) {
           p.keys.push_back(keys.delivery({route.destination->name, environment, p.path, pii}));
+          routed.push_back(p.keys.back());
+        }
         planned.properties.push_back(std::move(p));
       }
       by_event_[route.event->name].push_back(std::move(planned));
@@ -199,8 +201,14 @@ ReplaySummary replay_sample(const PlanChecks& base, const PlanChecks& head, Line
   ReplaySummary summary;
   summary.files = source.paths();
   KeyTable keys;
-  Routing base_routing(base.model(), keys), head_routing(head.model(), keys);
+  std::vector<uint32_t> base_planned, head_planned;
+  Routing base_routing(base.model(), keys, base_planned);
+  Routing head_routing(head.model(), keys, head_planned);
   std::vector<DeliveryChange> changes(keys.deliveries());
+  for (uint32_t id : base_planned)
+    changes[id].in_base_plan = true;
+  for (uint32_t id : head_planned)
+    changes[id].in_head_plan = true;
   std::vector<ConsentChange> consent(keys.consents());
   unsigned workers = worker_count(options.threads);
   std::vector<EventChecker> checkers(workers);

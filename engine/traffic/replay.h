@@ -29,6 +29,7 @@ struct DeliveryChange {
   uint64_t newly_delivered = 0;      // events whose property head delivers and base did not
   uint64_t no_longer_delivered = 0;  // and the reverse
   uint64_t base_total = 0, head_total = 0;
+  bool in_base_plan = false, in_head_plan = false;  // whether each routing can deliver it at all
 };
 
 struct ConsentChange {

@@ -1,4 +1,6 @@
 // The reports of `steward replay`: text for a terminal, Markdown for the pull-request comment.
+#include <algorithm>
+
 #include "source/visible_text.h"
 #include "traffic/replay.h"
 #include "traffic/text_table.h"
@@ -28,18 +30,44 @@ TextTable reasons_table(const std::vector<ReasonTally>& reasons, Cell cell) {
   return table;
 }
 
-TextTable delivery_table(const ReplaySummary& s, Cell cell) {
+// What a reviewer must see first: personal data, then properties one plan routes and the other
+// does not (a rename, an addition); then the properties of events newly rejected or accepted.
+int priority(const DeliveryKey& key, const DeliveryChange& change) {
+  return (key.pii != "none" ? 2 : 0) + (change.in_base_plan != change.in_head_plan ? 1 : 0);
+}
+
+TextTable delivery_table(const ReplaySummary& s, Cell cell, size_t& left_out) {
+  struct Row {
+    int priority;
+    const char* change;
+    const DeliveryKey* key;
+    uint64_t events;
+  };
+  std::vector<Row> rows;
+  for (const auto& [key, change] : s.deliveries) {
+    if (change.newly_delivered)
+      rows.push_back({priority(key, change), "newly delivered", &key, change.newly_delivered});
+    if (change.no_longer_delivered)
+      rows.push_back(
+          {priority(key, change), "no longer delivered", &key, change.no_longer_delivered});
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& a, const Row& b) { return a.priority > b.priority; });
+  left_out = rows.size() > kRows ? rows.size() - kRows : 0;
   TextTable table{{"change", "destination", "environment", "property", "pii", "events"}, {}, {}};
   table.numeric = {false, false, false, false, false, true};
-  auto add = [&](const char* change, const DeliveryKey& key, uint64_t n) {
-    table.rows.push_back({change, cell(key.destination), cell(key.environment), cell(key.property),
-                          cell(key.pii), thousands(n)});
-  };
-  for (const auto& [key, change] : s.deliveries)
-    if (change.newly_delivered) add("newly delivered", key, change.newly_delivered);
-  for (const auto& [key, change] : s.deliveries)
-    if (change.no_longer_delivered) add("no longer delivered", key, change.no_longer_delivered);
+  for (size_t i = 0; i < rows.size() && i < kRows; ++i) {
+    const DeliveryKey& key = *rows[i].key;
+    table.rows.push_back({rows[i].change, cell(key.destination), cell(key.environment),
+                          cell(key.property), cell(key.pii), thousands(rows[i].events)});
+  }
   return table;
+}
+
+std::string more_rows(size_t left_out) {
+  if (left_out == 0) return "";
+  return "  ... " + thousands(left_out) +
+         " more rows: properties with no personal data of the events newly rejected or accepted\n";
 }
 
 TextTable consent_table(const ReplaySummary& s, Cell cell) {
@@ -83,8 +111,12 @@ std::string render_replay_text(const ReplaySummary& s, const config::TrafficCrit
   if (!s.resolved_reasons.empty())
     out += "\nreasons gone at head (properties newly accepted):\n" +
            reasons_table(s.resolved_reasons, plain).text();
-  if (!s.deliveries.empty())
-    out += "\ndeliveries per destination and environment:\n" + delivery_table(s, plain).text();
+  if (!s.deliveries.empty()) {
+    size_t left_out = 0;
+    out += "\ndeliveries per destination and environment:\n" +
+           delivery_table(s, plain, left_out).text();
+    out += more_rows(left_out);
+  }
   if (!s.new_pii.empty()) {
     out += "\nPII classes newly reaching a destination:\n";
     for (const auto& d : s.new_pii)
@@ -114,9 +146,11 @@ std::string render_replay_markdown(const ReplaySummary& s, const config::Traffic
     out += "\n### Reasons new at head\n\n" + reasons_table(s.new_reasons, code).markdown();
   if (!s.resolved_reasons.empty())
     out += "\n### Reasons gone at head\n\n" + reasons_table(s.resolved_reasons, code).markdown();
-  if (!s.deliveries.empty())
-    out +=
-        "\n### Deliveries per destination and environment\n\n" + delivery_table(s, code).markdown();
+  if (!s.deliveries.empty()) {
+    size_t left_out = 0;
+    out += "\n### Deliveries per destination and environment\n\n" +
+           delivery_table(s, code, left_out).markdown() + more_rows(left_out);
+  }
   if (!s.new_pii.empty()) {
     out += "\n### PII classes newly reaching a destination\n\n";
     for (const auto& d : s.new_pii)

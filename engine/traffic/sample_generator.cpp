@@ -26,7 +26,8 @@ bool applies(ReasonKind kind, const model::Model& model, const model::Property& 
     case ReasonKind::wrong_type:
       return !p.types.empty();
     case ReasonKind::enum_value:
-      return !c.enum_values.empty();
+      return !c.enum_values.empty() &&
+             std::find(p.types.begin(), p.types.end(), "string") != p.types.end();
     case ReasonKind::bounds:
       return (c.minimum || c.maximum) ? !p.types.empty() && p.types[0] != "string"
                                       : (c.max_length && typed_string);
@@ -38,6 +39,9 @@ bool applies(ReasonKind kind, const model::Model& model, const model::Property& 
               c.format == "date");
     case ReasonKind::consent_missing:
       return !p.consent.empty();
+    case ReasonKind::additional_property:
+      return !p.additional_properties &&
+             std::find(p.types.begin(), p.types.end(), "object") != p.types.end();
     default:
       return false;
   }
@@ -102,7 +106,6 @@ class Generator {
       }
       if (is_required(model_, p) || random_.chance(0.7)) properties[p.name] = value_of(p, 0);
     }
-    if (violate && kind == ReasonKind::additional_property) properties["unplanned_property"] = "x";
     out["properties"] = std::move(properties);
     return out;
   }
@@ -127,13 +130,17 @@ class Generator {
   }
 
   const model::Property* pick_target(ReasonKind kind, const model::Event*& event) {
-    // Another event of the plan when this one has no property the violation applies to.
-    for (size_t tries = 0; tries < events_.size() + 1; ++tries) {
+    // This event, else the next one of the plan that has a property the violation applies to.
+    size_t start =
+        static_cast<size_t>(std::find(events_.begin(), events_.end(), event) - events_.begin());
+    for (size_t i = 0; i < events_.size(); ++i) {
+      const model::Event* candidate_event = events_[(start + i) % events_.size()];
       std::vector<const model::Property*> candidates;
-      for (const auto& p : event->properties)
+      for (const auto& p : candidate_event->properties)
         if (applies(kind, model_, p)) candidates.push_back(&p);
-      if (!candidates.empty()) return candidates[random_.below(candidates.size())];
-      event = events_[(tries + random_.below(events_.size())) % events_.size()];
+      if (candidates.empty()) continue;
+      event = candidate_event;
+      return candidates[random_.below(candidates.size())];
     }
     return nullptr;
   }
@@ -252,7 +259,7 @@ class Generator {
     const auto& values = p.constraints.enum_values;
     const auto& types = p.constraints.value_types;
     for (size_t i = 0; i < values.size(); ++i)
-      if (values[i] != "null" && values[i] != "~") choices.push_back(i);
+      if (values[i] != "null" && values[i] != "~" && !values[i].empty()) choices.push_back(i);
     if (choices.empty()) return nullptr;
     size_t i = choices[random_.below(choices.size())];
     std::string type = i < types.size() ? types[i] : "";

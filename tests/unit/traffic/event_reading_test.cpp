@@ -48,8 +48,8 @@ TEST_SUITE("traffic: reading samples") {
     auto model = build_plan();
     auto summary = validate(model.model, {file});
     CHECK(summary.lines == 3);
-    CHECK(reasons_of(summary) ==
-          std::vector<std::string>{"not-json@$", "line-too-long@$", "not-json@$"});
+    CHECK(reasons_of(summary) == std::vector<std::string>{"no-event-name@$", "line-too-long@$",
+                                                          "no-event-name@$"});  // JSON, no event
     CHECK(summary.listed[1].line == 2);
   }
 

@@ -38,9 +38,10 @@ TEST_SUITE("traffic: criteria in steward.yaml") {
     CHECK(error("traffic:\n  validate: {max_invalid_rate: 0.1}\n") ==
           "steward.yaml:2:32: 'max_invalid_rate' must be a percentage from 0% to 100%, not '0.1' | "
           "write e.g. `max_invalid_rate: 0.1%`");
-    CHECK(error("traffic:\n  replay: {max_newly_rejectd_rate: 1%}\n") ==
-          "steward.yaml:2:12: unknown key 'max_newly_rejectd_rate' in traffic.replay | did you mean "
-          "'max_newly_rejected_rate'?");
+    CHECK(
+        error("traffic:\n  replay: {max_newly_rejectd_rate: 1%}\n") ==
+        "steward.yaml:2:12: unknown key 'max_newly_rejectd_rate' in traffic.replay | did you mean "
+        "'max_newly_rejected_rate'?");
     CHECK(error("traffic:\n  identity: {max_collisions: -1}\n") ==
           "steward.yaml:2:30: 'max_collisions' must be a whole number of at least 0, not '-1' | "
           "write e.g. `max_collisions: 0`");

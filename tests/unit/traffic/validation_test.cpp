@@ -135,9 +135,13 @@ TEST_SUITE("traffic: validate") {
     CHECK(one.invalid == four.invalid);
     auto json_one = nlohmann::json::parse(render_validation_json(one, 0));
     auto json_four = nlohmann::json::parse(render_validation_json(four, 0));
-    json_one.erase("files");  // each call writes its own temporary file
+    // Each call writes its own temporary file: compare all but the file names.
+    json_one.erase("files");
     json_four.erase("files");
-    CHECK(json_one == json_four);
+    for (auto* report : {&json_one, &json_four})
+      for (auto& event : (*report)["invalid_events"])
+        event.erase("file");
+    CHECK((json_one == json_four));
     CHECK(one.listed.size() == four.listed.size());
     CHECK(one.listed.back().line == four.listed.back().line);
   }
