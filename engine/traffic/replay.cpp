@@ -77,7 +77,8 @@ class Routing {
           p.consent.push_back(lower(purpose.name));
         std::string pii = delivered.pii.empty() ? "unclassified" : delivered.pii;
         for (const auto& environment : route.environments) {
-          p.keys.push_back(keys.delivery({route.destination->name, environment, p.path, pii}));
+          p.keys.push_back(keys.delivery(
+              {route.destination->name, environment, route.event->name, p.path, pii}));
           routed.push_back(p.keys.back());
         }
         planned.properties.push_back(std::move(p));
@@ -188,7 +189,7 @@ void collect_new_pii(ReplaySummary& summary, const KeyTable& keys,
     d.environment = key.environment;
     d.pii = key.pii;
     d.events += changes[id].head_total;
-    d.properties.push_back(key.property);
+    d.properties.push_back(key.event + "." + key.property);
   }
   for (auto& [group, delivery] : groups)
     if (!at_base.count(group)) summary.new_pii.push_back(std::move(delivery));

@@ -20,6 +20,7 @@ namespace steward::traffic {
 struct DeliveryKey {
   std::string destination;
   std::string environment;
+  std::string event;
   std::string property;  // dotted path
   std::string pii;
   auto operator<=>(const DeliveryKey&) const = default;

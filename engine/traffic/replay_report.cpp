@@ -54,12 +54,14 @@ TextTable delivery_table(const ReplaySummary& s, Cell cell, size_t& left_out) {
   std::stable_sort(rows.begin(), rows.end(),
                    [](const Row& a, const Row& b) { return a.priority > b.priority; });
   left_out = rows.size() > kRows ? rows.size() - kRows : 0;
-  TextTable table{{"change", "destination", "environment", "property", "pii", "events"}, {}, {}};
-  table.numeric = {false, false, false, false, false, true};
+  TextTable table{
+      {"change", "destination", "environment", "event", "property", "pii", "events"}, {}, {}};
+  table.numeric = {false, false, false, false, false, false, true};
   for (size_t i = 0; i < rows.size() && i < kRows; ++i) {
     const DeliveryKey& key = *rows[i].key;
     table.rows.push_back({rows[i].change, cell(key.destination), cell(key.environment),
-                          cell(key.property), cell(key.pii), thousands(rows[i].events)});
+                          cell(key.event), cell(key.property), cell(key.pii),
+                          thousands(rows[i].events)});
   }
   return table;
 }

@@ -50,7 +50,7 @@ TEST_SUITE("traffic: replay") {
     CHECK(s.new_reasons[0].kind == ReasonKind::missing_required);
     CHECK(s.new_reasons[0].path == "$.properties.orderId");
     CHECK(s.new_reasons[0].count == 3);
-    DeliveryKey email{"crm", "production", "email", "user.contact.email"};
+    DeliveryKey email{"crm", "production", "order_completed", "email", "user.contact.email"};
     REQUIRE(s.deliveries.count(email));
     CHECK(s.deliveries[email].no_longer_delivered == 2);
     config::TrafficCriteria criteria;
@@ -64,7 +64,7 @@ TEST_SUITE("traffic: replay") {
     auto head = with("  currency: {", "  phone_model: {type: string}\n  currency: {");
     auto s = replay(kPlan, head, {kEvent, kEvent}, b, h);
     CHECK(s.newly_rejected == 0);
-    DeliveryKey leak{"crm", "production", "phone_model", "unclassified"};
+    DeliveryKey leak{"crm", "production", "order_completed", "phone_model", "unclassified"};
     REQUIRE(s.deliveries.count(leak));
     CHECK(s.deliveries[leak].newly_delivered == 2);
     REQUIRE(s.new_pii.size() == 1);
