@@ -1,4 +1,5 @@
-// `steward export SUBCOMMAND`: the model in other tools' formats (dbt sources, Prometheus rules).
+// `steward export SUBCOMMAND`: the model in other tools' formats (dbt sources, Prometheus rules,
+// JSON Schema per event).
 #include <fstream>
 #include <iostream>
 
@@ -67,10 +68,11 @@ int run_export(const ExportOptions& options,
 }
 
 void register_export(CLI::App& app, int& exit_code) {
-  CLI::App* command =
-      app.add_subcommand("export", "Write the model in another tool's format (dbt, Prometheus)");
+  CLI::App* command = app.add_subcommand(
+      "export", "Write the model in another tool's format (dbt, Prometheus, JSON Schema)");
   command->require_subcommand(1);
   register_export_dbt(*command, exit_code);
+  register_export_json_schema(*command, exit_code);
   register_export_prometheus_rules(*command, exit_code);
 }
 

@@ -25,11 +25,15 @@ int main(int argc, char** argv) {
   register_eval(app, exit_code);
   register_explain(app, exit_code);
   register_export(app, exit_code);
+  register_identity(app, exit_code);
   register_init(app, exit_code);
   register_model(app, exit_code);
   register_packs(app, exit_code);
+  register_replay(app, exit_code);
+  register_sample(app, exit_code);
   register_scorecard(app, exit_code);
   register_test(app, exit_code);
+  register_validate(app, exit_code);
   if (auto error = unknown_subcommand_error(app, argc, argv)) {
     std::cerr << *error << "\n";
     return kUsageOrConfig;

@@ -276,9 +276,9 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     fail(root.span, "steward.yaml must be a mapping",
          "start from `steward init`, or see docs/configuration.md");
   }
-  static const std::vector<std::string> keys = {"paths",    "exclude",  "packs",
-                                                "severity", "fail_on",  "waivers",
-                                                "docs_url", "coverage", "source_url"};
+  static const std::vector<std::string> keys = {"paths",      "exclude", "packs",    "severity",
+                                                "fail_on",    "waivers", "docs_url", "coverage",
+                                                "source_url", "traffic"};
   for (const auto& entry : root.entries) {
     const std::string& key = entry.key.text;
     const Node& value = entry.value;
@@ -296,6 +296,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       config.coverage_minimum = parse_coverage(value);
     else if (key == "source_url")
       config.source_url = parse_source_url(value);
+    else if (key == "traffic")
+      config.traffic = parse_traffic_criteria(value);
     else if (key == "severity") {
       if (value.is_null()) continue;
       if (!value.is_mapping()) {
@@ -317,7 +319,7 @@ StewardConfig parse_steward_config(const SourceRef& source) {
       fail(entry.key.span, "unknown key '" + key + "' in steward.yaml",
            guess ? "did you mean '" + *guess + "'?"
                  : "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, "
-                   "docs_url, coverage and source_url");
+                   "docs_url, coverage, source_url and traffic");
     }
   }
   return config;

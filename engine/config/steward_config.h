@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "config/fail_on.h"
+#include "config/traffic_criteria.h"
 #include "source/diagnostic.h"
 #include "source/span.h"
 
@@ -47,7 +48,8 @@ struct StewardConfig {
   // each definition: "{path}" and "{line}" stand for them
   // (https://github.com/acme/data/blob/main/{path}#L{line}); empty: links are relative paths.
   std::string source_url;
-  SourceRef source;  // steward.yaml's text, for code frames
+  TrafficCriteria traffic;  // `traffic:` success criteria of validate, replay, identity simulate
+  SourceRef source;         // steward.yaml's text, for code frames
 };
 
 // The longest `paths` or `exclude` entry steward.yaml may hold; no real glob comes near it, and

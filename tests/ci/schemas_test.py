@@ -18,7 +18,8 @@ import shutil
 
 from ci_common import SKIP, Checks, arguments, clean_env, init_repo, run, temp_dir
 
-CONFIG_KEYS = {"paths", "exclude", "packs", "severity", "fail_on", "waivers", "docs_url"}
+CONFIG_KEYS = {"paths", "exclude", "packs", "severity", "fail_on", "waivers", "docs_url",
+               "traffic"}
 
 
 def yaml_loader():

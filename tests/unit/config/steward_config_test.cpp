@@ -126,7 +126,7 @@ TEST_SUITE("steward_config") {
     CHECK(std::string(far.what()).starts_with("steward.yaml:1:1: unknown key 'colour'"));
     CHECK(far.fix() ==
           "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, docs_url, "
-          "coverage and source_url");
+          "coverage, source_url and traffic");
   }
 
   TEST_CASE("coverage: a minimum in percent, with or without %") {

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""The sampled-traffic benchmark of issue 15 (docs/benchmarks.md): `steward validate` on 200,000
+events against a 5,000-event plan, events per second per core, peak memory at two sample sizes,
+and node + ajv validating the same events against `steward export json-schema`, in one run.
+
+    traffic_bench.py --steward PATH --work DIR [--ajv-dir DIR] [--events 200000] [--plan 5000]
+
+ajv and ajv-formats are installed from npm into --ajv-dir (never globally); without npm that
+comparison is skipped and says so.
+"""
+import argparse
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+
+BENCH = pathlib.Path(__file__).resolve().parent
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+VIOLATIONS = ["wrong-type=0.01", "missing-required=0.01", "enum=0.005", "unknown-event=0.002"]
+
+
+def run(command, cwd=None):
+    """(wall seconds, stdout); exit codes 0 and 1 are results."""
+    start = time.perf_counter()
+    process = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    elapsed = time.perf_counter() - start
+    if process.returncode not in (0, 1):
+        sys.exit(f"{' '.join(map(str, command))}: exit code {process.returncode}\n{process.stderr}")
+    return elapsed, process.stdout
+
+
+def best(command, cwd=None):
+    """The best wall time of RUNS runs, and the last run's output."""
+    times, out = [], ""
+    for _ in range(RUNS):
+        elapsed, out = run(command, cwd)
+        times.append(elapsed)
+    return min(times), out
+
+
+def peak_rss(command, cwd=None):
+    """Peak resident memory (MiB) of one run, from wait4."""
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return usage.ru_maxrss / 1024
+
+
+def figure(name, value, unit, target=None, at_most=True):
+    line = f"  {name:<52} {value:12,.1f} {unit:<9}"
+    if target is not None:
+        ok = value <= target if at_most else value >= target
+        line += f" target {'<=' if at_most else '>='} {target:,g} {'ok' if ok else 'MISSED'}"
+    print(line)
+
+
+def install_ajv(folder):
+    if (folder / "node_modules" / "ajv-formats").is_dir():
+        return True
+    if not shutil.which("npm") or not shutil.which("node"):
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "install", "--prefix", str(folder), "--no-audit", "--no-fund",
+                    "ajv@8", "ajv-formats@2"], check=True, stdout=subprocess.DEVNULL)
+    return True
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--steward", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--ajv-dir", default="build/release/ajv")
+    parser.add_argument("--events", type=int, default=200000)
+    parser.add_argument("--plan", type=int, default=5000)
+    args = parser.parse_args()
+    steward = os.path.abspath(args.steward)
+    work = pathlib.Path(args.work).resolve()
+    repo = work / f"plan-{args.plan}"
+    if not (repo / ".git").is_dir():
+        subprocess.run([sys.executable, BENCH / "generate_repository.py", repo, "--events",
+                        str(args.plan)], check=True, stdout=subprocess.DEVNULL)
+    sample = work / f"sample-{args.events}.jsonl"
+    small = work / f"sample-{args.events // 4}.jsonl"
+    for path, count in ((sample, args.events), (small, args.events // 4)):
+        if not path.exists():
+            command = [steward, "sample", "--events", str(count), "--seed", "1", "-C", repo, "-o", path]
+            for v in VIOLATIONS:
+                command += ["--violation", v]
+            subprocess.run(command, check=True)
+    size = sample.stat().st_size / (1 << 20)
+    print(f"== steward validate: {args.events:,} events ({size:.0f} MiB) against a "
+          f"{args.plan:,}-event plan")
+    # The plan's load (parse and model) is paid once per run: measured on a 1-line sample and
+    # subtracted, so that the rate is the rate of validation.
+    one = work / "one.jsonl"
+    with open(sample) as f, open(one, "w") as o:
+        o.write(f.readline())
+    load, _ = best([steward, "validate", one, "-C", repo, "--threads", "1", "--format", "json"])
+    single, out = best([steward, "validate", sample, "-C", repo, "--threads", "1", "--format", "json"])
+    report = json.loads(out)
+    cores = os.cpu_count() or 1
+    multi, _ = best([steward, "validate", sample, "-C", repo, "--format", "json"])
+    rate = args.events / max(single - load, 1e-9)
+    figure("plan load (5,000 events), once per run", load, "s")
+    figure("validate, 1 thread, wall", single, "s")
+    figure("events/s per core (1 thread, plan load excluded)", rate, "events/s", 300000, False)
+    figure(f"validate, {cores} threads, wall", multi, "s")
+    figure(f"events/s on {cores} cores (plan load excluded)", args.events / max(multi - load, 1e-9),
+           "events/s")
+    print(f"  invalid events found: {report['invalid']:,} ({report['invalid_rate'] * 100:.2f}%)")
+    rss_big = peak_rss([steward, "validate", sample, "-C", repo, "--format", "json"])
+    rss_small = peak_rss([steward, "validate", small, "-C", repo, "--format", "json"])
+    rss_plan = peak_rss([steward, "validate", one, "-C", repo, "--format", "json"])
+    figure(f"peak RSS, {args.events // 4:,} events", rss_small, "MiB")
+    figure(f"peak RSS, {args.events:,} events", rss_big, "MiB")
+    figure("peak RSS, 1 event (the plan alone)", rss_plan, "MiB")
+    figure("growth from 1/4 to the full sample", rss_big - rss_small, "MiB", 16)
+
+    print("== node + ajv on the same events, against `steward export json-schema`")
+    ajv_dir = pathlib.Path(args.ajv_dir).resolve()
+    if not install_ajv(ajv_dir):
+        print("  ajv: skipped, npm or node is not installed (the steward figures above stand)")
+        return
+    schemas = work / "schemas"
+    if not schemas.is_dir():
+        subprocess.run([steward, "export", "json-schema", "-C", repo, "--out", schemas], check=True,
+                       stderr=subprocess.DEVNULL)
+    script = ajv_dir / "ajv_validate.js"
+    shutil.copy(BENCH / "ajv_validate.js", script)
+    ajv_wall, out = best(["node", script, schemas, sample])
+    ajv = json.loads(out)
+    ajv_rate = ajv["events"] / (ajv["validate_ms"] / 1000)
+    figure("ajv: compile 5,000 schemas", ajv["compile_ms"] / 1000, "s")
+    figure("ajv: events/s (1 core, compile excluded)", ajv_rate, "events/s")
+    figure("ajv: wall, all included", ajv_wall, "s")
+    print(f"  ajv invalid events: {ajv['invalid']:,} (steward: {report['invalid']:,}; ajv does "
+          "not check consent and counts identify calls apart)")
+    figure("steward / ajv, events/s per core", rate / ajv_rate, "x", 10, False)
+    figure("steward / ajv, wall, all included", ajv_wall / single, "x")
+
+
+if __name__ == "__main__":
+    main()
