@@ -218,7 +218,6 @@ const std::vector<BuiltinRule> kRules = {
      Severity::error},
     {rule_id::kPolicyFixture, F::policy, "A fixture case of `steward test` can be read",
      "A fixture case with no head/ folder, or a folder that cannot be read.", Severity::error},
-    ,
     {rule_id::kExportDbtEnumUnquotable, F::exports,
      "Enum values dbt's accepted_values test can quote",
      "dbt puts each accepted value between quotes without escaping it, so a value holding ' or \\ "
