@@ -308,7 +308,7 @@ void bind_property() {
       .display([](const Property& p) { return p.event ? p.event->name + "." + p.path : p.path; });
 }
 
-void bind_sources_and_destinations() {
+void bind_sources() {
   TypeBuilder<Source>(*slots.source)
       .field("name", kString, "the source's name",
              [](const Source& s, const ModelView* v) { return text(s.name, v, &s.span); })
@@ -320,7 +320,10 @@ void bind_sources_and_destinations() {
              [](const Source& s, const ModelView* v) { return text(s.description, v); })
       .span([](const Source& s) { return s.span; })
       .display([](const Source& s) { return s.name; });
+}
 
+// Long: one builder chain, a line or two per field of a destination.
+void bind_destinations() {
   TypeBuilder<Destination>(*slots.destination)
       .field("name", kString, "the destination's name",
              [](const Destination& d, const ModelView* v) { return text(d.name, v, &d.span); })
@@ -390,7 +393,10 @@ void bind_sources_and_destinations() {
               })
       .span([](const Destination& d) { return d.span; })
       .display([](const Destination& d) { return d.name; });
+}
 
+// What pipeline configs (rudder-cli destination specs) add to a destination.
+void bind_destination_configs() {
   TypeBuilder<ConnectionMode>(*slots.connection_mode)
       .field("platform", kString, "web, android, ios, react_native, ... (* for every platform)",
              [](const ConnectionMode& m, const ModelView* v) { return text(m.platform, v); })
@@ -418,7 +424,9 @@ void bind_sources_and_destinations() {
              [](const LiteralCredential& c, const ModelView* v) { return text(c.key, v, &c.span); })
       .span([](const LiteralCredential& c) { return c.span; })
       .display([](const LiteralCredential& c) { return c.key; });
+}
 
+void bind_exclusions_and_mappings() {
   TypeBuilder<Exclusion>(*slots.exclusion)
       .field("event", kString, "the event",
              [](const Exclusion& x, const ModelView* v) { return ref(x.event, v); })
@@ -674,7 +682,10 @@ void bind_model_types() {
   bind_model();
   bind_event();
   bind_property();
-  bind_sources_and_destinations();
+  bind_sources();
+  bind_destinations();
+  bind_destination_configs();
+  bind_exclusions_and_mappings();
   bind_transformations();
   bind_routes();
   bind_identity();
