@@ -1,5 +1,6 @@
 #include "kpi/drift.h"
 
+#include <algorithm>
 #include <map>
 
 #include "source/input_error.h"
@@ -59,11 +60,12 @@ json without_spans(const json& value, int depth) {
 Entry entry_of(const json& object, std::initializer_list<const char*> skipped) {
   Entry entry;
   for (const auto& [key, value] : object.items()) {
-    if (is_location_key(key) || std::find_if(skipped.begin(), skipped.end(), [&](const char* s) {
-                                  return key == s;
-                                }) != skipped.end())
-      continue;
-    entry.fields[key] = without_spans(value, 0);
+    // A named copy: clang 14 (the fuzz build) cannot capture a structured binding.
+    const std::string& name = key;
+    bool skip =
+        std::any_of(skipped.begin(), skipped.end(), [&name](const char* s) { return name == s; });
+    if (is_location_key(name) || skip) continue;
+    entry.fields[name] = without_spans(value, 0);
   }
   const json* span = object.contains("span") ? &object["span"] : nullptr;
   if (span && span->is_object()) {
