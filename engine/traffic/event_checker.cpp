@@ -29,13 +29,6 @@ std::optional<std::string_view> string_at(object parent, std::string_view key) {
   return out;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::optional<CallType> call_type(std::string_view type) {
   if (type == "track") return CallType::track;
   if (type == "identify") return CallType::identify;
@@ -77,10 +70,18 @@ struct EventChecker::Impl {
   std::optional<object> properties;
   std::optional<element> properties_value;
   bool properties_not_object = false;
-  std::string properties_path;  // "$.properties" or "$.data"
+  std::string_view properties_path;  // "$.properties", "$.data" or "$.data.data"
   std::optional<object> context;
-  std::optional<object> traits;  // identify: traits; others: context.traits
-  std::vector<std::string> granted;
+  std::optional<object> traits;      // identify: traits; others: context.traits
+  std::vector<std::string> granted;  // the first granted_count are this event's
+  size_t granted_count = 0;
+  // Scratch of check(), kept to reuse their memory: the granted purposes by the plan's indexes,
+  // and the path of the walk.
+  std::vector<char> granted_ids;
+  detail::JsonPath path;
+  // The plan's event of the parsed one, once looked up (prefetch() then check()).
+  const PlanChecks* found_in = nullptr;
+  const EventCheck* found = nullptr;
 
   simdjson::dom::parser empty_parser;
   object empty;  // the properties of an event that sends none
@@ -91,14 +92,23 @@ struct EventChecker::Impl {
     [[maybe_unused]] auto parsed = empty_parser.parse(std::string_view("{}")).get(empty);
   }
 
+  // Adds `purpose` to `granted` in lower case, reusing the strings of the previous event.
+  void grant(std::string_view purpose) {
+    if (granted_count == granted.size()) granted.emplace_back();
+    std::string& out = granted[granted_count++];
+    out.assign(purpose);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+
   void read_consent() {
-    granted.clear();
+    granted_count = 0;
     if (!context) return;
     if (auto consent = object_at(*context, "consent")) {
       if (auto preferences = object_at(*consent, "categoryPreferences")) {
         for (auto field : *preferences) {
           bool on = false;
-          if (field.value.get(on) == simdjson::SUCCESS && on) granted.push_back(lower(field.key));
+          if (field.value.get(on) == simdjson::SUCCESS && on) grant(field.key);
         }
       }
     }
@@ -107,20 +117,58 @@ struct EventChecker::Impl {
       if ((*management)["allowedConsentIds"].get(allowed) == simdjson::SUCCESS) {
         for (element id : allowed) {
           std::string_view text;
-          if (id.get(text) == simdjson::SUCCESS) granted.push_back(lower(text));
+          if (id.get(text) == simdjson::SUCCESS) grant(text);
         }
       }
     }
   }
 
+  // The members of the envelope, found in one pass over the root (the first of duplicates).
+  struct Envelope {
+    std::optional<element> context, schema, type, event, name, properties, traits, data;
+    void read(object root) {
+      for (auto field : root) {
+        std::optional<element>* slot = slot_of(field.key);
+        if (slot && !*slot) *slot = field.value;
+      }
+    }
+    std::optional<element>* slot_of(std::string_view key) {
+      // By length first: one comparison per member instead of eight.
+      switch (key.size()) {
+        case 4:
+          return key == "type" ? &type : key == "name" ? &name : key == "data" ? &data : nullptr;
+        case 5:
+          return key == "event" ? &event : nullptr;
+        case 6:
+          return key == "schema" ? &schema : key == "traits" ? &traits : nullptr;
+        case 7:
+          return key == "context" ? &context : nullptr;
+        case 10:
+          return key == "properties" ? &properties : nullptr;
+        default:
+          return nullptr;
+      }
+    }
+  };
+
+  static std::optional<std::string_view> as_string(const std::optional<element>& value) {
+    std::string_view out;
+    if (!value || value->get(out) != simdjson::SUCCESS) return std::nullopt;
+    return out;
+  }
+  static std::optional<object> as_object(const std::optional<element>& value) {
+    object out;
+    if (!value || value->get(out) != simdjson::SUCCESS) return std::nullopt;
+    return out;
+  }
+
   // Takes `value` as the event's properties: an object, or absent/null (no properties).
-  void take_properties(simdjson::simdjson_result<element> value) {
-    element found;
-    if (value.get(found) != simdjson::SUCCESS || found.is_null()) return;
+  void take_properties(const std::optional<element>& value) {
+    if (!value || value->is_null()) return;
     object obj;
-    if (found.get(obj) == simdjson::SUCCESS) {
+    if (value->get(obj) == simdjson::SUCCESS) {
       properties = obj;
-      properties_value = found;
+      properties_value = *value;
     } else {
       properties_not_object = true;
     }
@@ -128,15 +176,15 @@ struct EventChecker::Impl {
 
   // A Snowplow self-describing event: {"schema": "iglu:vendor/name/format/version", "data": {}},
   // also wrapped in an unstruct_event envelope.
-  bool read_self_describing(std::string_view schema, Reason& problem) {
+  bool read_self_describing(std::string_view schema, std::optional<element> data, Reason& problem) {
     properties_path = "$.data";
-    simdjson::simdjson_result<element> data = root["data"];
     if (schema.starts_with(kUnstructEvent)) {
-      object outer;
-      if (data.get(outer) == simdjson::SUCCESS) {
-        schema = string_at(outer, "schema").value_or("");
+      if (auto outer = as_object(data)) {
+        schema = string_at(*outer, "schema").value_or("");
         properties_path = "$.data.data";
-        data = outer["data"];
+        element inner;
+        data.reset();
+        if ((*outer)["data"].get(inner) == simdjson::SUCCESS) data = inner;
       }
     }
     call = CallType::self_describing;
@@ -155,28 +203,16 @@ struct EventChecker::Impl {
     return true;
   }
 
-  bool read(Reason& problem) {
-    name.clear();
-    iglu_key.clear();
-    properties.reset();
-    properties_value.reset();
-    properties_not_object = false;
-    context.reset();
-    traits.reset();
-    context = object_at(root, "context");
-    if (auto schema = string_at(root, "schema"); schema && schema->starts_with("iglu:")) {
-      if (!read_self_describing(*schema, problem)) return false;
-      read_consent();
-      return true;
-    }
-    auto type = string_at(root, "type");
-    auto event = string_at(root, "event");
+  // The call's kind and name from `type` and `event`; false (and `problem`) when there is none.
+  bool read_call(const Envelope& fields, Reason& problem) {
+    auto type = as_string(fields.type);
+    auto event = as_string(fields.event);
     if (type) {
       auto known = call_type(*type);
       if (!known) {
         problem = {ReasonKind::no_event_name, "$.type",
-                   "track, identify, page, screen, group or alias",
-                   detail::describe(root["type"].value_unsafe()), nullptr};
+                   "track, identify, page, screen, group or alias", detail::describe(*fields.type),
+                   nullptr};
         return false;
       }
       call = *known;
@@ -190,19 +226,36 @@ struct EventChecker::Impl {
     }
     if (call == CallType::track) {
       if (!event || event->empty()) {
-        problem = {
-            ReasonKind::no_event_name, "$.event", "the event's name",
-            root["event"].error() ? "nothing" : detail::describe(root["event"].value_unsafe()),
-            nullptr};
+        problem = {ReasonKind::no_event_name, "$.event", "the event's name",
+                   fields.event ? detail::describe(*fields.event) : "nothing", nullptr};
         return false;
       }
-      name = std::string(*event);
+      name.assign(*event);
     } else if (call == CallType::page || call == CallType::screen) {
-      name = std::string(string_at(root, "name").value_or(""));
+      name.assign(as_string(fields.name).value_or(""));
     }
+    return true;
+  }
+
+  bool read(Reason& problem) {
+    name.clear();
+    iglu_key.clear();
+    properties.reset();
+    properties_value.reset();
+    properties_not_object = false;
+    traits.reset();
+    Envelope fields;
+    fields.read(root);
+    context = as_object(fields.context);
+    if (auto schema = as_string(fields.schema); schema && schema->starts_with("iglu:")) {
+      if (!read_self_describing(*schema, fields.data, problem)) return false;
+      read_consent();
+      return true;
+    }
+    if (!read_call(fields, problem)) return false;
     properties_path = "$.properties";
-    take_properties(root["properties"]);
-    traits = call == CallType::identify ? object_at(root, "traits")
+    take_properties(fields.properties);
+    traits = call == CallType::identify ? as_object(fields.traits)
              : context                  ? object_at(*context, "traits")
                                         : std::nullopt;
     read_consent();
@@ -215,6 +268,7 @@ EventChecker::~EventChecker() = default;
 
 bool EventChecker::parse(const SampleLine& line, Reason& problem) {
   problem = Reason{};
+  impl_->found_in = nullptr;
   if (line.problem == SampleLine::Problem::too_long) {
     problem = {ReasonKind::line_too_long, "$",
                "at most " + std::to_string(kMaxLineBytes >> 20) + " MiB per line", line.detail,
@@ -226,7 +280,9 @@ bool EventChecker::parse(const SampleLine& line, Reason& problem) {
     return false;
   }
   element root;
-  auto error = impl_->parser.parse(line.text.data(), line.text.size(), true).get(root);
+  // The line is parsed where it is: its batch pads it (kLinePadding).
+  static_assert(kLinePadding >= simdjson::SIMDJSON_PADDING);
+  auto error = impl_->parser.parse(line.text.data(), line.text.size(), false).get(root);
   if (error == simdjson::DEPTH_ERROR) {
     problem = {ReasonKind::too_deep, "$",
                "at most " + std::to_string(kMaxDepth) + " levels of nesting", "deeper", nullptr};
@@ -250,13 +306,7 @@ EventVerdict EventChecker::check(const PlanChecks& plan) const {
   verdict.call = in.call;
   if (in.call != CallType::track && in.call != CallType::self_describing) return verdict;
   verdict.checked = true;
-  const EventCheck* check = nullptr;
-  if (in.call == CallType::self_describing) {
-    check = plan.find_iglu(in.iglu_key);
-    if (!check) check = plan.find(in.name);
-  } else {
-    check = plan.find(in.name);
-  }
+  const EventCheck* check = find(plan);
   detail::ReasonSink sink{&verdict.reasons, &verdict.reasons_dropped, kMaxReasonsPerEvent};
   if (!check) {
     bool iglu = in.call == CallType::self_describing;
@@ -265,20 +315,49 @@ EventVerdict EventChecker::check(const PlanChecks& plan) const {
     return verdict;
   }
   verdict.event = check->event;
+  verdict.check = check;
+  // A track call is found by its name; a self-describing event may be found by its schema.
+  verdict.named_as_event = in.call == CallType::track || check->event->name == in.name;
   if (in.properties_not_object) {
-    sink.add(ReasonKind::wrong_type, in.properties_path, "object", "not an object",
+    sink.add(ReasonKind::wrong_type, std::string(in.properties_path), "object", "not an object",
              &check->event->span);
     return verdict;
   }
-  std::string path = in.properties_path;
-  if (in.properties) {
-    detail::validate_object(*in.properties, check->root, &check->event->span, path, in.granted,
-                            sink);
-  } else {
-    // No properties at all: every required one is missing.
-    detail::validate_object(in.empty, check->root, &check->event->span, path, in.granted, sink);
+  // The event's consent by the plan's purpose indexes: one look-up per granted purpose here, one
+  // index per consent a property asks for in the walk.
+  std::vector<char>& granted = impl_->granted_ids;
+  granted.assign(plan.purposes().size(), 0);
+  for (size_t i = 0; i < in.granted_count; ++i) {
+    const std::string& purpose = in.granted[i];
+    uint32_t id = plan.purpose_id(purpose);
+    if (id != NameIndex::kAbsent) granted[id] = 1;
   }
+  detail::JsonPath& path = impl_->path;
+  path.reset(in.properties_path);
+  detail::Walk walk{*check, path, granted, sink};
+  // No properties at all: every required one is missing.
+  detail::validate_object(in.properties ? *in.properties : in.empty, check->nodes[0],
+                          &check->event->span, walk);
   return verdict;
+}
+
+const EventCheck* EventChecker::find(const PlanChecks& plan) const {
+  Impl& in = *impl_;
+  if (in.found_in == &plan) return in.found;
+  const EventCheck* check = nullptr;
+  if (in.call == CallType::self_describing) {
+    check = plan.find_iglu(in.iglu_key);
+    if (!check) check = plan.find(in.name);
+  } else if (in.call == CallType::track) {
+    check = plan.find(in.name);
+  }
+  in.found_in = &plan;
+  in.found = check;
+  return check;
+}
+
+void EventChecker::prefetch(const PlanChecks& plan) const {
+  if (const EventCheck* check = find(plan)) check->prefetch();
 }
 
 CallType EventChecker::call() const {
@@ -290,7 +369,8 @@ const std::string& EventChecker::name() const {
 
 bool EventChecker::granted(std::string_view purpose) const {
   const auto& granted = impl_->granted;
-  return std::find(granted.begin(), granted.end(), purpose) != granted.end();
+  auto end = granted.begin() + static_cast<std::ptrdiff_t>(impl_->granted_count);
+  return std::find(granted.begin(), end, purpose) != end;
 }
 
 namespace {

@@ -28,6 +28,8 @@ struct EventVerdict {
   // screen, group and alias calls carry no tracked event and are counted apart.
   bool checked = false;
   const model::Event* event = nullptr;  // the plan's event, when found
+  const EventCheck* check = nullptr;    // the same, compiled
+  bool named_as_event = false;          // whether `name` is the plan event's name
   std::vector<Reason> reasons;          // empty: the event is valid
   size_t reasons_dropped = 0;
   bool valid() const { return reasons.empty(); }
@@ -46,6 +48,10 @@ class EventChecker {
   bool parse(const SampleLine& line, Reason& problem);
   // The last parsed event against `plan`.
   EventVerdict check(const PlanChecks& plan) const;
+  // Starts fetching what check(plan) will read of the plan into the cache, so that a caller can
+  // parse the next line and check this one while it arrives (with a large plan, the checks of
+  // most events are not in the cache).
+  void prefetch(const PlanChecks& plan) const;
 
   CallType call() const;
   const std::string& name() const;
@@ -59,6 +65,8 @@ class EventChecker {
   std::optional<std::string> identifier(std::string_view from) const;
 
  private:
+  const EventCheck* find(const PlanChecks& plan) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
 
 #include "source/input_error.h"
 
@@ -20,6 +21,17 @@ std::string mebibytes(uint64_t bytes) {
 }
 
 }  // namespace
+
+std::string_view LineBatch::store(const char* text, size_t size) {
+  // Untouched pages of the storage cost no memory: a batch of small lines uses little of it.
+  if (!storage_) storage_ = std::make_unique_for_overwrite<char[]>(kCapacity);
+  if (used_ + size + kLinePadding > kCapacity) throw std::logic_error("a batch over its capacity");
+  char* out = storage_.get() + used_;
+  std::memcpy(out, text, size);
+  std::memset(out + size, 0, kLinePadding);
+  used_ += size + kLinePadding;
+  return {out, size};
+}
 
 LineSource::LineSource(std::vector<std::string> paths) : paths_(std::move(paths)) {
   buffer_.resize(kReadSize);
@@ -69,8 +81,7 @@ bool LineSource::fill_buffer() {
 }
 
 bool LineSource::next_batch(LineBatch& batch) {
-  batch.lines.clear();
-  batch.bytes = 0;
+  batch.clear();
   if (!gz_ && !open_next()) return false;
   while (batch.lines.size() < kBatchLines && batch.bytes < kBatchBytes) {
     char* start = buffer_.data() + begin_;
@@ -107,9 +118,9 @@ bool LineSource::next_batch(LineBatch& batch) {
                                SampleLine::Problem::unreadable,
                                message && *message ? message : "read error"});
       } else if (end_ > begin_) {
-        std::string text(buffer_.data() + begin_, end_ - begin_);
+        std::string_view text = batch.store(buffer_.data() + begin_, end_ - begin_);
         batch.bytes += text.size();
-        batch.lines.push_back({file_, ++line_, std::move(text), SampleLine::Problem::none, {}});
+        batch.lines.push_back({file_, ++line_, text, SampleLine::Problem::none, {}});
       }
       begin_ = end_ = 0;
       if (!open_next()) break;
@@ -129,7 +140,7 @@ bool LineSource::next_batch(LineBatch& batch) {
     if (blank) continue;
     batch.bytes += length;
     batch.lines.push_back(
-        {file_, line_, std::string(start, length), SampleLine::Problem::none, {}});
+        {file_, line_, batch.store(start, length), SampleLine::Problem::none, {}});
   }
   return !batch.lines.empty() || gz_ != nullptr;
 }

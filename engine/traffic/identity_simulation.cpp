@@ -302,7 +302,7 @@ IdentitySummary simulate_identity(const model::Model& base, const model::Model& 
   }
   unsigned workers = worker_count(options.threads);
   std::vector<EventChecker> checkers(workers);
-  auto work = [&](size_t w, const SampleLine& line) {
+  auto work = [&](size_t w, const SampleLine& line, const SampleLine*) {
     LineResult r;
     Reason problem;
     if (!checkers[w].parse(line, problem)) return r;

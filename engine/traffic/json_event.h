@@ -3,6 +3,7 @@
 // Internal to the traffic stage: simdjson stays behind this header (docs/development.md).
 #include <simdjson.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,27 +13,65 @@
 
 namespace steward::traffic::detail {
 
+// The JSON path of the value being checked, as a stack of keys and array indexes. It becomes
+// text ("$.properties.items[2].sku") only when a reason is recorded: a valid event builds none.
+class JsonPath {
+ public:
+  void reset(std::string_view root) {
+    root_ = root;
+    segments_.clear();
+  }
+  void push(std::string_view key) { segments_.push_back({key, kKey}); }
+  void push_index(size_t index) { segments_.push_back({{}, index}); }
+  void pop() { segments_.pop_back(); }
+  std::string text() const;
+
+ private:
+  static constexpr size_t kKey = SIZE_MAX;
+  struct Segment {
+    std::string_view key;  // into the parsed event or the model: both outlive the check
+    size_t index = kKey;   // kKey: the segment is `key`
+  };
+  std::string_view root_;
+  std::vector<Segment> segments_;
+};
+
 // Where the reasons of one event go, with the cap on their number.
 struct ReasonSink {
   std::vector<Reason>* reasons;
   size_t* dropped;
   size_t limit;
-  void add(ReasonKind kind, const std::string& path, std::string expected, std::string got,
+  // False once the cap is reached: the caller need not describe what will not be kept.
+  bool room() {
+    if (reasons->size() < limit) return true;
+    ++*dropped;
+    return false;
+  }
+  void add(ReasonKind kind, std::string path, std::string expected, std::string got,
            const Span* plan) {
-    if (reasons->size() >= limit) {
-      ++*dropped;
-      return;
-    }
-    reasons->push_back({kind, path, std::move(expected), std::move(got), plan});
+    if (room())
+      reasons->push_back({kind, std::move(path), std::move(expected), std::move(got), plan});
   }
 };
 
-// Checks the members of `object` against `schema` (its properties, required ones, additional
-// ones); `path` is the object's JSON path and is restored on return; `granted`: the event's
-// consent purposes, lower case.
+// What the walk over one event carries: where it is, the consent the event grants (by index in
+// PlanChecks::purposes()) and where its reasons go.
+struct Walk {
+  const EventCheck& event;
+  JsonPath& path;
+  const std::vector<char>& granted;
+  ReasonSink& sink;
+  void add(ReasonKind kind, std::string expected, std::string got, const Span* plan) {
+    if (sink.room())
+      sink.reasons->push_back({kind, path.text(), std::move(expected), std::move(got), plan});
+  }
+};
+
+// Checks the members of `object` against the node `schema` of the walk's event (its properties,
+// required ones, additional ones); the walk's path is the object's JSON path, and is as it was
+// on return.
 void validate_object(simdjson::dom::object object, const PropertyCheck& schema,
-                     const Span* object_span, std::string& path,
-                     const std::vector<std::string>& granted, ReasonSink& sink);
+                     const Span* object_span, Walk& walk);
 
 // A value as the reports show it: JSON, shortened.
 std::string describe(simdjson::dom::element value);

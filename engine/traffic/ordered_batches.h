@@ -16,7 +16,8 @@ inline unsigned worker_count(unsigned requested) {
 }
 
 // Reads the sample in rounds of one batch per worker, checks the batches of a round in parallel
-// (`work(worker, line)` -> Result, each worker with its own state), then hands every result to
+// (`work(worker, line, next)` -> Result, each worker with its own state; `next` is the line the
+// worker gets after this one, or null, for a worker that looks ahead), then hands every result to
 // `consume(line, result)` in the sample's order: the output is the same on 1 or 16 cores, and
 // memory is bounded by `workers` batches. `progress(lines)` runs after each round.
 template <class Result, class Work, class Consume, class Progress>
@@ -35,8 +36,9 @@ void for_each_in_order(LineSource& source, unsigned workers, Work&& work, Consum
       try {
         results[w].clear();
         results[w].reserve(batches[w].lines.size());
-        for (const SampleLine& line : batches[w].lines)
-          results[w].push_back(work(w, line));
+        const std::vector<SampleLine>& lines = batches[w].lines;
+        for (size_t i = 0; i < lines.size(); ++i)
+          results[w].push_back(work(w, lines[i], i + 1 < lines.size() ? &lines[i + 1] : nullptr));
       } catch (...) {
         errors[w] = std::current_exception();
       }

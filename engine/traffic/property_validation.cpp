@@ -1,9 +1,10 @@
 // The walk that checks an event's properties against the compiled plan: one pass over the
-// parsed JSON, no allocation for a valid event beyond the path being built.
+// parsed JSON; a valid event allocates nothing (paths and messages are made only for a reason).
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "traffic/json_event.h"
 
@@ -84,140 +85,166 @@ std::string number_text(double value) {
   return text;
 }
 
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 size_t code_points(std::string_view text) {
   return static_cast<size_t>(
       std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-bool in_enum(element value, const PropertyCheck& check) {
+bool in_enum(element value, const EnumSet& set) {
   switch (value.type()) {
-    case element_type::STRING: {
-      std::string_view text = value.get_string().value_unsafe();
-      return std::find(check.enum_strings.begin(), check.enum_strings.end(), text) !=
-             check.enum_strings.end();
-    }
+    case element_type::STRING:
+      return set.string_index.find(value.get_string().value_unsafe()) != NameIndex::kAbsent;
     case element_type::BOOL:
-      return value.get_bool().value_unsafe() ? check.enum_true : check.enum_false;
+      return value.get_bool().value_unsafe() ? set.has_true : set.has_false;
     case element_type::NULL_VALUE:
-      return check.enum_null;
+      return set.has_null;
     case element_type::OBJECT:
     case element_type::ARRAY:
       return false;
     default: {
       double d = number_of(value);
-      return std::find(check.enum_numbers.begin(), check.enum_numbers.end(), d) !=
-             check.enum_numbers.end();
+      return std::find(set.numbers.begin(), set.numbers.end(), d) != set.numbers.end();
     }
   }
 }
 
-void bound(ReasonSink& sink, const std::string& path, const Span* span, bool ok,
-           std::string expected, std::string got) {
-  if (!ok) sink.add(ReasonKind::bounds, path, std::move(expected), std::move(got), span);
+// A count (a length, items, properties) against one bound: "length >= 2" / "length 1", or
+// ">= 1 items" / "0 items". The strings are made only for a reason.
+void count_bound(Walk& walk, const Span* span, long long count, const Bound& bound, bool is_min,
+                 std::string_view unit, bool unit_first) {
+  if (is_min ? count >= bound.count : count <= bound.count) return;
+  auto text = [&](std::string_view comparison, long long n) {
+    std::string number =
+        (comparison.empty() ? "" : std::string(comparison) + " ") + std::to_string(n);
+    return unit_first ? std::string(unit) + " " + number : number + " " + std::string(unit);
+  };
+  walk.add(ReasonKind::bounds, text(is_min ? ">=" : "<=", bound.count), text("", count), span);
 }
 
-void validate_value(element value, const PropertyCheck& check, std::string& path,
-                    const std::vector<std::string>& granted, ReasonSink& sink);
+const Span* span_of(const PropertyCheck& check, const Walk& walk) {
+  return &walk.event.property_of(check).span;
+}
 
-void validate_string(std::string_view text, element value, const PropertyCheck& check,
-                     const std::string& path, ReasonSink& sink) {
-  const model::Constraints& c = check.property->constraints;
-  const Span* span = &check.property->span;
-  if (c.min_length || c.max_length) {
-    auto length = static_cast<long long>(code_points(text));
-    if (c.min_length)
-      bound(sink, path, span, length >= *c.min_length, "length >= " + std::to_string(*c.min_length),
-            "length " + std::to_string(length));
-    if (c.max_length)
-      bound(sink, path, span, length <= *c.max_length, "length <= " + std::to_string(*c.max_length),
-            "length " + std::to_string(length));
+void validate_value(element value, const PropertyCheck& check, Walk& walk);
+
+void validate_string(std::string_view text, element value, const PropertyCheck& check, Walk& walk) {
+  bool counted = false;
+  long long length = 0;
+  for (const Bound& bound : walk.event.bounds_of(check)) {
+    bool is_min = bound.kind == BoundKind::min_length;
+    if (!is_min && bound.kind != BoundKind::max_length) continue;
+    if (!counted) length = static_cast<long long>(code_points(text));
+    counted = true;
+    count_bound(walk, span_of(check, walk), length, bound, is_min, "length", true);
   }
-  if (check.pattern && !RE2::PartialMatch(text, *check.pattern))
-    sink.add(ReasonKind::pattern, path, "matching " + c.pattern, describe(value), span);
-  if (check.format != Format::none && !matches_format(check.format, text))
-    sink.add(ReasonKind::format, path, std::string(to_string(check.format)), describe(value), span);
+  if (check.pattern && !RE2::PartialMatch(text, *check.pattern)) {
+    walk.add(ReasonKind::pattern, "matching " + walk.event.property_of(check).constraints.pattern,
+             describe(value), span_of(check, walk));
+  }
+  if (check.format != Format::none && !matches_format(check.format, text)) {
+    walk.add(ReasonKind::format, std::string(to_string(check.format)), describe(value),
+             span_of(check, walk));
+  }
 }
 
-void validate_number(double d, const PropertyCheck& check, const std::string& path,
-                     ReasonSink& sink) {
-  const model::Constraints& c = check.property->constraints;
-  const Span* span = &check.property->span;
-  if (c.minimum)
-    bound(sink, path, span, d >= *c.minimum, ">= " + number_text(*c.minimum), number_text(d));
-  if (c.maximum)
-    bound(sink, path, span, d <= *c.maximum, "<= " + number_text(*c.maximum), number_text(d));
-  if (c.exclusive_minimum)
-    bound(sink, path, span, d > *c.exclusive_minimum, "> " + number_text(*c.exclusive_minimum),
-          number_text(d));
-  if (c.exclusive_maximum)
-    bound(sink, path, span, d < *c.exclusive_maximum, "< " + number_text(*c.exclusive_maximum),
-          number_text(d));
+void validate_number(double d, const PropertyCheck& check, Walk& walk) {
+  for (const Bound& bound : walk.event.bounds_of(check)) {
+    double limit = bound.number;
+    const char* comparison = nullptr;
+    switch (bound.kind) {
+      case BoundKind::minimum:
+        if (!(d >= limit)) comparison = ">= ";
+        break;
+      case BoundKind::maximum:
+        if (!(d <= limit)) comparison = "<= ";
+        break;
+      case BoundKind::exclusive_minimum:
+        if (!(d > limit)) comparison = "> ";
+        break;
+      case BoundKind::exclusive_maximum:
+        if (!(d < limit)) comparison = "< ";
+        break;
+      default:
+        break;
+    }
+    if (comparison) {
+      walk.add(ReasonKind::bounds, comparison + number_text(limit), number_text(d),
+               span_of(check, walk));
+    }
+  }
 }
 
-void validate_array(simdjson::dom::array array, const PropertyCheck& check, std::string& path,
-                    const std::vector<std::string>& granted, ReasonSink& sink) {
-  const model::Constraints& c = check.property->constraints;
-  auto size = static_cast<long long>(array.size());
-  const Span* span = &check.property->span;
-  if (c.min_items)
-    bound(sink, path, span, size >= *c.min_items, ">= " + std::to_string(*c.min_items) + " items",
-          std::to_string(size) + " items");
-  if (c.max_items)
-    bound(sink, path, span, size <= *c.max_items, "<= " + std::to_string(*c.max_items) + " items",
-          std::to_string(size) + " items");
-  if (check.items.empty()) return;
-  size_t length = path.size();
+// The item or property count of an array or object against its bounds.
+void validate_count(long long count, const PropertyCheck& check, BoundKind min, BoundKind max,
+                    std::string_view unit, Walk& walk) {
+  for (const Bound& bound : walk.event.bounds_of(check)) {
+    if (bound.kind == min || bound.kind == max)
+      count_bound(walk, span_of(check, walk), count, bound, bound.kind == min, unit, false);
+  }
+}
+
+void validate_array(simdjson::dom::array array, const PropertyCheck& check, Walk& walk) {
+  if (check.bounds_count) {
+    validate_count(static_cast<long long>(array.size()), check, BoundKind::min_items,
+                   BoundKind::max_items, "items", walk);
+  }
+  if (check.items == kNoNode) return;
+  const PropertyCheck& items = walk.event.nodes[check.items];
   size_t index = 0;
   for (element item : array) {
-    path += "[" + std::to_string(index++) + "]";
-    validate_value(item, check.items.front(), path, granted, sink);
-    path.resize(length);
+    walk.path.push_index(index++);
+    validate_value(item, items, walk);
+    walk.path.pop();
   }
 }
 
-void validate_value(element value, const PropertyCheck& check, std::string& path,
-                    const std::vector<std::string>& granted, ReasonSink& sink) {
-  const model::Property& property = *check.property;
-  unsigned mask = mask_of(value);
-  if (check.types != 0 && (mask & check.types) == 0) {
-    bool composite = mask & (kObject | kArray);  // describe() already names them
-    sink.add(ReasonKind::wrong_type, path, join(property.types, " or "),
+void validate_members(simdjson::dom::object object, const PropertyCheck& check, Walk& walk) {
+  if (check.bounds_count) {
+    validate_count(static_cast<long long>(object.size()), check, BoundKind::min_properties,
+                   BoundKind::max_properties, "properties", walk);
+  }
+  if (check.child_count > 0 || !check.additional_properties)
+    validate_object(object, check, span_of(check, walk), walk);
+}
+
+void validate_value(element value, const PropertyCheck& check, Walk& walk) {
+  element_type type = value.type();
+  if (check.types != 0 && (mask_of(value) & check.types) == 0) {
+    const model::Property& property = walk.event.property_of(check);
+    bool composite = type == element_type::OBJECT || type == element_type::ARRAY;
+    walk.add(ReasonKind::wrong_type, join(property.types, " or "),
              composite ? describe(value) : std::string(type_name(value)) + " " + describe(value),
              property.type_span.valid() ? &property.type_span : &property.span);
     return;
   }
-  if (check.has_enum && !in_enum(value, check)) {
-    sink.add(ReasonKind::enum_value, path,
-             "one of [" + join(property.constraints.enum_values, ", ") + "]", describe(value),
-             &property.span);
+  if (check.enums && !in_enum(value, *check.enums)) {
+    walk.add(ReasonKind::enum_value,
+             "one of [" + join(walk.event.property_of(check).constraints.enum_values, ", ") + "]",
+             describe(value), span_of(check, walk));
   }
-  switch (value.type()) {
+  switch (type) {
     case element_type::STRING:
-      validate_string(value.get_string().value_unsafe(), value, check, path, sink);
+      if (check.string_checks)
+        validate_string(value.get_string().value_unsafe(), value, check, walk);
       break;
     case element_type::INT64:
     case element_type::UINT64:
     case element_type::DOUBLE:
-      validate_number(number_of(value), check, path, sink);
+      if (check.bounds_count) validate_number(number_of(value), check, walk);
       break;
     case element_type::ARRAY:
-      validate_array(value.get_array().value_unsafe(), check, path, granted, sink);
+      if (check.array_checks) validate_array(value.get_array().value_unsafe(), check, walk);
       break;
-    case element_type::OBJECT: {
-      simdjson::dom::object object = value.get_object().value_unsafe();
-      const model::Constraints& c = property.constraints;
-      auto size = static_cast<long long>(object.size());
-      if (c.min_properties)
-        bound(sink, path, &property.span, size >= *c.min_properties,
-              ">= " + std::to_string(*c.min_properties) + " properties",
-              std::to_string(size) + " properties");
-      if (c.max_properties)
-        bound(sink, path, &property.span, size <= *c.max_properties,
-              "<= " + std::to_string(*c.max_properties) + " properties",
-              std::to_string(size) + " properties");
-      validate_object(object, check, &property.span, path, granted, sink);
+    case element_type::OBJECT:
+      validate_members(value.get_object().value_unsafe(), check, walk);
       break;
-    }
     default:
       break;
   }
@@ -242,52 +269,79 @@ void append_key(std::string& path, std::string_view key) {
   path += "\"]";
 }
 
+// Which of an object's declared properties were seen: bits for the usual object, bytes beyond.
+class SeenSet {
+ public:
+  explicit SeenSet(size_t count) {
+    if (count > 64) many_.assign(count, 0);
+  }
+  void mark(uint32_t i) {
+    if (many_.empty())
+      bits_ |= uint64_t{1} << i;
+    else
+      many_[i] = 1;
+  }
+  bool has(uint32_t i) const { return many_.empty() ? (bits_ >> i) & 1 : many_[i] != 0; }
+
+ private:
+  uint64_t bits_ = 0;
+  std::vector<char> many_;
+};
+
+void check_consent(const PropertyCheck& child, Walk& walk) {
+  for (uint32_t k = 0; k < child.consent_count; ++k) {
+    if (walk.granted[walk.event.consent[child.consent_first + k]]) continue;
+    const model::Property& property = walk.event.property_of(child);
+    const auto& refs = property.consent;
+    walk.add(ReasonKind::consent_missing, "consent to " + lower(refs[k].name), "not granted",
+             refs.empty() ? &property.span : &refs.front().span);
+  }
+}
+
 }  // namespace
 
-void validate_object(simdjson::dom::object object, const PropertyCheck& schema,
-                     const Span* object_span, std::string& path,
-                     const std::vector<std::string>& granted, ReasonSink& sink) {
-  size_t length = path.size();
-  // Which of the schema's properties were seen: a small stack buffer for the usual case.
-  constexpr size_t kInline = 64;
-  bool inline_seen[kInline] = {};
-  std::vector<char> heap_seen;
-  size_t count = schema.properties.size();
-  if (count > kInline) heap_seen.assign(count, 0);
-  auto mark = [&](size_t i) {
-    if (count > kInline)
-      heap_seen[i] = 1;
-    else
-      inline_seen[i] = true;
-  };
-  auto seen = [&](size_t i) { return count > kInline ? heap_seen[i] != 0 : inline_seen[i]; };
-  for (auto field : object) {
-    append_key(path, field.key);
-    auto found = schema.by_name.find(field.key);
-    if (found != schema.by_name.end()) {
-      const PropertyCheck& child = schema.properties[found->second];
-      mark(found->second);
-      for (const auto& purpose : child.consent) {
-        if (std::find(granted.begin(), granted.end(), purpose) == granted.end()) {
-          const auto& refs = child.property->consent;
-          sink.add(ReasonKind::consent_missing, path, "consent to " + purpose, "not granted",
-                   refs.empty() ? &child.property->span : &refs.front().span);
-        }
-      }
-      validate_value(field.value, child, path, granted, sink);
-    } else if (!schema.additional_properties) {
-      sink.add(ReasonKind::additional_property, path, "no property the plan does not list",
-               describe(field.value), object_span);
+std::string JsonPath::text() const {
+  std::string out(root_);
+  for (const Segment& segment : segments_) {
+    if (segment.index == kKey) {
+      append_key(out, segment.key);
+    } else {
+      out += '[';
+      out += std::to_string(segment.index);
+      out += ']';
     }
-    path.resize(length);
   }
-  for (size_t i = 0; i < schema.properties.size(); ++i) {
-    const PropertyCheck& child = schema.properties[i];
-    if (!child.required || seen(i)) continue;
-    append_key(path, child.property->name);
-    sink.add(ReasonKind::missing_required, path, "a value (required)", "nothing",
-             &child.property->span);
-    path.resize(length);
+  return out;
+}
+
+void validate_object(simdjson::dom::object object, const PropertyCheck& schema,
+                     const Span* object_span, Walk& walk) {
+  const EventCheck& event = walk.event;
+  SeenSet seen(schema.has_required_child ? schema.child_count : 0);
+  for (auto field : object) {
+    std::string_view key = field.key;
+    uint32_t i = event.child(schema, key, NameIndex::hash_of(key));
+    if (i != kNoNode) {
+      const PropertyCheck& child = event.nodes[i];
+      if (schema.has_required_child) seen.mark(i - schema.first_child);
+      walk.path.push(key);
+      if (child.consent_count) check_consent(child, walk);
+      validate_value(field.value, child, walk);
+      walk.path.pop();
+    } else if (!schema.additional_properties) {
+      walk.path.push(key);
+      walk.add(ReasonKind::additional_property, "no property the plan does not list",
+               describe(field.value), object_span);
+      walk.path.pop();
+    }
+  }
+  if (!schema.has_required_child) return;
+  for (uint32_t k = 0; k < schema.child_count; ++k) {
+    const PropertyCheck& child = event.nodes[schema.first_child + k];
+    if (!child.required || seen.has(k)) continue;
+    walk.path.push(event.name_of(child));
+    walk.add(ReasonKind::missing_required, "a value (required)", "nothing", span_of(child, walk));
+    walk.path.pop();
   }
 }
 

@@ -213,7 +213,7 @@ ReplaySummary replay_sample(const PlanChecks& base, const PlanChecks& head, Line
   std::vector<ConsentChange> consent(keys.consents());
   unsigned workers = worker_count(options.threads);
   std::vector<EventChecker> checkers(workers);
-  auto work = [&](size_t w, const SampleLine& line) {
+  auto work = [&](size_t w, const SampleLine& line, const SampleLine*) {
     LineResult r;
     Reason problem;
     EventChecker& checker = checkers[w];

@@ -74,10 +74,96 @@ class Tallies {
   std::unordered_map<std::string, size_t> index_;
 };
 
+// The tally of each event name. Events of the plan are counted by their index (a vector: no
+// string is compared or copied per event, whatever the plan's size); other names by name.
+// Every name is counted apart up to kMaxTallies names, the rest under kOther.
+class EventTallies {
+ public:
+  explicit EventTallies(const PlanChecks& plan)
+      : plan_(plan), known_(plan.events().size()), known_seen_(plan.events().size(), 0) {}
+
+  // The tally of the event named `name`, checked as `check` when it has the name of the plan's
+  // event (else null); `name` is set to the name it is counted under.
+  EventTally& at(const EventCheck* check, std::string& name) {
+    if (check) {
+      size_t i = plan_.index_of(*check);
+      if (known_seen_[i]) return known_[i];
+      if (distinct_ < kMaxTallies) {
+        known_seen_[i] = 1;
+        ++distinct_;
+        return known_[i];
+      }
+      name = kOther;
+    }
+    auto it = other_.find(name);
+    if (it == other_.end()) {
+      if (distinct_ >= kMaxTallies) {
+        name = kOther;
+        it = other_.find(name);
+      }
+      if (it == other_.end()) {
+        it = other_.emplace(name, EventTally{}).first;
+        ++distinct_;
+      }
+    }
+    return it->second;
+  }
+
+  void finish(std::map<std::string, EventTally>& out) const {
+    for (size_t i = 0; i < known_.size(); ++i) {
+      if (!known_seen_[i]) continue;
+      EventTally& tally = out[plan_.events()[i].event->name];
+      tally.total += known_[i].total;
+      tally.invalid += known_[i].invalid;
+    }
+    for (const auto& [name, t] : other_) {
+      EventTally& tally = out[name];
+      tally.total += t.total;
+      tally.invalid += t.invalid;
+    }
+  }
+
+ private:
+  const PlanChecks& plan_;
+  std::vector<EventTally> known_;
+  std::vector<char> known_seen_;
+  std::unordered_map<std::string, EventTally> other_;
+  size_t distinct_ = 0;
+};
+
+// Two checkers per worker: one holds the line being checked, the other parses the next one.
+class LookAhead {
+ public:
+  // Makes `line` the current one: parsed already by parse_next(), or parsed now.
+  bool take(const SampleLine& line, Reason& problem) {
+    if (next_line_ == &line) {
+      current_ = 1 - current_;
+      next_line_ = nullptr;
+      problem = std::move(next_problem_);
+      return next_ok_;
+    }
+    return checkers_[current_].parse(line, problem);
+  }
+  void parse_next(const SampleLine& line, const PlanChecks& plan) {
+    EventChecker& checker = checkers_[1 - current_];
+    next_line_ = &line;
+    next_ok_ = checker.parse(line, next_problem_);
+    if (next_ok_) checker.prefetch(plan);
+  }
+  const EventChecker& current() const { return checkers_[current_]; }
+
+ private:
+  EventChecker checkers_[2];
+  int current_ = 0;
+  const SampleLine* next_line_ = nullptr;
+  bool next_ok_ = false;
+  Reason next_problem_;
+};
+
 }  // namespace
 
-std::string dead_letter(const std::string& file, uint64_t line, const std::string& text,
-                        bool is_json, const std::vector<Reason>& reasons) {
+std::string dead_letter(const std::string& file, uint64_t line, std::string_view text, bool is_json,
+                        const std::vector<Reason>& reasons) {
   nlohmann::json record = {{"file", file}, {"line", line}};
   nlohmann::json list = nlohmann::json::array();
   for (const Reason& r : reasons)
@@ -86,9 +172,11 @@ std::string dead_letter(const std::string& file, uint64_t line, const std::strin
   std::string out = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out.pop_back();  // the closing brace: the event follows as it was sent
   if (is_json) {
-    out += ",\"event\":" + text + "}";
+    out += ",\"event\":";
+    out += text;
+    out += '}';
   } else {
-    nlohmann::json raw = text;
+    nlohmann::json raw = std::string(text);
     out += ",\"raw\":" + raw.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}";
   }
   return out;
@@ -99,15 +187,19 @@ ValidationSummary validate_sample(const PlanChecks& plan, LineSource& source,
   ValidationSummary summary;
   summary.files = source.paths();
   unsigned workers = worker_count(options.threads);
-  std::vector<EventChecker> checkers(workers);
+  std::vector<LookAhead> lookahead(workers);
   Tallies tallies(summary);
-  auto work = [&](size_t w, const SampleLine& line) {
+  EventTallies events(plan);
+  auto work = [&](size_t w, const SampleLine& line, const SampleLine* next) {
     LineResult result;
     Reason problem;
-    EventChecker& checker = checkers[w];
-    result.is_event = checker.parse(line, problem);
+    LookAhead& ahead = lookahead[w];
+    result.is_event = ahead.take(line, problem);
+    // The next line is parsed, and what its check will read of the plan asked for, before this
+    // line is checked: the plan's memory arrives while this check runs.
+    if (next) ahead.parse_next(*next, plan);
     if (result.is_event)
-      result.verdict = checker.check(plan);
+      result.verdict = ahead.current().check(plan);
     else
       result.verdict.reasons.push_back(std::move(problem));
     return result;
@@ -115,12 +207,12 @@ ValidationSummary validate_sample(const PlanChecks& plan, LineSource& source,
   auto consume = [&](const SampleLine& line, LineResult&& result) {
     ++summary.lines;
     EventVerdict& v = result.verdict;
-    std::string name = result.is_event ? v.name : std::string(kNotAnEvent);
-    if (summary.by_event.size() >= kMaxTallies && !summary.by_event.count(name)) name = kOther;
     if (result.is_event) ++summary.calls[static_cast<int>(v.call)];
     if (v.checked) ++summary.checked;
     if (!v.checked && v.valid()) return;  // identify, page, ...: counted by call type only
-    EventTally& tally = summary.by_event[name];
+    std::string& name = v.name;
+    if (!result.is_event) name = kNotAnEvent;
+    EventTally& tally = events.at(result.is_event && v.named_as_event ? v.check : nullptr, name);
     ++tally.total;
     if (v.valid()) return;
     ++summary.invalid;
@@ -140,6 +232,7 @@ ValidationSummary validate_sample(const PlanChecks& plan, LineSource& source,
     if (options.progress) options.progress(lines);
   };
   for_each_in_order<LineResult>(source, workers, work, consume, progress);
+  events.finish(summary.by_event);
   tallies.finish();
   return summary;
 }

@@ -74,8 +74,8 @@ ValidationSummary validate_sample(const PlanChecks& plan, LineSource& source,
 
 // One dead-letter record: {"file", "line", "event" (the original, or "raw" text when it is not
 // JSON), "reasons": [...]}, one line.
-std::string dead_letter(const std::string& file, uint64_t line, const std::string& text,
-                        bool is_json, const std::vector<Reason>& reasons);
+std::string dead_letter(const std::string& file, uint64_t line, std::string_view text, bool is_json,
+                        const std::vector<Reason>& reasons);
 
 // The reports of a validation: text (terminal), json (documented in docs/traffic.md), markdown.
 std::string render_validation_text(const ValidationSummary& summary, double max_invalid_rate);

@@ -1,6 +1,7 @@
 // ajv validating a JSON Lines sample against the schemas of `steward export json-schema --out`,
 // one schema per event name: the edge validator steward's `validate` is compared with
-// (tests/bench/traffic_bench.py). Prints one JSON line: events, invalid, compile and validate ms.
+// (tests/bench/traffic_bench.py). Prints one JSON line: events, invalid, compile ms, and the
+// validation's wall and CPU ms (reading, JSON.parse and validate; the compile is outside both).
 //   node ajv_validate.js SCHEMA_DIR SAMPLE.jsonl
 "use strict";
 const fs = require("fs");
@@ -20,6 +21,9 @@ async function main() {
     validators.set(schema.properties.event.const, ajv.compile(schema));
   }
   const compiled = process.hrtime.bigint();
+  // CPU time (user + system, every thread of the process) of the validation alone: the figure
+  // per core, comparable with steward's CPU time whatever else runs on the machine.
+  const cpuBefore = process.cpuUsage();
   let events = 0;
   let invalid = 0;
   const lines = readline.createInterface({ input: fs.createReadStream(sample), crlfDelay: Infinity });
@@ -38,10 +42,12 @@ async function main() {
     if (!validate || !validate(event)) invalid++;
   }
   const done = process.hrtime.bigint();
+  const cpu = process.cpuUsage(cpuBefore);
   console.log(JSON.stringify({
     events, invalid,
     compile_ms: Number(compiled - started) / 1e6,
     validate_ms: Number(done - compiled) / 1e6,
+    validate_cpu_ms: (cpu.user + cpu.system) / 1000,
   }));
 }
 

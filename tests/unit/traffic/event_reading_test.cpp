@@ -21,8 +21,9 @@ std::vector<std::string> lines_of(const std::vector<std::string>& files) {
       std::string problem = line.problem == SampleLine::Problem::none       ? ""
                             : line.problem == SampleLine::Problem::too_long ? "too-long:"
                                                                             : "unreadable:";
-      out.push_back(std::to_string(line.file) + ":" + std::to_string(line.number) + ":" + problem +
-                    (line.problem == SampleLine::Problem::none ? line.text.substr(0, 10) : ""));
+      out.push_back(
+          std::to_string(line.file) + ":" + std::to_string(line.number) + ":" + problem +
+          std::string(line.problem == SampleLine::Problem::none ? line.text.substr(0, 10) : ""));
     }
   }
   return out;
