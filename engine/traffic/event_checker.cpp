@@ -336,8 +336,7 @@ EventVerdict EventChecker::check(const PlanChecks& plan) const {
   path.reset(in.properties_path);
   detail::Walk walk{*check, path, granted, sink};
   // No properties at all: every required one is missing.
-  detail::validate_object(in.properties ? *in.properties : in.empty, check->nodes[0],
-                          &check->event->span, walk);
+  detail::validate_object(in.properties ? *in.properties : in.empty, check->nodes[0], walk);
   return verdict;
 }
 

@@ -70,8 +70,7 @@ struct Walk {
 // Checks the members of `object` against the node `schema` of the walk's event (its properties,
 // required ones, additional ones); the walk's path is the object's JSON path, and is as it was
 // on return.
-void validate_object(simdjson::dom::object object, const PropertyCheck& schema,
-                     const Span* object_span, Walk& walk);
+void validate_object(simdjson::dom::object object, const PropertyCheck& schema, Walk& walk);
 
 // A value as the reports show it: JSON, shortened.
 std::string describe(simdjson::dom::element value);

@@ -38,13 +38,24 @@ class NameIndex {
 
   size_t size() const { return count_; }
 
-  // FNV-1a: names are short, and a simple byte loop beats a general-purpose hash on them.
+  // Eight bytes a step, multiply-xorshift mixed: names are short, and this is a few cycles
+  // where a byte-at-a-time hash is one multiply per character.
   static uint64_t hash_of(std::string_view name) {
-    uint64_t hash = 14695981039346656037ull;
-    for (char c : name) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 1099511628211ull;
+    const char* p = name.data();
+    size_t n = name.size();
+    uint64_t hash = 0x9E3779B97F4A7C15ull ^ n;
+    while (n >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      hash = (hash ^ word) * 0xFF51AFD7ED558CCDull;
+      hash ^= hash >> 32;
+      p += 8;
+      n -= 8;
     }
+    uint64_t tail = 0;
+    for (size_t i = 0; i < n; ++i)
+      tail |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53ull;
     return hash ^ (hash >> 29);
   }
 

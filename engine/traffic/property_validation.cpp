@@ -117,15 +117,16 @@ bool in_enum(element value, const EnumSet& set) {
 
 // A count (a length, items, properties) against one bound: "length >= 2" / "length 1", or
 // ">= 1 items" / "0 items". The strings are made only for a reason.
-void count_bound(Walk& walk, const Span* span, long long count, const Bound& bound, bool is_min,
-                 std::string_view unit, bool unit_first) {
+void count_bound(Walk& walk, const PropertyCheck& check, long long count, const Bound& bound,
+                 bool is_min, std::string_view unit, bool unit_first) {
   if (is_min ? count >= bound.count : count <= bound.count) return;
   auto text = [&](std::string_view comparison, long long n) {
     std::string number =
         (comparison.empty() ? "" : std::string(comparison) + " ") + std::to_string(n);
     return unit_first ? std::string(unit) + " " + number : number + " " + std::string(unit);
   };
-  walk.add(ReasonKind::bounds, text(is_min ? ">=" : "<=", bound.count), text("", count), span);
+  walk.add(ReasonKind::bounds, text(is_min ? ">=" : "<=", bound.count), text("", count),
+           &walk.event.property_of(check).span);
 }
 
 const Span* span_of(const PropertyCheck& check, const Walk& walk) {
@@ -142,7 +143,7 @@ void validate_string(std::string_view text, element value, const PropertyCheck& 
     if (!is_min && bound.kind != BoundKind::max_length) continue;
     if (!counted) length = static_cast<long long>(code_points(text));
     counted = true;
-    count_bound(walk, span_of(check, walk), length, bound, is_min, "length", true);
+    count_bound(walk, check, length, bound, is_min, "length", true);
   }
   if (check.pattern && !RE2::PartialMatch(text, *check.pattern)) {
     walk.add(ReasonKind::pattern, "matching " + walk.event.property_of(check).constraints.pattern,
@@ -186,7 +187,7 @@ void validate_count(long long count, const PropertyCheck& check, BoundKind min, 
                     std::string_view unit, Walk& walk) {
   for (const Bound& bound : walk.event.bounds_of(check)) {
     if (bound.kind == min || bound.kind == max)
-      count_bound(walk, span_of(check, walk), count, bound, bound.kind == min, unit, false);
+      count_bound(walk, check, count, bound, bound.kind == min, unit, false);
   }
 }
 
@@ -210,8 +211,7 @@ void validate_members(simdjson::dom::object object, const PropertyCheck& check, 
     validate_count(static_cast<long long>(object.size()), check, BoundKind::min_properties,
                    BoundKind::max_properties, "properties", walk);
   }
-  if (check.child_count > 0 || !check.additional_properties)
-    validate_object(object, check, span_of(check, walk), walk);
+  if (check.child_count > 0 || !check.additional_properties) validate_object(object, check, walk);
 }
 
 void validate_value(element value, const PropertyCheck& check, Walk& walk) {
@@ -314,8 +314,7 @@ std::string JsonPath::text() const {
   return out;
 }
 
-void validate_object(simdjson::dom::object object, const PropertyCheck& schema,
-                     const Span* object_span, Walk& walk) {
+void validate_object(simdjson::dom::object object, const PropertyCheck& schema, Walk& walk) {
   const EventCheck& event = walk.event;
   SeenSet seen(schema.has_required_child ? schema.child_count : 0);
   for (auto field : object) {
@@ -330,6 +329,10 @@ void validate_object(simdjson::dom::object object, const PropertyCheck& schema,
       walk.path.pop();
     } else if (!schema.additional_properties) {
       walk.path.push(key);
+      // The object's place in the plan: the event's, or its property's.
+      const Span* object_span = &schema == walk.event.nodes.data()
+                                    ? &walk.event.event->span
+                                    : &walk.event.property_of(schema).span;
       walk.add(ReasonKind::additional_property, "no property the plan does not list",
                describe(field.value), object_span);
       walk.path.pop();
