@@ -4,6 +4,8 @@
 
 #include <iostream>
 
+#include "source/input_error.h"
+
 namespace steward::cli {
 
 namespace {
@@ -23,6 +25,46 @@ std::unique_ptr<LoadedPlan> load_plan(const std::string& dir, const std::string&
               << " finding(s) in its data files; `steward check` lists them\n";
   }
   return plan;
+}
+
+TrafficRevisions load_traffic_revisions(const RevisionOptions& revisions,
+                                        const std::string& command) {
+  TrafficRevisions out;
+  out.comparison = load_comparison(revisions, true);
+  if (!out.comparison->base) {
+    throw InputError(command + " needs a base revision to compare with",
+                     "pass --base REV (a branch, tag or commit)");
+  }
+  out.base_label = (revisions.base.empty() ? std::string("(default)") : revisions.base) + " (" +
+                   out.comparison->base_commit.substr(0, 12) + ")";
+  out.head_label = revisions.staged         ? "index"
+                   : revisions.head.empty() ? "work tree"
+                                            : revisions.head;
+  return out;
+}
+
+void add_traffic_options(CLI::App& command, TrafficCommandOptions& options) {
+  command.add_option("events", options.events, "Files of events, one JSON event per line")
+      ->required();
+  command.add_option("-C,--dir", options.revisions.dir,
+                     "The folder of the customer-data repository (where steward.yaml is)");
+  command.add_option("--base", options.revisions.base,
+                     "The revision to compare against (default: the merge-base with the CI "
+                     "target branch, else origin/main, main or master)");
+  auto* head = command.add_option("--head", options.revisions.head,
+                                  "The revision to compare (default: the files as they are)");
+  command.add_flag("--staged", options.revisions.staged, "Compare the staged files")
+      ->excludes(head);
+  command.add_option("--format", options.format, "text, markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  command.add_option("--threads", options.threads, "Threads to use (default: every core)");
+}
+
+void require_sample_lines(uint64_t lines) {
+  if (lines == 0) {
+    throw InputError("the sample holds no event (every file is empty)",
+                     "pass JSON Lines files with one event per line");
+  }
 }
 
 std::function<void(uint64_t)> terminal_progress(const std::string& what) {

@@ -42,10 +42,7 @@ int run_validate(const ValidateCommandOptions& options) {
   run.progress = terminal_progress("steward validate");
   traffic::ValidationSummary summary = traffic::validate_sample(checks, source, run);
   end_progress();
-  if (summary.lines == 0) {
-    throw InputError("the sample holds no event (every file is empty)",
-                     "pass JSON Lines files with one event per line");
-  }
+  require_sample_lines(summary.lines);
   double limit = plan->config.traffic.max_invalid_rate;
   if (options.format == "json")
     std::cout << traffic::render_validation_json(summary, limit);

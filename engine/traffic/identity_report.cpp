@@ -1,5 +1,7 @@
 // The reports of `steward identity simulate`: figures under base and head side by side, the
 // largest collisions at head (values masked: they are personal data), and the rule changes.
+#include <nlohmann/json.hpp>
+
 #include "source/visible_text.h"
 #include "traffic/identity_simulation.h"
 #include "traffic/text_table.h"
@@ -52,7 +54,52 @@ std::string collision_text(const Collision& c, Cell cell) {
          "); its identifiers: " + keys;
 }
 
+nlohmann::json figures_json(const IdentityFigures& f) {
+  nlohmann::json worst = nlohmann::json::array();
+  for (const Collision& c : f.worst) {
+    nlohmann::json keys = nlohmann::json::object();
+    for (const auto& [key, n] : c.keys)
+      keys[key] = n;
+    worst.push_back({{"key", c.key},
+                     {"values", c.values},
+                     {"identifiers", c.identifiers},
+                     {"identifiers_by_key", keys},
+                     {"examples", c.examples}});
+  }
+  return {{"events", f.events},
+          {"identifiers", f.identifiers},
+          {"profiles", f.profiles},
+          {"merges", f.merges},
+          {"largest_profile", f.largest_profile},
+          {"collisions", f.collisions},
+          {"refused_by_limit", f.refused_by_limit},
+          {"blocked_values", f.blocked_values},
+          {"without_consent", f.without_consent},
+          {"largest_collisions", worst}};
+}
+
 }  // namespace
+
+std::string render_identity_json(const IdentitySummary& s, const config::TrafficCriteria& criteria,
+                                 const std::string& base_label, const std::string& head_label) {
+  using nlohmann::json;
+  json identities = json::array();
+  for (const auto& sim : s.identities) {
+    identities.push_back({{"name", sim.name},
+                          {"at_base", sim.at_base},
+                          {"at_head", sim.at_head},
+                          {"base", sim.at_base ? figures_json(sim.base) : json(nullptr)},
+                          {"head", sim.at_head ? figures_json(sim.head) : json(nullptr)},
+                          {"rule_changes", sim.rule_changes}});
+  }
+  json limits = {{"max_collisions", criteria.max_collisions}, {"max_largest_profile", nullptr}};
+  if (criteria.max_largest_profile) limits["max_largest_profile"] = *criteria.max_largest_profile;
+  auto failures = identity_failures(s, criteria);
+  json out = {{"version", 1},       {"base", base_label},   {"head", head_label},
+              {"files", s.files},   {"lines", s.lines},     {"identities", identities},
+              {"criteria", limits}, {"failures", failures}, {"passed", failures.empty()}};
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
 
 std::string render_identity_text(const IdentitySummary& s, const config::TrafficCriteria& criteria,
                                  const std::string& base_label, const std::string& head_label) {

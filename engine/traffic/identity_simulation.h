@@ -68,5 +68,10 @@ std::string render_identity_text(const IdentitySummary& summary,
 std::string render_identity_markdown(const IdentitySummary& summary,
                                      const config::TrafficCriteria& criteria,
                                      const std::string& base_label, const std::string& head_label);
+// Every figure of the simulation (docs/traffic.md documents the shape, "version": 1); the
+// collisions' example values are masked as in the other formats.
+std::string render_identity_json(const IdentitySummary& summary,
+                                 const config::TrafficCriteria& criteria,
+                                 const std::string& base_label, const std::string& head_label);
 
 }  // namespace steward::traffic

@@ -82,5 +82,9 @@ std::string render_replay_text(const ReplaySummary& summary,
 std::string render_replay_markdown(const ReplaySummary& summary,
                                    const config::TrafficCriteria& criteria,
                                    const std::string& base_label, const std::string& head_label);
+// Every figure of the replay, unabridged (docs/traffic.md documents the shape, "version": 1).
+std::string render_replay_json(const ReplaySummary& summary,
+                               const config::TrafficCriteria& criteria,
+                               const std::string& base_label, const std::string& head_label);
 
 }  // namespace steward::traffic

@@ -1,5 +1,7 @@
-// The reports of `steward replay`: text for a terminal, Markdown for the pull-request comment.
+// The reports of `steward replay`: text for a terminal, Markdown for the pull-request comment,
+// JSON for tools (its shape is documented in docs/traffic.md).
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "source/visible_text.h"
 #include "traffic/replay.h"
@@ -96,7 +98,90 @@ std::string new_pii_text(const NewPiiDelivery& d, Cell cell) {
          thousands(d.events) + " events: " + properties;
 }
 
+nlohmann::json reasons_json(const std::vector<ReasonTally>& reasons) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ReasonTally& r : reasons) {
+    nlohmann::json item = {{"reason", std::string(to_string(r.kind))},
+                           {"event", r.event},
+                           {"path", r.path},
+                           {"expected", r.expected},
+                           {"events", r.count}};
+    if (r.plan && r.plan->valid())
+      item["plan"] = {{"file", r.plan->file()}, {"line", r.plan->line}, {"column", r.plan->column}};
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+nlohmann::json deliveries_json(const ReplaySummary& s) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [key, change] : s.deliveries) {
+    out.push_back({{"destination", key.destination},
+                   {"environment", key.environment},
+                   {"event", key.event},
+                   {"property", key.property},
+                   {"pii", key.pii},
+                   {"newly_delivered", change.newly_delivered},
+                   {"no_longer_delivered", change.no_longer_delivered},
+                   {"base_events", change.base_total},
+                   {"head_events", change.head_total},
+                   {"in_base_plan", change.in_base_plan},
+                   {"in_head_plan", change.in_head_plan}});
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string render_replay_json(const ReplaySummary& s, const config::TrafficCriteria& criteria,
+                               const std::string& base_label, const std::string& head_label) {
+  using nlohmann::json;
+  json by_event = json::object();
+  for (const auto& [event, counts] : s.by_event)
+    by_event[event] = {{"newly_rejected", counts.first}, {"newly_accepted", counts.second}};
+  json new_pii = json::array();
+  for (const auto& d : s.new_pii) {
+    new_pii.push_back({{"destination", d.destination},
+                       {"environment", d.environment},
+                       {"pii", d.pii},
+                       {"events", d.events},
+                       {"properties", d.properties}});
+  }
+  json consent = json::array();
+  for (const auto& [key, change] : s.consent) {
+    consent.push_back({{"destination", key.first},
+                       {"event", key.second},
+                       {"newly_blocked", change.newly_blocked},
+                       {"newly_allowed", change.newly_allowed}});
+  }
+  json limits = {{"max_newly_rejected_rate", criteria.max_newly_rejected_rate},
+                 {"max_new_pii_deliveries", criteria.max_new_pii_deliveries},
+                 {"max_newly_blocked_by_consent_rate", nullptr}};
+  if (criteria.max_newly_blocked_by_consent_rate)
+    limits["max_newly_blocked_by_consent_rate"] = *criteria.max_newly_blocked_by_consent_rate;
+  auto failures = replay_failures(s, criteria);
+  json out = {{"version", 1},
+              {"base", base_label},
+              {"head", head_label},
+              {"files", s.files},
+              {"lines", s.lines},
+              {"rejected_base", s.rejected_base},
+              {"rejected_head", s.rejected_head},
+              {"newly_rejected", s.newly_rejected},
+              {"newly_rejected_rate", s.rate(s.newly_rejected)},
+              {"newly_accepted", s.newly_accepted},
+              {"by_event", by_event},
+              {"new_reasons", reasons_json(s.new_reasons)},
+              {"resolved_reasons", reasons_json(s.resolved_reasons)},
+              {"deliveries", deliveries_json(s)},
+              {"new_pii", new_pii},
+              {"consent", consent},
+              {"newly_blocked_by_consent", s.newly_blocked_by_consent},
+              {"criteria", limits},
+              {"failures", failures},
+              {"passed", failures.empty()}};
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
 
 std::string render_replay_text(const ReplaySummary& s, const config::TrafficCriteria& criteria,
                                const std::string& base_label, const std::string& head_label) {

@@ -164,6 +164,34 @@ def scenario_incident(ctx):
     c.true(md.code == 1 and md.out.startswith("## steward replay: failed") and
            "`app_build`" in md.out, "markdown for the pull-request comment", md.detail())
 
+    js = ctx.steward("replay", sample, "--base", "main", "--format", "json", cwd=repo.path)
+    c.code(js, 1, "--format json: the same verdict")
+    report = json.loads(js.out)
+    c.true(report["version"] == 1 and report["passed"] is False and
+           report["lines"] == len(events) and report["newly_rejected"] == web and
+           report["newly_accepted"] == mobile and
+           report["by_event"]["checkout_started"] == {"newly_rejected": web,
+                                                      "newly_accepted": mobile},
+           "json: the counts of newly rejected and accepted checkouts", js.detail())
+    c.true(any(r["reason"] == "missing-required" and r["path"] == "$.properties.cartId" and
+               r["events"] == web and r["plan"]["file"].endswith("checkout.yaml")
+               for r in report["new_reasons"]), "json: the new reason, with the plan's place",
+           js.detail())
+    deliveries = {(d["destination"], d["environment"], d["property"]): d
+                  for d in report["deliveries"] if d["event"] == "checkout_started"}
+    join_key = deliveries.get(("funnel_lab", "staging", "cart_id"))
+    c.true(join_key and join_key["no_longer_delivered"] == web,
+           "json: the join key no longer reaching funnel_lab, with the count", js.detail())
+    leak = deliveries.get(("funnel_lab", "staging", "app_build"))
+    c.true(leak and leak["newly_delivered"] == mobile and leak["pii"] == "unclassified",
+           "json: the leak, with the count", js.detail())
+    c.true(any(p["destination"] == "funnel_lab" and p["pii"] == "unclassified" and
+               p["events"] == mobile and "checkout_started.app_build" in p["properties"]
+               for p in report["new_pii"]), "json: the new PII class", js.detail())
+    c.true(len(report["failures"]) == 2 and
+           report["criteria"]["max_newly_rejected_rate"] == 0, "json: both failures, the limits",
+           js.detail())
+
     repo.git("revert", "--no-edit", "HEAD")
     r = ctx.steward("replay", sample, "--base", "main", cwd=repo.path)
     c.code(r, 0, "reverted, the same sample replays with no change: exit 0")
@@ -196,6 +224,26 @@ def scenario_identity(ctx):
     c.true("collision at head: one profile of" in r.out and "values of user_id" in r.out,
            "the worst collision: a profile joining several user ids", r.detail())
     c.true("max_collisions" in r.out, "the verdict names the criterion", r.detail())
+    head_collisions = int(collisions[2].replace(",", "")) if collisions else -1
+
+    js = ctx.steward("identity", "simulate", sample, "--base", "main", "--format", "json",
+                     cwd=repo.path)
+    c.code(js, 1, "--format json: the same verdict")
+    report = json.loads(js.out)
+    identity = report["identities"][0] if report["identities"] else {}
+    c.true(report["version"] == 1 and report["passed"] is False and report["lines"] == 3000 and
+           identity.get("base", {}).get("collisions") == 0 and
+           identity.get("head", {}).get("collisions") == head_collisions,
+           "json: the household-phone collisions, none at base", js.detail())
+    worst = identity.get("head", {}).get("largest_collisions", [])
+    c.true(worst and worst[0]["key"] == "user_id" and worst[0]["values"] >= 2 and
+           worst[0]["identifiers_by_key"].get("phone", 0) >= 1 and
+           all("*" in e for e in worst[0]["examples"] if len(e) > 2),
+           "json: the largest collision joins user ids through a phone, values masked",
+           js.detail())
+    c.true("match key added: phone from traits.phone, precedence 3" in identity["rule_changes"]
+           and report["criteria"]["max_collisions"] == 0 and len(report["failures"]) == 1,
+           "json: the rule change and the broken criterion", js.detail())
 
     with open(repo.file("steward.yaml"), "a", encoding="utf-8") as f:
         f.write("traffic:\n  identity: {max_collisions: 100000}\n")
