@@ -28,16 +28,12 @@ int run_identity_simulate(const TrafficCommandOptions& options) {
       traffic::simulate_identity(comparison.base->model, comparison.head.model, source, run);
   end_progress();
   require_sample_lines(summary.lines);
-  const config::TrafficCriteria& criteria = comparison.config.traffic;
-  const std::string& b = revisions.base_label;
-  const std::string& h = revisions.head_label;
-  if (options.format == "markdown")
-    std::cout << traffic::render_identity_markdown(summary, criteria, b, h);
-  else if (options.format == "json")
-    std::cout << traffic::render_identity_json(summary, criteria, b, h);
-  else
-    std::cout << traffic::render_identity_text(summary, criteria, b, h);
-  return traffic::identity_failures(summary, criteria).empty() ? kPassed : kFindings;
+  std::cout << render_traffic_report<traffic::IdentitySummary>(
+      options.format, summary, revisions,
+      {traffic::render_identity_text, traffic::render_identity_markdown,
+       traffic::render_identity_json});
+  return traffic::identity_failures(summary, comparison.config.traffic).empty() ? kPassed
+                                                                                : kFindings;
 }
 
 }  // namespace

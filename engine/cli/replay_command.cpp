@@ -23,16 +23,10 @@ int run_replay(const TrafficCommandOptions& options) {
   traffic::ReplaySummary summary = traffic::replay_sample(base, head, source, run);
   end_progress();
   require_sample_lines(summary.lines);
-  const config::TrafficCriteria& criteria = comparison.config.traffic;
-  const std::string& b = revisions.base_label;
-  const std::string& h = revisions.head_label;
-  if (options.format == "markdown")
-    std::cout << traffic::render_replay_markdown(summary, criteria, b, h);
-  else if (options.format == "json")
-    std::cout << traffic::render_replay_json(summary, criteria, b, h);
-  else
-    std::cout << traffic::render_replay_text(summary, criteria, b, h);
-  return traffic::replay_failures(summary, criteria).empty() ? kPassed : kFindings;
+  std::cout << render_traffic_report<traffic::ReplaySummary>(
+      options.format, summary, revisions,
+      {traffic::render_replay_text, traffic::render_replay_markdown, traffic::render_replay_json});
+  return traffic::replay_failures(summary, comparison.config.traffic).empty() ? kPassed : kFindings;
 }
 
 }  // namespace

@@ -45,6 +45,26 @@ struct TrafficCommandOptions {
 };
 void add_traffic_options(CLI::App& command, TrafficCommandOptions& options);
 
+// The three renderings of a comparison's report, as the traffic stage declares them.
+template <class Summary>
+struct TrafficRenderers {
+  using Render = std::string (*)(const Summary&, const config::TrafficCriteria&,
+                                 const std::string& base_label, const std::string& head_label);
+  Render text, markdown, json;
+};
+
+// The report in `format` (text, markdown or json), for standard output.
+template <class Summary>
+std::string render_traffic_report(const std::string& format, const Summary& summary,
+                                  const TrafficRevisions& revisions,
+                                  const TrafficRenderers<Summary>& renderers) {
+  auto render = format == "markdown" ? renderers.markdown
+                : format == "json"   ? renderers.json
+                                     : renderers.text;
+  return render(summary, revisions.comparison->config.traffic, revisions.base_label,
+                revisions.head_label);
+}
+
 // Throws InputError when the sample held no line at all.
 void require_sample_lines(uint64_t lines);
 

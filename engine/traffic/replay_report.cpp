@@ -1,10 +1,10 @@
 // The reports of `steward replay`: text for a terminal, Markdown for the pull-request comment,
 // JSON for tools (its shape is documented in docs/traffic.md).
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "source/visible_text.h"
 #include "traffic/replay.h"
+#include "traffic/report_json.h"
 #include "traffic/text_table.h"
 
 namespace steward::traffic {
@@ -98,21 +98,6 @@ std::string new_pii_text(const NewPiiDelivery& d, Cell cell) {
          thousands(d.events) + " events: " + properties;
 }
 
-nlohmann::json reasons_json(const std::vector<ReasonTally>& reasons) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const ReasonTally& r : reasons) {
-    nlohmann::json item = {{"reason", std::string(to_string(r.kind))},
-                           {"event", r.event},
-                           {"path", r.path},
-                           {"expected", r.expected},
-                           {"events", r.count}};
-    if (r.plan && r.plan->valid())
-      item["plan"] = {{"file", r.plan->file()}, {"line", r.plan->line}, {"column", r.plan->column}};
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
 nlohmann::json deliveries_json(const ReplaySummary& s) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [key, change] : s.deliveries) {
@@ -171,8 +156,8 @@ std::string render_replay_json(const ReplaySummary& s, const config::TrafficCrit
               {"newly_rejected_rate", s.rate(s.newly_rejected)},
               {"newly_accepted", s.newly_accepted},
               {"by_event", by_event},
-              {"new_reasons", reasons_json(s.new_reasons)},
-              {"resolved_reasons", reasons_json(s.resolved_reasons)},
+              {"new_reasons", detail::reason_tallies_json(s.new_reasons, "events")},
+              {"resolved_reasons", detail::reason_tallies_json(s.resolved_reasons, "events")},
               {"deliveries", deliveries_json(s)},
               {"new_pii", new_pii},
               {"consent", consent},

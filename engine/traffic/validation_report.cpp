@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "source/visible_text.h"
+#include "traffic/report_json.h"
 #include "traffic/text_table.h"
 #include "traffic/validation.h"
 
@@ -130,17 +131,7 @@ std::string render_validation_json(const ValidationSummary& s, double limit) {
   json kinds = json::object();
   for (int k = 0; k < kReasonKinds; ++k)
     if (s.by_kind[k] > 0) kinds[std::string(to_string(static_cast<ReasonKind>(k)))] = s.by_kind[k];
-  json reasons = json::array();
-  for (const ReasonTally& r : s.by_reason) {
-    json item = {{"reason", std::string(to_string(r.kind))},
-                 {"event", r.event},
-                 {"path", r.path},
-                 {"expected", r.expected},
-                 {"count", r.count}};
-    if (r.plan && r.plan->valid())
-      item["plan"] = {{"file", r.plan->file()}, {"line", r.plan->line}, {"column", r.plan->column}};
-    reasons.push_back(std::move(item));
-  }
+  json reasons = detail::reason_tallies_json(s.by_reason, "count");
   json listed = json::array();
   for (const InvalidEvent& e : s.listed) {
     json list = json::array();
@@ -149,9 +140,7 @@ std::string render_validation_json(const ValidationSummary& s, double limit) {
                    {"path", r.path},
                    {"expected", r.expected},
                    {"got", r.got}};
-      if (r.plan && r.plan->valid())
-        item["plan"] = {
-            {"file", r.plan->file()}, {"line", r.plan->line}, {"column", r.plan->column}};
+      detail::add_plan_place(item, r.plan);
       list.push_back(std::move(item));
     }
     listed.push_back({{"file", s.files[e.file]},
