@@ -103,6 +103,9 @@ const re2::RE2* PlanChecks::pattern(const std::string& text) {
   return it->second.get();
 }
 
+// A node is read for every value of an event: it must stay within one cache line.
+static_assert(sizeof(PropertyCheck) <= 64);
+
 struct PlanChecks::Draft {
   std::vector<PropertyCheck> nodes;
   std::vector<uint64_t> name_hashes;
