@@ -33,8 +33,13 @@ class ParseCache {
 
   // The parse of `text` at `path`, from the cache when the same blob was read before. `text` is
   // taken over by the result's source (pass it with std::move to keep one copy of each file).
+  // `keep`: remember the parse for later reads of the same blob in this run. A loader that shares
+  // parses itself passes false, so that the cache does not hold every parsed tree to the end.
   std::shared_ptr<const ReadResult> read(const std::string& path, const std::string& blob_id,
-                                         std::string text, const std::string& revision);
+                                         std::string text, const std::string& revision,
+                                         bool keep = true);
+  // Counts a read that the caller shared itself (see `keep`), for hits().
+  void count_shared();
 
   size_t parses() const { return parses_; }  // how many files were actually parsed
   size_t hits() const { return hits_; }      // shared with an earlier read in this run
