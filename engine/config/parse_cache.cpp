@@ -45,8 +45,11 @@ std::shared_ptr<const ReadResult> ParseCache::read(const std::string& path,
   }
   auto result = parse(path, blob_id, make_source(path, std::move(text), revision));
   if (!key.empty() && keep) {
+    const size_t bytes = result->source->text().size();
     std::lock_guard lock(mutex_);
-    entries_.emplace(key, result);
+    if (kept_bytes_ + bytes <= max_kept_bytes_ && entries_.emplace(key, result).second) {
+      kept_bytes_ += bytes;
+    }
   }
   return result;
 }

@@ -17,7 +17,7 @@ struct LoadedModel {
   Diagnostics diagnostics;  // syntax.*, schema.*, reference.*
   // One per file, in snapshot order: its source (the text spans point into). The parsed
   // documents are released once the model has read them, except a file's whose documents an
-  // external format reads at the end (docs/development.md, "Loading a revision").
+  // external format reads at the end (ModelBuilder::add).
   std::vector<std::shared_ptr<const config::ReadResult>> parsed;
   std::vector<std::string> blob_ids;  // of each parsed file (empty: none), for cache keys
   size_t files = 0;
