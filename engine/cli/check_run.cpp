@@ -153,6 +153,11 @@ int run_check(const CheckOptions& options) {
   const bool failed = input.summary.failed;
   if (options.quiet && !failed)
     std::erase_if(outputs, [](const auto& o) { return o.path.empty(); });
+  // The reports read neither model: release both (and the changes that point into them) before
+  // the reports add their own memory, so that the peak is not the models plus the reports.
+  gated.changes.reset();
+  comparison->head.model = model::Model();
+  if (comparison->base) comparison->base->model = model::Model();
   write_reports(outputs, std::move(input));
   if (comparison->store) comparison->store->finish_run();
   if (options.stats) print_stats(*comparison, load_ms, elapsed_ms(start));

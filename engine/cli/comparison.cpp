@@ -90,15 +90,22 @@ std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool
   comparison->project_dir = ec || relative.empty() ? project.dir() : relative;
   comparison->boundary = project.boundary();
   comparison->pack_clones = pack_clone_folder(options.cache, project);
-  git::Snapshot head_files = project.read(head, comparison->config);
-  project.require_data(head_files, comparison->config);
-  comparison->head = model::load_snapshot(head_files, &comparison->cache);
-  diff::check_schema_versions(comparison->head.model, comparison->head.diagnostics);
+  std::vector<git::Snapshot> snapshots;
+  snapshots.push_back(project.read(head, comparison->config));
+  project.require_data(snapshots.front(), comparison->config);
   comparison->base_commit = base_commit(options, project, require_base);
   if (!comparison->base_commit.empty()) {
     Revision base = Revision::commit(comparison->base_commit, "base");
-    comparison->base =
-        model::load_snapshot(project.read(base, comparison->config), &comparison->cache);
+    snapshots.push_back(project.read(base, comparison->config));
+  }
+  // Both revisions in one pass: a file they share is parsed once and its tree released as soon
+  // as both models have read it, instead of every tree being held until base's model is built.
+  std::vector<model::LoadedModel> loaded =
+      model::load_snapshots(std::move(snapshots), &comparison->cache);
+  comparison->head = std::move(loaded.front());
+  diff::check_schema_versions(comparison->head.model, comparison->head.diagnostics);
+  if (loaded.size() > 1) {
+    comparison->base = std::move(loaded[1]);
     diff::check_schema_versions(comparison->base->model, comparison->base->diagnostics);
     diff::check_schema_versions_between(comparison->base->model, comparison->head.model,
                                         comparison->head.diagnostics);

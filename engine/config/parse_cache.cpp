@@ -33,7 +33,7 @@ std::shared_ptr<const ReadResult> ParseCache::parse(const std::string& path,
 
 std::shared_ptr<const ReadResult> ParseCache::read(const std::string& path,
                                                    const std::string& blob_id, std::string text,
-                                                   const std::string& revision) {
+                                                   const std::string& revision, bool keep) {
   // The path is part of the key: spans name their file, so one blob at two paths is two entries.
   std::string key = blob_id.empty() ? std::string() : blob_id + ":" + path;
   if (!key.empty()) {
@@ -44,11 +44,19 @@ std::shared_ptr<const ReadResult> ParseCache::read(const std::string& path,
     }
   }
   auto result = parse(path, blob_id, make_source(path, std::move(text), revision));
-  if (!key.empty()) {
+  if (!key.empty() && keep) {
+    const size_t bytes = result->source->text().size();
     std::lock_guard lock(mutex_);
-    entries_.emplace(key, result);
+    if (kept_bytes_ + bytes <= max_kept_bytes_ && entries_.emplace(key, result).second) {
+      kept_bytes_ += bytes;
+    }
   }
   return result;
+}
+
+void ParseCache::count_shared() {
+  std::lock_guard lock(mutex_);
+  ++hits_;
 }
 
 }  // namespace steward::config

@@ -28,17 +28,31 @@ struct ParseCodec {
 // run decodes instead of parsing. Safe to use from several threads.
 class ParseCache {
  public:
+  // Parses kept for later reads (see `keep`) hold at most this much source text; their trees cost
+  // about 17 times as much. Past it a parse is returned but not kept: a blob read again is parsed
+  // again (or decoded from the store), which costs time, never a different result.
+  static constexpr size_t kDefaultMaxKeptBytes = size_t{16} << 20;
+
+  explicit ParseCache(size_t max_kept_bytes = kDefaultMaxKeptBytes)
+      : max_kept_bytes_(max_kept_bytes) {}
+
   // Keeps parses in `store` (not owned; it must outlive the cache) through `codec`.
   void use_store(BlobCacheStore* store, ParseCodec codec);
 
   // The parse of `text` at `path`, from the cache when the same blob was read before. `text` is
   // taken over by the result's source (pass it with std::move to keep one copy of each file).
+  // `keep`: remember the parse for later reads of the same blob in this run. A loader that shares
+  // parses itself passes false, so that the cache does not hold every parsed tree to the end.
   std::shared_ptr<const ReadResult> read(const std::string& path, const std::string& blob_id,
-                                         std::string text, const std::string& revision);
+                                         std::string text, const std::string& revision,
+                                         bool keep = true);
+  // Counts a read that the caller shared itself (see `keep`), for hits().
+  void count_shared();
 
-  size_t parses() const { return parses_; }  // how many files were actually parsed
-  size_t hits() const { return hits_; }      // shared with an earlier read in this run
-  size_t loaded() const { return loaded_; }  // decoded from the persistent store
+  size_t parses() const { return parses_; }          // how many files were actually parsed
+  size_t hits() const { return hits_; }              // shared with an earlier read in this run
+  size_t loaded() const { return loaded_; }          // decoded from the persistent store
+  size_t kept_bytes() const { return kept_bytes_; }  // source text of the parses kept
 
  private:
   std::shared_ptr<const ReadResult> parse(const std::string& path, const std::string& blob_id,
@@ -48,6 +62,8 @@ class ParseCache {
   std::unordered_map<std::string, std::shared_ptr<const ReadResult>> entries_;
   BlobCacheStore* store_ = nullptr;
   ParseCodec codec_;
+  size_t max_kept_bytes_;
+  size_t kept_bytes_ = 0;
   size_t parses_ = 0;
   size_t hits_ = 0;
   size_t loaded_ = 0;

@@ -42,8 +42,8 @@ class DuplicateNames {
 };
 
 template <typename T>
-void add(std::optional<T> entity, std::vector<T>& into, std::string_view kind,
-         DuplicateNames& duplicates) {
+void add_named(std::optional<T> entity, std::vector<T>& into, std::string_view kind,
+               DuplicateNames& duplicates) {
   if (entity && duplicates.first(kind, entity->name, entity->span)) {
     into.push_back(std::move(*entity));
   }
@@ -67,34 +67,35 @@ const std::vector<NativeKind>& kind_table() {
   static const std::vector<NativeKind> kinds = {
       {"event",
        [](const config::Node& root, ModelParts& p) {
-         add(read_event(root, p.diagnostics), p.model.events, "event", p.duplicates);
+         add_named(read_event(root, p.diagnostics), p.model.events, "event", p.duplicates);
        }},
       {"property",
        [](const config::Node& root, ModelParts& p) {
-         add(read_library_property(root, p.diagnostics), p.model.property_library, "property",
-             p.duplicates);
+         add_named(read_library_property(root, p.diagnostics), p.model.property_library, "property",
+                   p.duplicates);
        }},
       {"source",
        [](const config::Node& root, ModelParts& p) {
-         add(read_source(root, p.diagnostics), p.model.sources, "source", p.duplicates);
+         add_named(read_source(root, p.diagnostics), p.model.sources, "source", p.duplicates);
        }},
       {"destination",
        [](const config::Node& root, ModelParts& p) {
-         add(read_destination(root, p.diagnostics), p.model.destinations, "destination",
-             p.duplicates);
+         add_named(read_destination(root, p.diagnostics), p.model.destinations, "destination",
+                   p.duplicates);
        }},
       {"transformation",
        [](const config::Node& root, ModelParts& p) {
-         add(read_transformation(root, p.diagnostics), p.model.transformations, "transformation",
-             p.duplicates);
+         add_named(read_transformation(root, p.diagnostics), p.model.transformations,
+                   "transformation", p.duplicates);
        }},
       {"identity",
        [](const config::Node& root, ModelParts& p) {
-         add(read_identity(root, p.diagnostics), p.model.identities, "identity", p.duplicates);
+         add_named(read_identity(root, p.diagnostics), p.model.identities, "identity",
+                   p.duplicates);
        }},
       {"team",
        [](const config::Node& root, ModelParts& p) {
-         add(read_team(root, p.diagnostics), p.model.teams, "team", p.duplicates);
+         add_named(read_team(root, p.diagnostics), p.model.teams, "team", p.duplicates);
        }},
       {"taxonomy",
        [](const config::Node& root, ModelParts& p) {
@@ -144,52 +145,70 @@ std::string native_kind_list() {
   return list;
 }
 
-BuildResult build_model(const std::vector<const config::Document*>& documents) {
+// Everything one model's reading keeps between documents. Held behind a pointer: the duplicate
+// check and the external formats refer to `result.diagnostics`, which must not move.
+struct ModelBuilder::State {
   BuildResult result;
-  Model& model = result.model;
-  Diagnostics& diagnostics = result.diagnostics;
-  DuplicateNames duplicates(diagnostics);
+  DuplicateNames duplicates{result.diagnostics};
   std::optional<Taxonomy> taxonomy;
-  formats::ExternalFormats external(diagnostics);
+  formats::ExternalFormats external{result.diagnostics};
+};
 
-  for (const config::Document* document : documents) {
-    const config::Node& root = document->root;
-    if (root.is_null()) continue;  // an empty document, e.g. a trailing `---`
-    // JSON Schema, Iglu and rudder-cli documents (docs/formats.md).
-    if (external.take(*document)) continue;
-    const config::Node* kind = root.is_mapping() ? root.find("kind") : nullptr;
-    if (!kind) {
-      diagnostics.push_back(make_diagnostic(
-          rule_id::kSchemaMissingKind, Severity::warning, root.span,
-          "this document has no `kind:`, so steward does not read it",
-          "add `kind: event` (or source, destination, ...), or exclude the file in steward.yaml"));
-      continue;
-    }
-    if (const NativeKind* native = find_kind(kind->text)) {
-      ModelParts parts{model, diagnostics, duplicates, taxonomy};
-      native->read(root, parts);
-      continue;
-    }
-    auto guess = closest_match(kind->text, native_kinds());
-    report(diagnostics, rule_id::kSchemaUnknownKind, kind->span,
-           "unknown kind '" + kind->text + "'", "kinds are " + native_kind_list(),
-           guess ? "did you mean '" + *guess + "'?" : "");
+ModelBuilder::ModelBuilder() : state_(std::make_unique<State>()) {}
+ModelBuilder::~ModelBuilder() = default;
+
+bool ModelBuilder::add(const config::Document& document) {
+  Model& model = state_->result.model;
+  Diagnostics& diagnostics = state_->result.diagnostics;
+  const config::Node& root = document.root;
+  if (root.is_null()) return false;  // an empty document, e.g. a trailing `---`
+  // JSON Schema, Iglu and rudder-cli documents (docs/formats.md).
+  if (state_->external.take(document)) return true;
+  const config::Node* kind = root.is_mapping() ? root.find("kind") : nullptr;
+  if (!kind) {
+    diagnostics.push_back(make_diagnostic(
+        rule_id::kSchemaMissingKind, Severity::warning, root.span,
+        "this document has no `kind:`, so steward does not read it",
+        "add `kind: event` (or source, destination, ...), or exclude the file in steward.yaml"));
+    return false;
   }
-  formats::ExternalEntities read = external.read(model.property_library);
+  if (const NativeKind* native = find_kind(kind->text)) {
+    ModelParts parts{model, diagnostics, state_->duplicates, state_->taxonomy};
+    native->read(root, parts);
+    return false;
+  }
+  auto guess = closest_match(kind->text, native_kinds());
+  report(diagnostics, rule_id::kSchemaUnknownKind, kind->span, "unknown kind '" + kind->text + "'",
+         "kinds are " + native_kind_list(), guess ? "did you mean '" + *guess + "'?" : "");
+  return false;
+}
+
+BuildResult ModelBuilder::finish() {
+  State& state = *state_;
+  Model& model = state.result.model;
+  formats::ExternalEntities read = state.external.read(model.property_library);
   for (auto& event : read.events) {
-    add(std::optional(std::move(event)), model.events, "event", duplicates);
+    add_named(std::optional(std::move(event)), model.events, "event", state.duplicates);
   }
   for (auto& source : read.sources) {
-    add(std::optional(std::move(source)), model.sources, "source", duplicates);
+    add_named(std::optional(std::move(source)), model.sources, "source", state.duplicates);
   }
   for (auto& destination : read.destinations) {
-    add(std::optional(std::move(destination)), model.destinations, "destination", duplicates);
+    add_named(std::optional(std::move(destination)), model.destinations, "destination",
+              state.duplicates);
   }
-  model.taxonomy = taxonomy ? std::move(*taxonomy) : default_taxonomy();
+  model.taxonomy = state.taxonomy ? std::move(*state.taxonomy) : default_taxonomy();
   model.index();
-  resolve_references(model, diagnostics);
+  resolve_references(model, state.result.diagnostics);
   build_routes(model);
-  return result;
+  return std::move(state.result);
+}
+
+BuildResult build_model(const std::vector<const config::Document*>& documents) {
+  ModelBuilder builder;
+  for (const config::Document* document : documents)
+    builder.add(*document);
+  return builder.finish();
 }
 
 BuildResult build_model(const std::vector<config::Document>& documents) {

@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <mutex>
+#include <unordered_map>
+
 #include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 
@@ -66,6 +69,31 @@ std::string to_re2_syntax(std::string_view pattern) {
   return out;
 }
 
+// Why each pattern seen so far cannot be used (empty: it can). Data files repeat their patterns
+// (20,000 generated events share two), and compiling one with RE2 costs far more than reading
+// the event, so each distinct pattern is compiled once a process. Bounded: past the bound a
+// pattern is compiled every time, as before, so hostile input cannot grow it.
+class PatternProblems {
+ public:
+  std::string problem(std::string_view pattern) {
+    {
+      std::lock_guard lock(mutex_);
+      if (auto it = known_.find(std::string(pattern)); it != known_.end()) return it->second;
+    }
+    std::string problem = compile_pattern(pattern).problem;
+    std::lock_guard lock(mutex_);
+    if (known_.size() < kMaxRemembered && pattern.size() <= kMaxRememberedBytes)
+      known_.emplace(std::string(pattern), problem);
+    return problem;
+  }
+
+ private:
+  static constexpr size_t kMaxRemembered = 4096;
+  static constexpr size_t kMaxRememberedBytes = 256;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> known_;
+};
+
 }  // namespace
 
 CompiledPattern compile_pattern(std::string_view pattern) {
@@ -99,10 +127,11 @@ bool pattern_search(const re2::RE2& regex, std::string_view text) {
 
 void check_data_pattern(std::string_view pattern, const Span& span, std::string_view what,
                         Diagnostics& diagnostics) {
-  CompiledPattern compiled = compile_pattern(pattern);
-  if (compiled.regex) return;
+  static PatternProblems problems;
+  const std::string problem = problems.problem(pattern);
+  if (problem.empty()) return;
   report(diagnostics, rule_id::kSchemaInvalidPattern, span,
-         "this " + std::string(what) + " cannot be checked: " + compiled.problem,
+         "this " + std::string(what) + " cannot be checked: " + problem,
          "steward reads patterns as RE2 regular expressions (the ECMA-262 subset without "
          "backreferences and lookaround). Rewrite the pattern without them, or fix its syntax.");
 }

@@ -1,8 +1,10 @@
 #include "model/snapshot_loader.h"
 
-#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "model/model_builder.h"
 #include "source/diagnostic_factory.h"
@@ -12,13 +14,19 @@ namespace steward::model {
 
 namespace {
 
-double elapsed_ms(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-      .count();
+using Clock = std::chrono::steady_clock;
+
+double elapsed_ms(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
 // Below this many files a second thread costs more than it saves.
 constexpr size_t kFilesPerThread = 32;
+
+// How many files may be parsed ahead of the one the models are reading: the parsed trees held
+// at any time (a tree costs about 17 bytes per byte of YAML, so a few MB here), and the slack
+// that keeps the parsing threads busy while the models read.
+constexpr size_t kParseAhead = 512;
 
 // A path the revision has but steward could not read is a finding at that path, never a silent
 // gap in the model.
@@ -32,53 +40,225 @@ Diagnostic unread_finding(const git::UnreadPath& unread, const std::string& revi
   return d;
 }
 
+// One distinct file to parse (a blob id at a path): the revisions that share it share its parse.
+struct ParseJob {
+  size_t revision = 0;  // the first revision that has the file; its text and label are used
+  size_t file = 0;      // the file's index there
+  size_t readers = 0;   // models that have yet to read it
+  bool done = false;
+  std::shared_ptr<const config::ReadResult> result;
+};
+
+// Where one model's reading stands.
+struct ModelInProgress {
+  ModelBuilder builder;
+  Diagnostics parse_diagnostics;  // syntax.* and the like, in file order
+  LoadedModel loaded;
+};
+
+// Parses the files of every revision on worker threads, in the order the models read them, at
+// most kParseAhead files ahead; the calling thread reads each parse into the models that contain
+// it and releases its tree once all of them have.
+class Pipeline {
+ public:
+  Pipeline(std::vector<git::Snapshot>& snapshots, config::ParseCache& cache, bool keep)
+      : snapshots_(snapshots), cache_(cache), keep_(keep) {}
+
+  std::vector<LoadedModel> run();
+
+ private:
+  void plan();
+  void work();
+  void parse(size_t job);
+  const ParseJob& wait_for(size_t job);
+  void read_file(size_t revision, size_t file, ModelInProgress& model);
+  void stop_workers();
+
+  std::vector<git::Snapshot>& snapshots_;
+  config::ParseCache& cache_;
+  const bool keep_;
+  std::vector<ParseJob> jobs_;                    // in the order the models need them
+  std::vector<std::vector<size_t>> job_of_;       // [revision][file] -> job
+  std::vector<std::pair<size_t, size_t>> order_;  // (revision, file) in reading order
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  size_t next_ = 0;   // the first job no thread has started
+  size_t limit_ = 0;  // jobs at or past this wait until the models catch up
+  std::vector<std::thread> workers_;
+};
+
+// Walks the revisions' files by path (each is sorted by path), so that a file both revisions
+// hold unchanged is one job, placed where both read it, and parsed with the first revision's
+// label (head's, as when head was loaded before base).
+void Pipeline::plan() {
+  std::unordered_map<std::string, size_t> by_key;
+  std::vector<size_t> at(snapshots_.size(), 0);
+  job_of_.resize(snapshots_.size());
+  for (size_t r = 0; r < snapshots_.size(); ++r)
+    job_of_[r].resize(snapshots_[r].files.size());
+  for (;;) {
+    const std::string* smallest = nullptr;
+    for (size_t r = 0; r < snapshots_.size(); ++r) {
+      if (at[r] == snapshots_[r].files.size()) continue;
+      const std::string& path = snapshots_[r].files[at[r]].path;
+      if (!smallest || path < *smallest) smallest = &path;
+    }
+    if (!smallest) break;
+    const std::string path = *smallest;
+    for (size_t r = 0; r < snapshots_.size(); ++r) {
+      if (at[r] == snapshots_[r].files.size() || snapshots_[r].files[at[r]].path != path) continue;
+      const git::SnapshotFile& file = snapshots_[r].files[at[r]];
+      // The path is part of the key: spans name their file (as in ParseCache).
+      std::string key = file.blob_id.empty() ? std::string() : file.blob_id + ":" + path;
+      auto found = key.empty() ? by_key.end() : by_key.find(key);
+      if (found == by_key.end()) {
+        if (!key.empty()) by_key.emplace(std::move(key), jobs_.size());
+        jobs_.push_back(ParseJob{r, at[r], 0, false, nullptr});
+        job_of_[r][at[r]] = jobs_.size() - 1;
+      } else {
+        job_of_[r][at[r]] = found->second;
+        cache_.count_shared();
+      }
+      ++jobs_[job_of_[r][at[r]]].readers;
+      order_.emplace_back(r, at[r]);
+      ++at[r];
+    }
+  }
+}
+
+void Pipeline::parse(size_t job) {
+  ParseJob& parse_job = jobs_[job];
+  git::Snapshot& snapshot = snapshots_[parse_job.revision];
+  git::SnapshotFile& file = snapshot.files[parse_job.file];
+  auto result =
+      cache_.read(file.path, file.blob_id, std::move(file.content), snapshot.label, keep_);
+  std::lock_guard lock(mutex_);
+  parse_job.result = std::move(result);
+  parse_job.done = true;
+  changed_.notify_all();
+}
+
+void Pipeline::work() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [&] { return next_ >= jobs_.size() || next_ < limit_; });
+    if (next_ >= jobs_.size()) return;
+    const size_t job = next_++;
+    lock.unlock();
+    parse(job);
+    lock.lock();
+  }
+}
+
+// The parse of `job`, parsing on this thread what no worker has started yet.
+const ParseJob& Pipeline::wait_for(size_t job) {
+  std::unique_lock lock(mutex_);
+  if (job + kParseAhead > limit_) {
+    limit_ = job + kParseAhead;
+    changed_.notify_all();
+  }
+  while (!jobs_[job].done) {
+    if (next_ <= job) {
+      const size_t mine = next_++;
+      lock.unlock();
+      parse(mine);
+      lock.lock();
+      continue;
+    }
+    changed_.wait(lock);
+  }
+  return jobs_[job];
+}
+
+void Pipeline::read_file(size_t revision, size_t file, ModelInProgress& model) {
+  const auto start = Clock::now();
+  const size_t job = job_of_[revision][file];
+  std::shared_ptr<const config::ReadResult> result = wait_for(job).result;
+  model.loaded.parse_ms += elapsed_ms(start);
+  const auto build_start = Clock::now();
+  model.parse_diagnostics.insert(model.parse_diagnostics.end(), result->diagnostics.begin(),
+                                 result->diagnostics.end());
+  bool kept = false;
+  for (const auto& document : result->documents)
+    kept = model.builder.add(document) || kept;
+  // What the model keeps of the file: its source (spans point into its text), and all of the
+  // parse only when an external format reads its documents at the end.
+  model.loaded.parsed[file] =
+      kept || result->documents.empty()
+          ? result
+          : std::make_shared<const config::ReadResult>(config::ReadResult{result->source, {}, {}});
+  std::lock_guard lock(mutex_);
+  if (--jobs_[job].readers == 0) jobs_[job].result.reset();
+  model.loaded.build_ms += elapsed_ms(build_start);
+}
+
+void Pipeline::stop_workers() {
+  {
+    std::lock_guard lock(mutex_);
+    next_ = jobs_.size();
+    changed_.notify_all();
+  }
+  for (auto& worker : workers_)
+    worker.join();
+  workers_.clear();
+}
+
+std::vector<LoadedModel> Pipeline::run() {
+  plan();
+  std::vector<std::unique_ptr<ModelInProgress>> models;
+  for (const git::Snapshot& snapshot : snapshots_) {
+    auto model = std::make_unique<ModelInProgress>();
+    LoadedModel& loaded = model->loaded;
+    loaded.files = snapshot.files.size();
+    loaded.parsed.resize(snapshot.files.size());
+    for (const auto& file : snapshot.files)
+      loaded.blob_ids.push_back(file.blob_id);
+    for (const auto& unread : snapshot.unread)
+      loaded.diagnostics.push_back(unread_finding(unread, snapshot.label));
+    models.push_back(std::move(model));
+  }
+  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                          jobs_.size() / kFilesPerThread);
+  limit_ = kParseAhead;
+  for (size_t t = 0; t < threads; ++t)
+    workers_.emplace_back([this] { work(); });
+  try {
+    for (const auto& [revision, file] : order_)
+      read_file(revision, file, *models[revision]);
+  } catch (...) {
+    stop_workers();
+    throw;
+  }
+  stop_workers();
+  std::vector<LoadedModel> out;
+  for (auto& model : models) {
+    const auto build_start = Clock::now();
+    BuildResult built = model->builder.finish();
+    LoadedModel& loaded = model->loaded;
+    loaded.model = std::move(built.model);
+    loaded.diagnostics.insert(loaded.diagnostics.end(), model->parse_diagnostics.begin(),
+                              model->parse_diagnostics.end());
+    loaded.diagnostics.insert(loaded.diagnostics.end(), built.diagnostics.begin(),
+                              built.diagnostics.end());
+    loaded.build_ms += elapsed_ms(build_start);
+    out.push_back(std::move(loaded));
+  }
+  return out;
+}
+
 }  // namespace
 
-LoadedModel load_snapshot(git::Snapshot snapshot, config::ParseCache* cache) {
+std::vector<LoadedModel> load_snapshots(std::vector<git::Snapshot> snapshots,
+                                        config::ParseCache* cache, bool keep_parses) {
   config::ParseCache local_cache;
-  config::ParseCache& parse_cache = cache ? *cache : local_cache;
-  const auto start = std::chrono::steady_clock::now();
-  LoadedModel loaded;
-  loaded.files = snapshot.files.size();
-  loaded.parsed.resize(snapshot.files.size());
-  loaded.blob_ids.reserve(snapshot.files.size());
-  for (const auto& file : snapshot.files)
-    loaded.blob_ids.push_back(file.blob_id);
+  Pipeline pipeline(snapshots, cache ? *cache : local_cache, cache && keep_parses);
+  return pipeline.run();
+}
 
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < snapshot.files.size(); i = next++) {
-      git::SnapshotFile& file = snapshot.files[i];
-      loaded.parsed[i] =
-          parse_cache.read(file.path, file.blob_id, std::move(file.content), snapshot.label);
-    }
-  };
-  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                    1 + snapshot.files.size() / kFilesPerThread);
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t)
-    pool.emplace_back(work);
-  work();
-  for (auto& thread : pool)
-    thread.join();
-  loaded.parse_ms = elapsed_ms(start);
-  const auto build_start = std::chrono::steady_clock::now();
-
-  for (const auto& unread : snapshot.unread)
-    loaded.diagnostics.push_back(unread_finding(unread, snapshot.label));
-  std::vector<const config::Document*> documents;
-  for (const auto& parsed : loaded.parsed) {
-    loaded.diagnostics.insert(loaded.diagnostics.end(), parsed->diagnostics.begin(),
-                              parsed->diagnostics.end());
-    for (const auto& document : parsed->documents)
-      documents.push_back(&document);
-  }
-  BuildResult built = build_model(documents);
-  loaded.model = std::move(built.model);
-  loaded.diagnostics.insert(loaded.diagnostics.end(), built.diagnostics.begin(),
-                            built.diagnostics.end());
-  loaded.build_ms = elapsed_ms(build_start);
-  return loaded;
+LoadedModel load_snapshot(git::Snapshot snapshot, config::ParseCache* cache) {
+  std::vector<git::Snapshot> one;
+  one.push_back(std::move(snapshot));
+  return std::move(load_snapshots(std::move(one), cache, true).front());
 }
 
 }  // namespace steward::model

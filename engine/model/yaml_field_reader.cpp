@@ -15,7 +15,8 @@ std::optional<Ref> scalar_ref(const config::Node& node, std::string_view what,
 }
 
 YamlFieldReader::YamlFieldReader(const config::Node& mapping, std::string what,
-                                 std::vector<std::string> known_keys, Diagnostics& diagnostics)
+                                 const std::vector<std::string>& known_keys,
+                                 Diagnostics& diagnostics)
     : mapping_(mapping), what_(std::move(what)), diagnostics_(diagnostics) {
   if (!mapping_.is_mapping()) {
     report(diagnostics_, rule_id::kSchemaWrongType, mapping_.span,

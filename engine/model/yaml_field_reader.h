@@ -19,7 +19,7 @@ namespace steward::model {
 class YamlFieldReader {
  public:
   YamlFieldReader(const config::Node& mapping, std::string what,
-                  std::vector<std::string> known_keys, Diagnostics& diagnostics);
+                  const std::vector<std::string>& known_keys, Diagnostics& diagnostics);
 
   bool is_mapping() const { return mapping_.is_mapping(); }
   const config::Node* get(std::string_view key) const { return mapping_.find(key); }

@@ -41,6 +41,32 @@ TEST_SUITE("parse_cache") {
     CHECK(b->documents[0].root.find("kind")->text == "source");
   }
 
+  TEST_CASE("parses are kept up to a bound of source text; past it they are parsed again") {
+    const std::string text = "kind: team\nname: t\n";  // 19 bytes
+    ParseCache cache(50);
+    cache.read("a.yaml", "blob1", text, "head");
+    cache.read("b.yaml", "blob1", text, "head");
+    cache.read("c.yaml", "blob1", text, "head");  // would pass the bound: not kept
+    CHECK(cache.kept_bytes() == 38);
+    auto again = cache.read("c.yaml", "blob1", text, "head");
+    CHECK(cache.parses() == 4);
+    CHECK(again->documents[0].root.find("name")->text == "t");
+    cache.read("a.yaml", "blob1", text, "base");
+    CHECK(cache.hits() == 1);
+  }
+
+  TEST_CASE("a read with keep off is shared from the cache but never added to it") {
+    ParseCache cache;
+    cache.read("a.yaml", "blob1", "kind: team\n", "head", false);
+    cache.read("a.yaml", "blob1", "kind: team\n", "head", false);
+    CHECK(cache.parses() == 2);
+    CHECK(cache.kept_bytes() == 0);
+    cache.read("a.yaml", "blob1", "kind: team\n", "head");
+    cache.read("a.yaml", "blob1", "kind: team\n", "head", false);
+    CHECK(cache.parses() == 3);
+    CHECK(cache.hits() == 1);
+  }
+
   TEST_CASE("without a blob id nothing is cached") {
     ParseCache cache;
     cache.read("a.yaml", "", "kind: team\n", "");

@@ -83,6 +83,27 @@ TEST_SUITE("properties") {
     CHECK(built.model.events[0].properties[0].types == Strings{"string"});
   }
 
+  TEST_CASE("a pattern repeated across events is checked once and reported at every use") {
+    // check_data_pattern remembers each distinct pattern's verdict: the second event's bad
+    // pattern must still be reported (with the same reason), the good one must stay silent.
+    auto event = [](const std::string& name) {
+      return "kind: event\nname: " + name +
+             "\nowner: team-a\nproperties:\n"
+             "  a: {type: string, pattern: '[z-', pii: none}\n"
+             "  b: {type: string, pattern: '^[A-Z]{2}$', pii: none}\n";
+    };
+    auto built = build({{"basics.yaml", kBasics},
+                        {"e1.yaml", event("e1")},
+                        {"e2.yaml", event("e2")},
+                        {"e3.yaml", event("e3")}});
+    CHECK(places(built.diagnostics) == Strings{"schema.invalid-pattern@e1.yaml:5:30",
+                                               "schema.invalid-pattern@e2.yaml:5:30",
+                                               "schema.invalid-pattern@e3.yaml:5:30"});
+    REQUIRE(built.diagnostics.size() == 3);
+    CHECK(built.diagnostics[0].message == built.diagnostics[2].message);
+    CHECK(built.diagnostics[2].message.find("invalid regular expression") != std::string::npos);
+  }
+
   TEST_CASE("a pattern steward cannot check is schema.invalid-pattern at the pattern") {
     auto built =
         build({{"basics.yaml", kBasics},
