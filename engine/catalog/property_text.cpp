@@ -7,13 +7,6 @@ namespace steward::catalog {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const auto& p : parts)
-    out += (out.empty() ? "" : separator) + p;
-  return out;
-}
-
 std::string number(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%g", value);
@@ -38,6 +31,20 @@ class ConstraintList {
 };
 
 }  // namespace
+
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const auto& p : parts)
+    out += (out.empty() ? "" : separator) + p;
+  return out;
+}
+
+std::string names(const std::vector<model::Ref>& refs) {
+  std::string out;
+  for (const auto& r : refs)
+    out += (out.empty() ? "" : ", ") + r.name;
+  return out;
+}
 
 std::string type_text(const std::vector<std::string>& types) {
   return types.empty() ? "any" : joined(types, " | ");
