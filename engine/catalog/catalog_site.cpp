@@ -2,30 +2,16 @@
 
 #include "catalog/anchors.h"
 #include "catalog/destination_page.h"
-#include "catalog/html_text.h"
 #include "catalog/property_reach.h"
 #include "catalog/property_text.h"
 #include "catalog/search_index.h"
 #include "catalog/site_style.h"
 #include "catalog/source_link.h"
+#include "source/markup_escape.h"
 
 namespace steward::catalog {
 
 namespace {
-
-std::string names(const std::vector<model::Ref>& refs) {
-  std::string out;
-  for (const auto& r : refs)
-    out += (out.empty() ? "" : ", ") + r.name;
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts)
-    out += (out.empty() ? "" : ", ") + p;
-  return out;
-}
 
 class IndexPage {
  public:

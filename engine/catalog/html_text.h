@@ -5,9 +5,6 @@
 
 namespace steward::catalog {
 
-// `text` safe between tags and inside double-quoted attributes: & < > " ' escaped.
-std::string html_escape(std::string_view text);
-
 // JSON text made safe inside an inline <script>: '<', '>' and '&' as \u escapes (no "</script>"
 // or "<!--" can close or change the script element), U+2028/U+2029 as escapes too.
 std::string script_safe_json(std::string_view json);

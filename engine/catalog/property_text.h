@@ -12,4 +12,9 @@ namespace steward::catalog {
 std::string type_text(const std::vector<std::string>& types);
 std::string constraints_text(const model::Constraints& constraints);
 
+// Lists as the catalog's pages show them: "a, b" (or with another separator), and the names of
+// references the same way.
+std::string joined(const std::vector<std::string>& parts, const char* separator = ", ");
+std::string names(const std::vector<model::Ref>& refs);
+
 }  // namespace steward::catalog

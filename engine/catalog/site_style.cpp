@@ -1,6 +1,6 @@
 #include "catalog/site_style.h"
 
-#include "catalog/html_text.h"
+#include "source/markup_escape.h"
 
 namespace steward::catalog {
 

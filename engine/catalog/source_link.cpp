@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "catalog/html_text.h"
+#include "source/markup_escape.h"
 
 namespace steward::catalog {
 

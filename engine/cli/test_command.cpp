@@ -16,9 +16,9 @@
 #include "model/pattern.h"
 #include "model/snapshot_loader.h"
 #include "policy/fixture_tests.h"
-#include "report/xml_text.h"
 #include "rules/builtins.h"
 #include "source/input_error.h"
+#include "source/markup_escape.h"
 #include "source/rule_ids.h"
 
 namespace steward::cli {
@@ -160,7 +160,6 @@ std::string diagnostic_line(const Diagnostic& e) {
 // JUnit XML for CI: a test suite per pack, a test case per fixture case; a pack that cannot run
 // is one test case with an <error>.
 std::string to_junit(const std::vector<policy::PackTestResult>& results) {
-  using report::xml_escape;
   std::string suites;
   size_t tests = 0, failures = 0, errors = 0;
   for (const auto& result : results) {

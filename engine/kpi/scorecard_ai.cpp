@@ -13,17 +13,12 @@ const char* const kAi = "AI controls";
 
 ScorecardItem reviews_required(const Facts& f) {
   ScorecardItem item = new_item("ai.reviews-required", kAi, "Reviews required");
-  for (const auto& path : f.codeowners)
-    item.evidence.push_back({path, 0, "CODEOWNERS names who must review"});
-  if (f.codeowners.empty())
-    item.evidence.push_back(looked("CODEOWNERS, .github/CODEOWNERS, docs/CODEOWNERS"));
+  add_codeowners(item, f, "CODEOWNERS names who must review");
   bool governance = f.pack_enabled("stdlib:governance");
   item.evidence.push_back(steward_yaml(f));
-  item.grade = grade_of({!f.codeowners.empty(), governance, !f.ci_check.empty()});
-  item.to_yes = item.grade == Grade::yes
-                    ? ""
-                    : "add CODEOWNERS, enable stdlib:governance (PII and identity changes require "
-                      "review by their teams) and run `steward check` in CI";
+  set_grade(item, grade_of({!f.codeowners.empty(), governance, !f.ci_check.empty()}),
+            "add CODEOWNERS, enable stdlib:governance (PII and identity changes require "
+            "review by their teams) and run `steward check` in CI");
   // Branch protection lives in the forge's settings, not in the repository: say so.
   item.evidence.push_back({"", 0,
                            "branch protection (required reviews) is a setting of the forge, not "
@@ -57,13 +52,11 @@ ScorecardItem dry_runs(const Facts& f) {
   std::vector<Evidence> ci = ci_lines(f.files, {"staging"});
   append(ci, ci_lines(f.files, {"dry-run"}));
   append(ci, ci_lines(f.files, {"dry_run"}));
-  append(item.evidence, ci);
-  if (ci.empty()) item.evidence.push_back(looked("a staging or dry-run job in the CI files"));
-  item.grade = grade_of({environments, !ci.empty()});
-  if (item.grade != Grade::yes)
-    item.to_yes =
-        "connect a staging environment and run changes there from CI first (a staging or dry-run "
-        "job)";
+  add_found(item, ci, "a staging or dry-run job in the CI files");
+  set_grade(
+      item, grade_of({environments, !ci.empty()}),
+      "connect a staging environment and run changes there from CI first (a staging or dry-run "
+      "job)");
   return item;
 }
 
@@ -77,11 +70,13 @@ ScorecardItem rollback(const Facts& f) {
   if (!found) append(item.evidence, folders);
   if (item.evidence.empty())
     item.evidence.push_back(looked("files or CI jobs named rollback, runbooks or playbooks"));
-  item.grade = found ? Grade::yes : folders.empty() ? Grade::no : Grade::partial;
-  if (item.grade != Grade::yes)
-    item.to_yes =
-        "write how to roll back a bad change (a playbook named rollback, ideally a script or CI "
-        "job)";
+  set_grade(
+      item,
+      found             ? Grade::yes
+      : folders.empty() ? Grade::no
+                        : Grade::partial,
+      "write how to roll back a bad change (a playbook named rollback, ideally a script or CI "
+      "job)");
   return item;
 }
 
@@ -107,11 +102,9 @@ ScorecardItem scoped_permissions(const Facts& f) {
                                  " its token's `permissions:`"});
   }
   bool least_privilege = workflows > 0 && scoped == workflows;
-  item.grade = grade_of({!agents.empty(), least_privilege});
-  if (item.grade != Grade::yes)
-    item.to_yes =
-        "state what AI agents may change (AGENTS.md) and give every workflow explicit, minimal "
-        "`permissions:`";
+  set_grade(item, grade_of({!agents.empty(), least_privilege}),
+            "state what AI agents may change (AGENTS.md) and give every workflow explicit, minimal "
+            "`permissions:`");
   return item;
 }
 

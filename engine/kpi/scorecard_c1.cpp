@@ -32,8 +32,7 @@ ScorecardItem event_schemas(const Facts& f) {
                                           count_of(files.size(), "file", "files") + ", " +
                                           count_of(properties, "property", "properties") + ", " +
                                           std::to_string(untyped) + " without a type"));
-  item.grade = untyped == 0 ? Grade::yes : Grade::partial;
-  if (untyped > 0) item.to_yes = "give every property a `type:`";
+  set_grade(item, untyped == 0 ? Grade::yes : Grade::partial, "give every property a `type:`");
   return item;
 }
 
@@ -50,16 +49,11 @@ ScorecardItem catalog(const Facts& f) {
                                             count_of(f.model.events.size(), "event", "events") +
                                             " with a description and an owner to publish"));
   }
-  append(item.evidence, published);
-  if (published.empty())
-    item.evidence.push_back(looked("`steward catalog` or `steward export` in the CI files"));
+  add_found(item, published, "`steward catalog` or `steward export` in the CI files");
   bool complete = !f.model.events.empty() && described == f.model.events.size();
-  item.grade = grade_of({complete, !published.empty()});
-  if (item.grade != Grade::yes) {
-    item.to_yes = published.empty()
-                      ? "publish `steward catalog --out site` from CI on the main branch"
-                      : "give every event a `description:` and an `owner:`";
-  }
+  set_grade(item, grade_of({complete, !published.empty()}),
+            published.empty() ? "publish `steward catalog --out site` from CI on the main branch"
+                              : "give every event a `description:` and an `owner:`");
   return item;
 }
 
@@ -82,9 +76,8 @@ ScorecardItem pipelines(const Facts& f) {
   }
   if (item.evidence.empty())
     item.evidence.push_back(looked("`kind: source` and `kind: destination`"));
-  item.grade = grade_of({!m.sources.empty(), !m.destinations.empty()});
-  if (item.grade != Grade::yes)
-    item.to_yes = "declare every source and destination, with its events, as files (docs/model.md)";
+  set_grade(item, grade_of({!m.sources.empty(), !m.destinations.empty()}),
+            "declare every source and destination, with its events, as files (docs/model.md)");
   return item;
 }
 
@@ -98,9 +91,11 @@ ScorecardItem identity(const Facts& f) {
   bool keys = std::any_of(f.model.identities.begin(), f.model.identities.end(),
                           [](const model::Identity& i) { return !i.match_keys.empty(); });
   if (f.model.identities.empty()) item.evidence.push_back(looked("`kind: identity`"));
-  item.grade = keys ? Grade::yes : f.model.identities.empty() ? Grade::no : Grade::partial;
-  if (item.grade != Grade::yes)
-    item.to_yes = "declare identity resolution (match keys, merge limits) as `kind: identity`";
+  set_grade(item,
+            keys                         ? Grade::yes
+            : f.model.identities.empty() ? Grade::no
+                                         : Grade::partial,
+            "declare identity resolution (match keys, merge limits) as `kind: identity`");
   return item;
 }
 
@@ -109,13 +104,10 @@ ScorecardItem identity(const Facts& f) {
 ScorecardItem policy_as_code(const Facts& f, const char* id, const char* checklist) {
   ScorecardItem item = new_item(id, checklist, "Policy as code");
   item.evidence.push_back(steward_yaml(f));
-  append(item.evidence, f.ci_check);
-  if (f.ci_check.empty()) item.evidence.push_back(looked("`steward check` in the CI files"));
-  item.grade = grade_of({f.config.found, !f.ci_check.empty()});
-  if (item.grade != Grade::yes) {
-    item.to_yes = f.ci_check.empty() ? "run `steward check` on every pull request (docs/ci.md)"
-                                     : "commit a steward.yaml (`steward init`)";
-  }
+  add_found(item, f.ci_check, "`steward check` in the CI files");
+  set_grade(item, grade_of({f.config.found, !f.ci_check.empty()}),
+            f.ci_check.empty() ? "run `steward check` on every pull request (docs/ci.md)"
+                               : "commit a steward.yaml (`steward init`)");
   return item;
 }
 
@@ -143,10 +135,12 @@ ScorecardItem observability_as_code(const Facts& f, const char* id, const char* 
     item.evidence.push_back(looked("`kind: slo`"));
   }
   append(item.evidence, ci_lines(f.files, {"prometheus"}));
-  item.grade = with_slo == 0 ? Grade::no : with_slo == production ? Grade::yes : Grade::partial;
-  if (item.grade != Grade::yes)
-    item.to_yes =
-        "give every production destination a `kind: slo` (delivery, schema violations, latency)";
+  set_grade(
+      item,
+      with_slo == 0            ? Grade::no
+      : with_slo == production ? Grade::yes
+                               : Grade::partial,
+      "give every production destination a `kind: slo` (delivery, schema violations, latency)");
   return item;
 }
 
@@ -160,11 +154,9 @@ ScorecardItem promotion(const Facts& f) {
   append(item.evidence, f.ci_check);
   if (triggers.empty())
     item.evidence.push_back(looked("pull_request or merge_request triggers in the CI files"));
-  item.grade = grade_of({!triggers.empty(), !f.ci_check.empty()});
-  if (item.grade != Grade::yes)
-    item.to_yes =
-        "run steward on every pull request (GitHub `on: pull_request`, GitLab merge request "
-        "pipelines) and require it to pass";
+  set_grade(item, grade_of({!triggers.empty(), !f.ci_check.empty()}),
+            "run steward on every pull request (GitHub `on: pull_request`, GitLab merge request "
+            "pipelines) and require it to pass");
   return item;
 }
 
@@ -180,11 +172,12 @@ ScorecardItem runbooks(const Facts& f) {
   append(item.evidence, documents);
   if (item.evidence.empty())
     item.evidence.push_back(looked("files or CI jobs named replay or backfill"));
-  item.grade = !scripts.empty() ? Grade::yes : !documents.empty() ? Grade::partial : Grade::no;
-  if (item.grade != Grade::yes)
-    item.to_yes =
-        "script replays and backfills (a script or a manually triggered CI job named "
-        "replay/backfill) instead of written steps";
+  set_grade(item,
+            !scripts.empty()     ? Grade::yes
+            : !documents.empty() ? Grade::partial
+                                 : Grade::no,
+            "script replays and backfills (a script or a manually triggered CI job named "
+            "replay/backfill) instead of written steps");
   return item;
 }
 
@@ -202,11 +195,9 @@ ScorecardItem immutable(const Facts& f) {
     break;
   }
   append(item.evidence, f.ci_check);
-  item.grade = grade_of({compat, !f.ci_check.empty()});
-  if (item.grade != Grade::yes) {
-    item.to_yes = compat ? "run `steward check` in CI so that stdlib:compat blocks breaking changes"
-                         : "enable stdlib:compat (breaking changes to events fail the check)";
-  }
+  set_grade(item, grade_of({compat, !f.ci_check.empty()}),
+            compat ? "run `steward check` in CI so that stdlib:compat blocks breaking changes"
+                   : "enable stdlib:compat (breaking changes to events fail the check)");
   return item;
 }
 
@@ -234,11 +225,10 @@ ScorecardItem owners(const Facts& f) {
     item.evidence.push_back(looked("CODEOWNERS, .github/CODEOWNERS, docs/CODEOWNERS"));
   bool all_owned = !f.model.events.empty() && owned == f.model.events.size();
   bool governance = f.pack_enabled("stdlib:governance");
-  item.grade = grade_of({!f.codeowners.empty(), all_owned, reviewed > 0, governance});
-  if (item.grade != Grade::yes)
-    item.to_yes =
-        "add CODEOWNERS for the data folders, an `owner:` on every event, teams with `reviewers:`, "
-        "and stdlib:governance (its rules require reviews)";
+  set_grade(
+      item, grade_of({!f.codeowners.empty(), all_owned, reviewed > 0, governance}),
+      "add CODEOWNERS for the data folders, an `owner:` on every event, teams with `reviewers:`, "
+      "and stdlib:governance (its rules require reviews)");
   return item;
 }
 

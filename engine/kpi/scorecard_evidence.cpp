@@ -130,6 +130,23 @@ Grade grade_of(std::initializer_list<bool> conditions) {
   return held == conditions.size() ? Grade::yes : held == 0 ? Grade::no : Grade::partial;
 }
 
+void set_grade(ScorecardItem& item, Grade grade, std::string to_yes) {
+  item.grade = grade;
+  if (grade != Grade::yes) item.to_yes = std::move(to_yes);
+}
+
+void add_found(ScorecardItem& item, const std::vector<Evidence>& found, std::string looked_for) {
+  append(item.evidence, found);
+  if (found.empty()) item.evidence.push_back(looked(std::move(looked_for)));
+}
+
+void add_codeowners(ScorecardItem& item, const Facts& f, std::string_view shows) {
+  for (const auto& path : f.codeowners)
+    item.evidence.push_back({path, 0, std::string(shows)});
+  if (f.codeowners.empty())
+    item.evidence.push_back(looked("CODEOWNERS, .github/CODEOWNERS, docs/CODEOWNERS"));
+}
+
 Evidence steward_yaml(const Facts& f) {
   std::string packs;
   for (const auto& p : f.config.packs)

@@ -52,6 +52,12 @@ Evidence looked(std::string where);
 void append(std::vector<Evidence>& to, const std::vector<Evidence>& from);
 // Grade from how many of the conditions hold: all Yes, some Partial, none No.
 Grade grade_of(std::initializer_list<bool> conditions);
+// Every item ends so: its grade, and what would make it Yes when it is not.
+void set_grade(ScorecardItem& item, Grade grade, std::string to_yes);
+// `found` as the item's evidence, or, when nothing was, what was looked for.
+void add_found(ScorecardItem& item, const std::vector<Evidence>& found, std::string looked_for);
+// The CODEOWNERS files as evidence (`shows`: what they show), or where they were looked for.
+void add_codeowners(ScorecardItem& item, const Facts& f, std::string_view shows);
 // steward.yaml and the packs it runs.
 Evidence steward_yaml(const Facts& f);
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "model/kind_readers.h"
+#include "model/model_field_reader.h"
 #include "model/property_reader.h"
 #include "model/yaml_field_reader.h"
 
@@ -8,37 +9,27 @@ namespace steward::model {
 
 namespace {
 
-const std::vector<std::string> kStatuses = {"draft", "active", "deprecated", "removed"};
-
-EventStatus status_from(const std::string& s) {
-  if (s == "draft") return EventStatus::draft;
-  if (s == "deprecated") return EventStatus::deprecated;
-  if (s == "removed") return EventStatus::removed;
-  return EventStatus::active;
+const std::vector<std::string>& event_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> all = {"kind", "name"};
+    add_event_field_keys(all);  // model_fields.h
+    all.emplace_back("deprecated");
+    all.emplace_back("properties");
+    return all;
+  }();
+  return keys;
 }
 
 }  // namespace
 
 std::optional<Event> read_event(const config::Node& root, Diagnostics& diagnostics) {
-  YamlFieldReader reader(root, "event",
-                         {"kind", "name", "description", "owner", "domain", "status", "deprecated",
-                          "sources", "consent", "properties", "version"},
-                         diagnostics);
+  YamlFieldReader reader(root, "event", event_keys(), diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Event event;
   event.name = name->name;
   event.span = name->span;
-  event.description = reader.text("description").value_or("");
-  if (auto owner = reader.ref("owner")) event.owner = *owner;
-  event.domain = reader.text("domain").value_or("");
-  if (auto status = reader.choice("status", kStatuses)) event.status = status_from(*status);
-  if (auto version = reader.ref("version")) {
-    event.version = version->name;
-    event.version_span = version->span;
-  }
-  event.sources = reader.refs("sources");
-  event.consent = reader.refs("consent");
+  read_fields(reader, event, diagnostics);
   if (const config::Node* deprecated = reader.mapping("deprecated")) {
     YamlFieldReader d(*deprecated, "deprecated", {"since", "sunset", "replaced_by", "reason"},
                       diagnostics);

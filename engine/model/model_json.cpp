@@ -1,8 +1,9 @@
 #include "model/model_json.h"
 
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
-#include "model/constraint_fields.h"
+#include "model/model_fields.h"
 
 namespace steward::model {
 
@@ -30,27 +31,57 @@ json optional_integer(const std::optional<long long>& v) {
   return v ? json(*v) : json(nullptr);
 }
 
-json property_json(const Property& p) {
-  json out = {{"name", p.name},
-              {"path", p.path},
-              {"types", p.types},
-              {"required", p.required},
-              {"pii", p.pii.empty() ? json(nullptr) : json(p.pii)},
-              {"consent", names(p.consent)},
-              {"span", span_json(p.span)}};
-  if (!p.description.empty()) out["description"] = p.description;
-  if (!p.ref.name.empty()) out["ref"] = p.ref.name;
-  if (!p.additional_properties) out["additional_properties"] = false;
-  const Constraints& c = p.constraints;
-  json constraints = json::object();
-  if (!c.enum_values.empty()) constraints["enum"] = c.enum_values;
-  if (c.const_value) constraints["const"] = *c.const_value;
-  if (!c.pattern.empty()) constraints["pattern"] = c.pattern;
-  if (!c.format.empty()) constraints["format"] = c.format;
-  for (const NumericConstraint& field : kNumericConstraints) {
-    if (field.number && c.*field.number) constraints[field.name] = *(c.*field.number);
-    if (field.integer && c.*field.integer) constraints[field.name] = *(c.*field.integer);
+template <class T>
+json field_json(const T& value) {
+  if constexpr (std::is_same_v<T, Ref>) {
+    return value.name;
+  } else if constexpr (std::is_same_v<T, std::vector<Ref>>) {
+    return names(value);
+  } else if constexpr (std::is_same_v<T, EventStatus>) {
+    return to_string(value);
+  } else if constexpr (requires { value.has_value(); }) {
+    return *value;
+  } else {
+    return value;
   }
+}
+
+// Whether a field holds nothing beyond the entity's default (what JsonWhen::when_set leaves out).
+template <class T>
+bool is_default(const T& value, const T& default_value) {
+  if constexpr (std::is_same_v<T, Ref>) {
+    return value.name.empty();
+  } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, EventStatus>) {
+    return value == default_value;
+  } else if constexpr (requires { value.has_value(); }) {
+    return !value.has_value();
+  } else {
+    return value.empty();
+  }
+}
+
+// The rows of a field table (model_fields.h), each as its JsonWhen says.
+template <class Owner, size_t N>
+void add_fields(const ModelField<Owner> (&rows)[N], const Owner& entity, json& out) {
+  static const Owner defaults{};
+  for (const ModelField<Owner>& row : rows) {
+    std::visit(
+        [&](auto member) {
+          const auto& value = entity.*member;
+          bool unset = is_default(value, defaults.*member);
+          if (unset && row.json == JsonWhen::when_set) return;
+          out[row.name] =
+              unset && row.json == JsonWhen::or_null ? json(nullptr) : field_json(value);
+        },
+        row.member);
+  }
+}
+
+json property_json(const Property& p) {
+  json out = {{"name", p.name}, {"path", p.path}, {"types", p.types}, {"span", span_json(p.span)}};
+  add_fields(kPropertyFields, p, out);
+  json constraints = json::object();
+  add_fields(kConstraintFields, p.constraints, constraints);
   if (!constraints.empty()) out["constraints"] = constraints;
   if (!p.properties.empty()) {
     json children = json::array();
@@ -66,19 +97,8 @@ json event_json(const Event& e) {
   json properties = json::array();
   for (const auto& p : e.properties)
     properties.push_back(property_json(p));
-  json out = {{"name", e.name},
-              {"description", e.description},
-              {"owner", e.owner.name},
-              {"domain", e.domain},
-              {"status", to_string(e.status)},
-              {"sources", names(e.sources)},
-              {"consent", names(e.consent)},
-              {"properties", properties},
-              {"span", span_json(e.span)}};
-  if (!e.version.empty()) out["version"] = e.version;
-  if (!e.vendor.empty()) out["vendor"] = e.vendor;
-  if (!e.schema.empty()) out["schema"] = e.schema;
-  if (!e.additional_properties) out["additional_properties"] = false;
+  json out = {{"name", e.name}, {"properties", properties}, {"span", span_json(e.span)}};
+  add_fields(kEventFields, e, out);
   if (e.deprecated) {
     out["deprecated"] = {{"since", e.deprecated->since},
                          {"sunset", e.deprecated->sunset},

@@ -1,7 +1,6 @@
 #include "model/property_reader.h"
 
-#include "model/constraint_fields.h"
-#include "model/pattern.h"
+#include "model/model_field_reader.h"
 #include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
@@ -47,42 +46,14 @@ void read_types(YamlFieldReader& reader, Property& property, Diagnostics& diagno
   }
 }
 
-void read_constraints(YamlFieldReader& reader, Constraints& c, Diagnostics& diagnostics) {
-  if (const config::Node* values = reader.sequence("enum")) {
-    for (const auto& item : values->items) {
-      if (item.is_scalar() || item.is_null())
-        c.enum_values.push_back(item.text);
-      else
-        reader.wrong_type(item, "an enum value", "a single value");
-    }
-  }
-  if (auto v = reader.text("const")) c.const_value = *v;
-  if (auto v = reader.ref("pattern")) {
-    check_data_pattern(v->name, v->span, "pattern", diagnostics);
-    c.pattern = std::move(v->name);
-  }
-  if (auto v = reader.text("format")) c.format = *v;
-  for (const NumericConstraint& field : kNumericConstraints) {
-    if (field.number) {
-      c.*field.number = reader.number(field.name);
-    } else {
-      c.*field.integer = reader.integer(field.name);
-    }
-  }
-}
-
 }  // namespace
 
 const std::vector<std::string>& property_keys() {
   static const std::vector<std::string> keys = [] {
-    std::vector<std::string> all = {"type", "description", "required", "pii",   "consent",
-                                    "enum", "const",       "pattern",  "format"};
-    for (const NumericConstraint& field : kNumericConstraints)
-      all.emplace_back(field.name);
-    for (const char* key : {"items", "properties", "additional_properties", "$ref", "examples",
-                            "default", "deprecated"}) {
+    std::vector<std::string> all = {"type"};
+    add_property_field_keys(all);  // model_fields.h
+    for (const char* key : {"items", "properties", "examples", "default", "deprecated"})
       all.emplace_back(key);
-    }
     return all;
   }();
   return keys;
@@ -101,18 +72,8 @@ Property read_property(const config::Node& key, const config::Node& definition,
   if (!reader.is_mapping()) return property;
 
   read_types(reader, property, diagnostics);
-  property.required = reader.boolean("required").value_or(false);
-  property.description = reader.text("description").value_or("");
-  if (auto pii = reader.ref("pii")) {
-    property.pii = pii->name;
-    property.pii_span = pii->span;
-  }
-  property.consent = reader.refs("consent");
-  if (auto ref = reader.ref("$ref")) property.ref = *ref;
-  if (auto additional = reader.boolean("additional_properties")) {
-    property.additional_properties = *additional;
-  }
-  read_constraints(reader, property.constraints, diagnostics);
+  read_fields(reader, property, diagnostics);
+  read_fields(reader, property.constraints, diagnostics);
   reader.get("examples");
   reader.get("default");
   if (const config::Node* nested = reader.mapping("properties")) {

@@ -123,6 +123,16 @@ class Checker {
     if (reach_ > kMaxEvaluationDepth) report_nesting(rule.id_span);
   }
 
+  // Checks an unchecked function's body once, with a checker of its own, one level deeper in
+  // `pack`'s nesting (a call checks its callee first; the pack then checks those never called).
+  static void check_body(PackContext& pack, FunctionState& state) {
+    state.state = FunctionState::checking;
+    ++pack.nesting;
+    Checker(pack).check_function(*state.decl);
+    --pack.nesting;
+    state.state = FunctionState::checked;
+  }
+
   void check_function(FunctionDecl& function) {
     function.param_types.clear();
     for (const auto& param : function.params) {
@@ -564,12 +574,7 @@ class Checker {
         report_call_depth(call);
         return nullptr;
       }
-      state.state = FunctionState::checking;
-      ++pack_.nesting;
-      Checker body(pack_);
-      body.check_function(*state.decl);
-      --pack_.nesting;
-      state.state = FunctionState::checked;
+      check_body(pack_, state);
     }
     return state.decl;
   }
@@ -717,14 +722,7 @@ struct PackChecker {
       }
     }
     for (auto& [name, state] : context.functions) {
-      if (state.state == FunctionState::unchecked) {
-        state.state = FunctionState::checking;
-        ++context.nesting;
-        Checker checker(context);
-        checker.check_function(*state.decl);
-        --context.nesting;
-        state.state = FunctionState::checked;
-      }
+      if (state.state == FunctionState::unchecked) Checker::check_body(context, state);
     }
     for (auto& file : pack->mutable_files()) {
       for (auto& rule : file->rules)

@@ -1,10 +1,11 @@
 // The model as the policy language sees it: one block per entity type, each field with its type
 // and a one-line summary (docs/language.md lists the same).
 
+#include <type_traits>
 #include <utility>
 
-#include "model/constraint_fields.h"
 #include "model/model.h"
+#include "model/model_fields.h"
 #include "policy/binding.h"
 #include "policy/policy_input.h"
 
@@ -174,30 +175,102 @@ void bind_model() {
       .display([](const Model&) { return std::string("model"); });
 }
 
+// The rows of the model's field tables (model/model_fields.h), bound by the C++ type of their
+// member and what their text names.
+template <class T>
+Type field_type(model::Names names) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    return names == model::Names::category ? kCategory : kString;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return kBool;
+  } else if constexpr (std::is_same_v<T, model::Ref>) {
+    return names == model::Names::team ? kTeam : kString;
+  } else if constexpr (std::is_same_v<T, std::vector<model::Ref>>) {
+    if (names == model::Names::purpose) return kPurposes;
+    return names == model::Names::category ? kCategories : kStrings;
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    return kStrings;
+  } else if constexpr (std::is_same_v<T, std::optional<std::string>> ||
+                       std::is_same_v<T, model::EventStatus>) {
+    return kString;
+  } else {
+    static_assert(
+        std::is_same_v<T, std::optional<double>> || std::is_same_v<T, std::optional<long long>>,
+        "a member type the binding does not know");
+    return kNumber;
+  }
+}
+
+// `origin`: where the value was written (the row's span), or null for the entity's own span.
+template <class T>
+Value field_value(const T& value, model::Names names, const Span* origin, const ModelView* v) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    return names == model::Names::category ? pii(value, v, origin) : text(value, v, origin);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return Value::boolean(value);
+  } else if constexpr (std::is_same_v<T, model::Ref>) {
+    return ref(value, v);
+  } else if constexpr (std::is_same_v<T, std::vector<model::Ref>>) {
+    return refs(value, v);
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    return strings(value, v);
+  } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+    return value ? Value::borrowed(*value, origin, v) : Value();
+  } else if constexpr (std::is_same_v<T, model::EventStatus>) {
+    return Value::borrowed(model::to_string(value));
+  } else {
+    return optional_number(value);
+  }
+}
+
+template <class T>
+const T& itself(const T& entity) {
+  return entity;
+}
+const model::Constraints& constraints_of(const Property& p) {
+  return p.constraints;
+}
+
+// One language field for row I of `Rows` when it has a summary. `Part` finds the row's owner
+// in the entity (the entity itself, or a property's constraints).
+template <const auto& Rows, class Entity, auto Part, size_t I>
+void bind_row(TypeBuilder<Entity>& type) {
+  constexpr auto& row = Rows[I];
+  if constexpr (row.summary != nullptr) {
+    constexpr auto member = std::get<row.member.index()>(row.member);
+    using Value_t = std::remove_cvref_t<decltype(Part(std::declval<const Entity&>()).*member)>;
+    type.field(row.name, field_type<Value_t>(row.names), row.summary,
+               [](const Entity& entity, const ModelView* v) {
+                 constexpr auto& self = Rows[I];
+                 constexpr auto field = std::get<self.member.index()>(self.member);
+                 const auto& owner = Part(entity);
+                 const Span* origin = nullptr;
+                 if constexpr (self.span != nullptr) origin = &(owner.*self.span);
+                 return field_value(owner.*field, self.names, origin, v);
+               });
+  }
+}
+
+template <const auto& Rows, class Entity, auto Part, size_t... I>
+void bind_rows(TypeBuilder<Entity>& type, std::index_sequence<I...>) {
+  (bind_row<Rows, Entity, Part, I>(type), ...);
+}
+
+template <const auto& Rows, class Entity, auto Part>
+void bind_fields(TypeBuilder<Entity>& type) {
+  bind_rows<Rows, Entity, Part>(type, std::make_index_sequence<std::size(Rows)>());
+}
+
 void bind_event() {
-  TypeBuilder<Event>(*slots.event)
-      .field("name", kString, "the event's name",
-             [](const Event& e, const ModelView* v) { return text(e.name, v, &e.span); })
-      .field("description", kString, "its description, or none",
-             [](const Event& e, const ModelView* v) { return text(e.description, v); })
-      .field("owner", kTeam, "the owning team's name, or none",
-             [](const Event& e, const ModelView* v) { return ref(e.owner, v); })
-      .field("domain", kString, "its domain, or none",
-             [](const Event& e, const ModelView* v) { return text(e.domain, v); })
-      .field("status", kString, "draft, active, deprecated or removed",
-             [](const Event& e, const ModelView*) {
-               return Value::borrowed(model::to_string(e.status));
-             })
+  TypeBuilder<Event> event(*slots.event);
+  event.field("name", kString, "the event's name",
+              [](const Event& e, const ModelView* v) { return text(e.name, v, &e.span); });
+  bind_fields<model::kEventFields, Event, itself<Event>>(event);
+  event
       .field("deprecated", obj(slots.deprecation), "the deprecation notice, or none",
              [](const Event& e, const ModelView* v) {
                return e.deprecated ? object<&Slots::deprecation>(&*e.deprecated, v) : Value();
              })
-      .field("sources", kStrings, "the names of the sources that send it",
-             [](const Event& e, const ModelView* v) { return refs(e.sources, v); })
-      .field("consent", kPurposes,
-             "the purposes a user must have granted for it to be collected (`consent:` of the "
-             "event)",
-             [](const Event& e, const ModelView* v) { return refs(e.consent, v); })
       .field("properties", list_of(slots.property), "its top-level properties",
              [](const Event& e, const ModelView* v) {
                return list<&Slots::property>(e.properties, v);
@@ -206,16 +279,6 @@ void bind_event() {
              [](const Event& e, const ModelView* v) {
                return list<&Slots::property>(e.all_properties, v);
              })
-      .field("version", kString, "its schema version (Iglu SchemaVer \"1-0-2\"), or none",
-             [](const Event& e, const ModelView* v) { return text(e.version, v, &e.version_span); })
-      .field("vendor", kString, "Iglu schemas: the vendor (\"com.acme\"), or none",
-             [](const Event& e, const ModelView* v) { return text(e.vendor, v); })
-      .field("schema", kString,
-             "Iglu schemas: the key all versions share (\"com.acme/checkout/jsonschema\"), or none",
-             [](const Event& e, const ModelView* v) { return text(e.schema, v); })
-      .field(
-          "additional_properties", kBool, "whether properties the plan does not list are allowed",
-          [](const Event& e, const ModelView*) { return Value::boolean(e.additional_properties); })
       .field("routes", list_of(slots.route), "the routes that deliver it to destinations",
              [](const Event& e, const ModelView* v) {
                return list<&Slots::route>(routes_of(v, e), v);
@@ -239,20 +302,6 @@ void bind_event() {
       .display([](const Deprecation& d) { return "deprecated since " + d.since; });
 }
 
-// One field per numeric constraint the language shows, in the table's order.
-template <size_t... I>
-void bind_numeric_constraints(TypeBuilder<Property>& type, std::index_sequence<I...>) {
-  auto bind_one = [&]<size_t Index>(std::integral_constant<size_t, Index>) {
-    constexpr const model::NumericConstraint& field = model::kNumericConstraints[Index];
-    if constexpr (field.summary != nullptr) {
-      type.field(field.name, kNumber, field.summary, [](const Property& p, const ModelView*) {
-        return optional_number(model::kNumericConstraints[Index].value(p.constraints));
-      });
-    }
-  };
-  (bind_one(std::integral_constant<size_t, I>{}), ...);
-}
-
 void bind_property() {
   TypeBuilder<Property> property(*slots.property);
   property
@@ -265,34 +314,14 @@ void bind_property() {
                return p.types.empty() ? Value() : Value::owned(joined_types(p));
              })
       .field("types", kStrings, "its JSON Schema types, as a list",
-             [](const Property& p, const ModelView* v) { return strings(p.types, v); })
-      .field("required", kBool, "whether it is required",
-             [](const Property& p, const ModelView*) { return Value::boolean(p.required); })
-      .field("additional_properties", kBool, "objects: whether unlisted keys are allowed",
-             [](const Property& p, const ModelView*) {
-               return Value::boolean(p.additional_properties);
-             })
-      .field("pii", kCategory, "its PII category; none when not personal or unclassified",
-             [](const Property& p, const ModelView* v) { return pii(p.pii, v, &p.pii_span); })
-      .field("classified", kBool, "whether `pii:` is given (`pii: none` counts)",
-             [](const Property& p, const ModelView*) { return Value::boolean(!p.pii.empty()); })
-      .field("consent", kPurposes, "the consent purposes required to collect it",
-             [](const Property& p, const ModelView* v) { return refs(p.consent, v); })
-      .field("description", kString, "its description, or none",
-             [](const Property& p, const ModelView* v) { return text(p.description, v); })
-      .field("format", kString, "its format (email, date-time, ...), or none",
-             [](const Property& p, const ModelView* v) { return text(p.constraints.format, v); })
-      .field("pattern", kString, "its regular expression, or none",
-             [](const Property& p, const ModelView* v) { return text(p.constraints.pattern, v); })
-      .field("enum", kStrings, "its allowed values, as written",
-             [](const Property& p, const ModelView* v) {
-               return strings(p.constraints.enum_values, v);
-             });
-  // minimum, maximum, min_length, ...: the rows of model/constraint_fields.h that have a summary.
-  bind_numeric_constraints(property, std::make_index_sequence<model::kNumericConstraintCount>());
+             [](const Property& p, const ModelView* v) { return strings(p.types, v); });
+  // required, pii, ..., minimum, max_length, ...: the rows of model/model_fields.h with a summary.
+  bind_fields<model::kPropertyFields, Property, itself<Property>>(property);
+  property.field(
+      "classified", kBool, "whether `pii:` is given (`pii: none` counts)",
+      [](const Property& p, const ModelView*) { return Value::boolean(!p.pii.empty()); });
+  bind_fields<model::kConstraintFields, Property, constraints_of>(property);
   property
-      .field("ref", kString, "the property-library entry it was defined from ($ref), or none",
-             [](const Property& p, const ModelView* v) { return ref(p.ref, v); })
       .field("properties", list_of(slots.property), "objects: its nested properties",
              [](const Property& p, const ModelView* v) {
                return list<&Slots::property>(p.properties, v);

@@ -5,7 +5,7 @@
 
 #include "report/formats.h"
 #include "report/report_view.h"
-#include "report/xml_text.h"
+#include "source/markup_escape.h"
 #include "source/visible_text.h"
 
 namespace steward::report {

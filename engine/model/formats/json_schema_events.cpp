@@ -4,6 +4,7 @@
 #include "model/formats/json_schema_reader.h"
 #include "model/formats/schema_merge.h"
 #include "model/yaml_field_reader.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::model::formats {
@@ -54,30 +55,24 @@ std::string path_of(const config::Document& document) {
 void report_unread(const config::Document& document, const SchemaDocuments& documents,
                    Diagnostics& diagnostics) {
   auto cycle = documents.cycle_through(document);
-  Diagnostic d;
-  d.rule = rule_id::kSchemaUnreadSchema;
-  d.severity = Severity::error;
-  d.span = document.root.span;
+  Span span = document.root.span;
+  std::string message =
+      "this schema is not read: other schemas `$ref` it, so it is no event of its own, but no "
+      "event reaches it";
   if (!cycle.path.empty()) {
     std::string files;
     for (const config::Document* step : cycle.path)
       files += (files.empty() ? "" : " -> ") + path_of(*step);
-    d.span = cycle.first_ref;
-    d.message = "this schema is not read: its `$ref`s lead back to it (" + files +
-                "), so each file is one other schemas refer to, none declares an event, and no "
-                "event reaches them";
-  } else {
-    d.message =
-        "this schema is not read: other schemas `$ref` it, so it is no event of its own, "
-        "but no event reaches it";
+    span = cycle.first_ref;
+    message = "this schema is not read: its `$ref`s lead back to it (" + files +
+              "), so each file is one other schemas refer to, none declares an event, and no "
+              "event reaches them";
   }
-  d.help =
-      "a file others `$ref` is read as shared definitions; it is an event only when it "
-      "declares one";
-  d.suggestion =
-      "declare the event with `x-steward-owner` (and `x-steward-sources`), or exclude "
-      "the file in steward.yaml";
-  diagnostics.push_back(std::move(d));
+  report(diagnostics, rule_id::kSchemaUnreadSchema, span, std::move(message),
+         "a file others `$ref` is read as shared definitions; it is an event only when it "
+         "declares one",
+         "declare the event with `x-steward-owner` (and `x-steward-sources`), or exclude the file "
+         "in steward.yaml");
 }
 
 // "tracking/checkout_started.schema.json" -> "checkout_started".

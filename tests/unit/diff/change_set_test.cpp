@@ -10,8 +10,6 @@
 #include <vector>
 
 #include "../model/model_helpers.h"
-#include "model/constraint_fields.h"
-#include "model/model_json.h"
 
 using namespace steward;
 using namespace steward::diff;
@@ -159,25 +157,4 @@ TEST_CASE("a property's PII class changing reclassifies it on every route that d
   REQUIRE(changes.properties.size() == 1);
   CHECK(fields_of(changes.properties[0].fields) ==
         std::vector<std::string>{"pii: user.contact.email -> user.contact.phone"});
-}
-
-TEST_CASE("every numeric constraint of the field table is read, written and diffed by its name") {
-  for (const model::NumericConstraint& field : model::kNumericConstraints) {
-    CAPTURE(field.name);
-    auto plan = [&](const std::string& value) {
-      return std::string("kind: event\nname: e\nproperties:\n  p: {type: string, pii: none, ") +
-             field.name + ": " + value + "}\n";
-    };
-    auto base = build({{"plan.yaml", plan("3")}});
-    auto head = build({{"plan.yaml", plan("4")}});
-    REQUIRE(base.diagnostics.empty());
-    const model::Property& read = base.model.events.at(0).properties.at(0);
-    CHECK(field.value(read.constraints) == 3.0);
-    CHECK(model::model_to_json(base.model).find("\"" + std::string(field.name) + "\": 3") !=
-          std::string::npos);
-    ChangeSet changes = compute_changes(base.model, head.model);
-    REQUIRE(changes.properties.size() == 1);
-    CHECK(fields_of(changes.properties[0].fields) ==
-          std::vector<std::string>{std::string(field.name) + ": 3 -> 4"});
-  }
 }

@@ -6,7 +6,6 @@
 
 #include "findings/verdict.h"
 #include "report/report.h"
-#include "report/xml_text.h"
 #include "sample_input.h"
 
 using namespace steward;
@@ -21,12 +20,6 @@ std::string render(std::string_view format, const ReportInput& input) {
 }
 
 }  // namespace
-
-TEST_CASE("xml escaping") {
-  CHECK(xml_escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&apos;");
-  CHECK(xml_escape("line\nbreak\x01", true) == "line&#10;break");
-  CHECK(xml_escape("line\nbreak\x01") == "line\nbreak");
-}
 
 TEST_CASE("json: nulls where absent, relative paths, 1-based lines, suppressed apart") {
   auto json = nlohmann::json::parse(render("json", testing::sample_input()));
