@@ -76,34 +76,50 @@ std::string base_commit(const RevisionOptions& options, const Project& project, 
 
 }  // namespace
 
-std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool require_base) {
+ComparisonFiles read_comparison(const RevisionOptions& options, bool require_base) {
   Project project = Project::open(options.dir);
   Revision head = head_revision(options);
-  auto comparison = std::make_unique<Comparison>();
-  comparison->store = open_cache_store(options.cache, project);
-  comparison->cache.use_store(comparison->store.get(), parse_codec());
-  comparison->config = project.read_config(head);
+  ComparisonFiles files;
+  files.store = open_cache_store(options.cache, project);
+  files.config = project.read_config(head);
   // Relative to the working folder when it can be, so that a pack's errors name its files as the
   // user wrote them (policies/x.policy), not by an absolute path.
   std::error_code ec;
   fs::path relative = fs::proximate(project.dir(), ec);
-  comparison->project_dir = ec || relative.empty() ? project.dir() : relative;
-  comparison->boundary = project.boundary();
-  comparison->pack_clones = pack_clone_folder(options.cache, project);
-  git::Snapshot head_files = project.read(head, comparison->config);
-  project.require_data(head_files, comparison->config);
-  comparison->head = model::load_snapshot(head_files, &comparison->cache);
+  files.project_dir = ec || relative.empty() ? project.dir() : relative;
+  files.boundary = project.boundary();
+  files.pack_clones = pack_clone_folder(options.cache, project);
+  files.head = project.read(head, files.config);
+  project.require_data(files.head, files.config);
+  files.base_commit = base_commit(options, project, require_base);
+  if (!files.base_commit.empty()) {
+    files.base = project.read(Revision::commit(files.base_commit, "base"), files.config);
+  }
+  return files;
+}
+
+std::unique_ptr<Comparison> load_comparison(ComparisonFiles files) {
+  auto comparison = std::make_unique<Comparison>();
+  comparison->store = std::move(files.store);
+  comparison->cache.use_store(comparison->store.get(), parse_codec());
+  comparison->config = std::move(files.config);
+  comparison->project_dir = std::move(files.project_dir);
+  comparison->boundary = std::move(files.boundary);
+  comparison->pack_clones = std::move(files.pack_clones);
+  comparison->base_commit = std::move(files.base_commit);
+  comparison->head = model::load_snapshot(std::move(files.head), &comparison->cache);
   diff::check_schema_versions(comparison->head.model, comparison->head.diagnostics);
-  comparison->base_commit = base_commit(options, project, require_base);
-  if (!comparison->base_commit.empty()) {
-    Revision base = Revision::commit(comparison->base_commit, "base");
-    comparison->base =
-        model::load_snapshot(project.read(base, comparison->config), &comparison->cache);
+  if (files.base) {
+    comparison->base = model::load_snapshot(std::move(*files.base), &comparison->cache);
     diff::check_schema_versions(comparison->base->model, comparison->base->diagnostics);
     diff::check_schema_versions_between(comparison->base->model, comparison->head.model,
                                         comparison->head.diagnostics);
   }
   return comparison;
+}
+
+std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool require_base) {
+  return load_comparison(read_comparison(options, require_base));
 }
 
 }  // namespace steward::cli
