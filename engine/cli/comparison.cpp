@@ -77,9 +77,11 @@ std::string base_commit(const RevisionOptions& options, const Project& project, 
 }  // namespace
 
 ComparisonFiles read_comparison(const RevisionOptions& options, bool require_base) {
-  Project project = Project::open(options.dir);
-  Revision head = head_revision(options);
   ComparisonFiles files;
+  files.project = std::make_unique<Project>(Project::open(options.dir));
+  const Project& project = *files.project;
+  Revision head = head_revision(options);
+  constexpr auto ids_only = git::Repository::Content::ids_only;
   files.store = open_cache_store(options.cache, project);
   files.config = project.read_config(head);
   // Relative to the working folder when it can be, so that a pack's errors name its files as the
@@ -89,16 +91,20 @@ ComparisonFiles read_comparison(const RevisionOptions& options, bool require_bas
   files.project_dir = ec || relative.empty() ? project.dir() : relative;
   files.boundary = project.boundary();
   files.pack_clones = pack_clone_folder(options.cache, project);
-  files.head = project.read(head, files.config);
+  files.head = project.read(head, files.config, ids_only);
+  files.head_content_read = head.kind == Revision::Kind::work_tree;
   project.require_data(files.head, files.config);
   files.base_commit = base_commit(options, project, require_base);
   if (!files.base_commit.empty()) {
-    files.base = project.read(Revision::commit(files.base_commit, "base"), files.config);
+    files.base = project.read(Revision::commit(files.base_commit, "base"), files.config, ids_only);
+    files.base_content_read = false;
   }
   return files;
 }
 
 std::unique_ptr<Comparison> load_comparison(ComparisonFiles files) {
+  if (!files.head_content_read) files.project->read_contents(files.head);
+  if (files.base && !files.base_content_read) files.project->read_contents(*files.base);
   auto comparison = std::make_unique<Comparison>();
   comparison->store = std::move(files.store);
   comparison->cache.use_store(comparison->store.get(), parse_codec());

@@ -26,8 +26,13 @@ struct RevisionOptions {
 // a check decided (cli/check_outcome_cache.h) and to load the models when that is not cached.
 struct ComparisonFiles {
   config::StewardConfig config;
+  // Files of commits and of the index are listed with their blob ids only; load_comparison reads
+  // their content (the work tree's is read at once: its blob ids are computed from it).
   git::Snapshot head;
   std::optional<git::Snapshot> base;
+  bool head_content_read = true;
+  bool base_content_read = true;
+  std::unique_ptr<Project> project;
   std::string base_commit;            // the resolved base commit id, when there is a base
   std::filesystem::path project_dir;  // the folder of steward.yaml: local packs are relative to it
   std::filesystem::path boundary;     // the repository's work tree: local packs must be inside
