@@ -95,6 +95,10 @@ def info_and_clear(c, steward, repo):
     c.true(info.code == 0 and f"cache: {cache}\n" in info.out, "cache info says where",
            info.out + info.err)
     c.true(count >= 1 and entries(cache), "cache info counts the entries", info.out)
+    kinds = dict((kind, int(n)) for kind, n in re.findall(r"\n  ([a-z-]+): (\d+)", info.out))
+    c.true(kinds.get("check-outcome", 0) >= 1 and kinds.get("read-result", 0) >= 1 and
+           kinds.get("base-fingerprints", 0) >= 1 and sum(kinds.values()) == count,
+           "cache info counts the entries of each kind, the check's outcome among them", info.out)
     c.true(re.search(r"last run: hits [1-9]\d*, misses 0, writes 0\n", info.out),
            "cache info shows the last run's hits and misses", info.out)
     cleared = steward("cache", "clear", "-C", repo, cwd=repo.parent)
