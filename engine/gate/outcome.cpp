@@ -49,7 +49,15 @@ class Writer {
     }
     out.push_back(static_cast<char>(value));
   }
+  // A string written before is written as its number in the table of strings (a rule's help and
+  // id, a file's path, repeat in every finding); 0 introduces a new one.
   void text(std::string_view value) {
+    auto [it, added] = table_.emplace(value, table_.size() + 1);
+    if (!added) {
+      number(it->second);
+      return;
+    }
+    number(0);
     number(value.size());
     out.append(value);
   }
@@ -92,6 +100,8 @@ class Writer {
 
  private:
   const SourceTable& sources_;
+  // Views of strings of the outcome being encoded, which outlives the writer.
+  std::unordered_map<std::string_view, uint64_t> table_;
 };
 
 // Every read is checked against the bytes left; the first failure makes the whole decode fail.
@@ -120,11 +130,17 @@ class Reader {
   // A count of things that take at least one byte each: never more than the bytes left.
   size_t count() { return static_cast<size_t>(at_most(bytes_.size() - at_)); }
   std::string text() {
+    const uint64_t reference = number();
+    if (reference > 0) {
+      if (reference > table_.size()) return fail(), std::string();
+      return std::string(table_[reference - 1]);
+    }
     const size_t size = count();
     if (!ok_) return {};
-    std::string value(bytes_.substr(at_, size));
+    std::string_view value = bytes_.substr(at_, size);
     at_ += size;
-    return value;
+    table_.push_back(value);
+    return std::string(value);
   }
   Span span(const std::vector<SourceRef>& sources) {
     Span span;
@@ -146,6 +162,7 @@ class Reader {
   std::string_view bytes_;
   size_t at_ = 0;
   bool ok_ = true;
+  std::vector<std::string_view> table_;  // the strings read so far, views into bytes_
 };
 
 SourceTable sources_of(const CheckOutcome& outcome) {

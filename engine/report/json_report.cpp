@@ -88,6 +88,35 @@ Json summary_json(const findings::Summary& s) {
   return j;
 }
 
+// `findings` as the JSON array that dumping the whole report would give at its place (a value of
+// the top-level object: items indented by 4, the closing bracket by 2), one finding at a time, so
+// that a report of many findings never holds them all as a JSON tree.
+std::string findings_array(const std::vector<const findings::Finding*>& findings) {
+  if (findings.empty()) return "[]";
+  std::string out = "[\n";
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (i > 0) out += ",\n";
+    const std::string item = json_text(finding_json(*findings[i]));
+    out += "    ";
+    for (char c : item) {
+      out.push_back(c);
+      if (c == '\n') out += "    ";  // a dump has no raw newline inside a string
+    }
+  }
+  out += "\n  ]";
+  return out;
+}
+
+// Replaces the top-level `"KEY": []` of a dumped report by `array`. At the top level a key follows
+// a newline and exactly two spaces; nested keys are indented further, and strings hold no raw
+// newline, so the first match is the one.
+void splice_array(std::string& dumped, const std::string& key, const std::string& array) {
+  const std::string placeholder = "\n  \"" + key + "\": []";
+  const size_t at = dumped.find(placeholder);
+  if (at == std::string::npos) return;
+  dumped.replace(at + placeholder.size() - 2, 2, array);
+}
+
 class JsonReport : public Report {
  public:
   void write(const ReportInput& input, std::ostream& out) const override {
@@ -95,13 +124,8 @@ class JsonReport : public Report {
     Json root;
     root["version"] = 1;
     root["tool"] = {{"name", "steward"}, {"version", input.tool_version}};
-    root["findings"] = Json::array();
-    for (const auto* finding : view.shown)
-      root["findings"].push_back(finding_json(*finding));
-    root["suppressed"] = Json::array();
-    for (const auto* finding : view.suppressed) {
-      root["suppressed"].push_back(finding_json(*finding));
-    }
+    root["findings"] = Json::array();    // filled by splice_array below
+    root["suppressed"] = Json::array();  // likewise
     root["reviews"] = Json::array();
     for (const auto& review : view.reviews) {
       root["reviews"].push_back({{"team", review.team},
@@ -112,7 +136,10 @@ class JsonReport : public Report {
     }
     root["summary"] = summary_json(input.summary);
     // Invalid UTF-8 in a message becomes U+FFFD rather than an exception.
-    out << json_text(root) << '\n';
+    std::string text = json_text(root);
+    splice_array(text, "findings", findings_array(view.shown));
+    splice_array(text, "suppressed", findings_array(view.suppressed));
+    out << text << '\n';
   }
 };
 

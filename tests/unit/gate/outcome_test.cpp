@@ -154,7 +154,8 @@ TEST_CASE("truncated, extended, corrupt or foreign bytes are refused") {
 TEST_CASE("a line number no file can have is refused without allocating it") {
   // Magic, version, one file (path "a", no revision) with one line at 2^40.
   std::string bytes = "STWOUT";
-  for (int byte : {static_cast<int>(kOutcomeCodecVersion), 1, 1, int{'a'}, 0, 1})
+  // Each string is 0 (a new one), its length and its bytes.
+  for (int byte : {static_cast<int>(kOutcomeCodecVersion), 1, 0, 1, int{'a'}, 0, 0, 1})
     bytes += static_cast<char>(byte);
   for (int byte : {0x80, 0x80, 0x80, 0x80, 0x80, 0x20})  // 2^40 as a varint
     bytes += static_cast<char>(byte);
