@@ -85,9 +85,10 @@ def new_head_commit(repo, number, changed=3):
     subprocess.run(["git", "checkout", "-q", "-B", f"push-{number}", "change"], cwd=repo,
                    check=True)
     events = sorted((repo / "tracking-plan").rglob("event_*.yaml"))
+    token = time.time_ns()  # new content each time, so that a rerun never meets its own outcome
     for event in events[number * changed:(number + 1) * changed]:
         with open(event, "a") as f:
-            f.write(f"  pushed_{number}: {{type: boolean, pii: none}}\n")
+            f.write(f"  pushed_{number}_{token}: {{type: boolean, pii: none}}\n")
     subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.com",
                     "commit", "-q", "-am", f"push {number}"], cwd=repo, check=True)
     subprocess.run(["git", "checkout", "-q", "change"], cwd=repo, check=True)
