@@ -188,7 +188,11 @@ int run_check(const CheckOptions& options) {
     outcome = load_check_outcome(*store, *key);
   }
   std::unique_ptr<Comparison> comparison;
-  if (!outcome) {
+  if (outcome) {
+    // A hit needs the files no more (a work tree's content was read to hash it).
+    files.head = {};
+    files.base.reset();
+  } else {
     comparison = load_comparison(std::move(files));
     outcome = evaluate(*comparison, packs, env, input.rules, options.new_only);
     if (key) save_check_outcome(*store, *key, *outcome);
