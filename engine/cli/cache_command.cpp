@@ -29,8 +29,10 @@ int run_info(const CacheCommandOptions& options) {
   auto store = named_store(options);
   config::BlobCacheSummary summary = store->summary();
   std::cout << "cache: " << store->dir().string() << "\n"
-            << "entries: " << summary.entries << "\n"
-            << "bytes: " << summary.bytes << " (limit " << config::BlobCacheStore::kDefaultMaxBytes
+            << "entries: " << summary.entries << "\n";
+  for (const auto& [kind, count] : summary.kinds)
+    std::cout << "  " << kind << ": " << count << "\n";
+  std::cout << "bytes: " << summary.bytes << " (limit " << config::BlobCacheStore::kDefaultMaxBytes
             << ")\n"
             << "last run: " << summary.last_run.value_or("not recorded") << "\n";
   return kPassed;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/base_findings_cache.h"
+#include "cli/check_outcome_cache.h"
 #include "cli/diagnostics_error.h"
 #include "cli/exit_code.h"
 #include "cli/pack_loading.h"
@@ -36,28 +37,46 @@ double elapsed_ms(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-void print_stats(const Comparison& comparison, double load_ms, double total_ms) {
-  size_t files = comparison.head.files + (comparison.base ? comparison.base->files : 0);
-  std::cerr << "stats: read " << files << " files (head " << comparison.head.files;
-  if (comparison.base) std::cerr << ", base " << comparison.base->files;
-  std::cerr << "), parsed " << comparison.cache.parses() << ", shared by blob id "
-            << comparison.cache.hits() << "\n"
-            << "stats: persistent cache: ";
-  if (comparison.store) {
-    std::cerr << "decoded " << comparison.cache.loaded() << " files; store hits "
-              << comparison.store->hits() << ", misses " << comparison.store->misses()
-              << ", writes " << comparison.store->writes() << "\n";
+// What --stats says about one run.
+struct RunStats {
+  size_t head_files = 0;
+  std::optional<size_t> base_files;
+  double read_ms = 0;  // steward.yaml and the files of both revisions, as bytes
+  double load_ms = 0;  // reading and, when the outcome was not cached, the models
+};
+
+void print_stats(const RunStats& stats, const Comparison* comparison,
+                 const config::BlobCacheStore* store, double total_ms) {
+  std::cerr << "stats: read " << stats.head_files + stats.base_files.value_or(0) << " files (head "
+            << stats.head_files;
+  if (stats.base_files) std::cerr << ", base " << *stats.base_files;
+  std::cerr << ")";
+  if (comparison) {
+    std::cerr << ", parsed " << comparison->cache.parses() << ", shared by blob id "
+              << comparison->cache.hits() << "\n";
+  } else {
+    std::cerr << "; the check's outcome came from the persistent cache: nothing parsed, no "
+                 "model built, nothing evaluated\n";
+  }
+  std::cerr << "stats: persistent cache: ";
+  if (store) {
+    if (comparison) std::cerr << "decoded " << comparison->cache.loaded() << " files; ";
+    std::cerr << "store hits " << store->hits() << ", misses " << store->misses() << ", writes "
+              << store->writes() << "\n";
   } else {
     std::cerr << "off\n";
   }
-  std::cerr << "stats: head: parse " << comparison.head.parse_ms << " ms, build "
-            << comparison.head.build_ms << " ms";
-  if (comparison.base) {
-    std::cerr << "; base: parse " << comparison.base->parse_ms << " ms, build "
-              << comparison.base->build_ms << " ms";
+  if (comparison) {
+    std::cerr << "stats: head: parse " << comparison->head.parse_ms << " ms, build "
+              << comparison->head.build_ms << " ms";
+    if (comparison->base) {
+      std::cerr << "; base: parse " << comparison->base->parse_ms << " ms, build "
+                << comparison->base->build_ms << " ms";
+    }
+    std::cerr << "\n";
   }
-  std::cerr << "\n";
-  std::cerr << "stats: load " << load_ms << " ms, total " << total_ms << " ms\n";
+  std::cerr << "stats: read " << stats.read_ms << " ms, load " << stats.load_ms << " ms, total "
+            << total_ms << " ms\n";
 }
 
 // The `env` root of the policy language: who, what for, and today's date.
@@ -104,34 +123,21 @@ std::unique_ptr<CachedBaseFingerprints> cached_base(const Comparison& comparison
   return std::make_unique<CachedBaseFingerprints>(*comparison.store, std::move(*key));
 }
 
-}  // namespace
-
-int run_check(const CheckOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
-  std::vector<ReportOutput> outputs = parse_report_outputs(options.formats);
-  std::unique_ptr<Comparison> comparison = load_comparison(options.revisions, false);
-  const double load_ms = elapsed_ms(start);
-  const config::StewardConfig& config = comparison->config;
-  const config::FailOn fail_on = config::parse_fail_on(options.fail_on).value_or(config.fail_on);
-
-  LoadedPacks packs = load_packs(config.packs, comparison->project_dir, comparison->boundary,
-                                 {comparison->pack_clones, options.offline});
-  report::ReportInput input;
-  input.rules = rule_catalog(packs.rules, config.docs_url);
-  check_severity_keys(config, input.rules);
-  policy::Env env = policy_env(options);
-  env.coverage_minimum = config.coverage_minimum;
-
-  auto base_store = cached_base(*comparison, packs, env);
+// Evaluates the packs over the loaded comparison: the gate, then the change summary. Throws
+// DiagnosticsError (exit 2) when the packs cannot run on this repository.
+gate::CheckOutcome evaluate(const Comparison& comparison, const LoadedPacks& packs,
+                            const policy::Env& env, const findings::RuleTable& rules,
+                            bool new_only) {
+  auto base_store = cached_base(comparison, packs, env);
   gate::GateInput gate_input;
-  gate_input.head = &comparison->head;
-  gate_input.base = comparison->base ? &*comparison->base : nullptr;
-  gate_input.config = &config;
+  gate_input.head = &comparison.head;
+  gate_input.base = comparison.base ? &*comparison.base : nullptr;
+  gate_input.config = &comparison.config;
   gate_input.packs = packs.packs;
   gate_input.env = env;
-  for (const auto& rule : input.rules)
+  for (const auto& rule : rules)
     gate_input.known_rules.push_back(rule.id);
-  gate_input.new_only = options.new_only;
+  gate_input.new_only = new_only;
   gate_input.base_store = base_store.get();
   gate::GateResult gated = gate::run_gate(gate_input);
   if (!gated.ok()) {
@@ -139,13 +145,64 @@ int run_check(const CheckOptions& options) {
     throw DiagnosticsError("the rule packs cannot run on this repository", gated.pack_errors,
                            "fix the places shown in the packs");
   }
+  gate::CheckOutcome outcome;
   if (gated.changes) {
-    auto lines = diff::summarize(*gated.changes, comparison->base->model, comparison->head.model);
-    input.change_summary_text = diff::render_text(lines);
-    input.change_summary_markdown = diff::render_markdown(lines);
+    auto lines = diff::summarize(*gated.changes, comparison.base->model, comparison.head.model);
+    outcome.change_summary_text = diff::render_text(lines);
+    outcome.change_summary_markdown = diff::render_markdown(lines);
   }
-  input.reviews = std::move(gated.reviews);
-  input.findings = std::move(gated.findings);
+  outcome.findings = std::move(gated.findings);
+  outcome.reviews = std::move(gated.reviews);
+  return outcome;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<ReportOutput> outputs = parse_report_outputs(options.formats);
+  ComparisonFiles files = read_comparison(options.revisions, false);
+  RunStats stats;
+  stats.read_ms = elapsed_ms(start);
+  stats.head_files = files.head.files.size();
+  if (files.base) stats.base_files = files.base->files.size();
+  const config::FailOn fail_on =
+      config::parse_fail_on(options.fail_on).value_or(files.config.fail_on);
+
+  LoadedPacks packs = load_packs(files.config.packs, files.project_dir, files.boundary,
+                                 {files.pack_clones, options.offline});
+  report::ReportInput input;
+  input.rules = rule_catalog(packs.rules, files.config.docs_url);
+  check_severity_keys(files.config, input.rules);
+  policy::Env env = policy_env(options);
+  env.coverage_minimum = files.config.coverage_minimum;
+
+  // What this check decided is kept under a key of everything it depends on: a second run over
+  // the same files, configuration, packs and env writes its reports without building a model.
+  config::BlobCacheStore* store = files.store.get();
+  std::optional<std::string> key;
+  std::optional<gate::CheckOutcome> outcome;
+  if (store) {
+    key = check_outcome_key({&files.head, files.base ? &*files.base : nullptr, &files.config,
+                             &packs, &env, options.new_only});
+    outcome = load_check_outcome(*store, *key);
+  }
+  std::unique_ptr<Comparison> comparison;
+  if (outcome) {
+    // A hit needs the files no more (a work tree's content was read to hash it).
+    files.head = {};
+    files.base.reset();
+  } else {
+    comparison = load_comparison(std::move(files));
+    outcome = evaluate(*comparison, packs, env, input.rules, options.new_only);
+    if (key) save_check_outcome(*store, *key, *outcome);
+  }
+  stats.load_ms = elapsed_ms(start);
+
+  input.change_summary_text = std::move(outcome->change_summary_text);
+  input.change_summary_markdown = std::move(outcome->change_summary_markdown);
+  input.reviews = std::move(outcome->reviews);
+  input.findings = std::move(outcome->findings);
   input.summary = findings::summarize(input.findings, input.reviews, fail_on);
   input.tool_version = STEWARD_VERSION;
   input.use_color = use_color(options.color);
@@ -153,14 +210,15 @@ int run_check(const CheckOptions& options) {
   const bool failed = input.summary.failed;
   if (options.quiet && !failed)
     std::erase_if(outputs, [](const auto& o) { return o.path.empty(); });
-  // The reports read neither model: release both (and the changes that point into them) before
-  // the reports add their own memory, so that the peak is not the models plus the reports.
-  gated.changes.reset();
-  comparison->head.model = model::Model();
-  if (comparison->base) comparison->base->model = model::Model();
+  // The reports read neither model (the outcome holds all they need): release both before the
+  // reports add their own memory, so that the peak is not the models plus the reports.
+  if (comparison) {
+    comparison->head.model = model::Model();
+    if (comparison->base) comparison->base->model = model::Model();
+  }
   write_reports(outputs, std::move(input));
-  if (comparison->store) comparison->store->finish_run();
-  if (options.stats) print_stats(*comparison, load_ms, elapsed_ms(start));
+  if (store) store->finish_run();
+  if (options.stats) print_stats(stats, comparison.get(), store, elapsed_ms(start));
   return failed ? kFindings : kPassed;
 }
 

@@ -76,30 +76,48 @@ std::string base_commit(const RevisionOptions& options, const Project& project, 
 
 }  // namespace
 
-std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool require_base) {
-  Project project = Project::open(options.dir);
+ComparisonFiles read_comparison(const RevisionOptions& options, bool require_base) {
+  ComparisonFiles files;
+  files.project = std::make_unique<Project>(Project::open(options.dir));
+  const Project& project = *files.project;
   Revision head = head_revision(options);
-  auto comparison = std::make_unique<Comparison>();
-  comparison->store = open_cache_store(options.cache, project);
-  comparison->cache.use_store(comparison->store.get(), parse_codec());
-  comparison->config = project.read_config(head);
+  constexpr auto ids_only = git::Repository::Content::ids_only;
+  files.store = open_cache_store(options.cache, project);
+  files.config = project.read_config(head);
   // Relative to the working folder when it can be, so that a pack's errors name its files as the
   // user wrote them (policies/x.policy), not by an absolute path.
   std::error_code ec;
   fs::path relative = fs::proximate(project.dir(), ec);
-  comparison->project_dir = ec || relative.empty() ? project.dir() : relative;
-  comparison->boundary = project.boundary();
-  comparison->pack_clones = pack_clone_folder(options.cache, project);
-  std::vector<git::Snapshot> snapshots;
-  snapshots.push_back(project.read(head, comparison->config));
-  project.require_data(snapshots.front(), comparison->config);
-  comparison->base_commit = base_commit(options, project, require_base);
-  if (!comparison->base_commit.empty()) {
-    Revision base = Revision::commit(comparison->base_commit, "base");
-    snapshots.push_back(project.read(base, comparison->config));
+  files.project_dir = ec || relative.empty() ? project.dir() : relative;
+  files.boundary = project.boundary();
+  files.pack_clones = pack_clone_folder(options.cache, project);
+  files.head = project.read(head, files.config, ids_only);
+  files.head_content_read = head.kind == Revision::Kind::work_tree;
+  project.require_data(files.head, files.config);
+  files.base_commit = base_commit(options, project, require_base);
+  if (!files.base_commit.empty()) {
+    files.base = project.read(Revision::commit(files.base_commit, "base"), files.config, ids_only);
+    files.base_content_read = false;
   }
+  return files;
+}
+
+std::unique_ptr<Comparison> load_comparison(ComparisonFiles files) {
+  if (!files.head_content_read) files.project->read_contents(files.head);
+  if (files.base && !files.base_content_read) files.project->read_contents(*files.base);
+  auto comparison = std::make_unique<Comparison>();
+  comparison->store = std::move(files.store);
+  comparison->cache.use_store(comparison->store.get(), parse_codec());
+  comparison->config = std::move(files.config);
+  comparison->project_dir = std::move(files.project_dir);
+  comparison->boundary = std::move(files.boundary);
+  comparison->pack_clones = std::move(files.pack_clones);
+  comparison->base_commit = std::move(files.base_commit);
   // Both revisions in one pass: a file they share is parsed once and its tree released as soon
   // as both models have read it, instead of every tree being held until base's model is built.
+  std::vector<git::Snapshot> snapshots;
+  snapshots.push_back(std::move(files.head));
+  if (files.base) snapshots.push_back(std::move(*files.base));
   std::vector<model::LoadedModel> loaded =
       model::load_snapshots(std::move(snapshots), &comparison->cache);
   comparison->head = std::move(loaded.front());
@@ -111,6 +129,10 @@ std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool
                                         comparison->head.diagnostics);
   }
   return comparison;
+}
+
+std::unique_ptr<Comparison> load_comparison(const RevisionOptions& options, bool require_base) {
+  return load_comparison(read_comparison(options, require_base));
 }
 
 }  // namespace steward::cli

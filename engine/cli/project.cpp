@@ -171,7 +171,8 @@ config::StewardConfig Project::read_config(const Revision& revision) const {
   return config;
 }
 
-git::Snapshot Project::read(const Revision& revision, const config::StewardConfig& config) const {
+git::Snapshot Project::read(const Revision& revision, const config::StewardConfig& config,
+                            git::Repository::Content content) const {
   git::PathFilter filter(config.paths, config.exclude);
   git::Snapshot snapshot;
   switch (revision.kind) {
@@ -183,14 +184,18 @@ git::Snapshot Project::read(const Revision& revision, const config::StewardConfi
         unread.path = join(prefix_, unread.path);
       break;
     case Revision::Kind::commit:
-      snapshot = repository().read_commit(revision.rev, prefix_, filter);
+      snapshot = repository().read_commit(revision.rev, prefix_, filter, content);
       break;
     case Revision::Kind::index:
-      snapshot = repository().read_index(prefix_, filter, index_file_);
+      snapshot = repository().read_index(prefix_, filter, index_file_, content);
       break;
   }
   snapshot.label = revision.label;
   return snapshot;
+}
+
+void Project::read_contents(git::Snapshot& snapshot) const {
+  repository().read_contents(snapshot);
 }
 
 void Project::require_data(const git::Snapshot& head, const config::StewardConfig& config) const {

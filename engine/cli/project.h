@@ -47,8 +47,13 @@ class Project {
 
   // steward.yaml as of `revision`; defaults when there is none.
   config::StewardConfig read_config(const Revision& revision) const;
-  // The data files as of `revision`, paths relative to the repository root.
-  git::Snapshot read(const Revision& revision, const config::StewardConfig& config) const;
+  // The data files as of `revision`, paths relative to the repository root. With
+  // Content::ids_only, a commit's or the index's files come without their content (the work
+  // tree's are read to compute their blob ids): read_contents reads it when it is needed.
+  git::Snapshot read(const Revision& revision, const config::StewardConfig& config,
+                     git::Repository::Content content = git::Repository::Content::read) const;
+  // The content of every file of a snapshot `read` listed with ids only (none for the work tree).
+  void read_contents(git::Snapshot& snapshot) const;
 
   // The head revision must have given steward something to check: throws InputError (exit 2)
   // when it read no data file at all, or when an entry of `paths` covers nothing (a typo must not

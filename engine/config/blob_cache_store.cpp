@@ -211,7 +211,12 @@ BlobCacheSummary BlobCacheStore::summary() const {
     std::error_code ec;
     summary.bytes += fs::file_size(pack.path, ec);
   }
-  summary.entries = distinct_entries(packs).size();
+  const std::vector<GoodEntry> entries = distinct_entries(packs);
+  summary.entries = entries.size();
+  for (const auto& good : entries) {
+    const std::string& format = good.entry.header.key.format;
+    ++summary.kinds[format.substr(0, format.find('/'))];
+  }
   if (auto last_run = read_whole_file(dir_ / kLastRunFile)) {
     while (!last_run->empty() && last_run->back() == '\n')
       last_run->pop_back();

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -28,6 +29,8 @@ struct BlobCacheKey {
 // Entries, bytes and the counts of the last run that recorded them (`steward cache info`).
 struct BlobCacheSummary {
   size_t entries = 0;
+  // Entries by kind: the key's format without its version ("read-result", "check-outcome").
+  std::map<std::string, size_t> kinds;
   uint64_t bytes = 0;
   std::optional<std::string> last_run;  // "hits N, misses M, writes W" when recorded
 };

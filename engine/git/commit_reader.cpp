@@ -58,6 +58,7 @@ struct TreeWalk {
   git_tree* root;
   const std::string& project_dir;
   const PathFilter& filter;
+  bool read_content;
   std::vector<SnapshotFile> files;
   std::vector<UnreadPath> unread;
   std::exception_ptr failure;  // exceptions must not unwind through libgit2's C frames
@@ -80,15 +81,17 @@ int visit(const char* folder, const git_tree_entry* entry, void* payload) {
     std::string path = internal::join_path(walk.project_dir, relative);
     if (git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK) {
       internal::LinkedFile linked = file_at(walk.repo, walk.root, path);
-      if (linked.file)
+      if (linked.file) {
+        if (!walk.read_content) linked.file->content.clear();
         walk.files.push_back(std::move(*linked.file));
-      else
+      } else {
         walk.unread.push_back({path, linked.problem});
+      }
       return 0;
     }
     const git_oid* oid = git_tree_entry_id(entry);
-    walk.files.push_back(
-        {path, internal::oid_hex(*oid), internal::read_blob(walk.repo, *oid, path)});
+    walk.files.push_back({path, internal::oid_hex(*oid),
+                          walk.read_content ? internal::read_blob(walk.repo, *oid, path) : ""});
     return 0;
   } catch (...) {
     walk.failure = std::current_exception();
@@ -99,7 +102,7 @@ int visit(const char* folder, const git_tree_entry* entry, void* payload) {
 }  // namespace
 
 Snapshot Repository::read_commit(const std::string& rev, const std::string& project_dir,
-                                 const PathFilter& filter) const {
+                                 const PathFilter& filter, Content content) const {
   internal::CommitHandle commit = impl_->commit(rev);
   TreeHandle root = tree_of(commit.get());
   std::string folder = internal::normalize_repo_path(project_dir);
@@ -123,7 +126,8 @@ Snapshot Repository::read_commit(const std::string& rev, const std::string& proj
     project_tree.reset(reinterpret_cast<git_tree*>(object));
   }
 
-  TreeWalk walk{impl_->repo.get(), root.get(), folder, filter, {}, {}, nullptr};
+  TreeWalk walk{impl_->repo.get(),        root.get(), folder, filter,
+                content == Content::read, {},         {},     nullptr};
   int code = git_tree_walk(project_tree.get(), GIT_TREEWALK_PRE, visit, &walk);
   if (walk.failure) std::rethrow_exception(walk.failure);
   internal::check(code, "cannot read the files of '" + rev + "'");
@@ -132,6 +136,15 @@ Snapshot Repository::read_commit(const std::string& rev, const std::string& proj
   std::sort(snapshot.files.begin(), snapshot.files.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
   return snapshot;
+}
+
+void Repository::read_contents(Snapshot& snapshot) const {
+  for (auto& file : snapshot.files) {
+    git_oid oid;
+    internal::check(git_oid_fromstr(&oid, file.blob_id.c_str()),
+                    "cannot read the blob id of '" + file.path + "'");
+    file.content = internal::read_blob(impl_->repo.get(), oid, file.path);
+  }
 }
 
 std::optional<std::string> Repository::read_file_at(const std::string& rev,

@@ -42,7 +42,7 @@ internal::LinkedFile staged_file_at(git_repository* repo, git_index* index,
 }  // namespace
 
 Snapshot Repository::read_index(const std::string& project_dir, const PathFilter& filter,
-                                const std::filesystem::path& index_file) const {
+                                const std::filesystem::path& index_file, Content content) const {
   std::string folder = internal::normalize_repo_path(project_dir);
   internal::IndexHandle index = impl_->index(index_file);
   Snapshot snapshot{"index", "", {}, {}};
@@ -60,14 +60,18 @@ Snapshot Repository::read_index(const std::string& project_dir, const PathFilter
     if (intent_to_add(*entry) || entry->mode == GIT_FILEMODE_COMMIT) continue;
     if (entry->mode == GIT_FILEMODE_LINK) {
       internal::LinkedFile linked = staged_file_at(impl_->repo.get(), index.get(), entry->path);
-      if (linked.file)
+      if (linked.file) {
+        if (content == Content::ids_only) linked.file->content.clear();
         snapshot.files.push_back(std::move(*linked.file));
-      else
+      } else {
         snapshot.unread.push_back({entry->path, linked.problem});
+      }
       continue;
     }
     snapshot.files.push_back({entry->path, internal::oid_hex(entry->id),
-                              internal::read_blob(impl_->repo.get(), entry->id, entry->path)});
+                              content == Content::read
+                                  ? internal::read_blob(impl_->repo.get(), entry->id, entry->path)
+                                  : ""});
   }
   std::sort(snapshot.files.begin(), snapshot.files.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });

@@ -80,15 +80,23 @@ class Repository {
   // The data files at a commit. `label` is set to `rev` and `revision` to the commit id; callers
   // rename the label ("base", "head"). A `project_dir` that does not exist at that commit yields
   // an empty snapshot (the configuration was added later); one that is a file throws.
+  // Content::ids_only lists the files with their blob ids and leaves their content empty (enough
+  // to key a cache); read_contents reads it later.
+  enum class Content { read, ids_only };
   Snapshot read_commit(const std::string& rev, const std::string& project_dir,
-                       const PathFilter& filter) const;
+                       const PathFilter& filter, Content content = Content::read) const;
 
   // The staged data files (what the next commit will hold), for a pre-commit hook. `index_file`
   // overrides the repository's index: pass $GIT_INDEX_FILE, which git sets for hooks (with
   // `git commit -a` the staged content is only in that file). Entries marked intent-to-add are not
   // staged content and are skipped; an accepted file with unresolved conflicts throws.
   Snapshot read_index(const std::string& project_dir, const PathFilter& filter,
-                      const std::filesystem::path& index_file = {}) const;
+                      const std::filesystem::path& index_file = {},
+                      Content content = Content::read) const;
+
+  // Reads the content of every file of a snapshot listed with Content::ids_only, by its blob id.
+  // Throws InputError, as the reads above do, for a blob that is missing or damaged.
+  void read_contents(Snapshot& snapshot) const;
 
   // The content of one file at a revision (`path` relative to the repository root), or nullopt when
   // the revision has no such file. Throws InputError when `rev` cannot be resolved.

@@ -88,6 +88,41 @@ Json summary_json(const findings::Summary& s) {
   return j;
 }
 
+// Writes `findings` as the JSON array that dumping the whole report would give at its place (a
+// value of the top-level object: items indented by 4, the closing bracket by 2), one finding at a
+// time, so that a report of many findings never holds them all as a JSON tree or as one string.
+void write_findings_array(std::ostream& out,
+                          const std::vector<const findings::Finding*>& findings) {
+  if (findings.empty()) {
+    out << "[]";
+    return;
+  }
+  out << "[\n";
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (i > 0) out << ",\n";
+    const std::string item = json_text(finding_json(*findings[i]));
+    // Every line indented by 4 more; a dump has no raw newline inside a string.
+    size_t start = 0;
+    for (size_t end = item.find('\n'); end != std::string::npos; end = item.find('\n', start)) {
+      out << "    ";
+      out.write(item.data() + start, static_cast<std::streamsize>(end + 1 - start));
+      start = end + 1;
+    }
+    out << "    ";
+    out.write(item.data() + start, static_cast<std::streamsize>(item.size() - start));
+  }
+  out << "\n  ]";
+}
+
+// Where the top-level `"KEY": []` of a dumped report has its `[]`. At the top level a key follows
+// a newline and exactly two spaces; nested keys are indented further, and strings hold no raw
+// newline, so the first match is the one.
+size_t empty_array_of(const std::string& dumped, const std::string& key) {
+  const std::string placeholder = "\n  \"" + key + "\": []";
+  const size_t at = dumped.find(placeholder);
+  return at == std::string::npos ? at : at + placeholder.size() - 2;
+}
+
 class JsonReport : public Report {
  public:
   void write(const ReportInput& input, std::ostream& out) const override {
@@ -95,13 +130,8 @@ class JsonReport : public Report {
     Json root;
     root["version"] = 1;
     root["tool"] = {{"name", "steward"}, {"version", input.tool_version}};
-    root["findings"] = Json::array();
-    for (const auto* finding : view.shown)
-      root["findings"].push_back(finding_json(*finding));
-    root["suppressed"] = Json::array();
-    for (const auto* finding : view.suppressed) {
-      root["suppressed"].push_back(finding_json(*finding));
-    }
+    root["findings"] = Json::array();    // written in place by write_findings_array
+    root["suppressed"] = Json::array();  // likewise
     root["reviews"] = Json::array();
     for (const auto& review : view.reviews) {
       root["reviews"].push_back({{"team", review.team},
@@ -112,7 +142,16 @@ class JsonReport : public Report {
     }
     root["summary"] = summary_json(input.summary);
     // Invalid UTF-8 in a message becomes U+FFFD rather than an exception.
-    out << json_text(root) << '\n';
+    const std::string text = json_text(root);
+    const size_t shown = empty_array_of(text, "findings");
+    const size_t suppressed = empty_array_of(text, "suppressed");
+    out.write(text.data(), static_cast<std::streamsize>(shown));
+    write_findings_array(out, view.shown);
+    out.write(text.data() + shown + 2, static_cast<std::streamsize>(suppressed - shown - 2));
+    write_findings_array(out, view.suppressed);
+    out.write(text.data() + suppressed + 2,
+              static_cast<std::streamsize>(text.size() - suppressed - 2));
+    out << '\n';
   }
 };
 

@@ -15,6 +15,10 @@ std::string json_text(const nlohmann::ordered_json& json) {
   std::string piece;
   bool escaped = false;
   for (size_t pos = 0; pos < dumped.size();) {
+    const size_t plain = plain_run(dumped, pos, true);
+    out.append(dumped, pos, plain);
+    pos += plain;
+    if (pos == dumped.size()) break;
     piece.clear();
     pos += append_visible_piece(dumped, pos, piece, escaped, true);
     if (escaped && piece.size() == 4 && piece[1] == 'x') piece = "\\u00" + piece.substr(2);

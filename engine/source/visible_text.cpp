@@ -76,12 +76,27 @@ size_t append_visible_piece(std::string_view text, size_t pos, std::string& out,
   return length;
 }
 
+size_t plain_run(std::string_view text, size_t pos, bool keep_newlines) {
+  size_t end = pos;
+  while (end < text.size()) {
+    const auto c = static_cast<unsigned char>(text[end]);
+    if ((c < 0x20 || c >= 0x7F) && c != '\t' && !(c == '\n' && keep_newlines)) break;
+    ++end;
+  }
+  return end - pos;
+}
+
 std::string visible_text(std::string_view text, bool keep_newlines) {
   std::string out;
   out.reserve(text.size());
   bool escaped = false;
-  for (size_t pos = 0; pos < text.size();)
-    pos += append_visible_piece(text, pos, out, escaped, keep_newlines);
+  for (size_t pos = 0; pos < text.size();) {
+    // Printable ASCII is copied as it is, a run at a time; only the rest goes piece by piece.
+    const size_t plain = plain_run(text, pos, keep_newlines);
+    out.append(text.substr(pos, plain));
+    pos += plain;
+    if (pos < text.size()) pos += append_visible_piece(text, pos, out, escaped, keep_newlines);
+  }
   return out;
 }
 

@@ -21,6 +21,10 @@ std::string visible_text(std::string_view text, bool keep_newlines = false);
 size_t append_visible_piece(std::string_view text, size_t pos, std::string& out, bool& escaped,
                             bool keep_newlines = false);
 
+// How many bytes from `pos` on are copied as they are: printable ASCII, tabs, and newlines with
+// `keep_newlines` (the fast path of visible_text and of the JSON report).
+size_t plain_run(std::string_view text, size_t pos, bool keep_newlines = false);
+
 // Text made literal for Markdown (GitHub and GitLab flavours) and for the HTML they allow:
 // visible_text, then the characters of inline Markdown and HTML are backslash-escaped and '&'
 // becomes "&amp;"; no newline is left, so the text cannot start a block of its own.

@@ -14,6 +14,8 @@ UPDATE_GOLDEN=1 in the environment rewrites the expected files instead of compar
 
     run_golden.py --steward PATH --source-dir DIR            the output cases
     run_golden.py --steward PATH --source-dir DIR --color    NO_COLOR and colour on a terminal
+    run_golden.py --steward PATH --source-dir DIR --cached   every check case in every format, with
+                  no cache, then twice with one (a miss that fills it, a hit): byte for byte the same
 """
 
 import argparse
@@ -276,18 +278,127 @@ def run_color_checks(steward: str, source_dir: Path) -> int:
     return 1 if failures else 0
 
 
+REPORT_FORMATS = ["text", "json", "sarif", "markdown", "github", "gitlab", "junit", "rdjson"]
+
+
+def check_all_formats(steward: str, work: Path, args: list, out_dir: Path, env: dict,
+                      stats=False):
+    """One `steward check` writing every format to a file of `out_dir`: (exit code, the files'
+    bytes by format, standard error)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    formats = []
+    for name in REPORT_FORMATS:
+        formats += ["--format", f"{name}={out_dir / name}"]
+    result = subprocess.run([steward] + args + formats + (["--stats"] if stats else []),
+                            cwd=work, env=env, capture_output=True, text=True, timeout=120)
+    outputs = {name: (out_dir / name).read_bytes() if (out_dir / name).exists() else None
+               for name in REPORT_FORMATS}
+    return result.returncode, outputs, result.stderr
+
+
+def compare_cached(steward: str, work: Path, args: list, label: str, scratch: Path,
+                   env: dict) -> int:
+    """`args` without a cache, then twice with a fresh one: the same exit code and the same bytes
+    in every format each time, and the third run's outcome came from the cache."""
+    cache = scratch / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    plain_env = dict(env)
+    plain_env.pop("STEWARD_CACHE_DIR", None)
+    cached_env = dict(env, STEWARD_CACHE_DIR=str(cache))
+    reference = check_all_formats(steward, work, args + ["--no-cache"], scratch / "none",
+                                  plain_env)
+    miss = check_all_formats(steward, work, args, scratch / "miss", cached_env)
+    hit = check_all_formats(steward, work, args, scratch / "hit", cached_env, stats=True)
+    failures = 0
+    for name, run in (("first run with the cache", miss), ("second run (a hit)", hit)):
+        if run[0] != reference[0]:
+            print(f"FAIL {label}: {name}: exit code {run[0]}, without a cache {reference[0]}")
+            failures += 1
+        for output in REPORT_FORMATS:
+            if run[1][output] != reference[1][output]:
+                print(f"FAIL {label}: {name}: the {output} report differs from the one without "
+                      "a cache")
+                failures += 1
+    if "outcome came from the persistent cache" not in hit[2]:
+        print(f"FAIL {label}: the second run with the cache did not take the outcome from it\n"
+              f"{hit[2]}")
+        failures += 1
+    if reference[0] not in (0, 1) or reference[1]["json"] is None:
+        print(f"FAIL {label}: steward check failed (exit {reference[0]})\n{reference[2]}")
+        failures += 1
+    print(f"{'ok  ' if not failures else 'FAIL'} {label}: every format the same without a cache, "
+          "filling it and from it")
+    return failures
+
+
+def git_in(folder: Path, *args):
+    subprocess.run(["git", "-c", "user.name=golden", "-c", "user.email=golden@example.com",
+                    "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"] + list(args),
+                   cwd=folder, check=True, capture_output=True)
+
+
+def run_cached_checks(steward: str, source_dir: Path, only: str) -> int:
+    failures = 0
+    env = environment()
+    for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_STEP_SUMMARY",
+                 "GITHUB_ACTOR", "GITLAB_USER_LOGIN", "CI", "GITHUB_ACTIONS", "GITLAB_CI"):
+        env.pop(name, None)
+    with tempfile.TemporaryDirectory(prefix="steward-golden-cached-") as temp:
+        temp_dir = Path(temp)
+        outside_git(temp_dir)
+        for case in cases(source_dir):
+            runs = [run for run in case.runs if run.args[:1] == ["check"] and
+                    run.stream == "stdout"]
+            if not runs or (only and only not in case.name):
+                continue
+            work = copy_fixture(source_dir, case, temp_dir / "work")
+            failures += compare_cached(steward, work, CHECK, case.name, temp_dir / case.name, env)
+        # A pull request in git: base and head commits, head in the work tree, the index, and
+        # --new-only, each with its own key.
+        repo = copy_fixture(source_dir, Case("pull-request", "fixtures/shop", []),
+                            temp_dir / "git")
+        git_in(repo, "init", "-q")
+        git_in(repo, "add", "-A")
+        git_in(repo, "commit", "-q", "-m", "shop")
+        git_in(repo, "checkout", "-q", "-b", "change")
+        shutil.copytree(source_dir / "fixtures" / "pull-request", repo, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("README.md"))
+        git_in(repo, "add", "-A")
+        git_in(repo, "commit", "-q", "-m", "change")
+        git_env = dict(env)
+        git_env.pop("GIT_CEILING_DIRECTORIES", None)
+        pr = ["check", "--color", "never", "--base", "main"]
+        for label, args in (("pull-request --head change", pr + ["--head", "change"]),
+                            ("pull-request --new-only", pr + ["--head", "change", "--new-only"]),
+                            ("pull-request, head in the work tree", pr)):
+            if not only or only in label:
+                failures += compare_cached(steward, repo, args, label, temp_dir / label, git_env)
+        event = next((repo / "tracking-plan").rglob("*.yaml"))
+        with open(event, "a") as f:
+            f.write("staged_key_nobody_knows: 1\n")
+        git_in(repo, "add", str(event))
+        if not only or only in "pull-request --staged":
+            failures += compare_cached(steward, repo, ["check", "--color", "never", "--staged"],
+                                       "pull-request --staged", temp_dir / "staged", git_env)
+    return 1 if failures else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--steward", required=True, help="the steward executable")
     parser.add_argument("--source-dir", required=True, help="the project's source folder")
     parser.add_argument("--color", action="store_true", help="run the colour checks instead")
+    parser.add_argument("--cached", action="store_true",
+                        help="compare every check case with and without the persistent cache")
     parser.add_argument("--only", default="", help="run only cases whose name contains this")
     args = parser.parse_args()
     source_dir = Path(args.source_dir).resolve()
     args.steward = str(Path(args.steward).resolve())
     if args.color:
         return run_color_checks(args.steward, source_dir)
+    if args.cached:
+        return run_cached_checks(args.steward, source_dir, args.only)
     update = os.environ.get("UPDATE_GOLDEN") == "1"
     EXPECTED.mkdir(exist_ok=True)
     return run_cases(args.steward, source_dir, update, args.only)

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The persistent cache end to end: `steward check` with and without it gives the same report,
-also after its entries are truncated or overwritten with garbage; `steward cache info` and
+also after its entries are truncated or overwritten with garbage; a check's cached outcome is
+used only for the very same files, configuration, packs, date and options; `steward cache info` and
 `steward cache clear`; --cache-dir, STEWARD_CACHE_DIR and --no-cache; runs at once.
 
     python3 cache_test.py --steward STEWARD_BINARY --source SOURCE_DIR
@@ -94,6 +95,10 @@ def info_and_clear(c, steward, repo):
     c.true(info.code == 0 and f"cache: {cache}\n" in info.out, "cache info says where",
            info.out + info.err)
     c.true(count >= 1 and entries(cache), "cache info counts the entries", info.out)
+    kinds = dict((kind, int(n)) for kind, n in re.findall(r"\n  ([a-z-]+): (\d+)", info.out))
+    c.true(kinds.get("check-outcome", 0) >= 1 and kinds.get("read-result", 0) >= 1 and
+           kinds.get("base-fingerprints", 0) >= 1 and sum(kinds.values()) == count,
+           "cache info counts the entries of each kind, the check's outcome among them", info.out)
     c.true(re.search(r"last run: hits [1-9]\d*, misses 0, writes 0\n", info.out),
            "cache info shows the last run's hits and misses", info.out)
     cleared = steward("cache", "clear", "-C", repo, cwd=repo.parent)
@@ -150,6 +155,69 @@ def runs_at_once(c, steward, repo, scratch):
            "after runs at once the cache is whole: no miss, no temporary file left", after.err)
 
 
+OUTCOME_HIT = "outcome came from the persistent cache"
+
+# A local pack whose message the key test edits: the outcome must follow the pack's text.
+LOCAL_PACK = """pack local
+
+rule local.described {
+  severity warning
+  for e in head.events
+  where e.name == "signed_up"
+  deny at e "{e.name}: MESSAGE"
+}
+"""
+
+
+def outcome_is_keyed(c, steward, ctx, scratch):
+    """The outcome of a check is reused only for the very same inputs: a change to any of them is
+    a miss whose report is what --no-cache reports, and the run after it is a hit again."""
+    repo = ctx.shop_repo("keyed")
+    repo.write("local-pack/rules.policy", LOCAL_PACK.replace("MESSAGE", "first wording"))
+    repo.replace("steward.yaml", "packs: [", "packs: [./local-pack, ")
+    repo.commit("a local pack")
+    repo.branch("change")
+    repo.replace("tracking-plan/account/account.yaml", "owner: team-identity\n", "")
+    repo.commit("an event loses its owner")
+    path = pathlib.Path(repo.path).resolve()
+    cache = scratch / "keyed-cache"
+    base_args = ["check", "--base", "main", "--format", "json", "--stats"]
+
+    def same_as_no_cache(what, extra=(), env=None):
+        reference = steward(*base_args, *extra, "--no-cache", cwd=path, env=env)
+        args = base_args + list(extra) + ["--cache-dir", cache]
+        first = steward(*args, cwd=path, env=env)
+        c.true(OUTCOME_HIT not in first.err and first.out == reference.out and
+               first.code == reference.code,
+               f"{what}: a miss, whose report is the one without a cache", first.err)
+        second = steward(*args, cwd=path, env=env)
+        c.true(OUTCOME_HIT in second.err and second.out == reference.out and
+               second.code == reference.code,
+               f"{what}: then a hit with the same report", second.err)
+        return reference
+
+    first = same_as_no_cache("the first run")
+    same_as_no_cache("head a commit, not the work tree", ["--head", "change"])
+    repo.replace("tracking-plan/account/account.yaml", "name: signed_in\n", "name: signedIn\n")
+    changed = same_as_no_cache("a data file edited in the work tree")
+    c.true(changed.out != first.out, "the edit changes the report (so a stale hit would show)")
+    later = same_as_no_cache("another date", env=clean_env(STEWARD_TODAY="2027-07-01"))
+    c.true("compat.sunset-passed" in later.out and "compat.sunset-passed" not in changed.out,
+           "a date past a sunset reports it, though the files are the same")
+    same_as_no_cache("a label", ["--label", "reviewed"])
+    same_as_no_cache("--new-only", ["--new-only"])
+    repo.replace("steward.yaml", "fail_on: error\n",
+                 "fail_on: error\nseverity: {local.described: note}\n")
+    noted = same_as_no_cache("steward.yaml edited")
+    c.true('"severity": "note"' in noted.out, "the new severity is in the report", noted.out)
+    repo.write("local-pack/rules.policy", LOCAL_PACK.replace("MESSAGE", "second wording"))
+    reworded = same_as_no_cache("a pack's text edited")
+    c.true("second wording" in reworded.out and "first wording" not in reworded.out,
+           "the pack's new message is in the report", reworded.out)
+    repo.git("add", "tracking-plan/account/account.yaml")
+    same_as_no_cache("the index (--staged)", ["--staged"])
+
+
 def main():
     # One repository for the three parts, in order: each starts from the cache the one before
     # left, so they are not scenarios of their own and their checks carry no scenario name.
@@ -162,6 +230,7 @@ def main():
     info_and_clear(ctx.checks, ctx.steward, repo)
     other_folders(ctx.checks, ctx.steward, repo, scratch)
     runs_at_once(ctx.checks, ctx.steward, repo, scratch)
+    outcome_is_keyed(ctx.checks, ctx.steward, ctx, scratch)
     return finish(ctx, start)
 
 

@@ -146,6 +146,31 @@ TEST_SUITE("commit_reader") {
     CHECK(file_in(worktree, "events/outside.yaml") == nullptr);  // never read outside
   }
 
+  TEST_CASE("ids only: the same files and blob ids, the content read later by blob id") {
+    ScratchRepository scratch;
+    scratch.write("shared/base.yaml", "name: shared\n");
+    scratch.write("events/a.yaml", "name: a\n");
+    scratch.write("events/empty.yaml", "");
+    fs::create_directories(scratch.root() / "events");
+    fs::create_symlink("../shared/base.yaml", scratch.root() / "events/linked.yaml");
+    fs::create_symlink("missing.yaml", scratch.root() / "events/dangling.yaml");
+    scratch.commit_all("files");
+
+    Repository repository = Repository::discover(scratch.root());
+    auto whole = repository.read_commit("HEAD", "", {});
+    auto listed = repository.read_commit("HEAD", "", {}, Repository::Content::ids_only);
+    REQUIRE(paths_of(listed) == paths_of(whole));
+    CHECK(listed.unread.size() == whole.unread.size());
+    for (size_t i = 0; i < listed.files.size(); ++i) {
+      CHECK(listed.files[i].blob_id == whole.files[i].blob_id);
+      CHECK(listed.files[i].content.empty());
+    }
+    repository.read_contents(listed);
+    for (size_t i = 0; i < listed.files.size(); ++i)
+      CHECK(listed.files[i].content == whole.files[i].content);
+    CHECK(file_in(listed, "events/linked.yaml")->content == "name: shared\n");
+  }
+
   TEST_CASE("a path filter with excludes applies to commits") {
     ScratchRepository scratch;
     scratch.write("events/a.yaml", "name: a\n");

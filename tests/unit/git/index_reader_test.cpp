@@ -47,6 +47,23 @@ TEST_SUITE("index_reader") {
           file_in(worktree, "events/kept.yaml")->blob_id);
   }
 
+  TEST_CASE("ids only: the staged files' blob ids, their content read later") {
+    ScratchRepository scratch;
+    scratch.write("events/a.yaml", "v: committed\n");
+    scratch.commit_all("one");
+    scratch.write("events/a.yaml", "v: staged\n");
+    scratch.git("add events/a.yaml");
+    scratch.write("events/a.yaml", "v: work tree\n");
+
+    Repository repository = Repository::discover(scratch.root());
+    auto listed = repository.read_index("", {}, {}, Repository::Content::ids_only);
+    REQUIRE(paths_of(listed) == std::vector<std::string>{"events/a.yaml"});
+    CHECK(listed.files[0].content.empty());
+    CHECK(listed.files[0].blob_id == scratch.git("rev-parse :events/a.yaml"));
+    repository.read_contents(listed);
+    CHECK(listed.files[0].content == "v: staged\n");
+  }
+
   TEST_CASE("the index sees changes staged after the Repository was opened") {
     ScratchRepository scratch;
     scratch.write("a.yaml", "v: 1\n");

@@ -1,0 +1,304 @@
+#include "gate/outcome.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "config/read_limits.h"
+
+namespace steward::gate {
+
+namespace {
+
+constexpr std::string_view kMagic = "STWOUT";
+
+// No line of a file steward reads lies beyond this (a file has at most kMaxFileBytes bytes): a
+// larger number in the bytes is corruption. Decoding also refuses to write more empty lines than
+// this over all files, so that corrupt bytes never make it allocate much more than their size; a
+// real outcome that needs more (findings near the ends of many huge files) is only not cached.
+constexpr uint64_t kMaxLine = config::kMaxFileBytes;
+
+// The files spans point into, each with the lines the reports read.
+struct SourceTable {
+  std::unordered_map<const SourceFile*, uint64_t> index;  // 1-based
+  std::vector<const SourceFile*> files;
+  std::vector<std::set<uint32_t>> lines;
+
+  void add(const Span& span) {
+    if (!span.source) return;
+    auto [it, added] = index.emplace(span.source.get(), files.size() + 1);
+    if (added) {
+      files.push_back(span.source.get());
+      lines.emplace_back();
+    }
+    for (uint32_t line : {span.line, span.end_line}) {
+      if (line > 0 && line <= span.source->line_count()) lines[it->second - 1].insert(line);
+    }
+  }
+};
+
+class Writer {
+ public:
+  explicit Writer(const SourceTable& sources) : sources_(sources) {}
+
+  void number(uint64_t value) {
+    while (value >= 0x80) {
+      out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+      value >>= 7;
+    }
+    out.push_back(static_cast<char>(value));
+  }
+  // A string written before is written as its number in the table of strings (a rule's help and
+  // id, a file's path, repeat in every finding); 0 introduces a new one.
+  void text(std::string_view value) {
+    auto [it, added] = table_.emplace(value, table_.size() + 1);
+    if (!added) {
+      number(it->second);
+      return;
+    }
+    number(0);
+    number(value.size());
+    out.append(value);
+  }
+  void span(const Span& span) {
+    number(span.source ? sources_.index.at(span.source.get()) : 0);
+    number(span.line);
+    number(span.column);
+    number(span.end_line);
+    number(span.end_column);
+  }
+  void finding(const findings::Finding& f) {
+    const Diagnostic& d = f.diagnostic;
+    text(d.rule);
+    number(static_cast<uint64_t>(d.severity));
+    text(d.message);
+    span(d.span);
+    span(d.base_span);
+    text(d.help);
+    text(d.suggestion);
+    text(d.subject);
+    text(f.subject);
+    number(f.subjects.size());
+    for (const auto& subject : f.subjects)
+      text(subject);
+    text(f.fingerprint);
+    text(f.line_hash);
+    number(f.is_new ? (*f.is_new ? 2 : 1) : 0);
+    number(static_cast<uint64_t>(f.suppression.kind));
+    text(f.suppression.reason);
+    text(f.suppression.approved_by);
+    span(f.suppression.span);
+    number(f.fixes.size());
+    for (const auto& fix : f.fixes) {
+      span(fix.range);
+      text(fix.replacement);
+    }
+  }
+
+  std::string out;
+
+ private:
+  const SourceTable& sources_;
+  // Views of strings of the outcome being encoded, which outlives the writer.
+  std::unordered_map<std::string_view, uint64_t> table_;
+};
+
+// Every read is checked against the bytes left; the first failure makes the whole decode fail.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+
+  bool ok() const { return ok_; }
+  bool at_end() const { return ok_ && at_ == bytes_.size(); }
+
+  uint64_t number() {
+    uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ >= bytes_.size()) return fail();
+      const auto byte = static_cast<unsigned char>(bytes_[at_++]);
+      value |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if (!(byte & 0x80)) return value;
+    }
+    return fail();
+  }
+  uint64_t at_most(uint64_t limit) {
+    uint64_t value = number();
+    return value > limit ? fail() : value;
+  }
+  uint32_t number32() { return static_cast<uint32_t>(at_most(UINT32_MAX)); }
+  // A count of things that take at least one byte each: never more than the bytes left.
+  size_t count() { return static_cast<size_t>(at_most(bytes_.size() - at_)); }
+  std::string text() {
+    const uint64_t reference = number();
+    if (reference > 0) {
+      if (reference > table_.size()) return fail(), std::string();
+      return std::string(table_[reference - 1]);
+    }
+    const size_t size = count();
+    if (!ok_) return {};
+    std::string_view value = bytes_.substr(at_, size);
+    at_ += size;
+    table_.push_back(value);
+    return std::string(value);
+  }
+  Span span(const std::vector<SourceRef>& sources) {
+    Span span;
+    const uint64_t source = at_most(sources.size());
+    if (source > 0) span.source = sources[source - 1];
+    span.line = number32();
+    span.column = number32();
+    span.end_line = number32();
+    span.end_column = number32();
+    return span;
+  }
+  uint64_t fail() {
+    ok_ = false;
+    at_ = bytes_.size();
+    return 0;
+  }
+
+ private:
+  std::string_view bytes_;
+  size_t at_ = 0;
+  bool ok_ = true;
+  std::vector<std::string_view> table_;  // the strings read so far, views into bytes_
+};
+
+SourceTable sources_of(const CheckOutcome& outcome) {
+  SourceTable sources;
+  for (const auto& f : outcome.findings) {
+    sources.add(f.diagnostic.span);
+    sources.add(f.diagnostic.base_span);
+    sources.add(f.suppression.span);
+    for (const auto& fix : f.fixes)
+      sources.add(fix.range);
+  }
+  for (const auto& review : outcome.reviews)
+    sources.add(review.span);
+  return sources;
+}
+
+void write_sources(Writer& out, const SourceTable& sources) {
+  out.number(sources.files.size());
+  for (size_t i = 0; i < sources.files.size(); ++i) {
+    out.text(sources.files[i]->path());
+    out.text(sources.files[i]->revision());
+    out.number(sources.lines[i].size());
+    for (uint32_t line : sources.lines[i]) {
+      out.number(line);
+      out.text(sources.files[i]->line(line));
+    }
+  }
+}
+
+// A file of only the lines kept, each at its number (the others empty): SourceFile::line gives
+// back exactly what it gave when the outcome was encoded.
+std::optional<std::vector<SourceRef>> read_sources(Reader& in) {
+  std::vector<SourceRef> sources;
+  uint64_t padding = 0;  // empty lines written, over all files
+  for (size_t count = in.count(); count > 0 && in.ok(); --count) {
+    std::string path = in.text();
+    std::string revision = in.text();
+    std::string text;
+    uint64_t previous = 0;
+    for (size_t n = in.count(); n > 0 && in.ok(); --n) {
+      const uint64_t line = in.at_most(kMaxLine);
+      std::string content = in.text();
+      if (line <= previous) return std::nullopt;  // written in increasing order
+      padding += line - previous;
+      if (padding > kMaxLine) return std::nullopt;
+      text.append(line - previous - (previous == 0 ? 1 : 0), '\n');
+      // Line 1 loses a byte-order mark when read: one more keeps a text that began with two.
+      if (line == 1 && content.starts_with("\xEF\xBB\xBF")) text += "\xEF\xBB\xBF";
+      text += content;
+      previous = line;
+    }
+    if (!in.ok()) return std::nullopt;
+    sources.push_back(make_source(std::move(path), std::move(text), std::move(revision)));
+  }
+  if (!in.ok()) return std::nullopt;
+  return sources;
+}
+
+std::optional<findings::Finding> read_finding(Reader& in, const std::vector<SourceRef>& sources) {
+  findings::Finding f;
+  Diagnostic& d = f.diagnostic;
+  d.rule = in.text();
+  d.severity = static_cast<Severity>(in.at_most(static_cast<uint64_t>(Severity::error)));
+  d.message = in.text();
+  d.span = in.span(sources);
+  d.base_span = in.span(sources);
+  d.help = in.text();
+  d.suggestion = in.text();
+  d.subject = in.text();
+  f.subject = in.text();
+  for (size_t n = in.count(); n > 0 && in.ok(); --n)
+    f.subjects.push_back(in.text());
+  f.fingerprint = in.text();
+  f.line_hash = in.text();
+  const uint64_t is_new = in.at_most(2);
+  if (is_new > 0) f.is_new = is_new == 2;
+  f.suppression.kind = static_cast<findings::Suppression::Kind>(
+      in.at_most(static_cast<uint64_t>(findings::Suppression::Kind::waiver)));
+  f.suppression.reason = in.text();
+  f.suppression.approved_by = in.text();
+  f.suppression.span = in.span(sources);
+  for (size_t n = in.count(); n > 0 && in.ok(); --n) {
+    findings::TextEdit& fix = f.fixes.emplace_back();
+    fix.range = in.span(sources);
+    fix.replacement = in.text();
+  }
+  if (!in.ok()) return std::nullopt;
+  return f;
+}
+
+}  // namespace
+
+std::string encode_outcome(const CheckOutcome& outcome) {
+  const SourceTable sources = sources_of(outcome);
+  Writer out(sources);
+  out.out.append(kMagic);
+  out.number(kOutcomeCodecVersion);
+  write_sources(out, sources);
+  out.number(outcome.findings.size());
+  for (const auto& f : outcome.findings)
+    out.finding(f);
+  out.number(outcome.reviews.size());
+  for (const auto& review : outcome.reviews) {
+    out.text(review.rule);
+    out.text(review.team);
+    out.text(review.reason);
+    out.span(review.span);
+  }
+  out.text(outcome.change_summary_text);
+  out.text(outcome.change_summary_markdown);
+  return std::move(out.out);
+}
+
+std::optional<CheckOutcome> decode_outcome(std::string_view bytes) {
+  if (!bytes.starts_with(kMagic)) return std::nullopt;
+  Reader in(bytes.substr(kMagic.size()));
+  if (in.number() != kOutcomeCodecVersion || !in.ok()) return std::nullopt;
+  std::optional<std::vector<SourceRef>> sources = read_sources(in);
+  if (!sources) return std::nullopt;
+  CheckOutcome outcome;
+  for (size_t n = in.count(); n > 0 && in.ok(); --n) {
+    auto finding = read_finding(in, *sources);
+    if (!finding) return std::nullopt;
+    outcome.findings.push_back(std::move(*finding));
+  }
+  for (size_t n = in.count(); n > 0 && in.ok(); --n) {
+    ReviewRequest& review = outcome.reviews.emplace_back();
+    review.rule = in.text();
+    review.team = in.text();
+    review.reason = in.text();
+    review.span = in.span(*sources);
+  }
+  outcome.change_summary_text = in.text();
+  outcome.change_summary_markdown = in.text();
+  if (!in.at_end()) return std::nullopt;
+  return outcome;
+}
+
+}  // namespace steward::gate
