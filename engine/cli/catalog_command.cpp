@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/project.h"
+#include "cli/revision_model.h"
 #include "model/snapshot_loader.h"
 #include "source/input_error.h"
 
@@ -40,23 +41,13 @@ void write_pages(const std::vector<catalog::CatalogPage>& pages, const std::file
 }
 
 int run_catalog(const CatalogOptions& options) {
-  Project project = Project::open(options.dir);
-  Revision revision =
-      options.rev.empty() ? Revision::work_tree() : Revision::commit(options.rev, options.rev);
-  config::StewardConfig config = project.read_config(revision);
-  git::Snapshot snapshot = project.read(revision, config);
-  project.require_data(snapshot, config);
-  model::LoadedModel loaded = model::load_snapshot(std::move(snapshot));
-  const auto pages = catalog::catalog_site(loaded.model, config.source_url);
+  auto revision = load_revision_model(Project::open(options.dir), revision_of(options.rev), true);
+  const model::LoadedModel& loaded = revision->loaded;
+  const auto pages = catalog::catalog_site(loaded.model, revision->config.source_url);
   write_pages(pages, options.out);
   std::cerr << "wrote " << pages.size() << " pages to " << options.out << "\n";
-  bool errors = false;
-  for (const auto& d : loaded.diagnostics) {
-    std::cerr << d.span.file() << ":" << d.span.line << ":" << d.span.column << ": "
-              << to_string(d.severity) << "[" << d.rule << "]: " << d.message << "\n";
-    errors = errors || d.severity == Severity::error;
-  }
-  return errors ? kFindings : kPassed;
+  print_findings(loaded.diagnostics, false);
+  return has_errors(loaded.diagnostics) ? kFindings : kPassed;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "cli/exit_code.h"
 #include "cli/persistent_cache.h"
 #include "cli/project.h"
+#include "cli/revision_model.h"
 #include "kpi/coverage_report.h"
 #include "model/snapshot_loader.h"
 #include "report/json_text.h"
@@ -62,11 +63,10 @@ std::vector<kpi::CoverageAtCommit> coverage_history(const CoverageOptions& optio
       std::cerr << "\rmeasuring coverage at commit " << (i + 1) << "/" << commits.size() << " ("
                 << commit.id.substr(0, 12) << ")" << std::flush;
     }
-    Revision revision = Revision::commit(commit.id, commit.id.substr(0, 12));
-    config::StewardConfig config = project.read_config(revision);
-    model::LoadedModel loaded = model::load_snapshot(project.read(revision, config), &cache);
-    history.push_back(
-        {commit.id, commit.time, commit.subject, kpi::measure_coverage(loaded.model).overall});
+    auto at_commit = load_revision_model(
+        project, Revision::commit(commit.id, commit.id.substr(0, 12)), false, &cache);
+    history.push_back({commit.id, commit.time, commit.subject,
+                       kpi::measure_coverage(at_commit->loaded.model).overall});
   }
   if (progress) std::cerr << "\r\033[K" << std::flush;
   return history;
@@ -83,13 +83,9 @@ int run_coverage(const CoverageOptions& options) {
   std::unique_ptr<config::BlobCacheStore> store = open_cache_store(options.cache, project);
   config::ParseCache cache;
   cache.use_store(store.get(), parse_codec());
-  Revision revision = options.staged        ? Revision::index()
-                      : options.rev.empty() ? Revision::work_tree()
-                                            : Revision::commit(options.rev, options.rev);
-  config::StewardConfig config = project.read_config(revision);
-  git::Snapshot files = project.read(revision, config);
-  project.require_data(files, config);
-  model::LoadedModel loaded = model::load_snapshot(std::move(files), &cache);
+  auto revision =
+      load_revision_model(project, revision_of(options.rev, options.staged), true, &cache);
+  const model::LoadedModel& loaded = revision->loaded;
   kpi::CoverageReport report;
   report.model = &loaded.model;
   report.coverage = kpi::measure_coverage(loaded.model);
@@ -107,10 +103,9 @@ int run_coverage(const CoverageOptions& options) {
     // A figure from files that do not load is not one to trust: say so, and fail.
     std::cerr << "note: the data files have " << loaded.diagnostics.size()
               << " finding(s); `steward check` lists them\n";
-    for (const auto& d : loaded.diagnostics) {
-      if (d.severity == Severity::error) code = kFindings;
-    }
+    if (has_errors(loaded.diagnostics)) code = kFindings;
   }
+  const config::StewardConfig& config = revision->config;
   if (config.coverage_minimum && report.coverage.overall.percent() < *config.coverage_minimum) {
     std::cerr << "error: policy coverage " << kpi::percent_text(report.coverage.overall)
               << " is under the minimum of " << *config.coverage_minimum

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/project.h"
+#include "cli/revision_model.h"
 #include "git/worktree_reader.h"
 #include "kpi/drift.h"
 #include "model/model_json.h"
@@ -83,13 +84,8 @@ json load_live(const std::string& path) {
 
 int run_drift(const DriftOptions& options) {
   json live = load_live(options.live);
-  Project project = Project::open(options.dir);
-  Revision revision =
-      options.rev.empty() ? Revision::work_tree() : Revision::commit(options.rev, options.rev);
-  config::StewardConfig config = project.read_config(revision);
-  git::Snapshot files = project.read(revision, config);
-  project.require_data(files, config);
-  model::LoadedModel declared = model::load_snapshot(std::move(files));
+  auto revision = load_revision_model(Project::open(options.dir), revision_of(options.rev), true);
+  const model::LoadedModel& declared = revision->loaded;
   kpi::Drift drift =
       kpi::compute_drift(json::parse(model::model_to_json(declared.model, -1)), live);
   if (options.format == "json")

@@ -7,27 +7,13 @@
 #include "cli/exit_code.h"
 #include "cli/export_commands.h"
 #include "cli/project.h"
+#include "cli/revision_model.h"
 #include "model/snapshot_loader.h"
 #include "source/input_error.h"
 
 namespace steward::cli {
 
 namespace {
-
-void print_findings(const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics) {
-    std::cerr << d.span.file() << ":" << d.span.line << ":" << d.span.column << ": "
-              << to_string(d.severity) << "[" << d.rule << "]: " << d.message << "\n";
-    if (!d.help.empty()) std::cerr << "  help: " << d.help << "\n";
-  }
-}
-
-bool has_errors(const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics) {
-    if (d.severity == Severity::error) return true;
-  }
-  return false;
-}
 
 void write_text(const std::string& text, const std::string& out) {
   if (out.empty() || out == "-") {
@@ -53,17 +39,12 @@ void add_export_options(CLI::App& command, ExportOptions& options) {
 
 int run_export(const ExportOptions& options,
                const std::function<exports::ExportResult(const model::Model&)>& write) {
-  Project project = Project::open(options.dir);
-  Revision revision =
-      options.rev.empty() ? Revision::work_tree() : Revision::commit(options.rev, options.rev);
-  config::StewardConfig config = project.read_config(revision);
-  git::Snapshot snapshot = project.read(revision, config);
-  project.require_data(snapshot, config);
-  model::LoadedModel loaded = model::load_snapshot(std::move(snapshot));
+  auto revision = load_revision_model(Project::open(options.dir), revision_of(options.rev), true);
+  const model::LoadedModel& loaded = revision->loaded;
   exports::ExportResult result = write(loaded.model);
   write_text(result.text, options.out);
-  print_findings(loaded.diagnostics);
-  print_findings(result.diagnostics);
+  print_findings(loaded.diagnostics, true);
+  print_findings(result.diagnostics, true);
   return has_errors(loaded.diagnostics) || has_errors(result.diagnostics) ? kFindings : kPassed;
 }
 

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/project.h"
+#include "cli/revision_model.h"
 #include "model/model_json.h"
 #include "model/snapshot_loader.h"
 
@@ -19,23 +20,14 @@ struct ModelOptions {
 };
 
 int run_model(const ModelOptions& options) {
-  Project project = Project::open(options.dir);
-  Revision revision = options.staged        ? Revision::index()
-                      : options.rev.empty() ? Revision::work_tree()
-                                            : Revision::commit(options.rev, options.rev);
-  config::StewardConfig config = project.read_config(revision);
-  model::LoadedModel loaded = model::load_snapshot(project.read(revision, config));
+  auto revision = load_revision_model(Project::open(options.dir),
+                                      revision_of(options.rev, options.staged), false);
+  const model::LoadedModel& loaded = revision->loaded;
   std::cout << model::model_to_json(loaded.model) << "\n";
   // The model is printed even with findings in the files (what loaded is still useful to see);
   // they are listed on standard error and make the exit code 1.
-  for (const auto& d : loaded.diagnostics) {
-    std::cerr << d.span.file() << ":" << d.span.line << ":" << d.span.column << ": "
-              << to_string(d.severity) << "[" << d.rule << "]: " << d.message << "\n";
-  }
-  for (const auto& d : loaded.diagnostics) {
-    if (d.severity == Severity::error) return kFindings;
-  }
-  return kPassed;
+  print_findings(loaded.diagnostics, false);
+  return has_errors(loaded.diagnostics) ? kFindings : kPassed;
 }
 
 }  // namespace

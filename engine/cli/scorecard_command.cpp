@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/project.h"
+#include "cli/revision_model.h"
 #include "kpi/scorecard.h"
 #include "model/snapshot_loader.h"
 #include "report/json_text.h"
@@ -78,11 +79,10 @@ kpi::RepositoryFiles list_files(const fs::path& root, const std::string& project
 
 int run_scorecard(const ScorecardOptions& options) {
   Project project = Project::open(options.dir);
-  Revision revision = Revision::work_tree();
-  config::StewardConfig config = project.read_config(revision);
-  model::LoadedModel loaded = model::load_snapshot(project.read(revision, config));
+  auto revision = load_revision_model(project, Revision::work_tree(), false);
+  const model::LoadedModel& loaded = revision->loaded;
   kpi::RepositoryFiles files = list_files(project.boundary(), project.prefix());
-  std::vector<kpi::ScorecardItem> items = kpi::score(files, loaded.model, config);
+  std::vector<kpi::ScorecardItem> items = kpi::score(files, loaded.model, revision->config);
   if (options.format == "json")
     std::cout << report::json_text(kpi::scorecard_json(items)) << "\n";
   else

@@ -13,13 +13,7 @@ bool progress_shown = false;
 }
 
 std::unique_ptr<LoadedPlan> load_plan(const std::string& dir, const std::string& rev) {
-  Project project = Project::open(dir);
-  Revision revision = rev.empty() ? Revision::work_tree() : Revision::commit(rev, rev);
-  auto plan = std::make_unique<LoadedPlan>();
-  plan->config = project.read_config(revision);
-  git::Snapshot snapshot = project.read(revision, plan->config);
-  project.require_data(snapshot, plan->config);
-  plan->loaded = model::load_snapshot(std::move(snapshot));
+  auto plan = load_revision_model(Project::open(dir), revision_of(rev), true);
   if (!plan->loaded.diagnostics.empty()) {
     std::cerr << "note: the plan has " << plan->loaded.diagnostics.size()
               << " finding(s) in its data files; `steward check` lists them\n";

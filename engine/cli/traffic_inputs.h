@@ -8,6 +8,7 @@
 
 #include "cli/comparison.h"
 #include "cli/project.h"
+#include "cli/revision_model.h"
 #include "config/steward_config.h"
 #include "model/snapshot_loader.h"
 
@@ -15,10 +16,7 @@ namespace steward::cli {
 
 // The plan the traffic commands (validate, sample, export json-schema) read: the project's
 // steward.yaml and data files at one revision (the work tree by default).
-struct LoadedPlan {
-  config::StewardConfig config;
-  model::LoadedModel loaded;
-};
+using LoadedPlan = RevisionModel;
 
 // Throws InputError for a revision that cannot be read. Findings in the data files do not stop
 // the command (`steward check` reports them); their count is noted on standard error.
