@@ -1,5 +1,6 @@
 #include "cli/check_run.h"
 #include "cli/commands.h"
+#include "cli/revision_options.h"
 #include "config/fail_on.h"
 
 namespace steward::cli {
@@ -8,19 +9,10 @@ void register_check(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* command =
       app.add_subcommand("check", "Check the customer-data repository against the rule packs");
-  command->add_option("-C,--dir", options->revisions.dir,
-                      "The folder of the customer-data repository (where steward.yaml is)");
-  command->add_option("--base", options->revisions.base,
-                      "The revision to compare against (default: the merge-base with the CI "
-                      "target branch, else origin/main, main or master)");
-  command->add_flag("--no-base", options->revisions.no_base,
-                    "Check head alone, without a base revision");
-  auto* head = command->add_option("--head", options->revisions.head,
-                                   "The revision to check (default: the files as they are)");
-  command
-      ->add_flag("--staged", options->revisions.staged,
-                 "Check the staged files (for pre-commit hooks)")
-      ->excludes(head);
+  add_revision_options(*command, options->revisions,
+                       {.head = "The revision to check (default: the files as they are)",
+                        .staged = "Check the staged files (for pre-commit hooks)",
+                        .no_base = "Check head alone, without a base revision"});
   command->add_option("--format", options->formats,
                       "Report format, repeatable: F or F=PATH (text, json, sarif, github, "
                       "gitlab, junit, markdown, rdjson)");

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/comparison.h"
 #include "cli/exit_code.h"
+#include "cli/revision_options.h"
 #include "diff/change_summary.h"
 #include "kpi/environments.h"
 
@@ -43,17 +44,10 @@ int run_diff(const DiffOptions& options) {
 void register_diff(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* command = app.add_subcommand("diff", "Summarise what changed between base and head");
-  command->add_option("-C,--dir", options->revisions.dir,
-                      "The folder of the customer-data repository (where steward.yaml is)");
-  command->add_option("--base", options->revisions.base,
-                      "The revision to compare against (default: the merge-base with the CI "
-                      "target branch, else origin/main, main or master)");
-  command->add_flag("--no-base", options->revisions.no_base,
-                    "Compare head with nothing (everything reads as added)");
-  auto* head = command->add_option("--head", options->revisions.head,
-                                   "The revision to compare (default: the files as they are)");
-  command->add_flag("--staged", options->revisions.staged, "Compare the staged files")
-      ->excludes(head);
+  add_revision_options(*command, options->revisions,
+                       {.head = "The revision to compare (default: the files as they are)",
+                        .staged = "Compare the staged files",
+                        .no_base = "Compare head with nothing (everything reads as added)"});
   command->add_option("--format", options->format, "text or markdown")
       ->check(CLI::IsMember({"text", "markdown"}));
   command->callback([options, &exit_code] { exit_code = run_diff(*options); });

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli/revision_options.h"
 #include "source/input_error.h"
 
 namespace steward::cli {
@@ -40,15 +41,10 @@ TrafficRevisions load_traffic_revisions(const RevisionOptions& revisions,
 void add_traffic_options(CLI::App& command, TrafficCommandOptions& options) {
   command.add_option("events", options.events, "Files of events, one JSON event per line")
       ->required();
-  command.add_option("-C,--dir", options.revisions.dir,
-                     "The folder of the customer-data repository (where steward.yaml is)");
-  command.add_option("--base", options.revisions.base,
-                     "The revision to compare against (default: the merge-base with the CI "
-                     "target branch, else origin/main, main or master)");
-  auto* head = command.add_option("--head", options.revisions.head,
-                                  "The revision to compare (default: the files as they are)");
-  command.add_flag("--staged", options.revisions.staged, "Compare the staged files")
-      ->excludes(head);
+  add_revision_options(command, options.revisions,
+                       {.head = "The revision to compare (default: the files as they are)",
+                        .staged = "Compare the staged files",
+                        .no_base = nullptr});
   command.add_option("--format", options.format, "text, markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}));
   command.add_option("--threads", options.threads, "Threads to use (default: every core)");
