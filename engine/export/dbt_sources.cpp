@@ -6,6 +6,7 @@
 
 #include "export/dbt_columns.h"
 #include "export/jinja_text.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::exports {
@@ -125,15 +126,14 @@ class SourcesWriter {
 
   void unquotable(const model::Property& property) {
     if (!reported_.insert(&property).second) return;  // once, not once per warehouse
-    Diagnostic d;
-    d.rule = rule_id::kExportDbtEnumUnquotable;
-    d.severity = Severity::error;
-    d.span = property.span;
-    d.subject = (property.event ? property.event->name + "." : "") + property.path;
-    d.message = "an enum value of " + d.subject +
-                " holds a quote or a backslash; dbt's accepted_values test cannot quote it "
-                "safely, so the export leaves that test out";
-    d.help = "drop the quote or backslash from the enum values, or test the column by hand";
+    std::string subject = (property.event ? property.event->name + "." : "") + property.path;
+    Diagnostic d = make_diagnostic(
+        rule_id::kExportDbtEnumUnquotable, Severity::error, property.span,
+        "an enum value of " + subject +
+            " holds a quote or a backslash; dbt's accepted_values test cannot quote it safely, so "
+            "the export leaves that test out",
+        "drop the quote or backslash from the enum values, or test the column by hand");
+    d.subject = std::move(subject);
     result_.diagnostics.push_back(std::move(d));
   }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "export/promql_text.h"
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::exports {
@@ -103,13 +104,9 @@ std::vector<Alert> alerts_of(const model::Slo& slo) {
 }
 
 Diagnostic finding(const model::Slo& slo, const char* rule, std::string message, std::string help) {
-  Diagnostic d;
-  d.rule = rule;
-  d.severity = Severity::error;
-  d.span = slo.span;
+  Diagnostic d =
+      make_diagnostic(rule, Severity::error, slo.span, std::move(message), std::move(help));
   d.subject = slo.destination.name;
-  d.message = std::move(message);
-  d.help = std::move(help);
   return d;
 }
 
