@@ -266,23 +266,20 @@ std::string position(const yaml_mark_t& mark, TextLocator& locator) {
 // libyaml's error, at the place to fix: for a bracket or quote never closed that is where it
 // opened (libyaml's context mark), not where the parser gave up, which may be far below.
 Diagnostic syntax_error(const yaml_parser_t& parser, TextLocator& locator, bool json) {
-  Diagnostic d;
-  d.rule = json ? rule_id::kSyntaxJson : rule_id::kSyntaxYaml;
-  d.help = "fix the syntax; steward reads nothing else from this file until it parses";
+  const std::string_view rule = json ? rule_id::kSyntaxJson : rule_id::kSyntaxYaml;
+  const std::string help =
+      "fix the syntax; steward reads nothing else from this file until it parses";
+  auto error = [&](Span span, std::string message) {
+    return make_diagnostic(rule, Severity::error, std::move(span), std::move(message), help);
+  };
   const std::string prefix = json ? "invalid JSON: " : "invalid YAML: ";
   const std::string problem = parser.problem ? parser.problem : "cannot be parsed";
   if (parser.error == YAML_READER_ERROR) {
     // problem_offset counts bytes of the whole input.
-    d.span = locator.at_byte(parser.problem_offset);
-    d.message = prefix + "not UTF-8 text: " + problem;
-    d.help = "save the file as UTF-8";
-    return d;
+    return make_diagnostic(rule, Severity::error, locator.at_byte(parser.problem_offset),
+                           prefix + "not UTF-8 text: " + problem, "save the file as UTF-8");
   }
-  if (parser.error == YAML_MEMORY_ERROR) {
-    d.span = locator.at_byte(0);
-    d.message = prefix + "out of memory";
-    return d;
-  }
+  if (parser.error == YAML_MEMORY_ERROR) return error(locator.at_byte(0), prefix + "out of memory");
   const std::string context = parser.context ? parser.context : "";
   const char* opened = nullptr;
   if (context == "while parsing a flow sequence") opened = "flow sequence ('[')";
@@ -291,15 +288,13 @@ Diagnostic syntax_error(const yaml_parser_t& parser, TextLocator& locator, bool 
   const bool elsewhere = parser.context_mark.line != parser.problem_mark.line ||
                          problem.find("end of stream") != std::string::npos;
   if (opened && elsewhere) {
-    d.span = locator.at_byte(locator.byte_offset(parser.context_mark.index));
-    d.message = prefix + "unclosed " + opened + " opened at " + std::to_string(d.span.line) + ":" +
-                std::to_string(d.span.column) + " (" + problem + " at " +
-                position(parser.problem_mark, locator) + ")";
-    return d;
+    Span span = locator.at_byte(locator.byte_offset(parser.context_mark.index));
+    std::string message = prefix + "unclosed " + opened + " opened at " +
+                          std::to_string(span.line) + ":" + std::to_string(span.column) + " (" +
+                          problem + " at " + position(parser.problem_mark, locator) + ")";
+    return error(std::move(span), std::move(message));
   }
-  d.span = locator.at_byte(locator.byte_offset(parser.problem_mark.index));
-  d.message = prefix + problem;
-  return d;
+  return error(locator.at_byte(locator.byte_offset(parser.problem_mark.index)), prefix + problem);
 }
 
 struct Parser {

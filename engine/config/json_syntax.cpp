@@ -3,6 +3,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
 namespace steward::config {
@@ -142,19 +143,18 @@ std::optional<Diagnostic> check_json_syntax(const SourceRef& source, int max_dep
   SyntaxOnly handler(max_depth);
   bool ok = nlohmann::json::sax_parse(source->text(), &handler);
   if (ok) return std::nullopt;
-  Diagnostic d;
   if (handler.too_deep) {
-    d.rule = rule_id::kSyntaxTooDeep;
-    d.message = "nesting deeper than " + std::to_string(max_depth) + " levels";
-    d.help = "no tracking plan needs this depth; check that the file is not generated wrongly";
-    d.span = span_at_offset(source, first_too_deep(source->text(), max_depth));
-    return d;
+    return make_diagnostic(
+        rule_id::kSyntaxTooDeep, Severity::error,
+        span_at_offset(source, first_too_deep(source->text(), max_depth)),
+        "nesting deeper than " + std::to_string(max_depth) + " levels",
+        "no tracking plan needs this depth; check that the file is not generated wrongly");
   }
-  d.rule = rule_id::kSyntaxJson;
-  d.message = "invalid JSON: " + readable(handler.error_message);
-  d.help = "fix the JSON syntax (a trailing comma, a missing quote or an unclosed bracket)";
-  d.span = span_at_offset(source, token_start(source->text(), handler.error_position.value_or(0)));
-  return d;
+  return make_diagnostic(
+      rule_id::kSyntaxJson, Severity::error,
+      span_at_offset(source, token_start(source->text(), handler.error_position.value_or(0))),
+      "invalid JSON: " + readable(handler.error_message),
+      "fix the JSON syntax (a trailing comma, a missing quote or an unclosed bracket)");
 }
 
 }  // namespace steward::config

@@ -211,21 +211,10 @@ class Interpreter {
         if (seen_.insert(key).second) out_->reviews.push_back(std::move(review));
         continue;
       }
-      Diagnostic d;
-      d.rule = rule_->id;
-      switch (outcome.kind) {
-        case Outcome::Kind::warn:
-          d.severity = Severity::warning;
-          break;
-        case Outcome::Kind::note:
-          d.severity = Severity::note;
-          break;
-        default:
-          d.severity = rule_->severity.value_or(Severity::error);
-          break;
-      }
-      d.message = std::move(message);
-      d.span = std::move(span);
+      Severity severity = rule_->severity.value_or(Severity::error);
+      if (outcome.kind == Outcome::Kind::warn) severity = Severity::warning;
+      if (outcome.kind == Outcome::Kind::note) severity = Severity::note;
+      Diagnostic d = make_diagnostic(rule_->id, severity, std::move(span), std::move(message));
       d.base_span = std::move(base_span);
       d.subject = std::move(subject);
       // The set compares findings in place (by index), so a finding costs no extra copy.
