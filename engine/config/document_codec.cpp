@@ -1,8 +1,9 @@
 #include "config/document_codec.h"
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
+
+#include "config/byte_codec.h"
 
 namespace steward::config {
 
@@ -13,29 +14,10 @@ constexpr std::string_view kMagic = "STWDOC";
 // Strings up to this long are interned; longer ones (descriptions) rarely repeat.
 constexpr size_t kMaxInternedBytes = 64;
 
-class Writer {
+class Writer : public ByteWriter {
  public:
-  void number(uint64_t value) {
-    while (value >= 0x80) {
-      out.push_back(static_cast<char>((value & 0x7F) | 0x80));
-      value >>= 7;
-    }
-    out.push_back(static_cast<char>(value));
-  }
-  // A string written before is written as its number in the table of strings: keys and enum-like
-  // values ("type", "string", "pii") repeat throughout a file. 0 introduces a new string.
-  void text(std::string_view value) {
-    if (value.size() <= kMaxInternedBytes) {
-      auto [it, added] = table_.emplace(std::string(value), table_.size() + 1);
-      if (!added) {
-        number(it->second);
-        return;
-      }
-    }
-    number(0);
-    number(value.size());
-    out.append(value);
-  }
+  Writer() : ByteWriter(kMaxInternedBytes) {}
+
   // A span's place; its file is the one being encoded, or none.
   void span(const Span& span) {
     number(span.source ? 1 : 0);
@@ -76,61 +58,14 @@ class Writer {
     text(d.suggestion);
     text(d.subject);
   }
-
-  std::string out;
-
- private:
-  std::unordered_map<std::string, uint64_t> table_;
 };
 
 // Every read is checked against the bytes left; the first failure makes the whole decode fail.
-class Reader {
+class Reader : public ByteReader {
  public:
-  Reader(std::string_view bytes, const SourceRef& source) : bytes_(bytes), source_(source) {}
+  Reader(std::string_view bytes, const SourceRef& source)
+      : ByteReader(bytes, kMaxInternedBytes), source_(source) {}
 
-  bool ok() const { return ok_; }
-  bool at_end() const { return ok_ && at_ == bytes_.size(); }
-
-  uint64_t number() {
-    uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (at_ >= bytes_.size()) return fail();
-      const auto byte = static_cast<unsigned char>(bytes_[at_++]);
-      value |= static_cast<uint64_t>(byte & 0x7F) << shift;
-      if (!(byte & 0x80)) return value;
-    }
-    return fail();
-  }
-  uint32_t number32() {
-    uint64_t value = number();
-    return value > UINT32_MAX ? static_cast<uint32_t>(fail()) : static_cast<uint32_t>(value);
-  }
-  // A count of things that take at least one byte each: never more than the bytes left.
-  size_t count() {
-    uint64_t value = number();
-    return value > bytes_.size() - at_ ? fail() : static_cast<size_t>(value);
-  }
-  std::string text() {
-    const uint64_t reference = number();
-    if (reference > 0) {
-      if (reference > table_.size()) {
-        fail();
-        return std::string();
-      }
-      return table_[reference - 1];
-    }
-    size_t length = count();
-    if (!ok_) return {};
-    std::string value(bytes_.substr(at_, length));
-    at_ += length;
-    if (value.size() <= kMaxInternedBytes) table_.push_back(value);
-    return value;
-  }
-  bool literal(std::string_view expected) {
-    if (bytes_.substr(at_, expected.size()) != expected) return fail();
-    at_ += expected.size();
-    return true;
-  }
   Span span() {
     Span span;
     const uint64_t has_source = number();
@@ -168,14 +103,14 @@ class Reader {
       case Node::Kind::sequence: {
         const size_t items = count();
         node.items.reserve(items);
-        for (size_t i = 0; i < items && ok_; ++i)
+        for (size_t i = 0; i < items && ok(); ++i)
           node.items.push_back(this->node(depth + 1));
         break;
       }
       case Node::Kind::mapping: {
         const size_t entries = count();
         node.entries.reserve(entries);
-        for (size_t i = 0; i < entries && ok_; ++i) {
+        for (size_t i = 0; i < entries && ok(); ++i) {
           Node key = this->node(depth + 1);
           Node value = this->node(depth + 1);
           node.entries.push_back(MapEntry{std::move(key), std::move(value)});
@@ -204,17 +139,7 @@ class Reader {
   }
 
  private:
-  uint64_t fail() {
-    ok_ = false;
-    at_ = bytes_.size();
-    return 0;
-  }
-
-  std::string_view bytes_;
   SourceRef source_;
-  std::vector<std::string> table_;  // the strings interned so far, each read from the input
-  size_t at_ = 0;
-  bool ok_ = true;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "config/byte_codec.h"
 #include "config/read_limits.h"
 
 namespace steward::gate {
@@ -38,29 +39,10 @@ struct SourceTable {
   }
 };
 
-class Writer {
+class Writer : public config::ByteWriter {
  public:
   explicit Writer(const SourceTable& sources) : sources_(sources) {}
 
-  void number(uint64_t value) {
-    while (value >= 0x80) {
-      out.push_back(static_cast<char>((value & 0x7F) | 0x80));
-      value >>= 7;
-    }
-    out.push_back(static_cast<char>(value));
-  }
-  // A string written before is written as its number in the table of strings (a rule's help and
-  // id, a file's path, repeat in every finding); 0 introduces a new one.
-  void text(std::string_view value) {
-    auto [it, added] = table_.emplace(value, table_.size() + 1);
-    if (!added) {
-      number(it->second);
-      return;
-    }
-    number(0);
-    number(value.size());
-    out.append(value);
-  }
   void span(const Span& span) {
     number(span.source ? sources_.index.at(span.source.get()) : 0);
     number(span.line);
@@ -96,52 +78,15 @@ class Writer {
     }
   }
 
-  std::string out;
-
  private:
   const SourceTable& sources_;
-  // Views of strings of the outcome being encoded, which outlives the writer.
-  std::unordered_map<std::string_view, uint64_t> table_;
 };
 
 // Every read is checked against the bytes left; the first failure makes the whole decode fail.
-class Reader {
+class Reader : public config::ByteReader {
  public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  using ByteReader::ByteReader;
 
-  bool ok() const { return ok_; }
-  bool at_end() const { return ok_ && at_ == bytes_.size(); }
-
-  uint64_t number() {
-    uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (at_ >= bytes_.size()) return fail();
-      const auto byte = static_cast<unsigned char>(bytes_[at_++]);
-      value |= static_cast<uint64_t>(byte & 0x7F) << shift;
-      if (!(byte & 0x80)) return value;
-    }
-    return fail();
-  }
-  uint64_t at_most(uint64_t limit) {
-    uint64_t value = number();
-    return value > limit ? fail() : value;
-  }
-  uint32_t number32() { return static_cast<uint32_t>(at_most(UINT32_MAX)); }
-  // A count of things that take at least one byte each: never more than the bytes left.
-  size_t count() { return static_cast<size_t>(at_most(bytes_.size() - at_)); }
-  std::string text() {
-    const uint64_t reference = number();
-    if (reference > 0) {
-      if (reference > table_.size()) return fail(), std::string();
-      return std::string(table_[reference - 1]);
-    }
-    const size_t size = count();
-    if (!ok_) return {};
-    std::string_view value = bytes_.substr(at_, size);
-    at_ += size;
-    table_.push_back(value);
-    return std::string(value);
-  }
   Span span(const std::vector<SourceRef>& sources) {
     Span span;
     const uint64_t source = at_most(sources.size());
@@ -152,17 +97,6 @@ class Reader {
     span.end_column = number32();
     return span;
   }
-  uint64_t fail() {
-    ok_ = false;
-    at_ = bytes_.size();
-    return 0;
-  }
-
- private:
-  std::string_view bytes_;
-  size_t at_ = 0;
-  bool ok_ = true;
-  std::vector<std::string_view> table_;  // the strings read so far, views into bytes_
 };
 
 SourceTable sources_of(const CheckOutcome& outcome) {

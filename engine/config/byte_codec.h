@@ -1,0 +1,113 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+// The primitives of steward's cache codecs (a parsed document, config/document_codec.cpp; a
+// check's outcome, gate/outcome.cpp): LEB128 numbers and strings kept in a table as they first
+// appear, so that a repeated one is written as its number. The reader checks every read against
+// the bytes left, and the first failure fails the whole decode: a corrupt or truncated cache
+// entry is refused, never trusted and never a reason to allocate much more than its size.
+namespace steward::config {
+
+class ByteWriter {
+ public:
+  // Strings longer than `max_interned` bytes are always written out (they rarely repeat).
+  explicit ByteWriter(size_t max_interned = std::numeric_limits<size_t>::max())
+      : max_interned_(max_interned) {}
+
+  void number(uint64_t value) {
+    while (value >= 0x80) {
+      out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+      value >>= 7;
+    }
+    out.push_back(static_cast<char>(value));
+  }
+  // A string written before is its number in the table; 0 introduces a new one. The table keeps
+  // views: what is encoded must outlive the writer.
+  void text(std::string_view value) {
+    if (value.size() <= max_interned_) {
+      auto [it, added] = table_.emplace(value, table_.size() + 1);
+      if (!added) {
+        number(it->second);
+        return;
+      }
+    }
+    number(0);
+    number(value.size());
+    out.append(value);
+  }
+
+  std::string out;
+
+ private:
+  size_t max_interned_;
+  std::unordered_map<std::string_view, uint64_t> table_;
+};
+
+class ByteReader {
+ public:
+  // `max_interned` must be the writer's. `bytes` must outlive the reader.
+  explicit ByteReader(std::string_view bytes,
+                      size_t max_interned = std::numeric_limits<size_t>::max())
+      : bytes_(bytes), max_interned_(max_interned) {}
+
+  bool ok() const { return ok_; }
+  bool at_end() const { return ok_ && at_ == bytes_.size(); }
+
+  uint64_t number() {
+    uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ >= bytes_.size()) return fail();
+      const auto byte = static_cast<unsigned char>(bytes_[at_++]);
+      value |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if (!(byte & 0x80)) return value;
+    }
+    return fail();
+  }
+  uint64_t at_most(uint64_t limit) {
+    const uint64_t value = number();
+    return value > limit ? fail() : value;
+  }
+  uint32_t number32() { return static_cast<uint32_t>(at_most(UINT32_MAX)); }
+  // A count of things that take at least one byte each: never more than the bytes left.
+  size_t count() { return static_cast<size_t>(at_most(bytes_.size() - at_)); }
+  std::string text() {
+    const uint64_t reference = number();
+    if (reference > 0) {
+      if (reference > table_.size()) return fail(), std::string();
+      return std::string(table_[reference - 1]);
+    }
+    const size_t size = count();
+    if (!ok_) return {};
+    std::string_view value = bytes_.substr(at_, size);
+    at_ += size;
+    if (value.size() <= max_interned_) table_.push_back(value);
+    return std::string(value);
+  }
+  bool literal(std::string_view expected) {
+    if (bytes_.substr(at_, expected.size()) != expected) return fail();
+    at_ += expected.size();
+    return true;
+  }
+  // Marks the decode failed and skips to the end; returns 0 so a read can `return fail();`.
+  uint64_t fail() {
+    ok_ = false;
+    at_ = bytes_.size();
+    return 0;
+  }
+
+ private:
+  std::string_view bytes_;
+  size_t max_interned_;
+  size_t at_ = 0;
+  bool ok_ = true;
+  std::vector<std::string_view> table_;  // the strings read so far, views into bytes_
+};
+
+}  // namespace steward::config
