@@ -7,6 +7,7 @@
 #include "kpi/coverage_report.h"
 #include "policy/language_types.h"
 #include "rules/builtins.h"
+#include "rules/model_values.h"
 
 namespace steward::rules {
 
@@ -14,11 +15,6 @@ using policy::Type;
 using policy::Value;
 
 namespace {
-
-const model::Model* model_of(const Value& value) {
-  if (value.object_type() != policy::language_types().model) return nullptr;
-  return static_cast<const model::Model*>(value.address());
-}
 
 // The properties as values of the model `owner` belongs to (head or base), so that findings
 // point at their spans.

@@ -5,25 +5,12 @@
 
 #include "policy/language_types.h"
 #include "rules/builtins.h"
+#include "rules/model_values.h"
 
 namespace steward::rules {
 
 using policy::Type;
 using policy::Value;
-
-namespace {
-
-const model::Model* model_of(const Value& value) {
-  if (value.object_type() != policy::language_types().model) return nullptr;
-  return static_cast<const model::Model*>(value.address());
-}
-
-const model::Destination* destination_of(const Value& value) {
-  if (value.object_type() != policy::language_types().destination) return nullptr;
-  return static_cast<const model::Destination*>(value.address());
-}
-
-}  // namespace
 
 void register_environments(policy::FunctionRegistry& r) {
   const Type model = Type::object_of(policy::language_types().model);

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "source/diagnostic.h"
+
 // The primitives of steward's cache codecs (a parsed document, config/document_codec.cpp; a
 // check's outcome, gate/outcome.cpp): LEB128 numbers and strings kept in a table as they first
 // appear, so that a repeated one is written as its number. The reader checks every read against
@@ -109,5 +111,34 @@ class ByteReader {
   bool ok_ = true;
   std::vector<std::string_view> table_;  // the strings read so far, views into bytes_
 };
+
+// A diagnostic's fields, in the one order both codecs keep them. Spans are each codec's own: a
+// document's point into its one file, an outcome's into a table of files; `out.span(span)`
+// writes one, `read_span()` reads one back.
+template <class Writer>
+void write_diagnostic(Writer& out, const Diagnostic& d) {
+  out.text(d.rule);
+  out.number(static_cast<uint64_t>(d.severity));
+  out.text(d.message);
+  out.span(d.span);
+  out.span(d.base_span);
+  out.text(d.help);
+  out.text(d.suggestion);
+  out.text(d.subject);
+}
+
+template <class ReadSpan>
+Diagnostic read_diagnostic(ByteReader& in, ReadSpan read_span) {
+  Diagnostic d;
+  d.rule = in.text();
+  d.severity = static_cast<Severity>(in.at_most(static_cast<uint64_t>(Severity::error)));
+  d.message = in.text();
+  d.span = read_span();
+  d.base_span = read_span();
+  d.help = in.text();
+  d.suggestion = in.text();
+  d.subject = in.text();
+  return d;
+}
 
 }  // namespace steward::config

@@ -48,16 +48,6 @@ class Writer : public ByteWriter {
         break;
     }
   }
-  void diagnostic(const Diagnostic& d) {
-    text(d.rule);
-    number(static_cast<uint64_t>(d.severity));
-    text(d.message);
-    span(d.span);
-    span(d.base_span);
-    text(d.help);
-    text(d.suggestion);
-    text(d.subject);
-  }
 };
 
 // Every read is checked against the bytes left; the first failure makes the whole decode fail.
@@ -120,23 +110,6 @@ class Reader : public ByteReader {
     }
     return node;
   }
-  Diagnostic diagnostic() {
-    Diagnostic d;
-    d.rule = text();
-    const uint64_t severity = number();
-    if (severity > static_cast<uint64_t>(Severity::error)) {
-      fail();
-      return d;
-    }
-    d.severity = static_cast<Severity>(severity);
-    d.message = text();
-    d.span = span();
-    d.base_span = span();
-    d.help = text();
-    d.suggestion = text();
-    d.subject = text();
-    return d;
-  }
 
  private:
   SourceRef source_;
@@ -155,7 +128,7 @@ std::string encode_read_result(const ReadResult& result) {
   }
   writer.number(result.diagnostics.size());
   for (const Diagnostic& d : result.diagnostics)
-    writer.diagnostic(d);
+    write_diagnostic(writer, d);
   return std::move(writer.out);
 }
 
@@ -173,7 +146,7 @@ std::optional<ReadResult> decode_read_result(std::string_view bytes, const Sourc
   }
   const size_t diagnostics = reader.count();
   for (size_t i = 0; i < diagnostics && reader.ok(); ++i)
-    result.diagnostics.push_back(reader.diagnostic());
+    result.diagnostics.push_back(read_diagnostic(reader, [&] { return reader.span(); }));
   // Bytes left over are as wrong as bytes missing.
   if (!reader.at_end()) return std::nullopt;
   return result;

@@ -51,15 +51,7 @@ class Writer : public config::ByteWriter {
     number(span.end_column);
   }
   void finding(const findings::Finding& f) {
-    const Diagnostic& d = f.diagnostic;
-    text(d.rule);
-    number(static_cast<uint64_t>(d.severity));
-    text(d.message);
-    span(d.span);
-    span(d.base_span);
-    text(d.help);
-    text(d.suggestion);
-    text(d.subject);
+    config::write_diagnostic(*this, f.diagnostic);
     text(f.subject);
     number(f.subjects.size());
     for (const auto& subject : f.subjects)
@@ -157,15 +149,7 @@ std::optional<std::vector<SourceRef>> read_sources(Reader& in) {
 
 std::optional<findings::Finding> read_finding(Reader& in, const std::vector<SourceRef>& sources) {
   findings::Finding f;
-  Diagnostic& d = f.diagnostic;
-  d.rule = in.text();
-  d.severity = static_cast<Severity>(in.at_most(static_cast<uint64_t>(Severity::error)));
-  d.message = in.text();
-  d.span = in.span(sources);
-  d.base_span = in.span(sources);
-  d.help = in.text();
-  d.suggestion = in.text();
-  d.subject = in.text();
+  f.diagnostic = config::read_diagnostic(in, [&] { return in.span(sources); });
   f.subject = in.text();
   for (size_t n = in.count(); n > 0 && in.ok(); --n)
     f.subjects.push_back(in.text());
