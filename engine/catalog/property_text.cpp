@@ -65,7 +65,7 @@ std::string type_text(const std::vector<std::string>& types) {
 std::string constraints_text(const model::Constraints& c) {
   ConstraintList list;
   for (const auto& row : model::kConstraintFields)
-    std::visit([&](auto member) { list.add(row.name, c.*member); }, row.member);
+    std::visit([&](auto member) { list.add(row.name, model::field_of(c, member)); }, row.member);
   // Not rows of the table (the YAML has no key for them): JSON Schema's minProperties and
   // maxProperties.
   list.add("min_properties", c.min_properties);

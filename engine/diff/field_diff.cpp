@@ -15,21 +15,6 @@ std::string number_text(const std::optional<double>& v) {
 
 }  // namespace
 
-std::vector<std::string> names(const std::vector<model::Ref>& refs) {
-  std::vector<std::string> out;
-  out.reserve(refs.size());
-  for (const auto& r : refs)
-    out.push_back(r.name);
-  return out;
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items)
-    out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
 void FieldDiff::text(const char* field, const std::string& base, const std::string& head) {
   if (base != head) out_.push_back({field, base, head});
 }

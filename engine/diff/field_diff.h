@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "diff/change_set.h"
+#include "model/derived_texts.h"
 
 namespace steward::diff {
 
@@ -29,7 +30,7 @@ class FieldDiff {
   std::vector<FieldChange>& out_;
 };
 
-std::vector<std::string> names(const std::vector<model::Ref>& refs);
-std::string join(const std::vector<std::string>& items);
+using model::join;  // model/derived_texts.h
+using model::names;
 
 }  // namespace steward::diff

@@ -6,74 +6,11 @@
 #include "diff/entity_diffs.h"
 #include "diff/field_diff.h"
 #include "diff/keyed_diff.h"
+#include "diff/table_diff.h"
 
 namespace steward::diff {
 
 namespace {
-
-void compare_sources(const model::Source& b, const model::Source& h,
-                     std::vector<FieldChange>& out) {
-  FieldDiff d(out);
-  d.text("platform", b.platform, h.platform);
-  d.refs("environments", b.environments, h.environments);
-  d.text("description", b.description, h.description);
-}
-
-std::vector<std::string> exclusions_text(const model::Destination& d) {
-  std::vector<std::string> out;
-  for (const auto& x : d.exclude_properties)
-    out.push_back(x.event.name + ": " + join(names(x.properties)));
-  return out;
-}
-
-std::vector<std::string> mappings_text(const model::Destination& d) {
-  std::vector<std::string> out;
-  for (const auto& m : d.mappings) {
-    out.push_back((m.event.name.empty() ? "" : m.event.name + " ") + m.from.name + " -> " + m.to);
-  }
-  return out;
-}
-
-std::vector<std::string> events_text(const model::Destination& d) {
-  return d.all_events ? std::vector<std::string>{"*"} : names(d.events);
-}
-
-void compare_destinations(const model::Destination& b, const model::Destination& h,
-                          std::vector<FieldChange>& out) {
-  FieldDiff d(out);
-  d.text("category", b.category, h.category);
-  d.refs("environments", b.environments, h.environments);
-  d.text("region", b.region, h.region);
-  d.refs("consent", b.consent, h.consent);
-  d.refs("allow_pii", b.allow_pii, h.allow_pii);
-  d.list("events", events_text(b), events_text(h));
-  d.list("exclude_properties", exclusions_text(b), exclusions_text(h));
-  d.list("mappings", mappings_text(b), mappings_text(h));
-  d.refs("transformations", b.transformations, h.transformations);
-  d.text("description", b.description, h.description);
-  d.flag("enabled", b.enabled, h.enabled);
-  d.text("owner", b.owner.name, h.owner.name);
-  d.text("receives", receives_text(b), receives_text(h));
-  d.list("connection_mode", connection_modes_text(b), connection_modes_text(h));
-  d.list("consent_management", consent_providers_text(b), consent_providers_text(h));
-}
-
-std::vector<std::string> writes_text(const model::Transformation& t) {
-  std::vector<std::string> out;
-  for (const auto& w : t.writes)
-    out.push_back(w.property.name + ": " + w.category.name);
-  return out;
-}
-
-void compare_transformations(const model::Transformation& b, const model::Transformation& h,
-                             std::vector<FieldChange>& out) {
-  FieldDiff d(out);
-  d.list("events", b.all_events ? std::vector<std::string>{"*"} : names(b.events),
-         h.all_events ? std::vector<std::string>{"*"} : names(h.events));
-  d.refs("reads", b.reads, h.reads);
-  d.list("writes", writes_text(b), writes_text(h));
-  d.text("description", b.description, h.description);
-}
 
 std::string route_key(const model::Route& r) {
   return r.destination->name + "\n" + r.event->name;
@@ -161,14 +98,15 @@ void diff_routes(const model::Model& base, const model::Model& head,
 void diff_routing(const model::Model& base, const model::Model& head, ChangeSet& out) {
   diff_keyed<model::Source, SourceChange>(
       pointers(base.sources), pointers(head.sources), [](const model::Source& s) { return s.name; },
-      compare_sources, out.sources);
+      compare_entities<model::Source>, out.sources);
   diff_keyed<model::Destination, DestinationChange>(
       pointers(base.destinations), pointers(head.destinations),
-      [](const model::Destination& d) { return d.name; }, compare_destinations, out.destinations);
+      [](const model::Destination& d) { return d.name; }, compare_entities<model::Destination>,
+      out.destinations);
   diff_keyed<model::Transformation, TransformationChange>(
       pointers(base.transformations), pointers(head.transformations),
-      [](const model::Transformation& t) { return t.name; }, compare_transformations,
-      out.transformations);
+      [](const model::Transformation& t) { return t.name; },
+      compare_entities<model::Transformation>, out.transformations);
   diff_routes(base, head, out.routes);
   add_widening(base, head, out.routes, out.destinations);
 }

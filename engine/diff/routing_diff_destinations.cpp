@@ -3,6 +3,7 @@
 
 #include "diff/field_diff.h"
 #include "diff/routing_diff.h"
+#include "model/derived_texts.h"
 
 namespace steward::diff {
 
@@ -41,7 +42,7 @@ std::vector<std::string> destination_widening(const model::Destination& b,
   if (!h.enabled) return out;
   if (!b.enabled) out.push_back("enabled again");
   if (filter_widened(b, h))
-    out.push_back("now receives " + receives_text(h) + ", was " + receives_text(b));
+    out.push_back("now receives " + model::receives_text(h) + ", was " + model::receives_text(b));
   for (const auto& m : h.connection_modes) {
     if (m.mode != "cloud" && mode_on(b, m.platform) == "cloud")
       out.push_back(m.platform + " now in " + m.mode + " mode");
@@ -63,32 +64,6 @@ void add_route_widening(const RouteChange& r, std::vector<std::string>& out) {
 }
 
 }  // namespace
-
-std::string receives_text(const model::Destination& d) {
-  // Without a filter it receives every event its connections (or its `events:`) send it.
-  if (d.event_filter.empty()) return "every event";
-  std::string list = join(names(d.filtered_events));
-  if (d.event_filter == "allow") return list.empty() ? "no event" : "only " + list;
-  return list.empty() ? "every event" : "every event except " + list;
-}
-
-std::vector<std::string> connection_modes_text(const model::Destination& d) {
-  std::vector<std::string> out;
-  for (const auto& m : d.connection_modes)
-    out.push_back(m.platform + ": " + m.mode);
-  return out;
-}
-
-std::vector<std::string> consent_providers_text(const model::Destination& d) {
-  std::vector<std::string> out;
-  for (const auto& p : d.consent_providers) {
-    std::string text = p.platform + ": " + (p.provider.empty() ? "(no provider)" : p.provider);
-    if (!p.resolution_strategy.empty()) text += " (" + p.resolution_strategy + ")";
-    if (!p.purposes.empty()) text += " " + join(names(p.purposes));
-    out.push_back(text);
-  }
-  return out;
-}
 
 void add_widening(const model::Model& base, const model::Model& head,
                   const std::vector<RouteChange>& routes, std::vector<DestinationChange>& out) {

@@ -4,50 +4,16 @@
 #include "diff/entity_diffs.h"
 #include "diff/field_diff.h"
 #include "diff/keyed_diff.h"
-#include "model/model_fields.h"
+#include "diff/table_diff.h"
 #include "source/spelling.h"
 
 namespace steward::diff {
 
 namespace {
 
-template <class T>
-void compare_value(FieldDiff& d, const char* name, const T& base, const T& head) {
-  if constexpr (std::is_same_v<T, std::string>) {
-    d.text(name, base, head);
-  } else if constexpr (std::is_same_v<T, bool>) {
-    d.flag(name, base, head);
-  } else if constexpr (std::is_same_v<T, model::Ref>) {
-    d.text(name, base.name, head.name);
-  } else if constexpr (std::is_same_v<T, std::vector<model::Ref>>) {
-    d.refs(name, base, head);
-  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-    d.list(name, base, head);
-  } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
-    d.text(name, base.value_or(""), head.value_or(""));
-  } else if constexpr (std::is_same_v<T, std::optional<double>>) {
-    d.number(name, base, head);
-  } else if constexpr (std::is_same_v<T, std::optional<long long>>) {
-    d.integer(name, base, head);
-  } else {
-    static_assert(std::is_same_v<T, model::EventStatus>, "a member type the diff does not know");
-    d.text(name, std::string(model::to_string(base)), std::string(model::to_string(head)));
-  }
-}
-
-// The diffed rows of a field table (model/model_fields.h), in its order.
-template <class Owner, size_t N>
-void compare_fields(FieldDiff& d, const model::ModelField<Owner> (&rows)[N], const Owner& b,
-                    const Owner& h) {
-  for (const model::ModelField<Owner>& row : rows) {
-    if (!row.diffed) continue;
-    std::visit([&](auto member) { compare_value(d, row.name, b.*member, h.*member); }, row.member);
-  }
-}
-
 void compare_events(const model::Event& b, const model::Event& h, std::vector<FieldChange>& out) {
   FieldDiff d(out);
-  compare_fields(d, model::kEventFields, b, h);
+  compare_fields(d, b, h);
   model::Deprecation none;
   const model::Deprecation& bd = b.deprecated ? *b.deprecated : none;
   const model::Deprecation& hd = h.deprecated ? *h.deprecated : none;
@@ -60,8 +26,8 @@ void compare_properties(const model::Property& b, const model::Property& h,
                         std::vector<FieldChange>& out) {
   FieldDiff d(out);
   d.list("type", b.types, h.types);
-  compare_fields(d, model::kPropertyFields, b, h);
-  compare_fields(d, model::kConstraintFields, b.constraints, h.constraints);
+  compare_fields(d, b, h);
+  compare_fields(d, b.constraints, h.constraints);
   // The item type of an array is part of the property's type for compatibility.
   std::vector<std::string> bi = b.items.empty() ? std::vector<std::string>{} : b.items[0].types;
   std::vector<std::string> hi = h.items.empty() ? std::vector<std::string>{} : h.items[0].types;

@@ -1,4 +1,5 @@
 #include "model/kind_readers.h"
+#include "model/model_field_reader.h"
 #include "model/yaml_field_reader.h"
 
 namespace steward::model {
@@ -47,28 +48,16 @@ void read_mappings(YamlFieldReader& reader, Destination& destination, Diagnostic
 }  // namespace
 
 std::optional<Destination> read_destination(const config::Node& root, Diagnostics& diagnostics) {
-  YamlFieldReader reader(
-      root, "destination",
-      {"kind", "name", "description", "category", "environments", "region", "consent", "allow_pii",
-       "events", "exclude_properties", "mappings", "transformations", "owner"},
-      diagnostics);
+  static const std::vector<std::string> keys =
+      known_keys<Destination>({"kind", "name", "events", "exclude_properties", "mappings"});
+  YamlFieldReader reader(root, "destination", keys, diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Destination destination;
   destination.name = name->name;
   destination.span = name->span;
-  destination.description = reader.text("description").value_or("");
-  destination.category = reader.text("category").value_or("");
-  if (auto owner = reader.ref("owner")) destination.owner = *owner;
-  destination.environments = reader.refs("environments");
-  if (auto region = reader.ref("region")) {
-    destination.region = region->name;
-    destination.region_span = region->span;
-  }
-  destination.consent = reader.refs("consent");
-  destination.allow_pii = reader.refs("allow_pii");
+  read_fields(reader, destination, diagnostics);  // model_fields.h
   destination.all_events = reader.refs_or_all("events", destination.events);
-  destination.transformations = reader.refs("transformations");
   read_exclusions(reader, destination, diagnostics);
   read_mappings(reader, destination, diagnostics);
   return destination;

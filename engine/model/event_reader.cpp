@@ -10,13 +10,8 @@ namespace steward::model {
 namespace {
 
 const std::vector<std::string>& event_keys() {
-  static const std::vector<std::string> keys = [] {
-    std::vector<std::string> all = {"kind", "name"};
-    add_event_field_keys(all);  // model_fields.h
-    all.emplace_back("deprecated");
-    all.emplace_back("properties");
-    return all;
-  }();
+  static const std::vector<std::string> keys =
+      known_keys<Event>({"kind", "name", "deprecated", "properties"});
   return keys;
 }
 

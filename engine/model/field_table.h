@@ -1,8 +1,10 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -15,24 +17,57 @@
 // declared once. What to do with a row follows from the C++ type of its member.
 namespace steward::model {
 
+// A value the diff compares that is not one member: a destination's events ("*" or their names),
+// its exclusions as text. Nothing reads, writes or binds it through the table; it is a row so that
+// the diff lists its change in the table's order.
+template <class Owner>
+using DerivedTexts = std::vector<std::string> (*)(const Owner&);
+
 // The member a row reads and writes. Each consumer handles every alternative.
 template <class Owner>
 using FieldMember =
     std::variant<std::string Owner::*, bool Owner::*, Ref Owner::*, std::vector<Ref> Owner::*,
                  std::vector<std::string> Owner::*, std::optional<std::string> Owner::*,
                  std::optional<double> Owner::*, std::optional<long long> Owner::*,
-                 EventStatus Owner::*>;
+                 EventStatus Owner::*, DerivedTexts<Owner>>;
+
+// The value of a row's member in `owner`: a reference to the member, or the derived texts.
+template <class Owner, class Member>
+decltype(auto) field_of(const Owner& owner, Member member) {
+  if constexpr (std::is_member_object_pointer_v<Member>) {
+    return (owner.*member);
+  } else {
+    return member(owner);
+  }
+}
+
+// Whether a row's member is a member (that a reader can set), not derived texts.
+template <class Member>
+inline constexpr bool kIsMember = std::is_member_object_pointer_v<Member>;
 
 // What the text of a field names, where it names more than text: the policy language types it
-// (a team, a PII category, a consent purpose) and the tests pick values that resolve.
-enum class Names { text, team, category, purpose, source, library_property };
+// (a team, a PII category, a consent purpose), the reader checks what it must look like (a
+// percentage, a duration, a count) and the tests pick values that resolve or pass.
+enum class Names {
+  text,
+  team,
+  category,
+  purpose,
+  source,
+  library_property,
+  percentage,  // "1%", "0.5%"
+  duration,    // "250ms", "5s", "5m", "1h"
+  count,       // a whole number of events as text: "1000"
+};
 
 // When `steward model` writes a field: always (text as "", lists as []), always with null for an
-// unset value, or only when it differs from the entity's default (empty, none, the default flag).
-enum class JsonWhen { always, or_null, when_set };
+// unset value, only when it differs from the entity's default (empty, none, the default flag), or
+// never from the table (left out, or written in a shape of its own by model_json.cpp).
+enum class JsonWhen { always, or_null, when_set, never };
 
-// Checks a value beyond its type, where it was written (a regular expression compiles, ...).
-using FieldCheck = void (*)(std::string_view value, const Span& span, std::string_view what,
+// Checks a value beyond its type, where it was written (a regular expression compiles, ...), and
+// reports what is wrong. False: the value is not kept (the field stays unset).
+using FieldCheck = bool (*)(std::string_view value, const Span& span, std::string_view what,
                             Diagnostics& diagnostics);
 
 template <class Owner>
@@ -47,6 +82,14 @@ struct ModelField {
   Span Owner::*span =
       nullptr;                 // where the value was written: the reader sets it, rules point at it
   FieldCheck check = nullptr;  // run by the reader on the value as written
+  // The mapping the key sits in (Identity's `merge:`): the YAML key's parent, the object of
+  // `steward model`'s JSON, and the diff's prefix ("merge.on_conflict"). Null: the entity's own.
+  const char* section = nullptr;
+  std::span<const char* const> choices = {};  // text: the values allowed (did-you-mean otherwise)
+  long long minimum = 0;                      // whole numbers: the smallest allowed
+  // Lists of text: items are any scalar, null included, kept as written (enum values), instead of
+  // names (a list of scalars each with its span).
+  bool items_as_written = false;
 };
 
 // Every event status, in the order the reader's help lists them; names from to_string.

@@ -1,4 +1,5 @@
 #include "model/kind_readers.h"
+#include "model/model_field_reader.h"
 #include "model/pattern.h"
 #include "model/yaml_field_reader.h"
 
@@ -6,40 +7,21 @@ namespace steward::model {
 
 namespace {
 
-const std::vector<std::string> kConflictPolicies = {"keep_highest_precedence", "keep_oldest",
-                                                    "keep_newest", "reject"};
-
 void read_match_keys(YamlFieldReader& reader, Identity& identity, Diagnostics& diagnostics) {
   const config::Node* keys = reader.sequence("match_keys");
   if (!keys) return;
+  static const std::vector<std::string> known = known_keys<MatchKey>({"key"});
   for (const auto& item : keys->items) {
-    YamlFieldReader k(item, "match key", {"key", "from", "precedence", "normalize", "consent"},
-                      diagnostics);
+    YamlFieldReader k(item, "match key", known, diagnostics);
     if (!k.is_mapping()) continue;
-    auto key = k.text("key", true);
+    auto key = k.ref("key", true);
     if (!key) continue;
     MatchKey match_key;
-    match_key.key = *key;
-    match_key.span = item.find("key")->span;
-    if (auto from = k.ref("from")) match_key.from = *from;
-    match_key.precedence = k.integer("precedence", 1);
-    if (const config::Node* p = item.find("precedence")) match_key.precedence_span = p->span;
-    for (const auto& n : k.refs("normalize"))
-      match_key.normalize.push_back(n.name);
-    match_key.consent = k.refs("consent");
+    match_key.key = key->name;
+    match_key.span = key->span;
+    read_fields(k, match_key, diagnostics);  // model_fields.h
     identity.match_keys.push_back(std::move(match_key));
   }
-}
-
-void read_merge(YamlFieldReader& reader, Identity& identity, Diagnostics& diagnostics) {
-  const config::Node* merge = reader.mapping("merge");
-  if (!merge) return;
-  YamlFieldReader m(*merge, "merge", {"max_identifiers_per_profile", "on_conflict"}, diagnostics);
-  identity.max_identifiers_per_profile = m.integer("max_identifiers_per_profile", 1);
-  if (const config::Node* max = merge->find("max_identifiers_per_profile")) {
-    identity.max_identifiers_span = max->span;
-  }
-  identity.on_conflict = m.choice("on_conflict", kConflictPolicies).value_or("");
 }
 
 void read_suppressions(YamlFieldReader& reader, Identity& identity, Diagnostics& diagnostics) {
@@ -58,18 +40,16 @@ void read_suppressions(YamlFieldReader& reader, Identity& identity, Diagnostics&
 }  // namespace
 
 std::optional<Identity> read_identity(const config::Node& root, Diagnostics& diagnostics) {
-  YamlFieldReader reader(
-      root, "identity", {"kind", "name", "description", "owner", "match_keys", "merge", "suppress"},
-      diagnostics);
+  static const std::vector<std::string> keys =
+      known_keys<Identity>({"kind", "name", "match_keys", "suppress"});
+  YamlFieldReader reader(root, "identity", keys, diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Identity identity;
   identity.name = name->name;
   identity.span = name->span;
-  identity.description = reader.text("description").value_or("");
-  if (auto owner = reader.ref("owner")) identity.owner = *owner;
+  read_fields(reader, identity, diagnostics);  // model_fields.h: owner, merge, description
   read_match_keys(reader, identity, diagnostics);
-  read_merge(reader, identity, diagnostics);
   read_suppressions(reader, identity, diagnostics);
   return identity;
 }

@@ -1,8 +1,11 @@
 #include "model/model_field_reader.h"
 
+#include <algorithm>
+#include <cstring>
 #include <type_traits>
 
 #include "model/model_fields.h"
+#include "model/value_checks.h"
 
 namespace steward::model {
 
@@ -37,13 +40,21 @@ std::optional<EventStatus> read_status(YamlFieldReader& reader, const char* key)
   return std::nullopt;
 }
 
-// Text with the span it was written at, checked when the row says so.
+// Text with the span it was written at, one of the row's choices when it has them, checked when
+// the row says so.
 template <class Owner>
 void read_text(YamlFieldReader& reader, const ModelField<Owner>& row, Owner& owner,
                std::string& value, Diagnostics& diagnostics) {
-  auto written = reader.ref(row.yaml_key);
+  std::optional<Ref> written;
+  if (row.choices.empty()) {
+    written = reader.ref(row.yaml_key);
+  } else if (auto chosen = reader.choice(
+                 row.yaml_key, std::vector<std::string>(row.choices.begin(), row.choices.end()))) {
+    written = Ref{*chosen, reader.get(row.yaml_key)->span};
+  }
   if (!written) return;
-  if (row.check) row.check(written->name, written->span, row.yaml_key, diagnostics);
+  FieldCheck check = row.check ? row.check : value_check(row.names);
+  if (check && !check(written->name, written->span, row.yaml_key, diagnostics)) return;
   if (row.span) owner.*row.span = written->span;
   value = std::move(written->name);
 }
@@ -54,6 +65,7 @@ void read_value(YamlFieldReader& reader, const ModelField<Owner>& row, Owner& ow
   const char* key = row.yaml_key;
   if constexpr (std::is_same_v<T, std::string>) {
     read_text(reader, row, owner, value, diagnostics);
+    return;
   } else if constexpr (std::is_same_v<T, bool>) {
     if (auto v = reader.boolean(key)) value = *v;
   } else if constexpr (std::is_same_v<T, Ref>) {
@@ -61,57 +73,103 @@ void read_value(YamlFieldReader& reader, const ModelField<Owner>& row, Owner& ow
   } else if constexpr (std::is_same_v<T, std::vector<Ref>>) {
     value = reader.refs(key);
   } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-    value = read_texts(reader, key);
+    value = row.items_as_written ? read_texts(reader, key) : names(reader.refs(key));
   } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
     if (auto v = reader.text(key)) value = std::move(*v);
   } else if constexpr (std::is_same_v<T, std::optional<double>>) {
     value = reader.number(key);
   } else if constexpr (std::is_same_v<T, std::optional<long long>>) {
-    value = reader.integer(key);
+    value = reader.integer(key, row.minimum);
   } else {
     static_assert(std::is_same_v<T, EventStatus>, "a member type the reader does not know");
     if (auto v = read_status(reader, key)) value = *v;
   }
+  // Where it was written, whatever was read there (a rule can point at a wrong value too).
+  if (row.span) {
+    if (const config::Node* node = reader.get(key)) owner.*row.span = node->span;
+  }
+}
+
+template <class Owner>
+void read_row(YamlFieldReader& reader, const ModelField<Owner>& row, Owner& owner,
+              Diagnostics& diagnostics) {
+  std::visit(
+      [&](auto member) {
+        if constexpr (kIsMember<decltype(member)>)
+          read_value(reader, row, owner, owner.*member, diagnostics);
+      },
+      row.member);
+}
+
+bool same(const char* a, const char* b) {
+  return (a == nullptr || b == nullptr) ? a == b : std::strcmp(a, b) == 0;
+}
+
+// The YAML keys of the rows in `section` (null: the entity's own), with the sections' own keys
+// when reading the entity's.
+template <class Owner, size_t N>
+std::vector<std::string> section_keys(const ModelField<Owner> (&rows)[N], const char* section) {
+  std::vector<std::string> keys;
+  for (const ModelField<Owner>& row : rows) {
+    if (!row.yaml_key) continue;
+    const char* key = same(row.section, section) ? row.yaml_key : section ? nullptr : row.section;
+    if (key && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.emplace_back(key);
+  }
+  return keys;
 }
 
 template <class Owner, size_t N>
 void read_rows(YamlFieldReader& reader, const ModelField<Owner> (&rows)[N], Owner& owner,
                Diagnostics& diagnostics) {
   for (const ModelField<Owner>& row : rows) {
-    if (!row.yaml_key) continue;
-    std::visit([&](auto member) { read_value(reader, row, owner, owner.*member, diagnostics); },
-               row.member);
+    if (row.yaml_key && !row.section) read_row(reader, row, owner, diagnostics);
   }
-}
-
-template <class Owner, size_t N>
-void add_keys(const ModelField<Owner> (&rows)[N], std::vector<std::string>& keys) {
-  for (const ModelField<Owner>& row : rows) {
-    if (row.yaml_key) keys.emplace_back(row.yaml_key);
+  // Each section once, where its first row is: a mapping read against its own keys.
+  for (size_t i = 0; i < N; ++i) {
+    const char* section = rows[i].section;
+    if (!section || !rows[i].yaml_key) continue;
+    bool first = true;
+    for (size_t j = 0; j < i; ++j)
+      first = first && !(rows[j].yaml_key && same(rows[j].section, section));
+    if (!first) continue;
+    const config::Node* mapping = reader.mapping(section);
+    if (!mapping) continue;
+    YamlFieldReader inner(*mapping, section, section_keys(rows, section), diagnostics);
+    for (const ModelField<Owner>& row : rows) {
+      if (row.yaml_key && same(row.section, section)) read_row(inner, row, owner, diagnostics);
+    }
   }
 }
 
 }  // namespace
 
-void read_fields(YamlFieldReader& reader, Property& property, Diagnostics& diagnostics) {
-  read_rows(reader, kPropertyFields, property, diagnostics);
+template <class Owner>
+void read_fields(YamlFieldReader& reader, Owner& owner, Diagnostics& diagnostics) {
+  read_rows(reader, field_table(std::type_identity<Owner>{}), owner, diagnostics);
 }
 
-void read_fields(YamlFieldReader& reader, Constraints& constraints, Diagnostics& diagnostics) {
-  read_rows(reader, kConstraintFields, constraints, diagnostics);
+template <class Owner>
+std::vector<std::string> known_keys(std::initializer_list<const char*> own) {
+  std::vector<std::string> keys(own.begin(), own.end());
+  for (auto& key : section_keys(field_table(std::type_identity<Owner>{}), nullptr)) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+  }
+  return keys;
 }
 
-void read_fields(YamlFieldReader& reader, Event& event, Diagnostics& diagnostics) {
-  read_rows(reader, kEventFields, event, diagnostics);
-}
-
-void add_property_field_keys(std::vector<std::string>& keys) {
-  add_keys(kPropertyFields, keys);
-  add_keys(kConstraintFields, keys);
-}
-
-void add_event_field_keys(std::vector<std::string>& keys) {
-  add_keys(kEventFields, keys);
-}
+#define STEWARD_READ_FIELDS(Owner)                                          \
+  template void read_fields<Owner>(YamlFieldReader&, Owner&, Diagnostics&); \
+  template std::vector<std::string> known_keys<Owner>(std::initializer_list<const char*>);
+STEWARD_READ_FIELDS(Property)
+STEWARD_READ_FIELDS(Constraints)
+STEWARD_READ_FIELDS(Event)
+STEWARD_READ_FIELDS(Source)
+STEWARD_READ_FIELDS(Destination)
+STEWARD_READ_FIELDS(Transformation)
+STEWARD_READ_FIELDS(Identity)
+STEWARD_READ_FIELDS(MatchKey)
+STEWARD_READ_FIELDS(Team)
+STEWARD_READ_FIELDS(Slo)
+#undef STEWARD_READ_FIELDS
 
 }  // namespace steward::model

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -7,15 +8,17 @@
 #include "model/yaml_field_reader.h"
 #include "source/diagnostic.h"
 
-// Reads the rows of model_fields.h that have a YAML key from one mapping into an entity.
+// Reads the rows of an entity's table in model_fields.h that have a YAML key from one mapping
+// into the entity (Property, Constraints, Event, Source, Destination, Transformation, Identity,
+// MatchKey, Team, Slo).
 namespace steward::model {
 
-void read_fields(YamlFieldReader& reader, Property& property, Diagnostics& diagnostics);
-void read_fields(YamlFieldReader& reader, Constraints& constraints, Diagnostics& diagnostics);
-void read_fields(YamlFieldReader& reader, Event& event, Diagnostics& diagnostics);
+template <class Owner>
+void read_fields(YamlFieldReader& reader, Owner& owner, Diagnostics& diagnostics);
 
-// The YAML keys of those rows, in the table's order, appended to `keys`.
-void add_property_field_keys(std::vector<std::string>& keys);  // a property's and its constraints'
-void add_event_field_keys(std::vector<std::string>& keys);
+// The keys of the entity's mapping: `own` (the keys its reader reads by hand: kind, name, lists of
+// entities), then the table's YAML keys and sections, each once.
+template <class Owner>
+std::vector<std::string> known_keys(std::initializer_list<const char*> own);
 
 }  // namespace steward::model

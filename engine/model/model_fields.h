@@ -2,17 +2,21 @@
 
 #include <cstddef>
 #include <iterator>
+#include <type_traits>
 
+#include "model/derived_texts.h"
 #include "model/field_table.h"
 #include "model/model.h"
 #include "model/pattern.h"
 
-// The scalar fields of a property, of its constraints and of an event: one row each, in the order
-// the diff lists their changes. The reader (model_field_reader.cpp), `steward model`'s JSON
-// (model_json.cpp), the diff (tracking_plan_diff.cpp) and the policy binding (model_binding.cpp)
-// take them from here; adding a field is a member in model.h, a row here and a test (docs/
-// development.md). Fields with a shape of their own (a property's types, nested properties and
-// items; an event's name, deprecation notice and properties) stay in those files.
+// The scalar fields of every entity of the model: one row each, in the order the diff lists their
+// changes. The readers (model_field_reader.cpp), `steward model`'s JSON (model_json.cpp), the diff
+// (tracking_plan_diff.cpp, routing_diff.cpp, governance_diff.cpp) and the policy binding
+// (model_binding.cpp) take them from here; adding a field is a member in model.h, a row here and
+// a test (docs/development.md). Fields with a shape of their own (an entity's name, a property's
+// types, nested properties and items, an event's deprecation notice, a destination's exclusions
+// and mappings, lists of entities) stay in those files; where the diff compares such a field, its
+// row holds the texts it derives (DerivedTexts), so the diff keeps the table's order.
 namespace steward::model {
 
 inline constexpr ModelField<Property> kPropertyFields[] = {
@@ -55,7 +59,8 @@ inline constexpr ModelField<Constraints> kConstraintFields[] = {
     {.name = "enum",
      .member = &Constraints::enum_values,
      .yaml_key = "enum",
-     .summary = "its allowed values, as written"},
+     .summary = "its allowed values, as written",
+     .items_as_written = true},
     {.name = "const", .member = &Constraints::const_value, .yaml_key = "const"},
     {.name = "pattern",
      .member = &Constraints::pattern,
@@ -152,8 +157,252 @@ inline constexpr ModelField<Event> kEventFields[] = {
      .summary = "whether properties the plan does not list are allowed"},
 };
 
-inline constexpr size_t kPropertyFieldCount = std::size(kPropertyFields);
-inline constexpr size_t kConstraintFieldCount = std::size(kConstraintFields);
-inline constexpr size_t kEventFieldCount = std::size(kEventFields);
+inline constexpr ModelField<Source> kSourceFields[] = {
+    {.name = "platform",
+     .member = &Source::platform,
+     .yaml_key = "platform",
+     .json = JsonWhen::always,
+     .summary = "web, ios, android, server, ... or none"},
+    {.name = "environments",
+     .member = &Source::environments,
+     .yaml_key = "environments",
+     .json = JsonWhen::always,
+     .summary = "where it is connected"},
+    {.name = "description",
+     .member = &Source::description,
+     .yaml_key = "description",
+     .json = JsonWhen::never,
+     .summary = "its description, or none"},
+};
+
+inline constexpr ModelField<Destination> kDestinationFields[] = {
+    {.name = "category",
+     .member = &Destination::category,
+     .yaml_key = "category",
+     .json = JsonWhen::always,
+     .summary = "advertising, analytics, warehouse, ... or none"},
+    {.name = "environments",
+     .member = &Destination::environments,
+     .yaml_key = "environments",
+     .json = JsonWhen::always,
+     .summary = "where it is connected"},
+    {.name = "region",
+     .member = &Destination::region,
+     .yaml_key = "region",
+     .json = JsonWhen::always,
+     .summary = "the region its data resides in, or none",
+     .span = &Destination::region_span},
+    {.name = "consent",
+     .member = &Destination::consent,
+     .yaml_key = "consent",
+     .json = JsonWhen::always,
+     .summary = "the purposes required before anything is delivered",
+     .names = Names::purpose},
+    {.name = "allow_pii",
+     .member = &Destination::allow_pii,
+     .yaml_key = "allow_pii",
+     .json = JsonWhen::always,
+     .summary = "the PII categories it may receive (with their children)",
+     .names = Names::category},
+    {.name = "events", .member = destination_event_texts, .json = JsonWhen::never},
+    {.name = "exclude_properties", .member = exclusion_texts, .json = JsonWhen::never},
+    {.name = "mappings", .member = mapping_texts, .json = JsonWhen::never},
+    {.name = "transformations",
+     .member = &Destination::transformations,
+     .yaml_key = "transformations",
+     .json = JsonWhen::always,
+     .summary = "the names of the transformations it applies"},
+    {.name = "description",
+     .member = &Destination::description,
+     .yaml_key = "description",
+     .json = JsonWhen::never,
+     .summary = "its description, or none"},
+    // Only pipeline configs (rudder-cli destination specs) set these; native dumps leave them out.
+    {.name = "enabled",
+     .member = &Destination::enabled,
+     .summary = "false when the config disables it (it then receives nothing)"},
+    {.name = "owner",
+     .member = &Destination::owner,
+     .yaml_key = "owner",
+     .summary = "the team that owns it, or none",
+     .names = Names::team},
+    {.name = "receives", .member = receives_texts, .json = JsonWhen::never},
+    {.name = "connection_mode", .member = connection_mode_texts, .json = JsonWhen::never},
+    {.name = "consent_management", .member = consent_provider_texts, .json = JsonWhen::never},
+    // `receives` above compares the filter in words; the JSON writes it as one object.
+    {.name = "event_filter",
+     .member = &Destination::event_filter,
+     .json = JsonWhen::never,
+     .diffed = false,
+     .summary = "\"allow\" or \"deny\" with filtered_events (RudderStack event filtering), or none",
+     .span = &Destination::event_filter_span},
+    {.name = "filtered_events",
+     .member = &Destination::filtered_events,
+     .json = JsonWhen::never,
+     .diffed = false,
+     .summary = "the events of its allow list or deny list"},
+};
+
+inline constexpr ModelField<Transformation> kTransformationFields[] = {
+    {.name = "events", .member = transformation_event_texts, .json = JsonWhen::never},
+    {.name = "reads",
+     .member = &Transformation::reads,
+     .yaml_key = "reads",
+     .json = JsonWhen::always,
+     .summary = "the properties it reads"},
+    {.name = "writes", .member = write_texts, .json = JsonWhen::never},
+    {.name = "description",
+     .member = &Transformation::description,
+     .yaml_key = "description",
+     .json = JsonWhen::never,
+     .summary = "its description, or none"},
+};
+
+inline constexpr const char* kConflictPolicies[] = {"keep_highest_precedence", "keep_oldest",
+                                                    "keep_newest", "reject"};
+
+inline constexpr ModelField<Identity> kIdentityFields[] = {
+    {.name = "owner",
+     .member = &Identity::owner,
+     .yaml_key = "owner",
+     .json = JsonWhen::always,
+     .summary = "the owning team, or none",
+     .names = Names::team},
+    {.name = "max_identifiers_per_profile",
+     .member = &Identity::max_identifiers_per_profile,
+     .yaml_key = "max_identifiers_per_profile",
+     .json = JsonWhen::or_null,
+     .summary = "the merge limit, or none",
+     .span = &Identity::max_identifiers_span,
+     .section = "merge",
+     .minimum = 1},
+    {.name = "on_conflict",
+     .member = &Identity::on_conflict,
+     .yaml_key = "on_conflict",
+     .json = JsonWhen::always,
+     .summary = "the merge conflict policy, or none",
+     .section = "merge",
+     .choices = kConflictPolicies},
+    {.name = "suppress", .member = suppression_texts, .json = JsonWhen::never},
+    {.name = "description",
+     .member = &Identity::description,
+     .yaml_key = "description",
+     .json = JsonWhen::never,
+     .summary = "its description, or none"},
+};
+
+inline constexpr ModelField<MatchKey> kMatchKeyFields[] = {
+    {.name = "from",
+     .member = &MatchKey::from,
+     .yaml_key = "from",
+     .json = JsonWhen::or_null,
+     .summary = "where it is read (\"traits.email\"), or none"},
+    {.name = "precedence",
+     .member = &MatchKey::precedence,
+     .yaml_key = "precedence",
+     .json = JsonWhen::or_null,
+     .summary = "its precedence (1 is highest), or none",
+     .span = &MatchKey::precedence_span,
+     .minimum = 1},
+    {.name = "normalize",
+     .member = &MatchKey::normalize,
+     .yaml_key = "normalize",
+     .json = JsonWhen::always,
+     .summary = "normalisations applied before matching"},
+    {.name = "consent",
+     .member = &MatchKey::consent,
+     .yaml_key = "consent",
+     .json = JsonWhen::always,
+     .summary = "the purposes required to match on it",
+     .names = Names::purpose},
+    // Resolved from `from` by the reference resolver, not read.
+    {.name = "pii",
+     .member = &MatchKey::pii,
+     .json = JsonWhen::or_null,
+     .diffed = false,
+     .summary = "the PII category of the property it reads, or none",
+     .names = Names::category,
+     .span = &MatchKey::span},
+};
+
+inline constexpr ModelField<Team> kTeamFields[] = {
+    {.name = "reviewers",
+     .member = &Team::reviewers,
+     .yaml_key = "reviewers",
+     .json = JsonWhen::always,
+     .summary = "its reviewers (\"@acme/security\")"},
+    {.name = "description",
+     .member = &Team::description,
+     .yaml_key = "description",
+     .json = JsonWhen::never,
+     .summary = "its description, or none"},
+};
+
+inline constexpr ModelField<Slo> kSloFields[] = {
+    {.name = "delivery_error_rate",
+     .member = &Slo::delivery_error_rate,
+     .yaml_key = "delivery_error_rate",
+     .json = JsonWhen::always,
+     .summary = "as written (\"1%\"), or none",
+     .names = Names::percentage},
+    {.name = "schema_violation_rate",
+     .member = &Slo::schema_violation_rate,
+     .yaml_key = "schema_violation_rate",
+     .json = JsonWhen::always,
+     .summary = "as written (\"0.5%\"), or none",
+     .names = Names::percentage},
+    {.name = "latency_p95",
+     .member = &Slo::latency_p95,
+     .yaml_key = "latency_p95",
+     .json = JsonWhen::always,
+     .summary = "as written (\"5m\"), or none",
+     .names = Names::duration},
+    // Read and written; alerting (export prometheus) uses them, the diff and rules do not yet.
+    {.name = "dead_letter_backlog",
+     .member = &Slo::dead_letter_backlog,
+     .yaml_key = "dead_letter_backlog",
+     .json = JsonWhen::always,
+     .diffed = false,
+     .names = Names::count},
+    {.name = "owner",
+     .member = &Slo::owner,
+     .yaml_key = "owner",
+     .json = JsonWhen::always,
+     .diffed = false,
+     .names = Names::team},
+};
+
+// The table of each entity, for code that walks any of them:
+// field_table(std::type_identity<Event>{}).
+constexpr const auto& field_table(std::type_identity<Property>) {
+  return kPropertyFields;
+}
+constexpr const auto& field_table(std::type_identity<Constraints>) {
+  return kConstraintFields;
+}
+constexpr const auto& field_table(std::type_identity<Event>) {
+  return kEventFields;
+}
+constexpr const auto& field_table(std::type_identity<Source>) {
+  return kSourceFields;
+}
+constexpr const auto& field_table(std::type_identity<Destination>) {
+  return kDestinationFields;
+}
+constexpr const auto& field_table(std::type_identity<Transformation>) {
+  return kTransformationFields;
+}
+constexpr const auto& field_table(std::type_identity<Identity>) {
+  return kIdentityFields;
+}
+constexpr const auto& field_table(std::type_identity<MatchKey>) {
+  return kMatchKeyFields;
+}
+constexpr const auto& field_table(std::type_identity<Team>) {
+  return kTeamFields;
+}
+constexpr const auto& field_table(std::type_identity<Slo>) {
+  return kSloFields;
+}
 
 }  // namespace steward::model

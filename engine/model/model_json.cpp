@@ -20,15 +20,11 @@ json span_json(const Span& span) {
           {"end_column", span.end_column}};
 }
 
-json names(const std::vector<Ref>& refs) {
+json names_json(const std::vector<Ref>& refs) {
   json out = json::array();
   for (const auto& r : refs)
     out.push_back(r.name);
   return out;
-}
-
-json optional_integer(const std::optional<long long>& v) {
-  return v ? json(*v) : json(nullptr);
 }
 
 template <class T>
@@ -36,7 +32,7 @@ json field_json(const T& value) {
   if constexpr (std::is_same_v<T, Ref>) {
     return value.name;
   } else if constexpr (std::is_same_v<T, std::vector<Ref>>) {
-    return names(value);
+    return names_json(value);
   } else if constexpr (std::is_same_v<T, EventStatus>) {
     return to_string(value);
   } else if constexpr (requires { value.has_value(); }) {
@@ -60,17 +56,20 @@ bool is_default(const T& value, const T& default_value) {
   }
 }
 
-// The rows of a field table (model_fields.h), each as its JsonWhen says.
-template <class Owner, size_t N>
-void add_fields(const ModelField<Owner> (&rows)[N], const Owner& entity, json& out) {
+// The rows of an entity's field table (model_fields.h), each as its JsonWhen says, a row of a
+// section in the section's object.
+template <class Owner>
+void add_fields(const Owner& entity, json& out) {
   static const Owner defaults{};
-  for (const ModelField<Owner>& row : rows) {
+  for (const ModelField<Owner>& row : field_table(std::type_identity<Owner>{})) {
+    if (row.json == JsonWhen::never) continue;
     std::visit(
         [&](auto member) {
-          const auto& value = entity.*member;
-          bool unset = is_default(value, defaults.*member);
+          const auto& value = field_of(entity, member);
+          bool unset = is_default(value, field_of(defaults, member));
           if (unset && row.json == JsonWhen::when_set) return;
-          out[row.name] =
+          json& object = row.section ? out[row.section] : out;
+          object[row.name] =
               unset && row.json == JsonWhen::or_null ? json(nullptr) : field_json(value);
         },
         row.member);
@@ -79,9 +78,9 @@ void add_fields(const ModelField<Owner> (&rows)[N], const Owner& entity, json& o
 
 json property_json(const Property& p) {
   json out = {{"name", p.name}, {"path", p.path}, {"types", p.types}, {"span", span_json(p.span)}};
-  add_fields(kPropertyFields, p, out);
+  add_fields(p, out);
   json constraints = json::object();
-  add_fields(kConstraintFields, p.constraints, constraints);
+  add_fields(p.constraints, constraints);
   if (!constraints.empty()) out["constraints"] = constraints;
   if (!p.properties.empty()) {
     json children = json::array();
@@ -98,7 +97,7 @@ json event_json(const Event& e) {
   for (const auto& p : e.properties)
     properties.push_back(property_json(p));
   json out = {{"name", e.name}, {"properties", properties}, {"span", span_json(e.span)}};
-  add_fields(kEventFields, e, out);
+  add_fields(e, out);
   if (e.deprecated) {
     out["deprecated"] = {{"since", e.deprecated->since},
                          {"sunset", e.deprecated->sunset},
@@ -116,10 +115,8 @@ json credentials_json(const std::vector<LiteralCredential>& credentials) {
 
 // What only pipeline configs (rudder-cli) set, written when set so native dumps stay as they are.
 void add_pipeline_config(const Destination& d, json& out) {
-  if (!d.enabled) out["enabled"] = false;
-  if (!d.owner.name.empty()) out["owner"] = d.owner.name;
   if (!d.event_filter.empty()) {
-    out["event_filter"] = {{"kind", d.event_filter}, {"events", names(d.filtered_events)}};
+    out["event_filter"] = {{"kind", d.event_filter}, {"events", names_json(d.filtered_events)}};
   }
   if (!d.connection_modes.empty()) {
     json modes = json::object();
@@ -133,7 +130,7 @@ void add_pipeline_config(const Destination& d, json& out) {
       providers.push_back({{"platform", p.platform},
                            {"provider", p.provider},
                            {"resolution_strategy", p.resolution_strategy},
-                           {"purposes", names(p.purposes)}});
+                           {"purposes", names_json(p.purposes)}});
     }
     out["consent_providers"] = providers;
   }
@@ -154,7 +151,7 @@ json destination_json(const Model& model, const Destination& d) {
   json received = received_events(model, d);
   json exclusions = json::object();
   for (const auto& x : d.exclude_properties)
-    exclusions[x.event.name] = names(x.properties);
+    exclusions[x.event.name] = names_json(x.properties);
   json mappings = json::array();
   for (const auto& m : d.mappings) {
     mappings.push_back({{"event", m.event.name},
@@ -163,17 +160,12 @@ json destination_json(const Model& model, const Destination& d) {
                         {"span", span_json(m.span)}});
   }
   json out = {{"name", d.name},
-              {"category", d.category},
-              {"environments", names(d.environments)},
-              {"region", d.region},
-              {"consent", names(d.consent)},
-              {"allow_pii", names(d.allow_pii)},
-              {"events", d.all_events ? json("*") : names(d.events)},
+              {"events", d.all_events ? json("*") : names_json(d.events)},
               {"received_events", received},
               {"exclude_properties", exclusions},
               {"mappings", mappings},
-              {"transformations", names(d.transformations)},
               {"span", span_json(d.span)}};
+  add_fields(d, out);
   add_pipeline_config(d, out);
   return out;
 }
@@ -184,26 +176,17 @@ json identity_json(const Identity& i) {
     json read_properties = json::array();
     for (const Property* p : k.properties)
       read_properties.push_back(p->event ? p->event->name + "." + p->path : p->path);
-    keys.push_back({{"key", k.key},
-                    {"from", k.from.name.empty() ? json(nullptr) : json(k.from.name)},
-                    {"precedence", optional_integer(k.precedence)},
-                    {"normalize", k.normalize},
-                    {"consent", names(k.consent)},
-                    {"pii", k.pii.empty() ? json(nullptr) : json(k.pii)},
-                    {"properties", read_properties},
-                    {"span", span_json(k.span)}});
+    json key = {{"key", k.key}, {"properties", read_properties}, {"span", span_json(k.span)}};
+    add_fields(k, key);
+    keys.push_back(std::move(key));
   }
   json suppress = json::array();
   for (const auto& s : i.suppress)
     suppress.push_back({{"key", s.key}, {"pattern", s.pattern}});
-  return {{"name", i.name},
-          {"owner", i.owner.name},
-          {"match_keys", keys},
-          {"merge",
-           {{"max_identifiers_per_profile", optional_integer(i.max_identifiers_per_profile)},
-            {"on_conflict", i.on_conflict}}},
-          {"suppress", suppress},
-          {"span", span_json(i.span)}};
+  json out = {
+      {"name", i.name}, {"match_keys", keys}, {"suppress", suppress}, {"span", span_json(i.span)}};
+  add_fields(i, out);
+  return out;
 }
 
 json route_json(const Route& r) {
@@ -235,11 +218,9 @@ std::string model_to_json(const Model& model, int indent) {
   for (const auto& p : model.property_library)
     library.push_back(property_json(p));
   for (const auto& s : model.sources) {
-    json source = {{"name", s.name},
-                   {"platform", s.platform},
-                   {"environments", names(s.environments)},
-                   {"span", span_json(s.span)}};
-    sources.push_back(source);
+    json source = {{"name", s.name}, {"span", span_json(s.span)}};
+    add_fields(s, source);
+    sources.push_back(std::move(source));
   }
   for (const auto& d : model.destinations)
     destinations.push_back(destination_json(model, d));
@@ -247,25 +228,24 @@ std::string model_to_json(const Model& model, int indent) {
     json writes = json::object();
     for (const auto& w : t.writes)
       writes[w.property.name] = w.category.name;
-    transformations.push_back({{"name", t.name},
-                               {"events", t.all_events ? json("*") : names(t.events)},
-                               {"reads", names(t.reads)},
-                               {"writes", writes},
-                               {"span", span_json(t.span)}});
+    json transformation = {{"name", t.name},
+                           {"events", t.all_events ? json("*") : names_json(t.events)},
+                           {"writes", writes},
+                           {"span", span_json(t.span)}};
+    add_fields(t, transformation);
+    transformations.push_back(std::move(transformation));
   }
   for (const auto& i : model.identities)
     identities.push_back(identity_json(i));
   for (const auto& t : model.teams) {
-    teams.push_back({{"name", t.name}, {"reviewers", t.reviewers}, {"span", span_json(t.span)}});
+    json team = {{"name", t.name}, {"span", span_json(t.span)}};
+    add_fields(t, team);
+    teams.push_back(std::move(team));
   }
   for (const auto& s : model.slos) {
-    slos.push_back({{"destination", s.destination.name},
-                    {"owner", s.owner.name},
-                    {"delivery_error_rate", s.delivery_error_rate},
-                    {"schema_violation_rate", s.schema_violation_rate},
-                    {"latency_p95", s.latency_p95},
-                    {"dead_letter_backlog", s.dead_letter_backlog},
-                    {"span", span_json(s.span)}});
+    json slo = {{"destination", s.destination.name}, {"span", span_json(s.span)}};
+    add_fields(s, slo);
+    slos.push_back(std::move(slo));
   }
   for (const auto& r : model.routes)
     routes.push_back(route_json(r));
@@ -283,8 +263,8 @@ std::string model_to_json(const Model& model, int indent) {
   out["identities"] = identities;
   out["teams"] = teams;
   out["taxonomy"] = {{"builtin", model.taxonomy.builtin},
-                     {"pii_categories", names(model.taxonomy.pii_categories)},
-                     {"consent_purposes", names(model.taxonomy.consent_purposes)},
+                     {"pii_categories", names_json(model.taxonomy.pii_categories)},
+                     {"consent_purposes", names_json(model.taxonomy.consent_purposes)},
                      {"residency", residency}};
   out["slos"] = slos;
   out["routes"] = routes;

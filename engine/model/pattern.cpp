@@ -125,15 +125,16 @@ bool pattern_search(const re2::RE2& regex, std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), regex);
 }
 
-void check_data_pattern(std::string_view pattern, const Span& span, std::string_view what,
+bool check_data_pattern(std::string_view pattern, const Span& span, std::string_view what,
                         Diagnostics& diagnostics) {
   static PatternProblems problems;
   const std::string problem = problems.problem(pattern);
-  if (problem.empty()) return;
+  if (problem.empty()) return true;
   report(diagnostics, rule_id::kSchemaInvalidPattern, span,
          "this " + std::string(what) + " cannot be checked: " + problem,
          "steward reads patterns as RE2 regular expressions (the ECMA-262 subset without "
          "backreferences and lookaround). Rewrite the pattern without them, or fix its syntax.");
+  return true;
 }
 
 }  // namespace steward::model

@@ -33,8 +33,9 @@ CompiledPattern compile_pattern(std::string_view pattern);
 bool pattern_search(const re2::RE2& regex, std::string_view text);
 
 // Reports `schema.invalid-pattern` at `span` when a pattern written in a data file cannot be
-// compiled; `what` names the field ("pattern", "suppress pattern").
-void check_data_pattern(std::string_view pattern, const Span& span, std::string_view what,
+// compiled; `what` names the field ("pattern", "suppress pattern"). Always true: the pattern is
+// kept as written either way (rules and `steward model` show it), only never compiled.
+bool check_data_pattern(std::string_view pattern, const Span& span, std::string_view what,
                         Diagnostics& diagnostics);
 
 }  // namespace steward::model

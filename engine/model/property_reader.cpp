@@ -50,10 +50,10 @@ void read_types(YamlFieldReader& reader, Property& property, Diagnostics& diagno
 
 const std::vector<std::string>& property_keys() {
   static const std::vector<std::string> keys = [] {
-    std::vector<std::string> all = {"type"};
-    add_property_field_keys(all);  // model_fields.h
-    for (const char* key : {"items", "properties", "examples", "default", "deprecated"})
-      all.emplace_back(key);
+    auto all =
+        known_keys<Property>({"type", "items", "properties", "examples", "default", "deprecated"});
+    for (auto& key : known_keys<Constraints>({}))
+      all.push_back(std::move(key));
     return all;
   }();
   return keys;

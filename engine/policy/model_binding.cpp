@@ -238,6 +238,7 @@ void bind_row(TypeBuilder<Entity>& type) {
   constexpr auto& row = Rows[I];
   if constexpr (row.summary != nullptr) {
     constexpr auto member = std::get<row.member.index()>(row.member);
+    static_assert(model::kIsMember<decltype(member)>, "derived texts are for the diff only");
     using Value_t = std::remove_cvref_t<decltype(Part(std::declval<const Entity&>()).*member)>;
     type.field(row.name, field_type<Value_t>(row.names), row.summary,
                [](const Entity& entity, const ModelView* v) {
@@ -338,38 +339,24 @@ void bind_property() {
 }
 
 void bind_sources() {
-  TypeBuilder<Source>(*slots.source)
-      .field("name", kString, "the source's name",
-             [](const Source& s, const ModelView* v) { return text(s.name, v, &s.span); })
-      .field("platform", kString, "web, ios, android, server, ... or none",
-             [](const Source& s, const ModelView* v) { return text(s.platform, v); })
-      .field("environments", kStrings, "where it is connected",
-             [](const Source& s, const ModelView* v) { return refs(s.environments, v); })
-      .field("description", kString, "its description, or none",
-             [](const Source& s, const ModelView* v) { return text(s.description, v); })
-      .span([](const Source& s) { return s.span; })
-      .display([](const Source& s) { return s.name; });
+  TypeBuilder<Source> source(*slots.source);
+  source.field("name", kString, "the source's name",
+               [](const Source& s, const ModelView* v) { return text(s.name, v, &s.span); });
+  bind_fields<model::kSourceFields, Source, itself<Source>>(source);
+  source.span([](const Source& s) { return s.span; }).display([](const Source& s) {
+    return s.name;
+  });
 }
 
-// Long: one builder chain, a line or two per field of a destination.
+// Long: one builder chain, a line or two per field of a destination that is not a row of its table.
 void bind_destinations() {
-  TypeBuilder<Destination>(*slots.destination)
-      .field("name", kString, "the destination's name",
-             [](const Destination& d, const ModelView* v) { return text(d.name, v, &d.span); })
-      .field("category", kString, "advertising, analytics, warehouse, ... or none",
-             [](const Destination& d, const ModelView* v) { return text(d.category, v); })
-      .field("description", kString, "its description, or none",
-             [](const Destination& d, const ModelView* v) { return text(d.description, v); })
-      .field("environments", kStrings, "where it is connected",
-             [](const Destination& d, const ModelView* v) { return refs(d.environments, v); })
-      .field("region", kString, "the region its data resides in, or none",
-             [](const Destination& d, const ModelView* v) {
-               return text(d.region, v, &d.region_span);
-             })
-      .field("consent", kPurposes, "the purposes required before anything is delivered",
-             [](const Destination& d, const ModelView* v) { return refs(d.consent, v); })
-      .field("allow_pii", kCategories, "the PII categories it may receive (with their children)",
-             [](const Destination& d, const ModelView* v) { return refs(d.allow_pii, v); })
+  TypeBuilder<Destination> destination(*slots.destination);
+  destination.field(
+      "name", kString, "the destination's name",
+      [](const Destination& d, const ModelView* v) { return text(d.name, v, &d.span); });
+  // category, environments, region, consent, allow_pii, ...: model/model_fields.h
+  bind_fields<model::kDestinationFields, Destination, itself<Destination>>(destination);
+  destination
       .field("all_events", kBool, "whether it receives every event (`events: \"*\"`)",
              [](const Destination& d, const ModelView*) { return Value::boolean(d.all_events); })
       .field("events", kStrings,
@@ -383,23 +370,10 @@ void bind_destinations() {
              [](const Destination& d, const ModelView* v) {
                return list<&Slots::mapping>(d.mappings, v);
              })
-      .field("transformations", kStrings, "the names of the transformations it applies",
-             [](const Destination& d, const ModelView* v) { return refs(d.transformations, v); })
       .field("routes", list_of(slots.route), "the routes that deliver events to it",
              [](const Destination& d, const ModelView* v) {
                return list<&Slots::route>(routes_of(v, d), v);
              })
-      .field("enabled", kBool, "false when the config disables it (it then receives nothing)",
-             [](const Destination& d, const ModelView*) { return Value::boolean(d.enabled); })
-      .field("owner", kTeam, "the team that owns it, or none",
-             [](const Destination& d, const ModelView* v) { return ref(d.owner, v); })
-      .field("event_filter", kString,
-             "\"allow\" or \"deny\" with filtered_events (RudderStack event filtering), or none",
-             [](const Destination& d, const ModelView* v) {
-               return text(d.event_filter, v, &d.event_filter_span);
-             })
-      .field("filtered_events", kStrings, "the events of its allow list or deny list",
-             [](const Destination& d, const ModelView* v) { return refs(d.filtered_events, v); })
       .field("connection_modes", list_of(slots.connection_mode),
              "per platform: cloud, device or hybrid",
              [](const Destination& d, const ModelView* v) {
@@ -480,19 +454,18 @@ void bind_exclusions_and_mappings() {
 }
 
 void bind_transformations() {
-  TypeBuilder<Transformation>(*slots.transformation)
-      .field("name", kString, "the transformation's name",
-             [](const Transformation& t, const ModelView* v) { return text(t.name, v, &t.span); })
-      .field("description", kString, "its description, or none",
-             [](const Transformation& t, const ModelView* v) { return text(t.description, v); })
+  TypeBuilder<Transformation> transformation(*slots.transformation);
+  transformation.field(
+      "name", kString, "the transformation's name",
+      [](const Transformation& t, const ModelView* v) { return text(t.name, v, &t.span); });
+  bind_fields<model::kTransformationFields, Transformation, itself<Transformation>>(transformation);
+  transformation
       .field("all_events", kBool, "whether it runs on every event",
              [](const Transformation& t, const ModelView*) { return Value::boolean(t.all_events); })
       .field(
           "events", kStrings,
           "the names of the events it runs on (every event of the model with `\"*\"`)",
           [](const Transformation& t, const ModelView* v) { return transformation_events(t, v); })
-      .field("reads", kStrings, "the properties it reads",
-             [](const Transformation& t, const ModelView* v) { return refs(t.reads, v); })
       .field("writes", list_of(slots.write), "the properties it rewrites and their new class",
              [](const Transformation& t, const ModelView* v) {
                return list<&Slots::write>(t.writes, v);
@@ -578,23 +551,15 @@ void bind_routes() {
 }
 
 void bind_identity() {
-  TypeBuilder<Identity>(*slots.identity)
-      .field("name", kString, "the identity configuration's name",
-             [](const Identity& i, const ModelView* v) { return text(i.name, v, &i.span); })
-      .field("description", kString, "its description, or none",
-             [](const Identity& i, const ModelView* v) { return text(i.description, v); })
-      .field("owner", kTeam, "the owning team, or none",
-             [](const Identity& i, const ModelView* v) { return ref(i.owner, v); })
+  TypeBuilder<Identity> identity(*slots.identity);
+  identity.field("name", kString, "the identity configuration's name",
+                 [](const Identity& i, const ModelView* v) { return text(i.name, v, &i.span); });
+  bind_fields<model::kIdentityFields, Identity, itself<Identity>>(identity);
+  identity
       .field("match_keys", list_of(slots.match_key), "the keys profiles are merged on",
              [](const Identity& i, const ModelView* v) {
                return list<&Slots::match_key>(i.match_keys, v);
              })
-      .field("max_identifiers_per_profile", kNumber, "the merge limit, or none",
-             [](const Identity& i, const ModelView*) {
-               return optional_number(i.max_identifiers_per_profile);
-             })
-      .field("on_conflict", kString, "the merge conflict policy, or none",
-             [](const Identity& i, const ModelView* v) { return text(i.on_conflict, v); })
       .field("suppress", list_of(slots.suppression), "identifier values never merged on",
              [](const Identity& i, const ModelView* v) {
                return list<&Slots::suppression>(i.suppress, v);
@@ -602,19 +567,11 @@ void bind_identity() {
       .span([](const Identity& i) { return i.span; })
       .display([](const Identity& i) { return i.name; });
 
-  TypeBuilder<MatchKey>(*slots.match_key)
-      .field("key", kString, "the identifier's name",
-             [](const MatchKey& k, const ModelView* v) { return text(k.key, v, &k.span); })
-      .field("from", kString, "where it is read (\"traits.email\"), or none",
-             [](const MatchKey& k, const ModelView* v) { return ref(k.from, v); })
-      .field("precedence", kNumber, "its precedence (1 is highest), or none",
-             [](const MatchKey& k, const ModelView*) { return optional_number(k.precedence); })
-      .field("normalize", kStrings, "normalisations applied before matching",
-             [](const MatchKey& k, const ModelView* v) { return strings(k.normalize, v); })
-      .field("consent", kPurposes, "the purposes required to match on it",
-             [](const MatchKey& k, const ModelView* v) { return refs(k.consent, v); })
-      .field("pii", kCategory, "the PII category of the property it reads, or none",
-             [](const MatchKey& k, const ModelView* v) { return pii(k.pii, v, &k.span); })
+  TypeBuilder<MatchKey> match_key(*slots.match_key);
+  match_key.field("key", kString, "the identifier's name",
+                  [](const MatchKey& k, const ModelView* v) { return text(k.key, v, &k.span); });
+  bind_fields<model::kMatchKeyFields, MatchKey, itself<MatchKey>>(match_key);
+  match_key
       .field("properties", list_of(slots.property),
              "the properties `from` reads, in every event that defines one at that path",
              [](const MatchKey& k, const ModelView* v) {
@@ -633,15 +590,11 @@ void bind_identity() {
 }
 
 void bind_governance() {
-  TypeBuilder<Team>(*slots.team)
-      .field("name", kTeam, "the team's name",
-             [](const Team& t, const ModelView* v) { return text(t.name, v, &t.span); })
-      .field("description", kString, "its description, or none",
-             [](const Team& t, const ModelView* v) { return text(t.description, v); })
-      .field("reviewers", kStrings, "its reviewers (\"@acme/security\")",
-             [](const Team& t, const ModelView* v) { return strings(t.reviewers, v); })
-      .span([](const Team& t) { return t.span; })
-      .display([](const Team& t) { return t.name; });
+  TypeBuilder<Team> team(*slots.team);
+  team.field("name", kTeam, "the team's name",
+             [](const Team& t, const ModelView* v) { return text(t.name, v, &t.span); });
+  bind_fields<model::kTeamFields, Team, itself<Team>>(team);
+  team.span([](const Team& t) { return t.span; }).display([](const Team& t) { return t.name; });
 
   TypeBuilder<Taxonomy>(*slots.taxonomy)
       .field("builtin", kBool, "whether steward's default taxonomy applies",
@@ -678,17 +631,13 @@ void bind_governance() {
       .span([](const ResidencyRule& r) { return r.span; })
       .display([](const ResidencyRule& r) { return r.pii.name; });
 
-  TypeBuilder<Slo>(*slots.slo)
-      .field("destination", kString, "the destination it is about",
-             [](const Slo& s, const ModelView* v) { return ref(s.destination, v); })
-      .field("delivery_error_rate", kString, "as written (\"1%\"), or none",
-             [](const Slo& s, const ModelView* v) { return text(s.delivery_error_rate, v); })
-      .field("schema_violation_rate", kString, "as written (\"0.5%\"), or none",
-             [](const Slo& s, const ModelView* v) { return text(s.schema_violation_rate, v); })
-      .field("latency_p95", kString, "as written (\"5m\"), or none",
-             [](const Slo& s, const ModelView* v) { return text(s.latency_p95, v); })
-      .span([](const Slo& s) { return s.span; })
-      .display([](const Slo& s) { return "SLO of " + s.destination.name; });
+  TypeBuilder<Slo> slo(*slots.slo);
+  slo.field("destination", kString, "the destination it is about",
+            [](const Slo& s, const ModelView* v) { return ref(s.destination, v); });
+  bind_fields<model::kSloFields, Slo, itself<Slo>>(slo);
+  slo.span([](const Slo& s) { return s.span; }).display([](const Slo& s) {
+    return "SLO of " + s.destination.name;
+  });
 
   TypeBuilder<Env>(*slots.env)
       .field("actor", kString, "who made the change, or none",

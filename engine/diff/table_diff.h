@@ -1,0 +1,59 @@
+#pragma once
+
+#include <string>
+#include <type_traits>
+#include <variant>
+
+#include "diff/field_diff.h"
+#include "model/model_fields.h"
+
+// Compares the diffed rows of an entity's field table (model/model_fields.h), in the table's
+// order: what every entity diff does before the fields with a shape of their own.
+namespace steward::diff {
+
+template <class T>
+void compare_value(FieldDiff& d, const char* name, const T& base, const T& head) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    d.text(name, base, head);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    d.flag(name, base, head);
+  } else if constexpr (std::is_same_v<T, model::Ref>) {
+    d.text(name, base.name, head.name);
+  } else if constexpr (std::is_same_v<T, std::vector<model::Ref>>) {
+    d.refs(name, base, head);
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    d.list(name, base, head);
+  } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+    d.text(name, base.value_or(""), head.value_or(""));
+  } else if constexpr (std::is_same_v<T, std::optional<double>>) {
+    d.number(name, base, head);
+  } else if constexpr (std::is_same_v<T, std::optional<long long>>) {
+    d.integer(name, base, head);
+  } else {
+    static_assert(std::is_same_v<T, model::EventStatus>, "a member type the diff does not know");
+    d.text(name, std::string(model::to_string(base)), std::string(model::to_string(head)));
+  }
+}
+
+// A row of a section is named with it: "merge.on_conflict".
+template <class Owner>
+void compare_fields(FieldDiff& d, const Owner& b, const Owner& h) {
+  for (const model::ModelField<Owner>& row : model::field_table(std::type_identity<Owner>{})) {
+    if (!row.diffed) continue;
+    const std::string name = row.section ? std::string(row.section) + "." + row.name : row.name;
+    std::visit(
+        [&](auto member) {
+          compare_value(d, name.c_str(), model::field_of(b, member), model::field_of(h, member));
+        },
+        row.member);
+  }
+}
+
+// An entity's changed fields, for diff_keyed (keyed_diff.h).
+template <class Entity>
+void compare_entities(const Entity& b, const Entity& h, std::vector<FieldChange>& out) {
+  FieldDiff d(out);
+  compare_fields(d, b, h);
+}
+
+}  // namespace steward::diff
