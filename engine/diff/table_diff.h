@@ -35,12 +35,14 @@ void compare_value(FieldDiff& d, const char* name, const T& base, const T& head)
   }
 }
 
-// A row of a section is named with it: "merge.on_conflict".
+// A row of a section is named with it: "merge.on_conflict"; every row of a part of an entity with
+// the part's name, `prefix` ("deprecated.since").
 template <class Owner>
-void compare_fields(FieldDiff& d, const Owner& b, const Owner& h) {
+void compare_fields(FieldDiff& d, const Owner& b, const Owner& h, const char* prefix = nullptr) {
   for (const model::ModelField<Owner>& row : model::field_table(std::type_identity<Owner>{})) {
     if (!row.diffed) continue;
-    const std::string name = row.section ? std::string(row.section) + "." + row.name : row.name;
+    std::string name = row.section ? std::string(row.section) + "." + row.name : row.name;
+    if (prefix) name = std::string(prefix) + "." + name;
     std::visit(
         [&](auto member) {
           compare_value(d, name.c_str(), model::field_of(b, member), model::field_of(h, member));

@@ -17,9 +17,7 @@ void compare_events(const model::Event& b, const model::Event& h, std::vector<Fi
   model::Deprecation none;
   const model::Deprecation& bd = b.deprecated ? *b.deprecated : none;
   const model::Deprecation& hd = h.deprecated ? *h.deprecated : none;
-  d.text("deprecated.since", bd.since, hd.since);
-  d.text("deprecated.sunset", bd.sunset, hd.sunset);
-  d.text("deprecated.replaced_by", bd.replaced_by.name, hd.replaced_by.name);
+  compare_fields(d, bd, hd, "deprecated");
 }
 
 void compare_properties(const model::Property& b, const model::Property& h,

@@ -26,13 +26,11 @@ std::optional<Event> read_event(const config::Node& root, Diagnostics& diagnosti
   event.span = name->span;
   read_fields(reader, event, diagnostics);
   if (const config::Node* deprecated = reader.mapping("deprecated")) {
-    YamlFieldReader d(*deprecated, "deprecated", {"since", "sunset", "replaced_by", "reason"},
-                      diagnostics);
+    static const std::vector<std::string> keys = known_keys<Deprecation>({"reason"});
+    YamlFieldReader d(*deprecated, "deprecated", keys, diagnostics);
     Deprecation deprecation;
     deprecation.span = deprecated->span;
-    deprecation.since = d.date("since").value_or("");
-    deprecation.sunset = d.date("sunset").value_or("");
-    if (auto replaced_by = d.ref("replaced_by")) deprecation.replaced_by = *replaced_by;
+    read_fields(d, deprecation, diagnostics);  // model_fields.h
     d.text("reason");
     event.deprecated = std::move(deprecation);
   }

@@ -58,6 +58,7 @@ enum class Names {
   percentage,  // "1%", "0.5%"
   duration,    // "250ms", "5s", "5m", "1h"
   count,       // a whole number of events as text: "1000"
+  date,        // YYYY-MM-DD
 };
 
 // When `steward model` writes a field: always (text as "", lists as []), always with null for an

@@ -18,33 +18,27 @@ std::optional<Team> read_team(const config::Node& root, Diagnostics& diagnostics
 }
 
 std::optional<Taxonomy> read_taxonomy(const config::Node& root, Diagnostics& diagnostics) {
-  YamlFieldReader reader(
-      root, "taxonomy",
-      {"kind", "name", "description", "pii_categories", "consent_purposes", "residency"},
-      diagnostics);
+  static const std::vector<std::string> keys =
+      known_keys<Taxonomy>({"kind", "name", "description", "residency"});
+  YamlFieldReader reader(root, "taxonomy", keys, diagnostics);
   if (!reader.is_mapping()) return std::nullopt;
   Taxonomy taxonomy;
   taxonomy.builtin = false;
   taxonomy.span = root.find("kind") ? root.find("kind")->span : root.span;
   reader.text("name");
   reader.text("description");
-  taxonomy.pii_categories = reader.refs("pii_categories");
-  taxonomy.consent_purposes = reader.refs("consent_purposes");
+  read_fields(reader, taxonomy, diagnostics);  // model_fields.h
   if (const config::Node* residency = reader.sequence("residency")) {
+    static const std::vector<std::string> rule_keys = known_keys<ResidencyRule>({"pii"});
     for (const auto& item : residency->items) {
-      YamlFieldReader r(item, "residency rule", {"pii", "regions", "destination_regions"},
-                        diagnostics);
+      YamlFieldReader r(item, "residency rule", rule_keys, diagnostics);
       if (!r.is_mapping()) continue;
       ResidencyRule rule;
       rule.span = item.span;
       auto pii = r.ref("pii", true);
       if (!pii) continue;
       rule.pii = *pii;
-      for (const auto& region : r.refs("regions"))
-        rule.regions.push_back(region.name);
-      for (const auto& region : r.refs("destination_regions")) {
-        rule.destination_regions.push_back(region.name);
-      }
+      read_fields(r, rule, diagnostics);  // model_fields.h
       taxonomy.residency.push_back(std::move(rule));
     }
   }

@@ -372,6 +372,66 @@ inline constexpr ModelField<Slo> kSloFields[] = {
      .names = Names::team},
 };
 
+// An event's `deprecated:` notice; the diff names its fields "deprecated.since", ...
+inline constexpr ModelField<Deprecation> kDeprecationFields[] = {
+    {.name = "since",
+     .member = &Deprecation::since,
+     .yaml_key = "since",
+     .json = JsonWhen::always,
+     .summary = "the date it was deprecated (YYYY-MM-DD), or none",
+     .names = Names::date},
+    {.name = "sunset",
+     .member = &Deprecation::sunset,
+     .yaml_key = "sunset",
+     .json = JsonWhen::always,
+     .summary = "the date it stops (YYYY-MM-DD), or none",
+     .names = Names::date},
+    {.name = "replaced_by",
+     .member = &Deprecation::replaced_by,
+     .yaml_key = "replaced_by",
+     .json = JsonWhen::always,
+     .summary = "the event that replaces it, or none"},
+};
+
+// The taxonomy's entries are compared one by one (added or removed), not as fields.
+inline constexpr ModelField<Taxonomy> kTaxonomyFields[] = {
+    {.name = "builtin",
+     .member = &Taxonomy::builtin,
+     .json = JsonWhen::always,
+     .diffed = false,
+     .summary = "whether steward's default taxonomy applies"},
+    {.name = "pii_categories",
+     .member = &Taxonomy::pii_categories,
+     .yaml_key = "pii_categories",
+     .json = JsonWhen::always,
+     .diffed = false,
+     .summary = "the PII categories",
+     .names = Names::category},
+    {.name = "consent_purposes",
+     .member = &Taxonomy::consent_purposes,
+     .yaml_key = "consent_purposes",
+     .json = JsonWhen::always,
+     .diffed = false,
+     .summary = "the consent purposes",
+     .names = Names::purpose},
+};
+
+// Residency rules are not compared by the diff yet.
+inline constexpr ModelField<ResidencyRule> kResidencyRuleFields[] = {
+    {.name = "regions",
+     .member = &ResidencyRule::regions,
+     .yaml_key = "regions",
+     .json = JsonWhen::always,
+     .diffed = false,
+     .summary = "where the data subjects' data must stay"},
+    {.name = "destination_regions",
+     .member = &ResidencyRule::destination_regions,
+     .yaml_key = "destination_regions",
+     .json = JsonWhen::always,
+     .diffed = false,
+     .summary = "the regions a destination may be in"},
+};
+
 // The table of each entity, for code that walks any of them:
 // field_table(std::type_identity<Event>{}).
 constexpr const auto& field_table(std::type_identity<Property>) {
@@ -400,6 +460,15 @@ constexpr const auto& field_table(std::type_identity<MatchKey>) {
 }
 constexpr const auto& field_table(std::type_identity<Team>) {
   return kTeamFields;
+}
+constexpr const auto& field_table(std::type_identity<Deprecation>) {
+  return kDeprecationFields;
+}
+constexpr const auto& field_table(std::type_identity<Taxonomy>) {
+  return kTaxonomyFields;
+}
+constexpr const auto& field_table(std::type_identity<ResidencyRule>) {
+  return kResidencyRuleFields;
 }
 constexpr const auto& field_table(std::type_identity<Slo>) {
   return kSloFields;

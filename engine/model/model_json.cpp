@@ -98,11 +98,7 @@ json event_json(const Event& e) {
     properties.push_back(property_json(p));
   json out = {{"name", e.name}, {"properties", properties}, {"span", span_json(e.span)}};
   add_fields(e, out);
-  if (e.deprecated) {
-    out["deprecated"] = {{"since", e.deprecated->since},
-                         {"sunset", e.deprecated->sunset},
-                         {"replaced_by", e.deprecated->replaced_by.name}};
-  }
+  if (e.deprecated) add_fields(*e.deprecated, out["deprecated"]);
   return out;
 }
 
@@ -251,9 +247,9 @@ std::string model_to_json(const Model& model, int indent) {
     routes.push_back(route_json(r));
   json residency = json::array();
   for (const auto& r : model.taxonomy.residency) {
-    residency.push_back({{"pii", r.pii.name},
-                         {"regions", r.regions},
-                         {"destination_regions", r.destination_regions}});
+    json rule = {{"pii", r.pii.name}};
+    add_fields(r, rule);
+    residency.push_back(std::move(rule));
   }
   out["events"] = events;
   out["property_library"] = library;
@@ -262,10 +258,9 @@ std::string model_to_json(const Model& model, int indent) {
   out["transformations"] = transformations;
   out["identities"] = identities;
   out["teams"] = teams;
-  out["taxonomy"] = {{"builtin", model.taxonomy.builtin},
-                     {"pii_categories", names_json(model.taxonomy.pii_categories)},
-                     {"consent_purposes", names_json(model.taxonomy.consent_purposes)},
-                     {"residency", residency}};
+  json taxonomy = {{"residency", residency}};
+  add_fields(model.taxonomy, taxonomy);
+  out["taxonomy"] = std::move(taxonomy);
   out["slos"] = slos;
   out["routes"] = routes;
   // Invalid UTF-8 in a data file must not stop the model from printing: show it replaced.

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "source/calendar_date.h"
 #include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
@@ -43,6 +44,10 @@ bool is_duration(std::string_view s) {
   return unit == "ms" || unit == "s" || unit == "m" || unit == "h";
 }
 
+bool is_date(std::string_view s) {
+  return parse_iso_date(s).has_value();
+}
+
 template <bool (*Valid)(std::string_view), const char* Expected>
 bool check(std::string_view value, const Span& span, std::string_view what,
            Diagnostics& diagnostics) {
@@ -55,6 +60,7 @@ bool check(std::string_view value, const Span& span, std::string_view what,
 constexpr char kPercentage[] = "a percentage";
 constexpr char kDuration[] = "a duration like 5m or 250ms";
 constexpr char kCount[] = "a count of events like 1000";
+constexpr char kDate[] = "a date YYYY-MM-DD";
 
 }  // namespace
 
@@ -66,6 +72,8 @@ FieldCheck value_check(Names names) {
       return check<is_duration, kDuration>;
     case Names::count:
       return check<is_count, kCount>;
+    case Names::date:
+      return check<is_date, kDate>;
     default:
       return nullptr;
   }

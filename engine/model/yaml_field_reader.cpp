@@ -1,6 +1,5 @@
 #include "model/yaml_field_reader.h"
 
-#include "source/calendar_date.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -151,17 +150,6 @@ std::optional<std::string> YamlFieldReader::choice(std::string_view key,
   invalid_value(*value, std::string(key) + " '" + *chosen + "' is not one of: " + list,
                 guess ? "did you mean '" + *guess + "'?" : "");
   return std::nullopt;
-}
-
-std::optional<std::string> YamlFieldReader::date(std::string_view key) {
-  const config::Node* value = get(key);
-  auto s = text(key);
-  if (!s) return std::nullopt;
-  if (!parse_iso_date(*s)) {
-    invalid_value(*value, std::string(key) + " must be a date YYYY-MM-DD, not '" + *s + "'");
-    return std::nullopt;
-  }
-  return s;
 }
 
 const config::Node* YamlFieldReader::mapping(std::string_view key) {

@@ -36,8 +36,6 @@ class YamlFieldReader {
   std::optional<long long> integer(std::string_view key, long long minimum = 0);
   // One of `allowed`, else schema.invalid-value with a did-you-mean.
   std::optional<std::string> choice(std::string_view key, const std::vector<std::string>& allowed);
-  // An ISO date YYYY-MM-DD.
-  std::optional<std::string> date(std::string_view key);
   // A list or the string "*"; returns true for "*".
   bool refs_or_all(std::string_view key, std::vector<Ref>& out);
   // A mapping; reports wrong-type when the key holds something else.

@@ -292,15 +292,11 @@ void bind_event() {
       .span([](const Event& e) { return e.span; })
       .display([](const Event& e) { return e.name; });
 
-  TypeBuilder<Deprecation>(*slots.deprecation)
-      .field("since", kString, "the date it was deprecated (YYYY-MM-DD), or none",
-             [](const Deprecation& d, const ModelView* v) { return text(d.since, v); })
-      .field("sunset", kString, "the date it stops (YYYY-MM-DD), or none",
-             [](const Deprecation& d, const ModelView* v) { return text(d.sunset, v); })
-      .field("replaced_by", kString, "the event that replaces it, or none",
-             [](const Deprecation& d, const ModelView* v) { return ref(d.replaced_by, v); })
-      .span([](const Deprecation& d) { return d.span; })
-      .display([](const Deprecation& d) { return "deprecated since " + d.since; });
+  TypeBuilder<Deprecation> deprecation(*slots.deprecation);
+  bind_fields<model::kDeprecationFields, Deprecation, itself<Deprecation>>(deprecation);
+  deprecation.span([](const Deprecation& d) { return d.span; }).display([](const Deprecation& d) {
+    return "deprecated since " + d.since;
+  });
 }
 
 void bind_property() {
@@ -596,13 +592,9 @@ void bind_governance() {
   bind_fields<model::kTeamFields, Team, itself<Team>>(team);
   team.span([](const Team& t) { return t.span; }).display([](const Team& t) { return t.name; });
 
-  TypeBuilder<Taxonomy>(*slots.taxonomy)
-      .field("builtin", kBool, "whether steward's default taxonomy applies",
-             [](const Taxonomy& t, const ModelView*) { return Value::boolean(t.builtin); })
-      .field("pii_categories", kCategories, "the PII categories",
-             [](const Taxonomy& t, const ModelView* v) { return refs(t.pii_categories, v); })
-      .field("consent_purposes", kPurposes, "the consent purposes",
-             [](const Taxonomy& t, const ModelView* v) { return refs(t.consent_purposes, v); })
+  TypeBuilder<Taxonomy> taxonomy(*slots.taxonomy);
+  bind_fields<model::kTaxonomyFields, Taxonomy, itself<Taxonomy>>(taxonomy);
+  taxonomy
       .field("residency", list_of(slots.residency_rule), "where categories of data must stay",
              [](const Taxonomy& t, const ModelView* v) {
                return list<&Slots::residency_rule>(t.residency, v);
@@ -619,16 +611,11 @@ void bind_governance() {
       .span([](const Taxonomy& t) { return t.span; })
       .display([](const Taxonomy&) { return std::string("taxonomy"); });
 
-  TypeBuilder<ResidencyRule>(*slots.residency_rule)
-      .field("pii", kCategory, "the category it applies to (with its children)",
-             [](const ResidencyRule& r, const ModelView* v) { return ref(r.pii, v); })
-      .field("regions", kStrings, "where the data subjects' data must stay",
-             [](const ResidencyRule& r, const ModelView* v) { return strings(r.regions, v); })
-      .field("destination_regions", kStrings, "the regions a destination may be in",
-             [](const ResidencyRule& r, const ModelView* v) {
-               return strings(r.destination_regions, v);
-             })
-      .span([](const ResidencyRule& r) { return r.span; })
+  TypeBuilder<ResidencyRule> residency_rule(*slots.residency_rule);
+  residency_rule.field("pii", kCategory, "the category it applies to (with its children)",
+                       [](const ResidencyRule& r, const ModelView* v) { return ref(r.pii, v); });
+  bind_fields<model::kResidencyRuleFields, ResidencyRule, itself<ResidencyRule>>(residency_rule);
+  residency_rule.span([](const ResidencyRule& r) { return r.span; })
       .display([](const ResidencyRule& r) { return r.pii.name; });
 
   TypeBuilder<Slo> slo(*slots.slo);

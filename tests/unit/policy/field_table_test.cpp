@@ -86,6 +86,9 @@ std::pair<Sample, Sample> samples(const model::ModelField<Owner>& row, const T& 
       case model::Names::duration:
         a = "5m", b = "250ms";
         break;
+      case model::Names::date:
+        a = "2026-01-31", b = "2026-03-01";
+        break;
       case model::Names::count:
         a = "1000", b = "2000";
         break;
@@ -169,6 +172,7 @@ struct Subject {
   // The changes of the entity, as "field: base -> head".
   std::vector<std::string> (*changes)(const diff::ChangeSet& changes);
   const policy::ObjectType* policy::LanguageTypes::*type;
+  const char* diff_prefix = nullptr;  // the diff's name of a part ("deprecated.since")
 };
 
 // A key: value line, or a section's mapping holding it (Identity's `merge: {on_conflict: ...}`).
@@ -276,6 +280,33 @@ const Subject<model::Team> kTeam{
     [](const json& j) -> const json& { return named(j.at("teams"), "name", "x"); },
     [](const diff::ChangeSet& c) { return changes_of(c.teams, "x"); },
     &policy::LanguageTypes::team};
+const Subject<model::Deprecation> kDeprecation{
+    [](const std::string& f) { return event_with("deprecated: {" + f + "}"); },
+    [](model::Model& m) -> model::Deprecation& { return *m.events.back().deprecated; },
+    [](const json& j) -> const json& {
+      return named(j.at("events"), "name", "e").at("deprecated");
+    },
+    [](const diff::ChangeSet& c) { return changes_of(c.events, "e"); },
+    &policy::LanguageTypes::deprecation,
+    "deprecated"};
+// With no field, no taxonomy document: steward's default applies (`builtin`).
+const Subject<model::Taxonomy> kTaxonomy{
+    [](const std::string& f) {
+      return f.empty() ? kPrelude : kPrelude + "kind: taxonomy\n" + f + "\n";
+    },
+    [](model::Model& m) -> model::Taxonomy& { return m.taxonomy; },
+    [](const json& j) -> const json& { return j.at("taxonomy"); },
+    [](const diff::ChangeSet&) { return std::vector<std::string>{}; },  // entries, not fields
+    &policy::LanguageTypes::taxonomy};
+const Subject<model::ResidencyRule> kResidencyRule{
+    [](const std::string& f) {
+      return kPrelude + "kind: taxonomy\npii_categories: [user]\nresidency:\n  - {pii: user" +
+             (f.empty() ? "" : ", " + f) + "}\n";
+    },
+    [](model::Model& m) -> model::ResidencyRule& { return m.taxonomy.residency.at(0); },
+    [](const json& j) -> const json& { return j.at("taxonomy").at("residency").at(0); },
+    [](const diff::ChangeSet&) { return std::vector<std::string>{}; },  // not compared yet
+    &policy::LanguageTypes::residency_rule};
 const Subject<model::Slo> kSlo{
     [](const std::string& f) {
       return kPrelude + "kind: destination\nname: x\n---\nkind: slo\ndestination: x\n" + f + "\n";
@@ -337,6 +368,7 @@ void check_row(const model::ModelField<Owner>& row, const Subject<Owner>& subjec
             CHECK(object.value(row.name, json()) == base_value.dumped);
           }
           std::string field = row.section ? std::string(row.section) + "." + row.name : name;
+          if (subject.diff_prefix) field = std::string(subject.diff_prefix) + "." + field;
           std::string change = field + ": " + base_value.shown + " -> " + head_value.shown;
           auto fields = subject.changes(diff::compute_changes(base.model, head.model));
           bool diffed = std::find(fields.begin(), fields.end(), change) != fields.end();
@@ -370,6 +402,9 @@ TEST_CASE("every row of every entity's field table is read, written, diffed and 
   check_table(kMatchKey);
   check_table(kTeam);
   check_table(kSlo);
+  check_table(kDeprecation);
+  check_table(kTaxonomy);
+  check_table(kResidencyRule);
 }
 
 TEST_CASE("a derived row's texts are what the diff shows for it") {
