@@ -6,6 +6,7 @@
 
 #include "export/dbt_columns.h"
 #include "export/jinja_text.h"
+#include "model/derived_texts.h"
 #include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
 
@@ -23,13 +24,6 @@ void list(YAML::Emitter& out, const char* key, const std::vector<std::string>& v
   for (const auto& v : values)
     out << jinja_literal(v);
   out << YAML::EndSeq;
-}
-
-std::vector<std::string> names(const std::vector<model::Ref>& refs) {
-  std::vector<std::string> out;
-  for (const auto& r : refs)
-    out.push_back(r.name);
-  return out;
 }
 
 // dbt's accepted_values puts each value between single quotes in SQL without escaping it
@@ -65,8 +59,8 @@ class SourcesWriter {
     if (!destination.description.empty()) text(out_, "description", destination.description);
     out_ << YAML::Key << "meta" << YAML::Value << YAML::BeginMap;
     text(out_, "region", destination.region);
-    list(out_, "environments", names(destination.environments));
-    list(out_, "consent", names(destination.consent));
+    list(out_, "environments", model::names(destination.environments));
+    list(out_, "consent", model::names(destination.consent));
     out_ << YAML::EndMap;
     out_ << YAML::Key << "tables" << YAML::Value << YAML::BeginSeq;
     for (const auto& route : model_.routes) {
@@ -101,7 +95,7 @@ class SourcesWriter {
     out_ << YAML::Key << "data_type" << YAML::Value << column.data_type;
     out_ << YAML::Key << "meta" << YAML::Value << YAML::BeginMap;
     text(out_, "pii", column.pii);
-    list(out_, "consent", names(property.consent));
+    list(out_, "consent", model::names(property.consent));
     text(out_, "owner", event.owner.name);
     out_ << YAML::EndMap;
     tests(column);

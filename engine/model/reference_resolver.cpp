@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "model/derived_texts.h"
 #include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
@@ -19,13 +20,6 @@ std::vector<std::string> names_of(const std::vector<T>& items) {
   return names;
 }
 
-std::vector<std::string> ref_names(const std::vector<Ref>& refs) {
-  std::vector<std::string> names;
-  for (const auto& r : refs)
-    names.push_back(r.name);
-  return names;
-}
-
 class Resolver {
  public:
   Resolver(Model& model, Diagnostics& diagnostics)
@@ -37,8 +31,8 @@ class Resolver {
         destination_names_(names_of(model.destinations)),
         transformation_names_(names_of(model.transformations)),
         library_names_(names_of(model.property_library)),
-        category_names_(ref_names(model.taxonomy.pii_categories)),
-        purpose_names_(ref_names(model.taxonomy.consent_purposes)) {}
+        category_names_(names(model.taxonomy.pii_categories)),
+        purpose_names_(names(model.taxonomy.consent_purposes)) {}
 
   void run() {
     for (auto& property : model_.property_library)

@@ -344,7 +344,7 @@ void bind_sources() {
   });
 }
 
-// Long: one builder chain, a line or two per field of a destination that is not a row of its table.
+// A destination: its name, the rows of its table, then what has a shape of its own.
 void bind_destinations() {
   TypeBuilder<Destination> destination(*slots.destination);
   destination.field(
