@@ -43,6 +43,8 @@ struct RunStats {
   std::optional<size_t> base_files;
   double read_ms = 0;  // steward.yaml and the files of both revisions, as bytes
   double load_ms = 0;  // reading and, when the outcome was not cached, the models
+  double gate_ms = 0;  // evaluating both revisions, the diff and the findings stage
+  double reports_ms = 0;
 };
 
 void print_stats(const RunStats& stats, const Comparison* comparison,
@@ -75,8 +77,11 @@ void print_stats(const RunStats& stats, const Comparison* comparison,
     }
     std::cerr << "\n";
   }
-  std::cerr << "stats: read " << stats.read_ms << " ms, load " << stats.load_ms << " ms, total "
-            << total_ms << " ms\n";
+  if (comparison) {
+    std::cerr << "stats: gate (evaluation, diff, findings stage) " << stats.gate_ms << " ms\n";
+  }
+  std::cerr << "stats: read " << stats.read_ms << " ms, load " << stats.load_ms << " ms, reports "
+            << stats.reports_ms << " ms, total " << total_ms << " ms\n";
 }
 
 // The `env` root of the policy language: who, what for, and today's date.
@@ -194,7 +199,9 @@ int run_check(const CheckOptions& options) {
     files.base.reset();
   } else {
     comparison = load_comparison(std::move(files));
+    const auto gate_start = std::chrono::steady_clock::now();
     outcome = evaluate(*comparison, packs, env, input.rules, options.new_only);
+    stats.gate_ms = elapsed_ms(gate_start);
     if (key) save_check_outcome(*store, *key, *outcome);
   }
   stats.load_ms = elapsed_ms(start);
@@ -216,7 +223,9 @@ int run_check(const CheckOptions& options) {
     comparison->head.model = model::Model();
     if (comparison->base) comparison->base->model = model::Model();
   }
+  const auto reports_start = std::chrono::steady_clock::now();
   write_reports(outputs, std::move(input));
+  stats.reports_ms = elapsed_ms(reports_start);
   if (store) store->finish_run();
   if (options.stats) print_stats(stats, comparison.get(), store, elapsed_ms(start));
   return failed ? kFindings : kPassed;

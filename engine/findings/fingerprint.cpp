@@ -83,7 +83,11 @@ std::string fingerprint_key(const Finding& finding) {
   return key;
 }
 
-void assign_fingerprints(Findings& findings) {
+namespace {
+
+// Fills `fingerprint`; returns the findings' indexes in fingerprint order (by key, then by
+// place), the order that line hashes are numbered in.
+std::vector<size_t> fill_fingerprints(Findings& findings) {
   std::vector<std::string> keys;
   keys.reserve(findings.size());
   for (const auto& finding : findings)
@@ -108,10 +112,13 @@ void assign_fingerprints(Findings& findings) {
     input += std::to_string(occurrence);
     findings[i].fingerprint = sha256_hex(input).substr(0, kFingerprintDigits);
   }
+  return order;
+}
 
-  // GitHub merges results of one rule with the same primaryLocationLineHash into one alert, so
-  // distinct findings of a rule on one line (two properties of a flow mapping) get distinct
-  // occurrence numbers, given in fingerprint order so that they are stable.
+// GitHub merges results of one rule with the same primaryLocationLineHash into one alert, so
+// distinct findings of a rule on one line (two properties of a flow mapping) get distinct
+// occurrence numbers, given in fingerprint order so that they are stable.
+void fill_line_hashes(Findings& findings, const std::vector<size_t>& order) {
   LineOccurrences occurrences;
   std::unordered_map<std::string, OccurrenceNumbers> taken;  // by rule and line hash
   for (size_t i : order) {
@@ -128,6 +135,16 @@ void assign_fingerprints(Findings& findings) {
     occurrence = taken[finding.diagnostic.rule + '\0' + digest].take(occurrence);
     finding.line_hash = digest + ":" + std::to_string(occurrence);
   }
+}
+
+}  // namespace
+
+void assign_fingerprints(Findings& findings) {
+  fill_line_hashes(findings, fill_fingerprints(findings));
+}
+
+void assign_fingerprints_only(Findings& findings) {
+  fill_fingerprints(findings);
 }
 
 }  // namespace steward::findings

@@ -10,7 +10,11 @@
 
 namespace steward::findings {
 
-Findings process_findings(Findings findings, const ProcessOptions& options) {
+namespace {
+
+// Every stage before fingerprints: what decides which findings there are, with which rule,
+// place, subject and message.
+void settle_findings(Findings& findings, const ProcessOptions& options) {
   const SeverityOverrides no_overrides;
   const SeverityOverrides& overrides = options.config ? options.config->severity : no_overrides;
   const std::set<std::string> off = disabled_rules(overrides);
@@ -23,6 +27,12 @@ Findings process_findings(Findings findings, const ProcessOptions& options) {
   }
   apply_severity_overrides(findings, overrides);
   group_findings_at_one_place(findings);
+}
+
+}  // namespace
+
+Findings process_findings(Findings findings, const ProcessOptions& options) {
+  settle_findings(findings, options);
   assign_fingerprints(findings);
   if (options.base_fingerprints) {
     mark_new(findings, *options.base_fingerprints);
@@ -30,6 +40,16 @@ Findings process_findings(Findings findings, const ProcessOptions& options) {
   }
   sort_findings(findings);
   return findings;
+}
+
+std::vector<std::string> process_fingerprints(Findings findings, const ProcessOptions& options) {
+  settle_findings(findings, options);
+  assign_fingerprints_only(findings);
+  std::vector<std::string> fingerprints;
+  fingerprints.reserve(findings.size());
+  for (auto& finding : findings)
+    fingerprints.push_back(std::move(finding.fingerprint));
+  return fingerprints;
 }
 
 }  // namespace steward::findings

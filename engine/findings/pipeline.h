@@ -34,4 +34,9 @@ struct ProcessOptions {
 // baseline, `--new-only`; returns the findings sorted. Then findings::summarize gives the verdict.
 Findings process_findings(Findings findings, const ProcessOptions& options);
 
+// The fingerprints process_findings gives the same findings, in no particular order, without
+// what only reports read (line hashes, sorting): base's side of the gate, which only tells
+// which of head's findings are new. `base_fingerprints` and `new_only` are not read.
+std::vector<std::string> process_fingerprints(Findings findings, const ProcessOptions& options);
+
 }  // namespace steward::findings

@@ -1,7 +1,9 @@
 #include "gate/gate.h"
 
+#include <future>
 #include <utility>
 
+#include "findings/baseline.h"
 #include "findings/pipeline.h"
 #include "policy/evaluator.h"
 
@@ -34,11 +36,8 @@ std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input
   diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
   findings::ProcessOptions process = process_options(input);
   process.files = files_of(base);
-  std::vector<std::string> fingerprints;
-  for (const auto& f :
-       findings::process_findings(findings::make_findings(std::move(diagnostics)), process)) {
-    fingerprints.push_back(f.fingerprint);
-  }
+  std::vector<std::string> fingerprints =
+      findings::process_fingerprints(findings::make_findings(std::move(diagnostics)), process);
   if (input.base_store) input.base_store->save(fingerprints);
   return fingerprints;
 }
@@ -55,28 +54,44 @@ std::vector<SourceRef> files_of(const model::LoadedModel& loaded) {
 
 GateResult run_gate(const GateInput& input) {
   GateResult result;
-  findings::ProcessOptions process = process_options(input);
   const model::LoadedModel& head = *input.head;
+  // Base is evaluated on a thread of its own while the changes are computed and head is
+  // evaluated and run through the findings stage: all of them only read the models, and only
+  // marking what is new needs base's fingerprints. Most of a pack's evaluation is one thread's
+  // work (a few rules dominate it), so base's side fills the other core.
+  Diagnostics base_errors;
+  std::future<std::optional<std::vector<std::string>>> base;
   if (input.base) {
-    process.base_fingerprints = base_fingerprints(input, result.pack_errors);
-    if (!result.ok()) return result;
+    base = std::async(std::launch::async, [&] { return base_fingerprints(input, base_errors); });
     result.changes = diff::compute_changes(input.base->model, head.model);
-    process.head_model = &head.model;
   }
   auto evaluated =
       policy::evaluate(input.packs, {&head.model, input.base ? &input.base->model : nullptr,
                                      result.changes ? &*result.changes : nullptr, input.env});
-  if (!evaluated.ok()) {
-    result.pack_errors = std::move(evaluated.errors);
-    return result;
+  if (evaluated.ok()) {
+    Diagnostics diagnostics = head.diagnostics;
+    diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
+    result.reviews = std::move(evaluated.reviews);
+    findings::ProcessOptions process = process_options(input);
+    process.files = files_of(head);
+    if (input.base) process.head_model = &head.model;
+    // Sorted already: marking keeps the order, and dropping what is not new keeps the order of
+    // the rest, as process_findings with base's fingerprints would give (its sort is stable).
+    result.findings =
+        findings::process_findings(findings::make_findings(std::move(diagnostics)), process);
   }
-  Diagnostics diagnostics = head.diagnostics;
-  diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
-  result.reviews = std::move(evaluated.reviews);
-  process.files = files_of(head);
-  process.new_only = input.new_only;
-  result.findings =
-      findings::process_findings(findings::make_findings(std::move(diagnostics)), process);
+  if (base.valid()) {
+    std::optional<std::vector<std::string>> fingerprints = base.get();
+    if (!fingerprints) {
+      // Base's errors come first and alone, as when base ran before anything else.
+      GateResult failed;
+      failed.pack_errors = std::move(base_errors);
+      return failed;
+    }
+    findings::mark_new(result.findings, *fingerprints);
+    if (input.new_only) findings::keep_new_only(result.findings);
+  }
+  if (!evaluated.ok()) result.pack_errors = std::move(evaluated.errors);
   return result;
 }
 

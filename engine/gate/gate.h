@@ -46,9 +46,11 @@ struct GateResult {
   bool ok() const { return pack_errors.empty(); }
 };
 
-// The gate of `steward check`, in order: base evaluated alone (its findings only tell which of
-// head's are new; from `base_store` when it has them), the change set, head evaluated over head,
-// base and the changes, then the findings stage over head's data and rule findings. The verdict
+// The gate of `steward check`: base evaluated alone (its findings only tell which of head's are
+// new, so only their fingerprints are computed; from `base_store` when it has them) on a thread
+// of its own, while the change set is computed, head is evaluated over head, base and the
+// changes, and head's data and rule findings go through the findings stage; then head's findings
+// are marked new or not. Base's pack errors win over head's, as if base ran first. The verdict
 // (findings::summarize) and the reports are the caller's.
 GateResult run_gate(const GateInput& input);
 

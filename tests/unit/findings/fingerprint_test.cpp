@@ -135,3 +135,27 @@ TEST_CASE("identical lines in many files get distinct line hashes in linear time
   CHECK(hashes.size() == kFiles);
   CHECK(hashes.count(findings[0].line_hash.substr(0, 17) + "1") == 1);
 }
+
+TEST_CASE("fingerprints only: the same fingerprints, and no line hashes") {
+  auto file = make_source("e.yaml", kEvent);
+  auto other = make_source("f.yaml", kEvent);
+  // Identical keys numbered by place, a finding without a span, and one in another file.
+  Findings full = {at(file, 5, 3, "r", "m"), at(file, 4, 3, "r", "m"), at(other, 4, 3, "r", "m"),
+                   at(file, 4, 3, "r", "m")};
+  Diagnostic global;
+  global.rule = "x.global";
+  global.message = "no place";
+  full.push_back(make_finding(global));
+  Findings only = full;
+  assign_fingerprints(full);
+  assign_fingerprints_only(only);
+  REQUIRE(only.size() == full.size());
+  std::set<std::string> distinct;
+  for (size_t i = 0; i < full.size(); ++i) {
+    CHECK(only[i].fingerprint == full[i].fingerprint);
+    CHECK(only[i].line_hash.empty());
+    CHECK_FALSE(full[i].line_hash.empty());
+    distinct.insert(only[i].fingerprint);
+  }
+  CHECK(distinct.size() == full.size());  // two identical findings at 4:3 are told apart
+}

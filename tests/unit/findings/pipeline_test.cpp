@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "findings/builtin_rules.h"
 #include "findings/verdict.h"
 #include "source/rule_ids.h"
@@ -64,11 +66,19 @@ TEST_CASE("process_findings runs suppressions, waivers, overrides, fingerprints 
     CHECK(f.fingerprint.size() == 32);
   CHECK_FALSE(base_run[0].is_new.has_value());
 
-  // Head adds one finding; with the base fingerprints only it is new.
-  findings.push_back(at(file, 2, "governance.x", Severity::warning));
   std::vector<std::string> base_fingerprints;
   for (const auto& f : base_run)
     base_fingerprints.push_back(f.fingerprint);
+  // Base's side of the gate asks only for the fingerprints: the same ones (with waiver.expired's),
+  // in no particular order.
+  std::vector<std::string> only = process_fingerprints(findings, options);
+  std::sort(only.begin(), only.end());
+  std::vector<std::string> expected = base_fingerprints;
+  std::sort(expected.begin(), expected.end());
+  CHECK(only == expected);
+
+  // Head adds one finding; with the base fingerprints only it is new.
+  findings.push_back(at(file, 2, "governance.x", Severity::warning));
   options.base_fingerprints = base_fingerprints;
   Findings head_run = process_findings(findings, options);
   REQUIRE(head_run.size() == 5);
