@@ -240,7 +240,7 @@ TEST_CASE(
     return m.events.back().properties.at(0);
   };
   auto constraints = [](model::Model& m) -> model::Constraints& {
-    return m.events.back().properties.at(0).constraints;
+    return m.events.back().properties.at(0).constraints.edit();
   };
   for (const auto& row : model::kEventFields)
     check_row(row, Place::event, event);
