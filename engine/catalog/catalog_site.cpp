@@ -109,7 +109,7 @@ class IndexPage {
       html += "<tr id=\"" + anchor + "\"><td><code>" + html_escape(p->path) + "</code>" +
               (p->required ? " <small>required</small>" : "") + "</td><td>" +
               html_escape(type_text(p->types)) + "</td><td>" +
-              html_escape(constraints_text(p->constraints)) + "</td><td>" +
+              html_escape(constraints_text(*p->constraints)) + "</td><td>" +
               html_escape(p->description) + "</td><td class=\"pii\">" +
               html_escape(p->pii.empty() ? "unclassified" : p->pii) + "</td><td>" +
               html_escape(names(p->consent)) + "</td><td>" + property_reaches(*p) + "</td><td>" +

@@ -119,7 +119,7 @@ std::optional<long long> pattern_max_length(std::string_view pattern) {
 }
 
 LengthBounds implied_lengths(const model::Property& schema) {
-  const model::Constraints& c = schema.constraints;
+  const model::Constraints& c = *schema.constraints;
   LengthBounds bounds{c.min_length, c.max_length};
   std::vector<std::string> values = c.enum_values;
   if (c.const_value) values = {*c.const_value};

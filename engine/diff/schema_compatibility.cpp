@@ -23,7 +23,7 @@ bool accepts(const std::vector<std::string>& types, const std::string& type) {
 // The types `old` accepts: its `type`, else the types of its enum or const values where they are
 // known (an enum of strings accepts strings only), else any (empty).
 std::vector<std::string> effective_types(const Property& old) {
-  const Constraints& c = old.constraints;
+  const Constraints& c = *old.constraints;
   if (!old.types.empty()) return old.types;
   if ((!c.enum_values.empty() || c.const_value) && !c.value_types.empty()) return c.value_types;
   return {};
@@ -100,7 +100,7 @@ class Judge {
     compare_types(old, next, where);
     compare_values(old, next, where);
     if (may_be(old, "string")) compare_strings(old, next, where);
-    if (may_be(old, "number")) compare_numbers(old.constraints, next.constraints, where);
+    if (may_be(old, "number")) compare_numbers(*old.constraints, *next.constraints, where);
     if (may_be(old, "array")) compare_arrays(old, next, where);
     if (may_be(old, "object")) compare_objects(old, next, where);
   }
@@ -122,8 +122,8 @@ class Judge {
 
   // enum and const: the values allowed at all.
   void compare_values(const Property& old, const Property& next, const std::string& where) {
-    const Constraints& o = old.constraints;
-    const Constraints& n = next.constraints;
+    const Constraints& o = *old.constraints;
+    const Constraints& n = *next.constraints;
     std::vector<std::string> old_values = o.enum_values;
     if (o.const_value) old_values = {*o.const_value};
     if (!n.enum_values.empty()) {
@@ -147,8 +147,8 @@ class Judge {
   }
 
   void compare_strings(const Property& old, const Property& next, const std::string& where) {
-    const Constraints& o = old.constraints;
-    const Constraints& n = next.constraints;
+    const Constraints& o = *old.constraints;
+    const Constraints& n = *next.constraints;
     if (!n.pattern.empty() && n.pattern != o.pattern) {
       reason(where, o.pattern.empty()
                         ? "pattern '" + n.pattern + "' added"
@@ -197,8 +197,8 @@ class Judge {
   }
 
   void compare_arrays(const Property& old, const Property& next, const std::string& where) {
-    compare_counts("minItems", old.constraints.min_items, next.constraints.min_items, "maxItems",
-                   old.constraints.max_items, next.constraints.max_items, where);
+    compare_counts("minItems", old.constraints->min_items, next.constraints->min_items, "maxItems",
+                   old.constraints->max_items, next.constraints->max_items, where);
     if (next.items.empty()) return;
     std::string items = where.empty() ? "[]" : where + "[]";
     if (old.items.empty()) {
@@ -210,8 +210,8 @@ class Judge {
   }
 
   void compare_objects(const Property& old, const Property& next, const std::string& where) {
-    const Constraints& o = old.constraints;
-    const Constraints& n = next.constraints;
+    const Constraints& o = *old.constraints;
+    const Constraints& n = *next.constraints;
     compare_counts("minProperties", o.min_properties, n.min_properties, "maxProperties",
                    o.max_properties, n.max_properties, where);
     auto path = [&](const std::string& name) { return where.empty() ? name : where + "." + name; };

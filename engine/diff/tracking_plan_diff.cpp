@@ -25,7 +25,7 @@ void compare_properties(const model::Property& b, const model::Property& h,
   FieldDiff d(out);
   d.list("type", b.types, h.types);
   compare_fields(d, b, h);
-  compare_fields(d, b.constraints, h.constraints);
+  compare_fields(d, *b.constraints, *h.constraints);
   // The item type of an array is part of the property's type for compatibility.
   std::vector<std::string> bi = b.items.empty() ? std::vector<std::string>{} : b.items[0].types;
   std::vector<std::string> hi = h.items.empty() ? std::vector<std::string>{} : h.items[0].types;

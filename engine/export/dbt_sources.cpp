@@ -103,7 +103,7 @@ class SourcesWriter {
   }
 
   void tests(const DbtColumn& column) {
-    const auto& values = column.property->constraints.enum_values;
+    const auto& values = column.property->constraints->enum_values;
     const bool enum_test = !values.empty() && quotable(values);
     if (!values.empty() && !enum_test) unquotable(*column.property);
     if (!column.not_null && !enum_test) return;

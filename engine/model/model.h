@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/shared_value.h"
 #include "source/span.h"
 
 // The combined model of a customer-data repository at one revision: the tracking plan, routing,
@@ -38,6 +39,8 @@ struct Constraints {
   // The JSON types of the enum and const values ("string", "integer", "number", "boolean",
   // "null"), where the format says (JSON Schema); empty when unknown.
   std::vector<std::string> value_types;
+
+  bool operator==(const Constraints&) const = default;
 };
 
 struct Event;
@@ -52,7 +55,9 @@ struct Property {
   std::string pii;                    // a taxonomy category, "none", or empty when unclassified
   std::vector<Ref> consent;           // purposes a user must grant before it is collected
   std::string description;
-  Constraints constraints;
+  // Most properties have none, or the same as many others: see shared_value.h. Read with
+  // `constraints->`, change with `constraints.edit()`.
+  SharedValue<Constraints> constraints;
   Ref ref;                           // `$ref`: the property-library entry it was defined from
   std::vector<Property> properties;  // an object's properties
   std::vector<Property> items;       // an array's item schema: none or one

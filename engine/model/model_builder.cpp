@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "model/constraints_pool.h"
 #include "model/default_taxonomy.h"
 #include "model/formats/external_formats.h"
 #include "model/kind_readers.h"
@@ -55,6 +56,7 @@ struct ModelParts {
   Diagnostics& diagnostics;
   DuplicateNames& duplicates;
   std::optional<Taxonomy>& taxonomy;  // at most one; the default applies without
+  ConstraintsPool& constraints;       // every property's constraints pass through it
 };
 
 struct NativeKind {
@@ -67,12 +69,15 @@ const std::vector<NativeKind>& kind_table() {
   static const std::vector<NativeKind> kinds = {
       {"event",
        [](const config::Node& root, ModelParts& p) {
-         add_named(read_event(root, p.diagnostics), p.model.events, "event", p.duplicates);
+         std::optional<Event> event = read_event(root, p.diagnostics);
+         if (event) p.constraints.intern(*event);
+         add_named(std::move(event), p.model.events, "event", p.duplicates);
        }},
       {"property",
        [](const config::Node& root, ModelParts& p) {
-         add_named(read_library_property(root, p.diagnostics), p.model.property_library, "property",
-                   p.duplicates);
+         std::optional<Property> property = read_library_property(root, p.diagnostics);
+         if (property) p.constraints.intern(*property);
+         add_named(std::move(property), p.model.property_library, "property", p.duplicates);
        }},
       {"source",
        [](const config::Node& root, ModelParts& p) {
@@ -152,6 +157,7 @@ struct ModelBuilder::State {
   DuplicateNames duplicates{result.diagnostics};
   std::optional<Taxonomy> taxonomy;
   formats::ExternalFormats external{result.diagnostics};
+  ConstraintsPool constraints;
 };
 
 ModelBuilder::ModelBuilder() : state_(std::make_unique<State>()) {}
@@ -173,7 +179,7 @@ bool ModelBuilder::add(const config::Document& document) {
     return false;
   }
   if (const NativeKind* native = find_kind(kind->text)) {
-    ModelParts parts{model, diagnostics, state_->duplicates, state_->taxonomy};
+    ModelParts parts{model, diagnostics, state_->duplicates, state_->taxonomy, state_->constraints};
     native->read(root, parts);
     return false;
   }
@@ -188,6 +194,7 @@ BuildResult ModelBuilder::finish() {
   Model& model = state.result.model;
   formats::ExternalEntities read = state.external.read(model.property_library);
   for (auto& event : read.events) {
+    state.constraints.intern(event);
     add_named(std::optional(std::move(event)), model.events, "event", state.duplicates);
   }
   for (auto& source : read.sources) {

@@ -80,7 +80,7 @@ json property_json(const Property& p) {
   json out = {{"name", p.name}, {"path", p.path}, {"types", p.types}, {"span", span_json(p.span)}};
   add_fields(p, out);
   json constraints = json::object();
-  add_fields(p.constraints, constraints);
+  add_fields(*p.constraints, constraints);
   if (!constraints.empty()) out["constraints"] = constraints;
   if (!p.properties.empty()) {
     json children = json::array();

@@ -73,7 +73,9 @@ Property read_property(const config::Node& key, const config::Node& definition,
 
   read_types(reader, property, diagnostics);
   read_fields(reader, property, diagnostics);
-  read_fields(reader, property.constraints, diagnostics);
+  Constraints constraints;
+  read_fields(reader, constraints, diagnostics);
+  property.constraints = std::move(constraints);  // nothing held when none is written
   reader.get("examples");
   reader.get("default");
   if (const config::Node* nested = reader.mapping("properties")) {

@@ -228,7 +228,7 @@ const T& itself(const T& entity) {
   return entity;
 }
 const model::Constraints& constraints_of(const Property& p) {
-  return p.constraints;
+  return *p.constraints;
 }
 
 // One language field for row I of `Rows` when it has a summary. `Part` finds the row's owner

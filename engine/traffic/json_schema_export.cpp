@@ -67,7 +67,7 @@ json property_schema(const model::Model& model, const model::Property& p) {
   else if (!p.types.empty())
     out["type"] = p.types;
   if (!p.description.empty()) out["description"] = p.description;
-  const model::Constraints& c = p.constraints;
+  const model::Constraints& c = *p.constraints;
   if (!c.enum_values.empty()) {
     json values = json::array();
     for (size_t i = 0; i < c.enum_values.size(); ++i)

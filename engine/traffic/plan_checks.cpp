@@ -178,7 +178,7 @@ void PlanChecks::compile_children(Draft& draft, uint32_t parent,
 }
 
 void PlanChecks::compile(Draft& draft, uint32_t index, const model::Property& property) {
-  const model::Constraints& c = property.constraints;
+  const model::Constraints& c = *property.constraints;
   {
     // No reference is held across the recursion below: it grows draft.nodes.
     PropertyCheck& node = draft.nodes[index];

@@ -146,7 +146,7 @@ void validate_string(std::string_view text, element value, const PropertyCheck& 
     count_bound(walk, check, length, bound, is_min, "length", true);
   }
   if (check.pattern && !RE2::PartialMatch(text, *check.pattern)) {
-    walk.add(ReasonKind::pattern, "matching " + walk.event.property_of(check).constraints.pattern,
+    walk.add(ReasonKind::pattern, "matching " + walk.event.property_of(check).constraints->pattern,
              describe(value), span_of(check, walk));
   }
   if (check.format != Format::none && !matches_format(check.format, text)) {
@@ -226,7 +226,7 @@ void validate_value(element value, const PropertyCheck& check, Walk& walk) {
   }
   if (check.enums && !in_enum(value, *check.enums)) {
     walk.add(ReasonKind::enum_value,
-             "one of [" + join(walk.event.property_of(check).constraints.enum_values, ", ") + "]",
+             "one of [" + join(walk.event.property_of(check).constraints->enum_values, ", ") + "]",
              describe(value), span_of(check, walk));
   }
   switch (type) {

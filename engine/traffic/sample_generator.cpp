@@ -18,7 +18,7 @@ using nlohmann::json;
 constexpr const char* kLetters = "abcdefghijklmnopqrstuvwxyz";
 
 bool applies(ReasonKind kind, const model::Model& model, const model::Property& p) {
-  const model::Constraints& c = p.constraints;
+  const model::Constraints& c = *p.constraints;
   bool typed_string = p.types.size() == 1 && p.types[0] == "string";
   switch (kind) {
     case ReasonKind::missing_required:
@@ -179,7 +179,7 @@ class Generator {
   static std::string two(uint64_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
   void violate_property(ReasonKind kind, const model::Property& p, json& properties, json& out) {
-    const model::Constraints& c = p.constraints;
+    const model::Constraints& c = *p.constraints;
     switch (kind) {
       case ReasonKind::missing_required:
         return;  // left out
@@ -223,7 +223,7 @@ class Generator {
   }
 
   json string_value(const model::Property& p) {
-    const model::Constraints& c = p.constraints;
+    const model::Constraints& c = *p.constraints;
     if (!c.pattern.empty()) {
       if (auto s = sample_matching(c.pattern, random_)) return *s;
     }
@@ -244,7 +244,7 @@ class Generator {
   }
 
   json number_value(const model::Property& p, bool integer) {
-    const model::Constraints& c = p.constraints;
+    const model::Constraints& c = *p.constraints;
     double lo = c.minimum.value_or(c.exclusive_minimum ? *c.exclusive_minimum + 1 : 0);
     double hi = c.maximum.value_or(c.exclusive_maximum ? *c.exclusive_maximum - 1 : lo + 1000);
     if (hi < lo) hi = lo;
@@ -256,8 +256,8 @@ class Generator {
 
   json enum_value(const model::Property& p) {
     std::vector<size_t> choices;
-    const auto& values = p.constraints.enum_values;
-    const auto& types = p.constraints.value_types;
+    const auto& values = p.constraints->enum_values;
+    const auto& types = p.constraints->value_types;
     for (size_t i = 0; i < values.size(); ++i)
       if (values[i] != "null" && values[i] != "~" && !values[i].empty()) choices.push_back(i);
     if (choices.empty()) return nullptr;
@@ -276,8 +276,8 @@ class Generator {
   }
 
   json value_of(const model::Property& p, int depth) {
-    if (p.constraints.const_value) return *p.constraints.const_value;
-    if (!p.constraints.enum_values.empty()) return enum_value(p);
+    if (p.constraints->const_value) return *p.constraints->const_value;
+    if (!p.constraints->enum_values.empty()) return enum_value(p);
     std::string type = "string";
     for (const auto& t : p.types)
       if (t != "null") {
@@ -298,8 +298,9 @@ class Generator {
     }
     if (type == "array") {
       json out = json::array();
-      long long lo = p.constraints.min_items.value_or(1);
-      long long hi = std::max(lo, std::min<long long>(p.constraints.max_items.value_or(3), lo + 2));
+      long long lo = p.constraints->min_items.value_or(1);
+      long long hi =
+          std::max(lo, std::min<long long>(p.constraints->max_items.value_or(3), lo + 2));
       for (long long i = random_.between(lo, hi); i > 0 && depth < 8; --i)
         out.push_back(p.items.empty() ? json("item") : value_of(p.items.front(), depth + 1));
       return out;

@@ -188,7 +188,7 @@ void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::D
     return;
   }
   Property united = constrained.empty() ? blank_like(local) : branches[constrained.front()];
-  Constraints& c = united.constraints;
+  Constraints& c = united.constraints.edit();
   for (size_t i = 0; i < branches.size(); ++i) {
     if (!constrained.empty() && i == constrained.front()) continue;
     const Property& other = branches[i];

@@ -169,7 +169,7 @@ void JsonSchemaReader::apply(const config::Node& node, const config::Document& d
 void JsonSchemaReader::read_keywords(const config::Node& node, const config::Document& document,
                                      Property& local, std::vector<Ref>& required, int depth) {
   std::optional<bool> exclusive_minimum_flag, exclusive_maximum_flag;  // draft-04 form
-  Constraints& c = local.constraints;
+  Constraints& c = local.constraints.edit();  // the pool drops it again when nothing is set
   for (const auto& entry : node.entries) {
     const std::string& key = entry.key.text;
     const config::Node& value = entry.value;
@@ -286,8 +286,8 @@ void JsonSchemaReader::read_enum(const config::Node& value, Property& local) {
   }
   for (const auto& item : value.items) {
     if (item.is_scalar() || item.is_null()) {
-      local.constraints.enum_values.push_back(item.is_null() ? "null" : item.text);
-      note_value_type(item, local.constraints);
+      local.constraints.edit().enum_values.push_back(item.is_null() ? "null" : item.text);
+      note_value_type(item, local.constraints.edit());
     } else {
       unsupported(item.span, "an enum value that is a " + std::string(item.type_name()) +
                                  " is not mapped; only single values are");

@@ -136,7 +136,8 @@ void merge_schema(Property& into, Property from, std::vector<std::string>& confl
     if (!known) into.consent.push_back(purpose);
   }
   if (into.description.empty()) into.description = from.description;
-  merge_constraints(into.constraints, from.constraints, conflicts);
+  if (from.constraints.has_value())
+    merge_constraints(into.constraints.edit(), *from.constraints, conflicts);
   for (auto& child : from.properties) {
     auto same = std::find_if(into.properties.begin(), into.properties.end(),
                              [&](const Property& p) { return p.name == child.name; });
@@ -160,7 +161,7 @@ void merge_schema(Property& into, Property from, std::vector<std::string>& confl
 }
 
 bool is_type_only(const Property& property) {
-  return constraints_empty(property.constraints) && property.properties.empty() &&
+  return constraints_empty(*property.constraints) && property.properties.empty() &&
          property.items.empty() && property.additional_properties && property.pii.empty() &&
          property.consent.empty();
 }

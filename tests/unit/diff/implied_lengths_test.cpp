@@ -43,24 +43,24 @@ TEST_SUITE("diff: implied string lengths") {
 
   TEST_CASE("implied_lengths: the tightest of maxLength, enum, const, format and pattern") {
     model::Property p;
-    p.constraints.enum_values = {"ab", "cdé"};
+    p.constraints.edit().enum_values = {"ab", "cdé"};
     auto bounds = diff::implied_lengths(p);
     CHECK(bounds.min == 2);
     CHECK(bounds.max == 3);
     p = {};
-    p.constraints.format = "uuid";
-    p.constraints.max_length = 100;
+    p.constraints.edit().format = "uuid";
+    p.constraints.edit().max_length = 100;
     bounds = diff::implied_lengths(p);
     CHECK(bounds.min == 36);
     CHECK(bounds.max == 36);
     p = {};
-    p.constraints.pattern = "^[0-9]{5}$";
-    p.constraints.min_length = 1;
+    p.constraints.edit().pattern = "^[0-9]{5}$";
+    p.constraints.edit().min_length = 1;
     bounds = diff::implied_lengths(p);
     CHECK(bounds.min == 1);  // a pattern bounds the maximum only (UTF-16 units, not code points)
     CHECK(bounds.max == 5);
     p = {};
-    p.constraints.const_value = "web";
+    p.constraints.edit().const_value = "web";
     CHECK(diff::implied_lengths(p).max == 3);
     CHECK_FALSE(diff::implied_lengths(model::Property()).max);
   }

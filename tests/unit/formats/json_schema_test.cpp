@@ -52,25 +52,25 @@ TEST_SUITE("formats: JSON Schema keywords") {
     REQUIRE(s);
     CHECK(s->required);
     CHECK(s->path == "value.s");
-    CHECK(s->constraints.min_length == 1);
-    CHECK(s->constraints.max_length == 9);
-    CHECK(s->constraints.pattern == "^a");
-    CHECK(s->constraints.format == "email");
+    CHECK(s->constraints->min_length == 1);
+    CHECK(s->constraints->max_length == 9);
+    CHECK(s->constraints->pattern == "^a");
+    CHECK(s->constraints->format == "email");
     CHECK(s->span.line == 5);
     CHECK(s->span.column == 5);
     CHECK(s->type_span.column == 19);
     const auto* n = child(root, "n");
     CHECK(n->types == Strings{"number", "null"});
-    CHECK(n->constraints.minimum == 0);
-    CHECK(n->constraints.maximum == 5);
-    CHECK(n->constraints.exclusive_minimum == -1);
-    CHECK(n->constraints.exclusive_maximum == 6);
+    CHECK(n->constraints->minimum == 0);
+    CHECK(n->constraints->maximum == 5);
+    CHECK(n->constraints->exclusive_minimum == -1);
+    CHECK(n->constraints->exclusive_maximum == 6);
     const auto* e = child(root, "e");
-    CHECK(e->constraints.enum_values == Strings{"x", "1", "null"});
-    CHECK(e->constraints.const_value == "x");
+    CHECK(e->constraints->enum_values == Strings{"x", "1", "null"});
+    CHECK(e->constraints->const_value == "x");
     const auto* a = child(root, "a");
-    CHECK(a->constraints.min_items == 1);
-    CHECK(a->constraints.max_items == 3);
+    CHECK(a->constraints->min_items == 1);
+    CHECK(a->constraints->max_items == 3);
     REQUIRE(a->items.size() == 1);
     CHECK(a->items[0].types == Strings{"integer"});
     CHECK(a->items[0].path == "value.a");  // items take the array's path
@@ -90,7 +90,7 @@ TEST_SUITE("formats: JSON Schema keywords") {
   TEST_CASE("draft-04 boolean exclusiveMinimum/Maximum make minimum/maximum exclusive") {
     auto schema = read_schema(
         R"({"minimum": 1, "exclusiveMinimum": true, "maximum": 9, "exclusiveMaximum": false})");
-    const auto& c = schema.property.constraints;
+    const auto& c = *schema.property.constraints;
     CHECK_FALSE(c.minimum);
     CHECK(c.exclusive_minimum == 1);
     CHECK(c.maximum == 9);
@@ -132,7 +132,7 @@ TEST_SUITE("formats: JSON Schema keywords") {
     CHECK(home->pii == "user.contact.address");
     REQUIRE(child(*home, "zip"));
     CHECK(child(*home, "zip")->path == "value.home.zip");
-    CHECK(child(*home, "zip")->constraints.max_length == 5);
+    CHECK(child(*home, "zip")->constraints->max_length == 5);
     CHECK(child(*home, "zip")->span.line == 7);  // the definition's key
     CHECK(child(schema.property, "code")->types == Strings{"string"});
   }
@@ -175,11 +175,11 @@ TEST_SUITE("formats: JSON Schema keywords") {
     CHECK(at(schema.diagnostics).empty());
     CHECK(child(schema.property, "a")->types == Strings{"string", "null"});
     CHECK(child(schema.property, "b")->types == Strings{"string", "null"});
-    CHECK(child(schema.property, "b")->constraints.max_length == 4);
+    CHECK(child(schema.property, "b")->constraints->max_length == 4);
     const auto* c = child(schema.property, "c");
     CHECK(c->types == Strings{"object", "null"});
     CHECK(child(*c, "k"));
-    CHECK(child(schema.property, "d")->constraints.enum_values == Strings{"x", "y", "null"});
+    CHECK(child(schema.property, "d")->constraints->enum_values == Strings{"x", "y", "null"});
     CHECK(child(schema.property, "e")->types.empty());               // one branch accepts anything
     CHECK(child(schema.property, "f")->types == Strings{"string"});  // `type` beside it intersects
   }
@@ -192,7 +192,7 @@ TEST_SUITE("formats: JSON Schema keywords") {
     CHECK(at(schema.diagnostics) ==
           Strings{"schema.unsupported-keyword@2:9", "schema.unsupported-keyword@3:9"});
     CHECK(child(schema.property, "a")->types.empty());
-    CHECK(child(schema.property, "b")->constraints.enum_values.empty());
+    CHECK(child(schema.property, "b")->constraints->enum_values.empty());
   }
 
   TEST_CASE("allOf merges object schemas; disagreeing branches are a finding") {
@@ -206,9 +206,9 @@ TEST_SUITE("formats: JSON Schema keywords") {
     CHECK(schema.diagnostics[0].message.find("`b.pattern`") != std::string::npos);
     const auto* a = child(schema.property, "a");
     CHECK(a->required);
-    CHECK(a->constraints.max_length == 5);  // both hold: the tighter
-    CHECK(a->constraints.min_length == 1);
-    CHECK(child(schema.property, "b")->constraints.pattern == "^x");  // the first is kept
+    CHECK(a->constraints->max_length == 5);  // both hold: the tighter
+    CHECK(a->constraints->min_length == 1);
+    CHECK(child(schema.property, "b")->constraints->pattern == "^x");  // the first is kept
   }
 
   TEST_CASE("keywords without a place in the model are findings at the keyword, never dropped") {

@@ -71,7 +71,7 @@ spec:
     CHECK(find(event, "email")->required);  // required by one of the plans
     CHECK_FALSE(find(event, "plan")->required);
     CHECK_FALSE(event.additional_properties);  // allowed by p1 only
-    CHECK(find(event, "email")->constraints.format == "email");
+    CHECK(find(event, "email")->constraints->format == "email");
     CHECK(find(event, "email")->span.file() == "plan.yaml");  // where the first rule uses it
     CHECK(built.result.model.find_event("identified"));       // in no plan, still an event
   }
@@ -135,7 +135,7 @@ spec:
     const auto& event = *built.result.model.find_event("Signed Up");
     CHECK(find(event, "address")->types == Strings{"object"});
     CHECK(find(event, "address.street")->required);
-    CHECK(find(event, "address.zip")->constraints.pattern == "^[0-9]{5}$");
+    CHECK(find(event, "address.zip")->constraints->pattern == "^[0-9]{5}$");
     CHECK(find(event, "address.zip")->types == Strings{"string"});
     REQUIRE(find(event, "tags")->items.size() == 1);
     CHECK(find(event, "tags")->items[0].types == Strings{"string", "integer"});
@@ -177,10 +177,10 @@ spec:
     const auto& event = *built.result.model.find_event("Signed Up");
     const auto* coupon = find(event, "coupon");
     CHECK(coupon->types == Strings{"string", "null"});
-    CHECK(coupon->constraints.min_length == 2);
-    CHECK(coupon->constraints.exclusive_minimum == 0);
+    CHECK(coupon->constraints->min_length == 2);
+    CHECK(coupon->constraints->exclusive_minimum == 0);
     CHECK(find(event, "list")->items.at(0).types == Strings{"number"});
-    CHECK(find(event, "list")->constraints.min_items == 1);
+    CHECK(find(event, "list")->constraints->min_items == 1);
   }
 
   TEST_CASE("sources, destinations with consent, and connections become routes") {

@@ -126,7 +126,7 @@ TEST_SUITE("properties") {
     CHECK(built.diagnostics[2].message.find("backreference") != std::string::npos);
     CHECK(built.diagnostics[3].message.find("lookbehind") != std::string::npos);
     // The pattern stays in the model, as written, for the diff and the rules.
-    CHECK(built.model.events[0].properties[0].constraints.pattern == "[a-");
+    CHECK(built.model.events[0].properties[0].constraints->pattern == "[a-");
     // ECMA-262 spellings RE2 writes differently are accepted: \uXXXX, named groups.
     auto ecma =
         build({{"basics.yaml", kBasics},
@@ -149,21 +149,21 @@ TEST_SUITE("properties") {
                 "  items: {type: array, min_items: 1, max_items: 200, pii: none}\n"}});
     CHECK(places(built.diagnostics).empty());
     const Event& event = built.model.events[0];
-    const Constraints& currency = event.properties[0].constraints;
+    const Constraints& currency = *event.properties[0].constraints;
     CHECK(currency.enum_values == Strings{"EUR", "1", ""});
-    const Constraints& code = event.properties[1].constraints;
+    const Constraints& code = *event.properties[1].constraints;
     CHECK(code.pattern == "^[A-Z]+$");
     CHECK(code.format == "uuid");
     CHECK(code.min_length == 1);
     CHECK(code.max_length == 64);
     CHECK(code.const_value == "X");
-    const Constraints& total = event.properties[2].constraints;
+    const Constraints& total = *event.properties[2].constraints;
     CHECK(total.minimum == 0.0);
     CHECK(total.maximum == 1500.0);
     CHECK(total.exclusive_minimum == -1.0);
     CHECK(total.exclusive_maximum == 2000.0);
     CHECK_FALSE(total.min_length.has_value());
-    const Constraints& items = event.properties[3].constraints;
+    const Constraints& items = *event.properties[3].constraints;
     CHECK(items.min_items == 1);
     CHECK(items.max_items == 200);
   }
@@ -209,7 +209,7 @@ TEST_SUITE("properties") {
     CHECK(email.ref.span.line == 5);
     CHECK(email.ref.span.column == 17);
     CHECK(email.types == Strings{"string"});
-    CHECK(email.constraints.format == "email");
+    CHECK(email.constraints->format == "email");
     CHECK(email.pii == "user.contact.email");
     CHECK(email.pii_span.file() == "library.yaml");  // the category was written in the library
     CHECK(email.consent.size() == 1);

@@ -294,8 +294,8 @@ TEST_CASE("regular expressions match in linear time, on texts of any length") {
 TEST_CASE("a data pattern that cannot be compiled matches nothing and stops no rule") {
   // The model reports it (schema.invalid-pattern at its line); the rule runs on for the others.
   auto model = make_model();
-  model->events[0].properties[0].constraints.pattern = "[a-";  // cart_id, line 11
-  model->events[0].properties[2].constraints.pattern = "^b";   // total, line 13
+  model->events[0].properties[0].constraints.edit().pattern = "[a-";  // cart_id, line 11
+  model->events[0].properties[2].constraints.edit().pattern = "^b";   // total, line 13
   Run run = run_text(R"(pack p
 rule p.r {
   for e in head.events

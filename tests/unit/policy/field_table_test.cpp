@@ -229,7 +229,7 @@ const Subject<model::Property> kProperty{
 const Subject<model::Constraints> kConstraints{
     property_with,
     [](model::Model& m) -> model::Constraints& {
-      return m.events.back().properties.at(0).constraints;
+      return m.events.back().properties.at(0).constraints.edit();
     },
     [](const json& j) -> const json& {
       return named(j.at("events"), "name", "e").at("properties").at(0).at("constraints");

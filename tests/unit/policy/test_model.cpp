@@ -62,7 +62,7 @@ std::unique_ptr<model::Model> make_model(const std::string& revision) {
   email.consent = {{"marketing", at(file, 12)}};
   checkout.properties.push_back(email);
   checkout.properties.push_back(property(file, 13, "total", "number", "none"));
-  checkout.properties.back().constraints.minimum = 0;
+  checkout.properties.back().constraints.edit().minimum = 0;
   auto items = property(file, 14, "items", "array", "none");
   auto item = property(file, 14, "items", "object", "");
   item.properties.push_back(property(file, 15, "sku", "string", "none"));

@@ -69,3 +69,55 @@ TEST_SUITE("source_file") {
     CHECK_FALSE(Span{source, 0, 0, 0, 0}.valid());
   }
 }
+
+TEST_SUITE("source_ref") {
+  TEST_CASE("a SourceRef is one pointer, so a Span is 24 bytes") {
+    static_assert(sizeof(steward::SourceRef) == sizeof(void*));
+    static_assert(sizeof(Span) == 24);
+    CHECK(sizeof(Span) == 24);
+  }
+
+  TEST_CASE("the file lives while any reference to it does") {
+    steward::SourceRef first = make_source("a.yaml", "x: 1\n", "head");
+    const SourceFile* file = first.get();
+    steward::SourceRef second = first;
+    CHECK(second == first);
+    first = nullptr;
+    CHECK(first == nullptr);
+    CHECK_FALSE(first);
+    CHECK(second.get() == file);
+    CHECK(second->path() == "a.yaml");
+    CHECK(second->revision() == "head");
+    steward::SourceRef moved = std::move(second);
+    CHECK(moved.get() == file);
+    CHECK((*moved).line(1) == "x: 1");
+    Span span{moved, 1, 1, 1, 4};
+    moved = {};
+    CHECK(span.valid());
+    CHECK(span.file() == "a.yaml");
+    Span copy = span;
+    span = Span{};
+    CHECK(copy.source->text() == "x: 1\n");
+  }
+
+  TEST_CASE("self-assignment and swapping keep the count right") {
+    steward::SourceRef a = make_source("a.yaml", "a\n");
+    steward::SourceRef b = make_source("b.yaml", "b\n");
+    const steward::SourceRef& same = a;
+    a = same;
+    CHECK(a->path() == "a.yaml");
+    a.swap(b);
+    CHECK(a->path() == "b.yaml");
+    CHECK(b->path() == "a.yaml");
+    CHECK_FALSE(a == b);
+  }
+
+  TEST_CASE("no file: null, and a span without a place") {
+    steward::SourceRef none;
+    CHECK(none == nullptr);
+    CHECK(none.get() == nullptr);
+    Span span;
+    CHECK_FALSE(span.valid());
+    CHECK(span.file().empty());
+  }
+}
