@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <exception>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -58,9 +57,8 @@ struct ModelInProgress {
 };
 
 // Parses the files of every revision on worker threads, in the order the models read them, at
-// most kParseAhead files ahead; each model reads its files on a thread of its own (the calling
-// thread reads the first), so head and base are read at once, and a parse's tree is released once
-// every model that contains the file has read it.
+// most kParseAhead files ahead; the calling thread reads each parse into the models that contain
+// it and releases its tree once all of them have.
 class Pipeline {
  public:
   Pipeline(std::vector<git::Snapshot>& snapshots, config::ParseCache& cache, bool keep)
@@ -74,7 +72,6 @@ class Pipeline {
   void parse(size_t job);
   const ParseJob& wait_for(size_t job);
   void read_file(size_t revision, size_t file, ModelInProgress& model);
-  void read_model(size_t revision, ModelInProgress& model);
   void stop_workers();
 
   std::vector<git::Snapshot>& snapshots_;
@@ -206,22 +203,6 @@ void Pipeline::stop_workers() {
   workers_.clear();
 }
 
-// Reads the revision's files in its order, then finishes its model (references, routes).
-void Pipeline::read_model(size_t revision, ModelInProgress& model) {
-  for (const auto& [r, file] : order_) {
-    if (r == revision) read_file(r, file, model);
-  }
-  const auto build_start = Clock::now();
-  BuildResult built = model.builder.finish();
-  LoadedModel& loaded = model.loaded;
-  loaded.model = std::move(built.model);
-  loaded.diagnostics.insert(loaded.diagnostics.end(), model.parse_diagnostics.begin(),
-                            model.parse_diagnostics.end());
-  loaded.diagnostics.insert(loaded.diagnostics.end(), built.diagnostics.begin(),
-                            built.diagnostics.end());
-  loaded.build_ms += elapsed_ms(build_start);
-}
-
 std::vector<LoadedModel> Pipeline::run() {
   plan();
   std::vector<std::unique_ptr<ModelInProgress>> models;
@@ -241,31 +222,27 @@ std::vector<LoadedModel> Pipeline::run() {
   limit_ = kParseAhead;
   for (size_t t = 0; t < threads; ++t)
     workers_.emplace_back([this] { work(); });
-  // Small loads (the tests' repositories, a pre-commit hook's) read every model on this thread.
-  const bool model_threads = jobs_.size() >= kFilesPerThread;
-  std::vector<std::exception_ptr> failures(models.size());
-  auto read = [&](size_t revision) {
-    try {
-      read_model(revision, *models[revision]);
-    } catch (...) {
-      failures[revision] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> readers;
-  for (size_t r = 1; r < models.size() && model_threads; ++r)
-    readers.emplace_back(read, r);
-  for (size_t r = 0; r < models.size(); ++r) {
-    if (r == 0 || !model_threads) read(r);
+  try {
+    for (const auto& [revision, file] : order_)
+      read_file(revision, file, *models[revision]);
+  } catch (...) {
+    stop_workers();
+    throw;
   }
-  for (auto& reader : readers)
-    reader.join();
   stop_workers();
-  for (const auto& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
   std::vector<LoadedModel> out;
-  for (auto& model : models)
-    out.push_back(std::move(model->loaded));
+  for (auto& model : models) {
+    const auto build_start = Clock::now();
+    BuildResult built = model->builder.finish();
+    LoadedModel& loaded = model->loaded;
+    loaded.model = std::move(built.model);
+    loaded.diagnostics.insert(loaded.diagnostics.end(), model->parse_diagnostics.begin(),
+                              model->parse_diagnostics.end());
+    loaded.diagnostics.insert(loaded.diagnostics.end(), built.diagnostics.begin(),
+                              built.diagnostics.end());
+    loaded.build_ms += elapsed_ms(build_start);
+    out.push_back(std::move(loaded));
+  }
   return out;
 }
 
