@@ -18,7 +18,8 @@ void diff_match_keys(const model::Model& base, const model::Model& head,
     }
     size_t first = out.size();
     diff_keyed<model::MatchKey, MatchKeyChange>(
-        before, pointers(identity.match_keys), [](const model::MatchKey& k) { return k.key; },
+        before, pointers(identity.match_keys),
+        [](const model::MatchKey& k) -> const std::string& { return k.key; },
         compare_entities<model::MatchKey>, out);
     for (size_t i = first; i < out.size(); ++i)
       out[i].identity = identity.name;
@@ -30,7 +31,8 @@ void diff_match_keys(const model::Model& base, const model::Model& head,
     if (kept) continue;
     size_t first = out.size();
     diff_keyed<model::MatchKey, MatchKeyChange>(
-        pointers(identity.match_keys), {}, [](const model::MatchKey& k) { return k.key; },
+        pointers(identity.match_keys), {},
+        [](const model::MatchKey& k) -> const std::string& { return k.key; },
         compare_entities<model::MatchKey>, out);
     for (size_t i = first; i < out.size(); ++i)
       out[i].identity = identity.name;
@@ -56,16 +58,17 @@ void diff_entries(const std::vector<model::Ref>& base, const std::vector<model::
 void diff_governance(const model::Model& base, const model::Model& head, ChangeSet& out) {
   diff_keyed<model::Identity, IdentityChange>(
       pointers(base.identities), pointers(head.identities),
-      [](const model::Identity& i) { return i.name; }, compare_entities<model::Identity>,
-      out.identities);
+      [](const model::Identity& i) -> const std::string& { return i.name; },
+      compare_entities<model::Identity>, out.identities);
   diff_match_keys(base, head, out.match_keys);
   diff_keyed<model::Team, TeamChange>(
-      pointers(base.teams), pointers(head.teams), [](const model::Team& t) { return t.name; },
+      pointers(base.teams), pointers(head.teams),
+      [](const model::Team& t) -> const std::string& { return t.name; },
       compare_entities<model::Team>, out.teams);
   diff_keyed<model::Slo, SloChange>(
       pointers(base.slos), pointers(head.slos),
-      [](const model::Slo& s) { return s.destination.name; }, compare_entities<model::Slo>,
-      out.slos);
+      [](const model::Slo& s) -> const std::string& { return s.destination.name; },
+      compare_entities<model::Slo>, out.slos);
   diff_entries(base.taxonomy.pii_categories, head.taxonomy.pii_categories, "pii_category",
                out.taxonomy);
   diff_entries(base.taxonomy.consent_purposes, head.taxonomy.consent_purposes, "consent_purpose",

@@ -1,8 +1,10 @@
 #pragma once
 
-#include <functional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "diff/change_set.h"
@@ -11,44 +13,50 @@ namespace steward::diff {
 
 // Pairs the entities of base and head by key and emits a change per key that was added,
 // removed, or whose compared fields differ. Head order first (what reviewers read in the files),
-// then what was removed, in base order. `compare` fills the field list of a pair; `make` builds
-// the change record (so derived change types can carry more).
-template <class T, class ChangeT>
-void diff_keyed(const std::vector<const T*>& base, const std::vector<const T*>& head,
-                const std::function<std::string(const T&)>& key,
-                const std::function<void(const T&, const T&, std::vector<FieldChange>&)>& compare,
-                std::vector<ChangeT>& out) {
-  std::unordered_map<std::string, const T*> base_by_key;
+// then what was removed, in base order. `key` gives an entity's key as a string the entity holds
+// (the maps hold views of it, not copies); `compare` fills the field list of a pair (cheaply when
+// nothing differs: it runs for every pair); ChangeT is the change record (derived change types
+// carry more).
+template <class T, class ChangeT, class Key, class Compare>
+void diff_keyed(const std::vector<const T*>& base, const std::vector<const T*>& head, Key key,
+                Compare compare, std::vector<ChangeT>& out) {
+  static_assert(std::is_lvalue_reference_v<std::invoke_result_t<Key, const T&>>,
+                "the key must be a string the entity holds, returned by reference");
+  std::unordered_map<std::string_view, const T*> base_by_key;
   base_by_key.reserve(base.size());
   for (const T* b : base)
-    base_by_key.emplace(key(*b), b);
-  std::unordered_map<std::string, const T*> head_keys;
+    base_by_key.emplace(key(*b), b);  // the first of a key wins
+  std::unordered_set<std::string_view> head_keys;
   head_keys.reserve(head.size());
   for (const T* h : head) {
-    std::string k = key(*h);
-    head_keys.emplace(k, h);
+    std::string_view k = key(*h);
+    head_keys.insert(k);
     auto it = base_by_key.find(k);
-    ChangeT change;
-    change.name = k;
-    change.head = h;
     if (it == base_by_key.end()) {
+      ChangeT change;
       change.kind = ChangeKind::added;
+      change.name = std::string(k);
+      change.head = h;
       out.push_back(std::move(change));
       continue;
     }
+    std::vector<FieldChange> fields;
+    if (it->second != h) compare(*it->second, *h, fields);  // one object: nothing differs
+    if (fields.empty()) continue;
+    ChangeT change;
+    change.kind = ChangeKind::modified;
+    change.name = std::string(k);
     change.base = it->second;
-    compare(*it->second, *h, change.fields);
-    if (!change.fields.empty()) {
-      change.kind = ChangeKind::modified;
-      out.push_back(std::move(change));
-    }
+    change.head = h;
+    change.fields = std::move(fields);
+    out.push_back(std::move(change));
   }
   for (const T* b : base) {
-    std::string k = key(*b);
+    std::string_view k = key(*b);
     if (head_keys.count(k)) continue;
     ChangeT change;
     change.kind = ChangeKind::removed;
-    change.name = k;
+    change.name = std::string(k);
     change.base = b;
     out.push_back(std::move(change));
   }

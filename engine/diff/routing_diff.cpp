@@ -1,20 +1,51 @@
 #include "diff/routing_diff.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "diff/entity_diffs.h"
 #include "diff/field_diff.h"
 #include "diff/keyed_diff.h"
+#include "diff/path_set.h"
 #include "diff/table_diff.h"
 
 namespace steward::diff {
 
 namespace {
 
-std::string route_key(const model::Route& r) {
-  return r.destination->name + "\n" + r.event->name;
-}
+// A route's key: "destination\nevent", compared and hashed as that text without building it.
+struct RouteKey {
+  std::string_view destination;
+  std::string_view event;
+
+  explicit RouteKey(const model::Route& r)
+      : destination(r.destination->name), event(r.event->name) {}
+
+  std::string text() const { return std::string(destination) + "\n" + std::string(event); }
+  bool operator==(const RouteKey& o) const {
+    if (destination.size() == o.destination.size()) {
+      return destination == o.destination && event == o.event;
+    }
+    return text() == o.text();  // another split of one text (a name holding a newline)
+  }
+};
+
+struct RouteKeyHash {
+  size_t operator()(const RouteKey& k) const {
+    uint64_t h = 14695981039346656037ULL;  // FNV-1a over the key's text
+    auto add = [&](std::string_view part) {
+      for (char c : part)
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    };
+    add(k.destination);
+    add("\n");
+    add(k.event);
+    return static_cast<size_t>(h);
+  }
+};
 
 std::vector<std::string> missing_from(const std::vector<std::string>& items,
                                       const std::vector<std::string>& other) {
@@ -67,20 +98,40 @@ RouteChange one_sided(ChangeKind kind, const model::Route& route) {
   return change;
 }
 
+// Whether a route delivers what `b` did: the same environments, and the same properties (by
+// path, in one order) with the same PII classes. Then compare_routes finds nothing, when no path
+// is delivered twice (each head property is compared with base's first of its path).
+bool same_delivery(const model::Route& b, const model::Route& h, PathSet& paths) {
+  if (b.environments != h.environments) return false;
+  const auto& before = b.delivered_properties;
+  const auto& now = h.delivered_properties;
+  if (before.size() != now.size()) return false;
+  for (size_t i = 0; i < now.size(); ++i) {
+    if (before[i].property != now[i].property && before[i].property->path != now[i].property->path)
+      return false;
+    if (before[i].pii != now[i].pii) return false;
+  }
+  return paths.unique(now);
+}
+
 void diff_routes(const model::Model& base, const model::Model& head,
                  std::vector<RouteChange>& out) {
-  std::unordered_map<std::string, const model::Route*> before;
+  std::unordered_map<RouteKey, const model::Route*, RouteKeyHash> before;
+  before.reserve(base.routes.size());
   for (const auto& r : base.routes)
-    before.emplace(route_key(r), &r);
-  std::unordered_map<std::string, bool> now;
+    before.emplace(RouteKey(r), &r);
+  std::unordered_set<RouteKey, RouteKeyHash> now;
+  now.reserve(head.routes.size());
+  PathSet paths;
   for (const auto& r : head.routes) {
-    std::string key = route_key(r);
-    now.emplace(key, true);
+    RouteKey key(r);
+    now.insert(key);
     auto it = before.find(key);
     if (it == before.end()) {
       out.push_back(one_sided(ChangeKind::added, r));
       continue;
     }
+    if (same_delivery(*it->second, r, paths)) continue;
     RouteChange change = compare_routes(*it->second, r);
     if (!change.added_environments.empty() || !change.removed_environments.empty() ||
         !change.added_properties.empty() || !change.removed_properties.empty() ||
@@ -89,7 +140,7 @@ void diff_routes(const model::Model& base, const model::Model& head,
     }
   }
   for (const auto& r : base.routes) {
-    if (!now.count(route_key(r))) out.push_back(one_sided(ChangeKind::removed, r));
+    if (!now.count(RouteKey(r))) out.push_back(one_sided(ChangeKind::removed, r));
   }
 }
 
@@ -97,15 +148,16 @@ void diff_routes(const model::Model& base, const model::Model& head,
 
 void diff_routing(const model::Model& base, const model::Model& head, ChangeSet& out) {
   diff_keyed<model::Source, SourceChange>(
-      pointers(base.sources), pointers(head.sources), [](const model::Source& s) { return s.name; },
+      pointers(base.sources), pointers(head.sources),
+      [](const model::Source& s) -> const std::string& { return s.name; },
       compare_entities<model::Source>, out.sources);
   diff_keyed<model::Destination, DestinationChange>(
       pointers(base.destinations), pointers(head.destinations),
-      [](const model::Destination& d) { return d.name; }, compare_entities<model::Destination>,
-      out.destinations);
+      [](const model::Destination& d) -> const std::string& { return d.name; },
+      compare_entities<model::Destination>, out.destinations);
   diff_keyed<model::Transformation, TransformationChange>(
       pointers(base.transformations), pointers(head.transformations),
-      [](const model::Transformation& t) { return t.name; },
+      [](const model::Transformation& t) -> const std::string& { return t.name; },
       compare_entities<model::Transformation>, out.transformations);
   diff_routes(base, head, out.routes);
   add_widening(base, head, out.routes, out.destinations);

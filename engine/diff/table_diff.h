@@ -1,8 +1,12 @@
 #pragma once
 
+#include <algorithm>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <variant>
+#include <vector>
 
 #include "diff/field_diff.h"
 #include "model/model_fields.h"
@@ -35,17 +39,40 @@ void compare_value(FieldDiff& d, const char* name, const T& base, const T& head)
   }
 }
 
+// Whether a row's two values are alike, so that compare_value would record nothing: what it
+// compares, without building the texts it records. Every pair of entities goes through here, and
+// most are unchanged.
+template <class T>
+bool same_value(const T& base, const T& head) {
+  if constexpr (std::is_same_v<T, model::Ref>) {
+    return base.name == head.name;
+  } else if constexpr (std::is_same_v<T, std::vector<model::Ref>>) {
+    return std::equal(base.begin(), base.end(), head.begin(), head.end(),
+                      [](const model::Ref& b, const model::Ref& h) { return b.name == h.name; });
+  } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+    return std::string_view(base ? *base : std::string_view()) ==
+           std::string_view(head ? *head : std::string_view());
+  } else if constexpr (std::is_same_v<T, model::EventStatus>) {
+    return model::to_string(base) == model::to_string(head);
+  } else {
+    return base == head;  // text, flag, lists, numbers: as FieldDiff compares them
+  }
+}
+
 // A row of a section is named with it: "merge.on_conflict"; every row of a part of an entity with
-// the part's name, `prefix` ("deprecated.since").
+// the part's name, `prefix` ("deprecated.since"). The name is built only for a row that differs.
 template <class Owner>
 void compare_fields(FieldDiff& d, const Owner& b, const Owner& h, const char* prefix = nullptr) {
   for (const model::ModelField<Owner>& row : model::field_table(std::type_identity<Owner>{})) {
     if (!row.diffed) continue;
-    std::string name = row.section ? std::string(row.section) + "." + row.name : row.name;
-    if (prefix) name = std::string(prefix) + "." + name;
     std::visit(
         [&](auto member) {
-          compare_value(d, name.c_str(), model::field_of(b, member), model::field_of(h, member));
+          decltype(auto) base = model::field_of(b, member);
+          decltype(auto) head = model::field_of(h, member);
+          if (same_value(base, head)) return;
+          std::string name = row.section ? std::string(row.section) + "." + row.name : row.name;
+          if (prefix) name = std::string(prefix) + "." + name;
+          compare_value(d, name.c_str(), base, head);
         },
         row.member);
   }
