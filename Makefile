@@ -12,8 +12,11 @@
 #   make dist-test  make dist, then run the archive's binary with an empty environment
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
-# ccache, when installed, makes rebuilds across build folders and clones cheap.
+# ccache, when installed, makes rebuilds across build folders and clones cheap. The CLI and the
+# unit tests use precompiled headers, which ccache caches only with this sloppiness (its manual,
+# "Precompiled headers").
 LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
+export CCACHE_SLOPPINESS ?= pch_defines,time_macros
 SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
 
 .PHONY: all release debug asan werror tsan deps test-deps test demo bench fuzz fuzz-build format format-check clean \
