@@ -7,6 +7,7 @@
 
 #include "findings/fingerprint.h"
 #include "findings/verdict.h"
+#include "report/json_text.h"
 #include "report/markdown_text.h"
 #include "report/report.h"
 #include "source/visible_text.h"
@@ -164,4 +165,37 @@ TEST_CASE("json: a hostile subject is shortened, so findings about it do not mul
   CHECK(subject.starts_with(name.substr(0, 1000)));
   CHECK(finding["subjects"][0] == subject);
   CHECK(finding["subjects"][1] == "short.subject");  // within the bound: exact
+}
+
+TEST_CASE("json: findings are written exactly as a dump of the whole report would write them") {
+  // The report writes its findings without a JSON tree; parsed and dumped again by json_text, the
+  // report must come out byte for byte: the same layout, escapes, nulls and numbers.
+  ReportInput input = hostile_input();
+  findings::Finding group = input.findings[0];
+  group.subjects = {"a.email", kHostile, std::string(1'500, 'b'), "quote\"back\\slash"};
+  group.diagnostic.help.clear();
+  group.diagnostic.suggestion.clear();
+  group.is_new = true;
+  input.findings.push_back(group);
+  findings::Finding removed = input.findings[0];
+  removed.diagnostic.base_span = removed.diagnostic.span;
+  removed.diagnostic.span = Span{};
+  removed.diagnostic.message = "tab\there \"quoted\" \\ del\x7f nbsp\xC2\xA0 caf\xC3\xA9";
+  removed.subject.clear();
+  removed.is_new = false;
+  input.findings.push_back(removed);
+  findings::Finding waived = input.findings[0];
+  waived.suppression = {findings::Suppression::Kind::waiver, "reason \xE2\x80\xAE\x1b", "", Span{}};
+  input.findings.push_back(waived);
+  findings::Finding silenced = input.findings[0];
+  silenced.diagnostic.span.column = 0;
+  silenced.suppression = {findings::Suppression::Kind::inline_comment, "", "lead\n::error::x",
+                          input.findings[0].diagnostic.span};
+  input.findings.push_back(silenced);
+
+  const std::string text = render("json", input);
+  CHECK(json_text(nlohmann::ordered_json::parse(text)) + "\n" == text);
+  const auto json = nlohmann::json::parse(text);
+  CHECK(json["findings"].size() == 3);
+  CHECK(json["suppressed"].size() == 2);
 }
