@@ -29,64 +29,6 @@ std::string_view bounded_subject(std::string_view subject, std::string& buffer) 
   return buffer;
 }
 
-// Appends a JSON object as a dump with a two-space indent writes it, its braces at `indent` spaces
-// and each member on a line of its own, indented by 2 more. Strings are written as json_text
-// writes them, so the text is the same as a JSON tree's, without the tree.
-class ObjectText {
- public:
-  ObjectText(std::string& out, size_t indent) : out_(out), indent_(indent) { out_.push_back('{'); }
-
-  // Starts a member; its value is to be appended to the string returned. `name` is written as it
-  // is: the names of the report are plain ASCII, with nothing to escape.
-  std::string& member(std::string_view name) {
-    out_.append(empty_ ? "\n" : ",\n");
-    empty_ = false;
-    out_.append(indent_ + 2, ' ').append(1, '"').append(name);
-    return out_.append("\": ");
-  }
-  void string(std::string_view name, std::string_view value) {
-    append_json_string(member(name), value);
-  }
-  void string_or_null(std::string_view name, std::string_view value) {
-    value.empty() ? null(name) : string(name, value);
-  }
-  // Prose for people (messages, help, reasons): controls escaped visibly (visible_text).
-  void prose(std::string_view name, std::string_view value, bool keep_newlines = false) {
-    append_visible_json_string(member(name), value, keep_newlines);
-  }
-  void prose_or_null(std::string_view name, std::string_view value, bool keep_newlines = false) {
-    value.empty() ? null(name) : prose(name, value, keep_newlines);
-  }
-  void null(std::string_view name) { member(name).append("null"); }
-  void number(std::string_view name, uint32_t n) {
-    char digits[16];
-    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-    member(name).append(digits, end);
-  }
-  void number_or_null(std::string_view name, uint32_t n) { n == 0 ? null(name) : number(name, n); }
-  void boolean(std::string_view name, bool value) { member(name).append(value ? "true" : "false"); }
-  // An array of strings, not empty.
-  void strings(std::string_view name, const std::vector<std::string>& values, std::string& buffer) {
-    std::string& out = member(name);
-    out.push_back('[');
-    for (size_t i = 0; i < values.size(); ++i) {
-      out.append(i == 0 ? "\n" : ",\n").append(indent_ + 4, ' ');
-      append_json_string(out, bounded_subject(values[i], buffer));
-    }
-    out.append("\n").append(indent_ + 2, ' ').append("]");
-  }
-  void close() {
-    if (!empty_) out_.append("\n").append(indent_, ' ');
-    out_.push_back('}');
-  }
-  size_t indent() const { return indent_; }
-
- private:
-  std::string& out_;
-  size_t indent_;
-  bool empty_ = true;
-};
-
 void append_suppression(ObjectText& finding, const findings::Suppression& s) {
   ObjectText j(finding.member("suppression"), finding.indent() + 2);
   j.string("kind", s.kind == findings::Suppression::Kind::waiver ? "waiver" : "inline");
@@ -118,7 +60,12 @@ void append_finding(std::string& out, size_t indent, const findings::Finding& fi
   j.prose_or_null("suggestion", d.suggestion);
   j.prose_or_null("help", d.help, true);
   j.string_or_null("subject", bounded_subject(finding.subject, buffer));
-  if (!finding.subjects.empty()) j.strings("subjects", finding.subjects, buffer);  // a group
+  if (!finding.subjects.empty()) {  // a group: every subject
+    ArrayText subjects(j.member("subjects"), j.indent() + 2);
+    for (const auto& subject : finding.subjects)
+      append_json_string(subjects.item(), bounded_subject(subject, buffer));
+    subjects.close();
+  }
   j.string("fingerprint", finding.fingerprint);
   finding.is_new ? j.boolean("new", *finding.is_new) : j.null("new");
   if (finding.suppressed()) append_suppression(j, finding.suppression);

@@ -199,3 +199,44 @@ TEST_CASE("json: findings are written exactly as a dump of the whole report woul
   CHECK(json["findings"].size() == 3);
   CHECK(json["suppressed"].size() == 2);
 }
+
+TEST_CASE("append_json_string writes what json_text writes for a string, visible or not") {
+  const std::vector<std::string> texts = {
+      "",        "plain",       "quote\" back\\slash", "a\nb\r\nc\td\be\ff", "nul\x01 esc\x1b",
+      "del\x7f", "caf\xC3\xA9", "bidi\xE2\x80\xAE",    "c1\xC2\x85",         "bad\xFF\xC3",
+      "/slash",  kHostile,      kHostilePath};
+  for (const auto& text : texts) {
+    INFO(text);
+    std::string written = "x";
+    append_json_string(written, text);
+    CHECK(written.substr(1) == json_text(nlohmann::ordered_json(text)));
+    for (const bool keep_newlines : {false, true}) {
+      std::string visible;
+      append_visible_json_string(visible, text, keep_newlines);
+      CHECK(visible == json_text(nlohmann::ordered_json(visible_text(text, keep_newlines))));
+    }
+  }
+}
+
+TEST_CASE("sarif: results are written exactly as a dump of the whole report would write them") {
+  ReportInput input = hostile_input();
+  findings::Finding moved = input.findings[0];
+  moved.diagnostic.base_span = moved.diagnostic.span;  // related location "at base"
+  moved.fixes = {{moved.diagnostic.span, "kind: \"event\"\n"}, {Span{}, "ignored"}};
+  moved.is_new = false;
+  moved.suppression = {findings::Suppression::Kind::inline_comment, "why\n\x1b", "", Span{}};
+  input.findings.push_back(moved);
+  findings::Finding nowhere = input.findings[0];
+  nowhere.diagnostic.span = Span{};
+  nowhere.diagnostic.suggestion.clear();
+  nowhere.fixes = {{input.findings[0].diagnostic.span, ""}};
+  nowhere.is_new = true;
+  input.findings.push_back(nowhere);
+  input.fallback_path = "steward.yaml";
+
+  const std::string text = render("sarif", input);
+  CHECK(json_text(nlohmann::ordered_json::parse(text)) + "\n" == text);
+  const auto json = nlohmann::json::parse(text);
+  CHECK(json["runs"][0]["results"].size() == 3);
+  CHECK(json["runs"][0]["results"][2]["fixes"][0]["artifactChanges"].size() == 1);
+}
