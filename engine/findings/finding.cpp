@@ -1,7 +1,10 @@
 #include "findings/finding.h"
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace steward::findings {
 
@@ -29,7 +32,17 @@ bool comes_before(const Finding& a, const Finding& b) {
 }
 
 void sort_findings(Findings& findings) {
-  std::stable_sort(findings.begin(), findings.end(), comes_before);
+  // Indexes are sorted, then each finding is moved once: a Finding is large and a merge sort
+  // would move every one of them about log2(n) times.
+  std::vector<size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return comes_before(findings[a], findings[b]); });
+  Findings sorted;
+  sorted.reserve(findings.size());
+  for (size_t i : order)
+    sorted.push_back(std::move(findings[i]));
+  findings = std::move(sorted);
 }
 
 }  // namespace steward::findings

@@ -1,8 +1,9 @@
 #include "findings/fingerprint.h"
 
 #include <algorithm>
-#include <map>
+#include <functional>
 #include <numeric>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -21,25 +22,47 @@ std::string_view line_of(const Span& span) {
   return span.valid() ? span.source->line(span.line) : std::string_view{};
 }
 
-// For each line of a file: how many lines up to and including it have the same normalised text.
-// Built once per file, so a file with many findings is read once.
+// For a finding's line: how many lines up to and including it have the same normalised text.
+// A file has a finding or two, mostly near its top, so the lines before a finding are compared with
+// its normalised line (normalizes_to, which tells most lines apart by their first character)
+// rather than every line of the file normalised and counted. A file with many findings would make
+// that quadratic: once the lines compared in a file pass kScanBudget times its length, every
+// line of it is normalised and counted once, as a table.
 class LineOccurrences {
  public:
-  uint32_t at(const Span& span) {
-    const SourceFile* file = span.source.get();
-    auto [it, inserted] = tables_.try_emplace(file);
-    if (inserted) {
-      std::unordered_map<std::string, uint32_t> seen;
-      it->second.resize(file->line_count() + 1, 1);
-      for (uint32_t line = 1; line <= file->line_count(); ++line) {
-        it->second[line] = ++seen[normalize_line(file->line(line))];
-      }
+  // `normalized` is normalize_line of the span's line.
+  uint32_t at(const Span& span, std::string_view normalized) {
+    const SourceFile& file = *span.source;
+    if (span.line > file.line_count()) return 1;  // past the end: the line is empty
+    PerFile& seen = files_[&file];
+    if (seen.table.empty() && seen.compared + span.line <= kScanBudget * file.line_count()) {
+      seen.compared += span.line;
+      uint32_t count = 1;  // the line itself
+      for (uint32_t line = 1; line < span.line; ++line)
+        count += normalizes_to(file.line(line), normalized) ? 1 : 0;
+      return count;
     }
-    return span.line < it->second.size() ? it->second[span.line] : 1;
+    if (seen.table.empty()) seen.table = table_of(file);
+    return seen.table[span.line];
   }
 
  private:
-  std::map<const SourceFile*, std::vector<uint32_t>> tables_;
+  static constexpr uint64_t kScanBudget = 8;
+
+  struct PerFile {
+    uint64_t compared = 0;        // lines compared for the findings before
+    std::vector<uint32_t> table;  // by line, once built
+  };
+
+  static std::vector<uint32_t> table_of(const SourceFile& file) {
+    std::vector<uint32_t> table(file.line_count() + 1, 1);
+    std::unordered_map<std::string, uint32_t> seen;
+    for (uint32_t line = 1; line <= file.line_count(); ++line)
+      table[line] = ++seen[normalize_line(file.line(line))];
+    return table;
+  }
+
+  std::unordered_map<const SourceFile*, PerFile> files_;
 };
 
 // For one (rule, line hash): the smallest occurrence number not yet given that is at least the one
@@ -68,72 +91,115 @@ class OccurrenceNumbers {
   std::unordered_map<uint32_t, uint32_t> next_;
 };
 
+// A finding's key, and where in it is the text that its line hash hashes: the normalised line,
+// or for a finding with no place the normalised message.
+struct Key {
+  std::string text;
+  size_t hashed_at = 0;
+  size_t hashed_size = 0;
+
+  std::string_view hashed() const { return std::string_view(text).substr(hashed_at, hashed_size); }
+};
+
+Key make_key(const Finding& finding) {
+  const Span& span = primary_span(finding);
+  const std::string_view line = line_of(span);
+  const std::string& rule = finding.diagnostic.rule;
+  const std::string& message = finding.diagnostic.message;
+  Key key;
+  std::string& text = key.text;
+  text.reserve(16 + rule.size() + span.file().size() + line.size() + finding.subject.size() +
+               message.size());
+  text.append("steward/v1").append(1, '\0').append(rule).append(1, '\0');
+  text.append(span.file()).append(1, '\0');
+  const size_t line_at = text.size();
+  append_normalized_line(text, line);
+  const size_t line_size = text.size() - line_at;
+  text.append(1, '\0').append(finding.subject).append(1, '\0');
+  const size_t message_at = text.size();
+  append_normalized_message(text, message);
+  key.hashed_at = span.valid() ? line_at : message_at;
+  key.hashed_size = span.valid() ? line_size : text.size() - message_at;
+  return key;
+}
+
+// The keys of the findings and their indexes in fingerprint order (by key, then by place), the
+// order that line hashes are numbered in.
+struct KeyOrder {
+  std::vector<Key> keys;
+  std::vector<size_t> order;
+};
+
+// A transparent hash, so that maps keyed by std::string are searched with a string_view.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 }  // namespace
 
 std::string fingerprint_key(const Finding& finding) {
-  const Span& span = primary_span(finding);
-  const std::string line = normalize_line(line_of(span));
-  const std::string message = normalize_message(finding.diagnostic.message);
-  std::string key = "steward/v1";
-  for (const std::string* part :
-       {&finding.diagnostic.rule, &span.file(), &line, &finding.subject, &message}) {
-    key.push_back('\0');
-    key.append(*part);
-  }
-  return key;
+  return make_key(finding).text;
 }
 
 namespace {
 
-// Fills `fingerprint`; returns the findings' indexes in fingerprint order (by key, then by
-// place), the order that line hashes are numbered in.
-std::vector<size_t> fill_fingerprints(Findings& findings) {
-  std::vector<std::string> keys;
+// Fills `fingerprint`.
+KeyOrder fill_fingerprints(Findings& findings) {
+  KeyOrder result;
+  std::vector<Key>& keys = result.keys;
   keys.reserve(findings.size());
   for (const auto& finding : findings)
-    keys.push_back(fingerprint_key(finding));
+    keys.push_back(make_key(finding));
 
   // Identical keys are numbered 1, 2, ... in the order of their position in the file.
-  std::vector<size_t> order(findings.size());
+  std::vector<size_t>& order = result.order;
+  order.resize(findings.size());
   std::iota(order.begin(), order.end(), 0);
   auto position = [&](size_t i) {
     const Span& s = primary_span(findings[i]);
     return std::make_tuple(s.line, s.column, s.end_line, s.end_column, i);
   };
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return keys[a] < keys[b] || (keys[a] == keys[b] && position(a) < position(b));
+    const int by_key = keys[a].text.compare(keys[b].text);
+    return by_key < 0 || (by_key == 0 && position(a) < position(b));
   });
   uint32_t occurrence = 0;
+  std::string input;
   for (size_t n = 0; n < order.size(); ++n) {
     size_t i = order[n];
-    occurrence = (n > 0 && keys[order[n - 1]] == keys[i]) ? occurrence + 1 : 1;
-    std::string input = keys[i];
-    input.push_back('\0');
-    input += std::to_string(occurrence);
-    findings[i].fingerprint = sha256_hex(input).substr(0, kFingerprintDigits);
+    occurrence = (n > 0 && keys[order[n - 1]].text == keys[i].text) ? occurrence + 1 : 1;
+    input.assign(keys[i].text).append(1, '\0').append(std::to_string(occurrence));
+    findings[i].fingerprint.assign(sha256_hex(input), 0, kFingerprintDigits);
   }
-  return order;
+  return result;
 }
 
 // GitHub merges results of one rule with the same primaryLocationLineHash into one alert, so
 // distinct findings of a rule on one line (two properties of a flow mapping) get distinct
 // occurrence numbers, given in fingerprint order so that they are stable.
-void fill_line_hashes(Findings& findings, const std::vector<size_t>& order) {
+void fill_line_hashes(Findings& findings, const KeyOrder& keyed) {
   LineOccurrences occurrences;
-  std::unordered_map<std::string, OccurrenceNumbers> taken;  // by rule and line hash
-  for (size_t i : order) {
+  // Findings on one text (the same line in every generated file) share a digest: by hashed text.
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> digests;
+  std::unordered_map<std::string, OccurrenceNumbers, TextHash, std::equal_to<>>
+      taken;  // by rule
+              // and digest
+  std::string rule_digest;
+  for (size_t i : keyed.order) {
     Finding& finding = findings[i];
     const Span& span = primary_span(finding);
-    std::string digest;
-    uint32_t occurrence = 1;
-    if (span.valid()) {
-      digest = sha256_hex(normalize_line(line_of(span))).substr(0, kLineHashDigits);
-      occurrence = occurrences.at(span);
-    } else {
-      digest = sha256_hex(normalize_message(finding.diagnostic.message)).substr(0, kLineHashDigits);
+    const std::string_view hashed = keyed.keys[i].hashed();
+    auto digest = digests.find(hashed);
+    if (digest == digests.end()) {
+      digest = digests.emplace(hashed, sha256_hex(hashed).substr(0, kLineHashDigits)).first;
     }
-    occurrence = taken[finding.diagnostic.rule + '\0' + digest].take(occurrence);
-    finding.line_hash = digest + ":" + std::to_string(occurrence);
+    uint32_t occurrence = span.valid() ? occurrences.at(span, hashed) : 1;
+    rule_digest.assign(finding.diagnostic.rule).append(1, '\0').append(digest->second);
+    auto numbers = taken.find(rule_digest);
+    if (numbers == taken.end()) numbers = taken.emplace(rule_digest, OccurrenceNumbers()).first;
+    occurrence = numbers->second.take(occurrence);
+    finding.line_hash.assign(digest->second).append(1, ':').append(std::to_string(occurrence));
   }
 }
 

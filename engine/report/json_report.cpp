@@ -1,5 +1,9 @@
 // json: the stable machine-readable report, documented in docs/json-output.md.
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "findings/verdict.h"
 #include "report/formats.h"
@@ -12,68 +16,60 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json text_or_null(const std::string& text) {
-  return text.empty() ? Json() : Json(text);
-}
-// Prose for people (messages, help, reasons): controls escaped visibly. Paths and subjects stay
-// exact, since tools match them against files and waivers (json_text escapes their controls).
-Json prose_or_null(const std::string& text) {
-  return text.empty() ? Json() : Json(visible_text(text, true));
-}
 // A subject names a thing (an event, a property path, a destination). One longer than this is
 // hostile input that every finding about it would repeat, multiplying the report's size: it is
 // shortened here (waivers were matched against the whole subject before any report is written).
 constexpr size_t kMaxSubjectBytes = 1000;
-std::string bounded_subject(const std::string& subject) {
+std::string_view bounded_subject(std::string_view subject, std::string& buffer) {
   if (subject.size() <= kMaxSubjectBytes) return subject;
   size_t cut = kMaxSubjectBytes;
   while (cut > 0 && (static_cast<unsigned char>(subject[cut]) & 0xC0) == 0x80)
     --cut;  // not inside a UTF-8 sequence
-  return subject.substr(0, cut) + "…";
-}
-Json number_or_null(uint32_t n) {
-  return n == 0 ? Json() : Json(n);
+  buffer.assign(subject.substr(0, cut)).append("…");
+  return buffer;
 }
 
-Json suppression_json(const findings::Suppression& s) {
-  Json j;
-  j["kind"] = s.kind == findings::Suppression::Kind::waiver ? "waiver" : "inline";
-  j["reason"] = visible_text(s.reason);
-  j["approved_by"] = prose_or_null(s.approved_by);
-  j["file"] = s.span.valid() ? Json(s.span.file()) : Json();
-  j["line"] = s.span.valid() ? Json(s.span.line) : Json();
-  return j;
+void append_suppression(ObjectText& finding, const findings::Suppression& s) {
+  ObjectText j(finding.member("suppression"), finding.indent() + 2);
+  j.string("kind", s.kind == findings::Suppression::Kind::waiver ? "waiver" : "inline");
+  j.prose("reason", s.reason);
+  j.prose_or_null("approved_by", s.approved_by, true);
+  s.span.valid() ? j.string("file", s.span.file()) : j.null("file");
+  s.span.valid() ? j.number("line", s.span.line) : j.null("line");
+  j.close();
 }
 
-Json finding_json(const findings::Finding& finding) {
+// Appends a finding's object at `indent` spaces; `buffer` is scratch space.
+void append_finding(std::string& out, size_t indent, const findings::Finding& finding,
+                    std::string& buffer) {
   const Diagnostic& d = finding.diagnostic;
   const bool head = d.span.valid();
   const bool base = d.base_span.valid();
-  Json j;
-  j["rule"] = d.rule;
-  j["severity"] = to_string(d.severity);
-  j["message"] = visible_text(d.message);
-  j["file"] = head ? Json(d.span.file()) : Json();
-  j["line"] = head ? Json(d.span.line) : Json();
-  j["column"] = head ? number_or_null(d.span.column) : Json();
-  j["end_line"] = head ? number_or_null(d.span.end_line) : Json();
-  j["end_column"] = head ? number_or_null(d.span.end_column) : Json();
-  j["base_file"] = base ? Json(d.base_span.file()) : Json();
-  j["base_line"] = base ? Json(d.base_span.line) : Json();
-  j["base_column"] = base ? number_or_null(d.base_span.column) : Json();
-  j["suggestion"] = text_or_null(visible_text(d.suggestion));
-  j["help"] = prose_or_null(d.help);
-  j["subject"] = text_or_null(bounded_subject(finding.subject));
+  ObjectText j(out, indent);
+  j.string("rule", d.rule);
+  j.string("severity", to_string(d.severity));
+  j.prose("message", d.message);
+  head ? j.string("file", d.span.file()) : j.null("file");
+  head ? j.number("line", d.span.line) : j.null("line");
+  j.number_or_null("column", head ? d.span.column : 0);
+  j.number_or_null("end_line", head ? d.span.end_line : 0);
+  j.number_or_null("end_column", head ? d.span.end_column : 0);
+  base ? j.string("base_file", d.base_span.file()) : j.null("base_file");
+  base ? j.number("base_line", d.base_span.line) : j.null("base_line");
+  j.number_or_null("base_column", base ? d.base_span.column : 0);
+  j.prose_or_null("suggestion", d.suggestion);
+  j.prose_or_null("help", d.help, true);
+  j.string_or_null("subject", bounded_subject(finding.subject, buffer));
   if (!finding.subjects.empty()) {  // a group: every subject
-    Json subjects = Json::array();
+    ArrayText subjects(j.member("subjects"), j.indent() + 2);
     for (const auto& subject : finding.subjects)
-      subjects.push_back(bounded_subject(subject));
-    j["subjects"] = std::move(subjects);
+      append_json_string(subjects.item(), bounded_subject(subject, buffer));
+    subjects.close();
   }
-  j["fingerprint"] = finding.fingerprint;
-  j["new"] = finding.is_new ? Json(*finding.is_new) : Json();
-  if (finding.suppressed()) j["suppression"] = suppression_json(finding.suppression);
-  return j;
+  j.string("fingerprint", finding.fingerprint);
+  finding.is_new ? j.boolean("new", *finding.is_new) : j.null("new");
+  if (finding.suppressed()) append_suppression(j, finding.suppression);
+  j.close();
 }
 
 Json summary_json(const findings::Summary& s) {
@@ -89,29 +85,27 @@ Json summary_json(const findings::Summary& s) {
 }
 
 // Writes `findings` as the JSON array that dumping the whole report would give at its place (a
-// value of the top-level object: items indented by 4, the closing bracket by 2), one finding at a
-// time, so that a report of many findings never holds them all as a JSON tree or as one string.
+// value of the top-level object: items indented by 4, the closing bracket by 2), a part at a time,
+// so that a report of many findings never holds them all as a JSON tree or as one string.
 void write_findings_array(std::ostream& out,
                           const std::vector<const findings::Finding*>& findings) {
   if (findings.empty()) {
     out << "[]";
     return;
   }
-  out << "[\n";
+  constexpr size_t kPart = 64 * 1024;
+  std::string text = "[\n";
+  std::string buffer;
   for (size_t i = 0; i < findings.size(); ++i) {
-    if (i > 0) out << ",\n";
-    const std::string item = json_text(finding_json(*findings[i]));
-    // Every line indented by 4 more; a dump has no raw newline inside a string.
-    size_t start = 0;
-    for (size_t end = item.find('\n'); end != std::string::npos; end = item.find('\n', start)) {
-      out << "    ";
-      out.write(item.data() + start, static_cast<std::streamsize>(end + 1 - start));
-      start = end + 1;
+    text.append(i == 0 ? "    " : ",\n    ");
+    append_finding(text, 4, *findings[i], buffer);
+    if (text.size() >= kPart) {
+      out.write(text.data(), static_cast<std::streamsize>(text.size()));
+      text.clear();
     }
-    out << "    ";
-    out.write(item.data() + start, static_cast<std::streamsize>(item.size() - start));
   }
-  out << "\n  ]";
+  text.append("\n  ]");
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 // Where the top-level `"KEY": []` of a dumped report has its `[]`. At the top level a key follows

@@ -25,30 +25,6 @@ std::string_view level(Severity severity) {
   return "error";
 }
 
-Json region(const Span& span) {
-  Json r;
-  r["startLine"] = span.line;
-  if (span.column > 0) r["startColumn"] = character_column(*span.source, span.line, span.column);
-  if (span.end_line >= span.line && span.end_line > 0 && span.end_column > 0) {
-    r["endLine"] = span.end_line;
-    // SARIF counts characters (columnKind unicodeCodePoints), and its endColumn is the column after
-    // the region; Span's end_column is inclusive.
-    r["endColumn"] = character_column(*span.source, span.end_line, span.end_column + 1);
-  }
-  return r;
-}
-
-// artifactLocation.uri is a URI reference relative to %SRCROOT%, not a path: percent-encoded,
-// so "per%cent" and "https:x.yaml" (which would read as a scheme) mean the file they name.
-Json artifact_location(const std::string& path) {
-  return {{"uri", uri_reference(path)}, {"uriBaseId", "%SRCROOT%"}};
-}
-
-Json physical_location(const std::string& path, const Json& region_json) {
-  Json artifact = artifact_location(path);
-  return {{"artifactLocation", artifact}, {"region", region_json}};
-}
-
 Json rule_json(const findings::RuleInfo& rule) {
   const std::string full =
       visible_text(rule.description.empty() ? rule.title : rule.description, true);
@@ -75,54 +51,146 @@ Json rule_json(const findings::RuleInfo& rule) {
   return j;
 }
 
-Json fix_json(const findings::TextEdit& edit, const std::string& description) {
-  Json replacement = {{"deletedRegion", region(edit.range)},
-                      {"insertedContent", {{"text", edit.replacement}}}};
-  Json change = {{"artifactLocation", artifact_location(edit.range.file())},
-                 {"replacements", Json::array({replacement})}};
-  Json fix;
-  if (!description.empty()) fix["description"] = {{"text", visible_text(description)}};
-  fix["artifactChanges"] = Json::array({change});
-  return fix;
+// The result writers append the text that json_text gives for the JSON trees above, without the
+// trees: a report of many findings holds neither a tree of every result nor the whole text.
+// SARIF counts characters (columnKind unicodeCodePoints), and its endColumn is the column after
+// the region; Span's end_column is inclusive.
+void append_region(std::string& out, size_t indent, const Span& span) {
+  ObjectText r(out, indent);
+  r.number("startLine", span.line);
+  if (span.column > 0)
+    r.number("startColumn", character_column(*span.source, span.line, span.column));
+  if (span.end_line >= span.line && span.end_line > 0 && span.end_column > 0) {
+    r.number("endLine", span.end_line);
+    r.number("endColumn", character_column(*span.source, span.end_line, span.end_column + 1));
+  }
+  r.close();
 }
 
-Json result_json(const findings::Finding& finding, const ReportView& view,
-                 const ReportInput& input) {
+// artifactLocation.uri is a URI reference relative to %SRCROOT%, not a path: percent-encoded,
+// so "per%cent" and "https:x.yaml" (which would read as a scheme) mean the file they name.
+void append_artifact_location(ObjectText& parent, const std::string& path) {
+  ObjectText a(parent.member("artifactLocation"), parent.indent() + 2);
+  a.string("uri", uri_reference(path));
+  a.string("uriBaseId", "%SRCROOT%");
+  a.close();
+}
+
+// "physicalLocation": the file and the span's region, or with no span, line 1 of `path`.
+void append_physical_location(ObjectText& parent, const std::string& path, const Span* span) {
+  ObjectText p(parent.member("physicalLocation"), parent.indent() + 2);
+  append_artifact_location(p, path);
+  if (span != nullptr) {
+    append_region(p.member("region"), p.indent() + 2, *span);
+  } else {
+    ObjectText r(p.member("region"), p.indent() + 2);
+    r.number("startLine", 1);
+    r.close();
+  }
+  p.close();
+}
+
+// An object of one member "text".
+void append_text_object(ObjectText& parent, std::string_view name, std::string_view text) {
+  ObjectText t(parent.member(name), parent.indent() + 2);
+  t.string("text", text);
+  t.close();
+}
+
+void append_fix(std::string& out, size_t indent, const findings::TextEdit& edit,
+                const std::string& description) {
+  ObjectText fix(out, indent);
+  if (!description.empty()) append_text_object(fix, "description", visible_text(description));
+  ArrayText changes(fix.member("artifactChanges"), fix.indent() + 2);
+  ObjectText change(changes.item(), changes.indent() + 2);
+  append_artifact_location(change, edit.range.file());
+  ArrayText replacements(change.member("replacements"), change.indent() + 2);
+  ObjectText replacement(replacements.item(), replacements.indent() + 2);
+  append_region(replacement.member("deletedRegion"), replacement.indent() + 2, edit.range);
+  append_text_object(replacement, "insertedContent", edit.replacement);
+  replacement.close();
+  replacements.close();
+  change.close();
+  changes.close();
+  fix.close();
+}
+
+void append_locations(ObjectText& result, const findings::Finding& finding,
+                      const ReportInput& input) {
   const Diagnostic& d = finding.diagnostic;
-  Json j;
-  j["ruleId"] = d.rule;
-  j["ruleIndex"] = view.rule_index(d.rule);
-  j["level"] = level(d.severity);
+  const Span& primary = findings::primary_span(finding);
+  ArrayText locations(result.member("locations"), result.indent() + 2);
+  ObjectText location(locations.item(), locations.indent() + 2);
+  primary.valid() ? append_physical_location(location, primary.file(), &primary)
+                  : append_physical_location(location, input.fallback_path, nullptr);
+  location.close();
+  locations.close();
+  if (d.span.valid() && d.base_span.valid()) {
+    ArrayText related(result.member("relatedLocations"), result.indent() + 2);
+    ObjectText at_base(related.item(), related.indent() + 2);
+    at_base.number("id", 1);
+    append_physical_location(at_base, d.base_span.file(), &d.base_span);
+    append_text_object(at_base, "message", "at base");
+    at_base.close();
+    related.close();
+  }
+}
+
+void append_result(std::string& out, size_t indent, const findings::Finding& finding,
+                   const ReportView& view, const ReportInput& input) {
+  const Diagnostic& d = finding.diagnostic;
+  ObjectText j(out, indent);
+  j.string("ruleId", d.rule);
+  j.number("ruleIndex", view.rule_index(d.rule));
+  j.string("level", level(d.severity));
   std::string text = visible_text(d.message);
   if (!d.suggestion.empty()) text += "\n\nSuggestion: " + visible_text(d.suggestion);
-  j["message"] = {{"text", text}};
-
-  const Span& primary = findings::primary_span(finding);
-  Json location = primary.valid() ? physical_location(primary.file(), region(primary))
-                                  : physical_location(input.fallback_path, {{"startLine", 1}});
-  j["locations"] = Json::array({{{"physicalLocation", location}}});
-  if (d.span.valid() && d.base_span.valid()) {
-    j["relatedLocations"] = Json::array(
-        {{{"id", 1},
-          {"physicalLocation", physical_location(d.base_span.file(), region(d.base_span))},
-          {"message", {{"text", "at base"}}}}});
-  }
-  j["partialFingerprints"] = {{"primaryLocationLineHash", finding.line_hash},
-                              {"steward/v1", finding.fingerprint}};
-  if (finding.is_new) j["baselineState"] = *finding.is_new ? "new" : "unchanged";
+  append_text_object(j, "message", text);
+  append_locations(j, finding, input);
+  ObjectText fingerprints(j.member("partialFingerprints"), j.indent() + 2);
+  fingerprints.string("primaryLocationLineHash", finding.line_hash);
+  fingerprints.string("steward/v1", finding.fingerprint);
+  fingerprints.close();
+  if (finding.is_new) j.string("baselineState", *finding.is_new ? "new" : "unchanged");
   if (finding.suppressed()) {
-    bool inline_comment = finding.suppression.kind == findings::Suppression::Kind::inline_comment;
-    j["suppressions"] =
-        Json::array({{{"kind", inline_comment ? "inSource" : "external"},
-                      {"status", "accepted"},
-                      {"justification", visible_text(finding.suppression.reason)}}});
+    const bool inline_comment =
+        finding.suppression.kind == findings::Suppression::Kind::inline_comment;
+    ArrayText suppressions(j.member("suppressions"), j.indent() + 2);
+    ObjectText suppression(suppressions.item(), suppressions.indent() + 2);
+    suppression.string("kind", inline_comment ? "inSource" : "external");
+    suppression.string("status", "accepted");
+    suppression.prose("justification", finding.suppression.reason);
+    suppression.close();
+    suppressions.close();
   }
-  Json fixes = Json::array();
-  for (const auto& edit : finding.fixes) {
-    if (edit.range.valid()) fixes.push_back(fix_json(edit, d.suggestion));
+  const auto valid = [](const findings::TextEdit& edit) { return edit.range.valid(); };
+  if (std::any_of(finding.fixes.begin(), finding.fixes.end(), valid)) {
+    ArrayText fixes(j.member("fixes"), j.indent() + 2);
+    for (const auto& edit : finding.fixes) {
+      if (valid(edit)) append_fix(fixes.item(), fixes.indent() + 2, edit, d.suggestion);
+    }
+    fixes.close();
   }
-  if (!fixes.empty()) j["fixes"] = std::move(fixes);
-  return j;
+  j.close();
+}
+
+// Writes the results as the array that dumping the whole report would give at the place of
+// run's "results" (items indented by 8, the closing bracket by 6), a part at a time.
+void write_results(std::ostream& out, const ReportView& view, const ReportInput& input) {
+  constexpr size_t kPart = 64 * 1024;
+  std::string text;
+  ArrayText results(text, 6);
+  for (const auto& findings : {&view.shown, &view.suppressed}) {
+    for (const auto* finding : *findings) {
+      append_result(results.item(), 8, *finding, view, input);
+      if (text.size() >= kPart) {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
+      }
+    }
+  }
+  results.close();
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 class SarifReport : public Report {
@@ -141,18 +209,20 @@ class SarifReport : public Report {
     run["originalUriBaseIds"] = {
         {"%SRCROOT%", {{"description", {{"text", "The root of the repository."}}}}}};
     run["columnKind"] = "unicodeCodePoints";
-    run["results"] = Json::array();
-    for (const auto* finding : view.shown)
-      run["results"].push_back(result_json(*finding, view, input));
-    for (const auto* finding : view.suppressed) {
-      run["results"].push_back(result_json(*finding, view, input));
-    }
+    run["results"] = Json::array();  // written in place by write_results
 
     Json root;
     root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
     root["version"] = "2.1.0";
     root["runs"] = Json::array({run});
-    out << json_text(root) << '\n';
+    const std::string text = json_text(root);
+    // run's members are the only lines indented by 6 spaces; strings hold no raw newline.
+    const std::string placeholder = "\n      \"results\": []";
+    const size_t at = text.find(placeholder) + placeholder.size() - 2;
+    out.write(text.data(), static_cast<std::streamsize>(at));
+    write_results(out, view, input);
+    out.write(text.data() + at + 2, static_cast<std::streamsize>(text.size() - at - 2));
+    out << '\n';
   }
 };
 

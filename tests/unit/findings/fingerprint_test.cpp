@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "findings/line_text.h"
 #include "findings/sha256.h"
 
 using namespace steward;
@@ -158,4 +159,57 @@ TEST_CASE("fingerprints only: the same fingerprints, and no line hashes") {
     distinct.insert(only[i].fingerprint);
   }
   CHECK(distinct.size() == full.size());  // two identical findings at 4:3 are told apart
+}
+
+namespace {
+
+// The occurrence number of a line, by definition: the lines up to and including it with the same
+// normalised text; a line past the end of the file is empty and the first of its kind.
+uint32_t occurrence_of(const SourceFile& file, uint32_t line) {
+  if (line > file.line_count()) return 1;
+  const std::string text = normalize_line(file.line(line));
+  uint32_t count = 0;
+  for (uint32_t i = 1; i <= line; ++i)
+    count += normalize_line(file.line(i)) == text ? 1 : 0;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("line hashes number identical lines by the lines before, not after, in any file") {
+  // Lines 1, 2, 4 and 9 normalise alike, so do 3 and 8, and the blank and comment-only lines 5, 6,
+  // 7 and 10; line 11 "a: 2" starts like them but differs. Lines 12 and 13 are past the end.
+  auto file = make_source("e.yaml",
+                          "a: 1\n  a:   1  # c\nb: 2\na: 1\n\n# only a comment\n\n"
+                          "b: 2 # x\na: 1\n   \na: 2\n");
+  REQUIRE(file->line_count() == 11);
+  auto few = make_source("f.yaml", "x: 1\ny: 2\nx: 1\n");
+  // Each finding has a rule of its own, so its occurrence number is its line's. The 3 x 13 findings
+  // in e.yaml compare more lines than the file has many times over, which makes the count switch
+  // from comparing the lines before a finding to a table of the whole file: both give the same.
+  Findings findings;
+  for (int round = 0; round < 3; ++round) {
+    for (uint32_t line = 1; line <= 13; ++line) {
+      findings.push_back(
+          at(file, line, 1, "r" + std::to_string(round) + "." + std::to_string(line), "m"));
+    }
+  }
+  findings.push_back(at(few, 3, 1, "f.3", "m"));
+  findings.push_back(at(few, 1, 1, "f.1", "m"));
+  assign_fingerprints(findings);
+  for (const auto& finding : findings) {
+    const Span& span = finding.diagnostic.span;
+    INFO(span.file(), ":", span.line);
+    const std::string digest =
+        sha256_hex(normalize_line(span.source->line(span.line))).substr(0, 16);
+    CHECK(finding.line_hash ==
+          digest + ":" + std::to_string(occurrence_of(*span.source, span.line)));
+  }
+  CHECK(findings[3].line_hash.ends_with(":3"));   // line 4, after 1 and 2
+  CHECK(findings[8].line_hash.ends_with(":4"));   // line 9
+  CHECK(findings[9].line_hash.ends_with(":4"));   // line 10: blank after 5, 6 and 7
+  CHECK(findings[10].line_hash.ends_with(":1"));  // line 11
+  CHECK(findings[12].line_hash.ends_with(":1"));  // past the end
+  CHECK(findings[39].line_hash.ends_with(":2"));
+  CHECK(findings[40].line_hash.ends_with(":1"));
 }

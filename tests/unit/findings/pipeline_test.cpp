@@ -106,3 +106,20 @@ TEST_CASE("process_findings without a steward.yaml only scans suppressions") {
   REQUIRE(out.size() == 1);
   CHECK(out[0].diagnostic.rule == rule_id::kSuppressionUnused);
 }
+
+TEST_CASE("sort_findings orders by file, line, column, rule and message, keeping ties in order") {
+  auto a = make_source("a.yaml", "x: 1\ny: 2\n");
+  auto b = make_source("b.yaml", "x: 1\n");
+  Findings findings = {at(b, 1, "r.z", Severity::error), at(a, 2, "r.a", Severity::error),
+                       at(a, 1, "r.b", Severity::error), at(a, 1, "r.a", Severity::error),
+                       at(a, 1, "r.a", Severity::warning)};
+  findings[3].subject = "first";
+  findings[4].subject = "second";  // the same place, rule and message: stays after "first"
+  sort_findings(findings);
+  REQUIRE(findings.size() == 5);
+  CHECK(findings[0].subject == "first");
+  CHECK(findings[1].subject == "second");
+  CHECK(findings[2].diagnostic.rule == "r.b");
+  CHECK(findings[3].diagnostic.span.line == 2);
+  CHECK(findings[4].diagnostic.span.file() == "b.yaml");
+}

@@ -7,6 +7,7 @@
 
 #include "findings/fingerprint.h"
 #include "findings/verdict.h"
+#include "report/json_text.h"
 #include "report/markdown_text.h"
 #include "report/report.h"
 #include "source/visible_text.h"
@@ -164,4 +165,78 @@ TEST_CASE("json: a hostile subject is shortened, so findings about it do not mul
   CHECK(subject.starts_with(name.substr(0, 1000)));
   CHECK(finding["subjects"][0] == subject);
   CHECK(finding["subjects"][1] == "short.subject");  // within the bound: exact
+}
+
+TEST_CASE("json: findings are written exactly as a dump of the whole report would write them") {
+  // The report writes its findings without a JSON tree; parsed and dumped again by json_text, the
+  // report must come out byte for byte: the same layout, escapes, nulls and numbers.
+  ReportInput input = hostile_input();
+  findings::Finding group = input.findings[0];
+  group.subjects = {"a.email", kHostile, std::string(1'500, 'b'), "quote\"back\\slash"};
+  group.diagnostic.help.clear();
+  group.diagnostic.suggestion.clear();
+  group.is_new = true;
+  input.findings.push_back(group);
+  findings::Finding removed = input.findings[0];
+  removed.diagnostic.base_span = removed.diagnostic.span;
+  removed.diagnostic.span = Span{};
+  removed.diagnostic.message = "tab\there \"quoted\" \\ del\x7f nbsp\xC2\xA0 caf\xC3\xA9";
+  removed.subject.clear();
+  removed.is_new = false;
+  input.findings.push_back(removed);
+  findings::Finding waived = input.findings[0];
+  waived.suppression = {findings::Suppression::Kind::waiver, "reason \xE2\x80\xAE\x1b", "", Span{}};
+  input.findings.push_back(waived);
+  findings::Finding silenced = input.findings[0];
+  silenced.diagnostic.span.column = 0;
+  silenced.suppression = {findings::Suppression::Kind::inline_comment, "", "lead\n::error::x",
+                          input.findings[0].diagnostic.span};
+  input.findings.push_back(silenced);
+
+  const std::string text = render("json", input);
+  CHECK(json_text(nlohmann::ordered_json::parse(text)) + "\n" == text);
+  const auto json = nlohmann::json::parse(text);
+  CHECK(json["findings"].size() == 3);
+  CHECK(json["suppressed"].size() == 2);
+}
+
+TEST_CASE("append_json_string writes what json_text writes for a string, visible or not") {
+  const std::vector<std::string> texts = {
+      "",        "plain",       "quote\" back\\slash", "a\nb\r\nc\td\be\ff", "nul\x01 esc\x1b",
+      "del\x7f", "caf\xC3\xA9", "bidi\xE2\x80\xAE",    "c1\xC2\x85",         "bad\xFF\xC3",
+      "/slash",  kHostile,      kHostilePath};
+  for (const auto& text : texts) {
+    INFO(text);
+    std::string written = "x";
+    append_json_string(written, text);
+    CHECK(written.substr(1) == json_text(nlohmann::ordered_json(text)));
+    for (const bool keep_newlines : {false, true}) {
+      std::string visible;
+      append_visible_json_string(visible, text, keep_newlines);
+      CHECK(visible == json_text(nlohmann::ordered_json(visible_text(text, keep_newlines))));
+    }
+  }
+}
+
+TEST_CASE("sarif: results are written exactly as a dump of the whole report would write them") {
+  ReportInput input = hostile_input();
+  findings::Finding moved = input.findings[0];
+  moved.diagnostic.base_span = moved.diagnostic.span;  // related location "at base"
+  moved.fixes = {{moved.diagnostic.span, "kind: \"event\"\n"}, {Span{}, "ignored"}};
+  moved.is_new = false;
+  moved.suppression = {findings::Suppression::Kind::inline_comment, "why\n\x1b", "", Span{}};
+  input.findings.push_back(moved);
+  findings::Finding nowhere = input.findings[0];
+  nowhere.diagnostic.span = Span{};
+  nowhere.diagnostic.suggestion.clear();
+  nowhere.fixes = {{input.findings[0].diagnostic.span, ""}};
+  nowhere.is_new = true;
+  input.findings.push_back(nowhere);
+  input.fallback_path = "steward.yaml";
+
+  const std::string text = render("sarif", input);
+  CHECK(json_text(nlohmann::ordered_json::parse(text)) + "\n" == text);
+  const auto json = nlohmann::json::parse(text);
+  CHECK(json["runs"][0]["results"].size() == 3);
+  CHECK(json["runs"][0]["results"][2]["fixes"][0]["artifactChanges"].size() == 1);
 }
