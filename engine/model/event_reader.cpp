@@ -9,16 +9,15 @@ namespace steward::model {
 
 namespace {
 
-const std::vector<std::string>& event_keys() {
-  static const std::vector<std::string> keys =
-      known_keys<Event>({"kind", "name", "deprecated", "properties"});
+const KnownKeys& event_keys() {
+  static const KnownKeys keys(known_keys<Event>({"kind", "name", "deprecated", "properties"}));
   return keys;
 }
 
 }  // namespace
 
 std::optional<Event> read_event(const config::Node& root, Diagnostics& diagnostics) {
-  YamlFieldReader reader(root, "event", event_keys(), diagnostics);
+  YamlFieldReader reader(root, What{"event"}, event_keys(), diagnostics);
   auto name = reader.ref("name", true);
   if (!name) return std::nullopt;
   Event event;
@@ -26,8 +25,8 @@ std::optional<Event> read_event(const config::Node& root, Diagnostics& diagnosti
   event.span = name->span;
   read_fields(reader, event, diagnostics);
   if (const config::Node* deprecated = reader.mapping("deprecated")) {
-    static const std::vector<std::string> keys = known_keys<Deprecation>({"reason"});
-    YamlFieldReader d(*deprecated, "deprecated", keys, diagnostics);
+    static const KnownKeys keys(known_keys<Deprecation>({"reason"}));
+    YamlFieldReader d(*deprecated, What{"deprecated"}, keys, diagnostics);
     Deprecation deprecation;
     deprecation.span = deprecated->span;
     read_fields(d, deprecation, diagnostics);  // model_fields.h

@@ -1,6 +1,7 @@
 #include "model/model_field_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <type_traits>
 
@@ -16,6 +17,7 @@ std::vector<std::string> read_texts(YamlFieldReader& reader, const char* key) {
   std::vector<std::string> out;
   const config::Node* values = reader.sequence(key);
   if (!values) return out;
+  out.reserve(values->items.size());
   for (const auto& item : values->items) {
     if (item.is_scalar() || item.is_null())
       out.push_back(item.text);
@@ -90,13 +92,30 @@ void read_value(YamlFieldReader& reader, const ModelField<Owner>& row, Owner& ow
   }
 }
 
+// What read_value leaves in a member whose key is not written: lists and numbers are set to none,
+// other members keep their value.
+template <class T>
+inline constexpr bool kClearedWhenAbsent =
+    std::is_same_v<T, std::vector<Ref>> || std::is_same_v<T, std::vector<std::string>> ||
+    std::is_same_v<T, std::optional<double>> || std::is_same_v<T, std::optional<long long>>;
+
+// `key` is the row's yaml_key.
 template <class Owner>
-void read_row(YamlFieldReader& reader, const ModelField<Owner>& row, Owner& owner,
-              Diagnostics& diagnostics) {
+void read_row(YamlFieldReader& reader, const ModelField<Owner>& row, std::string_view key,
+              Owner& owner, Diagnostics& diagnostics) {
+  // Most rows' keys are not written: read_value would find nothing and report nothing.
+  const bool written = reader.get(key) != nullptr;
   std::visit(
       [&](auto member) {
-        if constexpr (kIsMember<decltype(member)>)
-          read_value(reader, row, owner, owner.*member, diagnostics);
+        if constexpr (kIsMember<decltype(member)>) {
+          auto& value = owner.*member;
+          using T = std::remove_reference_t<decltype(value)>;
+          if (written) {
+            read_value(reader, row, owner, value, diagnostics);
+          } else if constexpr (kClearedWhenAbsent<T>) {
+            value = T{};
+          }
+        }
       },
       row.member);
 }
@@ -118,11 +137,25 @@ std::vector<std::string> section_keys(const ModelField<Owner> (&rows)[N], const 
   return keys;
 }
 
+// The yaml_key of each row, measured once.
+template <class Owner, size_t N>
+const std::array<std::string_view, N>& row_keys(const ModelField<Owner> (&rows)[N]) {
+  static const std::array<std::string_view, N> keys = [&] {
+    std::array<std::string_view, N> out{};
+    for (size_t i = 0; i < N; ++i)
+      out[i] = rows[i].yaml_key ? std::string_view(rows[i].yaml_key) : std::string_view();
+    return out;
+  }();
+  return keys;
+}
+
 template <class Owner, size_t N>
 void read_rows(YamlFieldReader& reader, const ModelField<Owner> (&rows)[N], Owner& owner,
                Diagnostics& diagnostics) {
-  for (const ModelField<Owner>& row : rows) {
-    if (row.yaml_key && !row.section) read_row(reader, row, owner, diagnostics);
+  const std::array<std::string_view, N>& keys = row_keys(rows);
+  for (size_t i = 0; i < N; ++i) {
+    if (rows[i].yaml_key && !rows[i].section)
+      read_row(reader, rows[i], keys[i], owner, diagnostics);
   }
   // Each section once, where its first row is: a mapping read against its own keys.
   for (size_t i = 0; i < N; ++i) {
@@ -135,8 +168,9 @@ void read_rows(YamlFieldReader& reader, const ModelField<Owner> (&rows)[N], Owne
     const config::Node* mapping = reader.mapping(section);
     if (!mapping) continue;
     YamlFieldReader inner(*mapping, section, section_keys(rows, section), diagnostics);
-    for (const ModelField<Owner>& row : rows) {
-      if (row.yaml_key && same(row.section, section)) read_row(inner, row, owner, diagnostics);
+    for (size_t j = 0; j < N; ++j) {
+      if (rows[j].yaml_key && same(rows[j].section, section))
+        read_row(inner, rows[j], keys[j], owner, diagnostics);
     }
   }
 }

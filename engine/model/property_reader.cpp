@@ -12,38 +12,44 @@ namespace {
 const std::vector<std::string> kTypes = {"string", "number", "integer", "boolean",
                                          "object", "array",  "null"};
 
+// One name of `type:` (a scalar, or an item of a list of them).
+void read_type(YamlFieldReader& reader, const config::Node& name, Property& property,
+               Diagnostics& diagnostics) {
+  if (!name.is_scalar()) {
+    reader.wrong_type(name, "type", "a type name");
+    return;
+  }
+  bool known = false;
+  for (const auto& t : kTypes)
+    known = known || t == name.text;
+  if (!known) {
+    auto guess = closest_match(name.text, kTypes);
+    report(diagnostics, rule_id::kSchemaInvalidValue, name.span, "unknown type '" + name.text + "'",
+           "types are string, number, integer, boolean, object, array, null",
+           guess ? "did you mean '" + *guess + "'?" : "");
+    return;
+  }
+  property.types.push_back(name.text);
+}
+
 void read_types(YamlFieldReader& reader, Property& property, Diagnostics& diagnostics) {
   const config::Node* type = reader.get("type");
   if (!type || type->is_null()) return;
   property.type_span = type->span;
-  std::vector<const config::Node*> names;
   if (type->is_scalar()) {
-    names.push_back(type);
+    read_type(reader, *type, property, diagnostics);
   } else if (type->is_sequence()) {
+    property.types.reserve(type->items.size());
     for (const auto& item : type->items)
-      names.push_back(&item);
+      read_type(reader, item, property, diagnostics);
   } else {
     reader.wrong_type(*type, "type", "a type name or a list of them");
-    return;
   }
-  for (const config::Node* name : names) {
-    if (!name->is_scalar()) {
-      reader.wrong_type(*name, "type", "a type name");
-      continue;
-    }
-    bool known = false;
-    for (const auto& t : kTypes)
-      known = known || t == name->text;
-    if (!known) {
-      auto guess = closest_match(name->text, kTypes);
-      report(diagnostics, rule_id::kSchemaInvalidValue, name->span,
-             "unknown type '" + name->text + "'",
-             "types are string, number, integer, boolean, object, array, null",
-             guess ? "did you mean '" + *guess + "'?" : "");
-      continue;
-    }
-    property.types.push_back(name->text);
-  }
+}
+
+const KnownKeys& property_known_keys() {
+  static const KnownKeys keys(property_keys());
+  return keys;
 }
 
 }  // namespace
@@ -59,17 +65,19 @@ const std::vector<std::string>& property_keys() {
   return keys;
 }
 
-Property read_property(const config::Node& key, const config::Node& definition,
-                       const std::string& parent_path, Diagnostics& diagnostics) {
-  Property property;
+namespace {
+
+// read_property, into a property in its place (a vector's), saving a move of each property.
+void read_property_into(Property& property, const config::Node& key, const config::Node& definition,
+                        const std::string& parent_path, Diagnostics& diagnostics) {
   property.name = key.text;
   property.path = parent_path.empty() ? key.text : parent_path + "." + key.text;
   property.span = key.span;
   property.pii_span = key.span;
   property.type_span = key.span;
-  YamlFieldReader reader(definition, "property '" + property.path + "'", property_keys(),
+  YamlFieldReader reader(definition, What{"property '", property.path, "'"}, property_known_keys(),
                          diagnostics);
-  if (!reader.is_mapping()) return property;
+  if (!reader.is_mapping()) return;
 
   read_types(reader, property, diagnostics);
   read_fields(reader, property, diagnostics);
@@ -84,8 +92,16 @@ Property read_property(const config::Node& key, const config::Node& definition,
   if (const config::Node* items = reader.get("items"); items && !items->is_null()) {
     // An array's items are a schema without a name of their own: they take the array's name and
     // path, so `items.sku` names the sku of every item.
-    property.items.push_back(read_property(key, *items, parent_path, diagnostics));
+    read_property_into(property.items.emplace_back(), key, *items, parent_path, diagnostics);
   }
+}
+
+}  // namespace
+
+Property read_property(const config::Node& key, const config::Node& definition,
+                       const std::string& parent_path, Diagnostics& diagnostics) {
+  Property property;
+  read_property_into(property, key, definition, parent_path, diagnostics);
   return property;
 }
 
@@ -99,7 +115,7 @@ std::vector<Property> read_properties(const config::Node& mapping, const std::st
              "a property name must be text");
       continue;
     }
-    out.push_back(read_property(entry.key, entry.value, parent_path, diagnostics));
+    read_property_into(out.emplace_back(), entry.key, entry.value, parent_path, diagnostics);
   }
   return out;
 }

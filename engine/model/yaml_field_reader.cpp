@@ -1,5 +1,8 @@
 #include "model/yaml_field_reader.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "source/rule_ids.h"
 #include "source/spelling.h"
 
@@ -13,27 +16,88 @@ std::optional<Ref> scalar_ref(const config::Node& node, std::string_view what,
   return std::nullopt;
 }
 
+KnownKeys::KnownKeys(std::vector<std::string> keys) : keys_(std::move(keys)) {
+  if (keys_.size() > kMax) throw std::logic_error("KnownKeys: more keys than its table holds");
+  table_.fill(-1);
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (index(keys_[i]) >= 0) continue;  // listed twice: the first is the one
+    size_t s = slot(keys_[i]);
+    while (table_[s] >= 0)
+      s = (s + 1) % kSlots;
+    table_[s] = static_cast<int8_t>(i);
+  }
+}
+
+size_t KnownKeys::slot(std::string_view key) {
+  uint32_t h = static_cast<uint32_t>(key.size());
+  if (!key.empty()) {
+    h = h * 31 + static_cast<unsigned char>(key.front());
+    h = h * 31 + static_cast<unsigned char>(key[key.size() / 2]);
+    h = h * 31 + static_cast<unsigned char>(key.back());
+  }
+  return (h * 0x9E3779B1u) >> (32 - 7);  // kSlots == 1 << 7
+}
+
+int KnownKeys::index(std::string_view key) const {
+  static_assert(kSlots == 1 << 7 && kSlots >= 2 * kMax);
+  for (size_t s = slot(key);; s = (s + 1) % kSlots) {
+    const int i = table_[s];
+    if (i < 0 || keys_[static_cast<size_t>(i)] == key) return i;
+  }
+}
+
+std::string What::str() const {
+  std::string out;
+  out.reserve(before.size() + name.size() + after.size());
+  out.append(before).append(name).append(after);
+  return out;
+}
+
 YamlFieldReader::YamlFieldReader(const config::Node& mapping, std::string what,
                                  const std::vector<std::string>& known_keys,
                                  Diagnostics& diagnostics)
-    : mapping_(mapping), what_(std::move(what)), diagnostics_(diagnostics) {
+    : mapping_(mapping),
+      owned_what_(std::move(what)),
+      what_{owned_what_},
+      diagnostics_(diagnostics) {
   if (!mapping_.is_mapping()) {
     report(diagnostics_, rule_id::kSchemaWrongType, mapping_.span,
-           what_ + " must be a mapping, not a " + std::string(mapping_.type_name()));
+           this->what() + " must be a mapping, not a " + std::string(mapping_.type_name()));
     return;
   }
   for (const auto& entry : mapping_.entries) {
     const std::string& key = entry.key.text;
-    if (key.starts_with("x-") || key == "metadata") continue;
+    written_ |= key_bit(key);
     bool known = false;
     for (const auto& k : known_keys)
       known = known || k == key;
-    if (known) continue;
-    auto guess = closest_match(key, known_keys);
-    report(diagnostics_, rule_id::kSchemaUnknownKey, entry.key.span,
-           "unknown key '" + key + "' in " + what_, "keys of your own go under `x-` or `metadata:`",
-           guess ? "did you mean '" + *guess + "'?" : "");
+    if (!known) report_unknown(entry, known_keys);
   }
+}
+
+YamlFieldReader::YamlFieldReader(const config::Node& mapping, What what,
+                                 const KnownKeys& known_keys, Diagnostics& diagnostics)
+    : mapping_(mapping), what_(what), diagnostics_(diagnostics) {
+  if (!mapping_.is_mapping()) {
+    report(diagnostics_, rule_id::kSchemaWrongType, mapping_.span,
+           this->what() + " must be a mapping, not a " + std::string(mapping_.type_name()));
+    return;
+  }
+  for (const auto& entry : mapping_.entries) {
+    written_ |= key_bit(entry.key.text);
+    if (known_keys.index(entry.key.text) < 0) report_unknown(entry, known_keys.keys());
+  }
+}
+
+// An entry whose key is not one of `known_keys`; keys of teams' own are no finding.
+void YamlFieldReader::report_unknown(const config::MapEntry& entry,
+                                     const std::vector<std::string>& known_keys) {
+  const std::string& key = entry.key.text;
+  if (key.starts_with("x-") || key == "metadata") return;
+  auto guess = closest_match(key, known_keys);
+  report(diagnostics_, rule_id::kSchemaUnknownKey, entry.key.span,
+         "unknown key '" + key + "' in " + what(), "keys of your own go under `x-` or `metadata:`",
+         guess ? "did you mean '" + *guess + "'?" : "");
 }
 
 void YamlFieldReader::wrong_type(const config::Node& value, std::string_view key,
@@ -51,7 +115,7 @@ void YamlFieldReader::invalid_value(const config::Node& value, std::string messa
 
 void YamlFieldReader::missing(std::string_view key) {
   report(diagnostics_, rule_id::kSchemaMissingField, mapping_.span,
-         what_ + " has no `" + std::string(key) + "`", "add `" + std::string(key) + ": ...`");
+         what() + " has no `" + std::string(key) + "`", "add `" + std::string(key) + ": ...`");
 }
 
 std::optional<std::string> YamlFieldReader::text(std::string_view key, bool required) {
@@ -85,9 +149,12 @@ std::vector<Ref> YamlFieldReader::refs(std::string_view key) {
     wrong_type(*value, key, "a list");
     return out;
   }
+  out.reserve(value->items.size());
   for (const auto& item : value->items) {
-    if (auto r = scalar_ref(item, std::string("an item of ") + std::string(key), diagnostics_)) {
-      out.push_back(std::move(*r));
+    if (item.is_scalar()) {
+      out.push_back(Ref{item.text, item.span});
+    } else {
+      scalar_ref(item, std::string("an item of ") + std::string(key), diagnostics_);
     }
   }
   return out;
