@@ -5,7 +5,7 @@
 namespace steward::catalog {
 
 std::string event_anchor(const model::Model& model, const model::Event& event) {
-  return "e-" + std::to_string(&event - model.events.data());
+  return "e-" + std::to_string(model.event_index(event));
 }
 
 std::string property_anchor(const model::Model& model, const model::Property& property) {

@@ -64,17 +64,18 @@ bool Taxonomy::has_purpose(std::string_view purpose) const {
 
 namespace {
 
-template <typename T>
-void index_by_name(const std::vector<T>& items, std::unordered_map<std::string_view, size_t>& map) {
+template <typename List>
+void index_by_name(const List& items, std::unordered_map<std::string_view, size_t>& map) {
   map.clear();
   map.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i)
     map.emplace(items[i].name, i);  // first one wins
 }
 
-template <typename T>
-const T* lookup(const std::vector<T>& items,
-                const std::unordered_map<std::string_view, size_t>& map, std::string_view name) {
+template <typename List>
+const typename List::value_type* lookup(const List& items,
+                                        const std::unordered_map<std::string_view, size_t>& map,
+                                        std::string_view name) {
   auto it = map.find(name);
   return it == map.end() ? nullptr : &items[it->second];
 }
@@ -95,6 +96,11 @@ const Property* find_in(const std::vector<Property>& properties, std::string_vie
 }
 
 }  // namespace
+
+size_t EventList::index_of(const Event& event) const {
+  return static_cast<size_t>(std::find(pointers_.begin(), pointers_.end(), &event) -
+                             pointers_.begin());
+}
 
 void Model::index() {
   index_by_name(events, events_by_name_);
@@ -122,6 +128,11 @@ const Team* Model::find_team(std::string_view name) const {
 }
 const Property* Model::find_library_property(std::string_view name) const {
   return lookup(property_library, library_by_name_, name);
+}
+size_t Model::event_index(const Event& event) const {
+  auto it = events_by_name_.find(event.name);
+  if (it != events_by_name_.end() && &events[it->second] == &event) return it->second;
+  return events.index_of(event);
 }
 const Property* Model::find_property(const Event& event, std::string_view path) {
   return find_in(event.properties, path);

@@ -1,8 +1,13 @@
 #pragma once
 
+#include <compare>
+#include <cstddef>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -100,6 +105,137 @@ struct Event {
   bool additional_properties = true;  // whether properties the plan does not list are allowed
   Span span;                          // the `name:` value
 };
+
+// A model's events, each held through a shared pointer: head's and base's models hold the very
+// same Event for an event file both revisions have unchanged (see ModelBuilder and
+// load_snapshots), so it is read, resolved and stored once. Otherwise a vector of events:
+// iterating gives `Event&` (`const Event&` through a const list), and an event stays where it is
+// when more are added, as entities and routes point at it.
+class EventList {
+  using Pointers = std::vector<std::shared_ptr<Event>>;
+
+  template <class T>
+  class Iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using iterator_concept = std::random_access_iterator_tag;
+    using value_type = Event;
+    using difference_type = std::ptrdiff_t;
+    using pointer = T*;
+    using reference = T&;
+
+    Iterator() = default;
+    explicit Iterator(Pointers::const_iterator at) : at_(at) {}
+    template <class U>
+    requires(std::is_const_v<T> && !std::is_const_v<U>) Iterator(const Iterator<U>& other)
+        : at_(other.base()) {}  // NOLINT: iterator to const
+
+    Pointers::const_iterator base() const { return at_; }
+
+    T& operator*() const { return **at_; }
+    T* operator->() const { return at_->get(); }
+    T& operator[](difference_type n) const { return *at_[n]; }
+    Iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    Iterator operator++(int) { return Iterator(at_++); }
+    Iterator& operator--() {
+      --at_;
+      return *this;
+    }
+    Iterator operator--(int) { return Iterator(at_--); }
+    Iterator& operator+=(difference_type n) {
+      at_ += n;
+      return *this;
+    }
+    Iterator& operator-=(difference_type n) {
+      at_ -= n;
+      return *this;
+    }
+    friend Iterator operator+(Iterator it, difference_type n) { return it += n; }
+    friend Iterator operator+(difference_type n, Iterator it) { return it += n; }
+    friend Iterator operator-(Iterator it, difference_type n) { return it -= n; }
+    friend difference_type operator-(const Iterator& a, const Iterator& b) { return a.at_ - b.at_; }
+    friend bool operator==(const Iterator& a, const Iterator& b) { return a.at_ == b.at_; }
+    friend auto operator<=>(const Iterator& a, const Iterator& b) { return a.at_ <=> b.at_; }
+
+   private:
+    Pointers::const_iterator at_;
+  };
+
+ public:
+  using value_type = Event;
+  using size_type = size_t;
+  using difference_type = std::ptrdiff_t;
+  using reference = Event&;
+  using const_reference = const Event&;
+  using iterator = Iterator<Event>;
+  using const_iterator = Iterator<const Event>;
+
+  EventList() = default;
+  // Not copied: a copy would share its events with the original, changes and all.
+  EventList(const EventList&) = delete;
+  EventList& operator=(const EventList&) = delete;
+  EventList(EventList&&) = default;
+  EventList& operator=(EventList&&) = default;
+
+  size_t size() const { return events_.size(); }
+  bool empty() const { return events_.empty(); }
+  void reserve(size_t n) {
+    events_.reserve(n);
+    pointers_.reserve(n);
+  }
+  void clear() {
+    events_.clear();
+    pointers_.clear();
+  }
+
+  Event& operator[](size_t i) { return *events_[i]; }
+  const Event& operator[](size_t i) const { return *events_[i]; }
+  Event& front() { return *events_.front(); }
+  const Event& front() const { return *events_.front(); }
+  Event& back() { return *events_.back(); }
+  const Event& back() const { return *events_.back(); }
+
+  iterator begin() { return iterator(events_.cbegin()); }
+  iterator end() { return iterator(events_.cend()); }
+  const_iterator begin() const { return const_iterator(events_.cbegin()); }
+  const_iterator end() const { return const_iterator(events_.cend()); }
+  const_iterator cbegin() const { return begin(); }
+  const_iterator cend() const { return end(); }
+
+  void push_back(Event event) { push_shared(std::make_shared<Event>(std::move(event))); }
+  template <class... Args>
+  Event& emplace_back(Args&&... args) {
+    push_shared(std::make_shared<Event>(std::forward<Args>(args)...));
+    return back();
+  }
+  // Adds an event that another model may hold too; the loader's to share (model_builder.h).
+  void push_shared(std::shared_ptr<Event> event) {
+    pointers_.push_back(event.get());
+    events_.push_back(std::move(event));
+  }
+  // Puts `event` at `i` in place of what is there (a model's own copy of a shared event).
+  void replace(size_t i, std::shared_ptr<Event> event) {
+    pointers_[i] = event.get();
+    events_[i] = std::move(event);
+  }
+  // The position of `event` in the list, or size() when it is not there.
+  size_t index_of(const Event& event) const;
+  // The events in order, as one array (the policy language lists them through it).
+  const std::vector<const Event*>& pointers() const { return pointers_; }
+
+ private:
+  Pointers events_;
+  std::vector<const Event*> pointers_;  // events_[i].get(), each
+};
+
+// The events as pointers, for engine/diff's keyed comparison (`pointers(model.events)`, found
+// by argument-dependent lookup beside diff's own for vectors).
+inline std::vector<const Event*> pointers(const EventList& events) {
+  return events.pointers();
+}
 
 // How a destination receives the events of one platform's SDK (RudderStack's connection mode):
 // `cloud` through the data plane, where transformations and exclusions apply; `device` straight
@@ -295,7 +431,7 @@ struct Model {
   Model(Model&&) = default;
   Model& operator=(Model&&) = default;
 
-  std::vector<Event> events;
+  EventList events;
   std::vector<Property> property_library;  // `kind: property`
   std::vector<Source> sources;
   std::vector<Destination> destinations;
@@ -314,6 +450,8 @@ struct Model {
   const Property* find_library_property(std::string_view name) const;
   // A property of `event` by dotted path ("items.sku"), or nullptr.
   static const Property* find_property(const Event& event, std::string_view path);
+  // The position of `event` in `events` (by its name when indexed), or events.size().
+  size_t event_index(const Event& event) const;
 
   // Rebuilds the name indexes; the loader calls it once the vectors are final.
   void index();

@@ -42,8 +42,8 @@ class DuplicateNames {
   std::unordered_map<std::string, Span> seen_;
 };
 
-template <typename T>
-void add_named(std::optional<T> entity, std::vector<T>& into, std::string_view kind,
+template <typename T, typename List>
+void add_named(std::optional<T> entity, List& into, std::string_view kind,
                DuplicateNames& duplicates) {
   if (entity && duplicates.first(kind, entity->name, entity->span)) {
     into.push_back(std::move(*entity));
@@ -150,6 +150,32 @@ std::string native_kind_list() {
   return list;
 }
 
+// Where a model's property library was read from: the shared documents (by id) its `kind:
+// property` documents came from, in the order read, and whether one came from a document no other
+// model read. Two models whose origins are the same read the same documents into their library,
+// in the same order, so their libraries are equal (a library entry is read from its document
+// alone, and the duplicate check sees the same names in the same order).
+struct LibraryOrigin {
+  std::vector<uint64_t> documents;
+  bool own = false;
+
+  bool same_as(const LibraryOrigin& other) const {
+    return !own && !other.own && documents == other.documents;
+  }
+};
+
+// An event read from a SharedDocument, for every builder that reads the document. Builders use it
+// on the loading thread only, one after another (head's and base's are built on one thread, see
+// load_snapshots), so nothing here is locked.
+struct SharedEvent {
+  std::shared_ptr<Event> event;  // null when the document names no event
+  Diagnostics diagnostics;       // what reading it reported (schema.*), for each reader to report
+  // The library of the builders that share its resolution: the first one's to settle
+  // (ModelBuilder::settle_shared_events); the others hold their own copy.
+  const LibraryOrigin* library = nullptr;
+  SharedLinking linking;
+};
+
 // Everything one model's reading keeps between documents. Held behind a pointer: the duplicate
 // check and the external formats refer to `result.diagnostics`, which must not move.
 struct ModelBuilder::State {
@@ -158,12 +184,16 @@ struct ModelBuilder::State {
   std::optional<Taxonomy> taxonomy;
   formats::ExternalFormats external{result.diagnostics};
   ConstraintsPool constraints;
+  LibraryOrigin library;
+  // The events this model holds with others: (position in model.events, what they share).
+  std::vector<std::pair<size_t, std::shared_ptr<SharedEvent>>> shared_events;
+  bool settled = false;
 };
 
 ModelBuilder::ModelBuilder() : state_(std::make_unique<State>()) {}
 ModelBuilder::~ModelBuilder() = default;
 
-bool ModelBuilder::add(const config::Document& document) {
+bool ModelBuilder::add(const config::Document& document, SharedDocument* shared) {
   Model& model = state_->result.model;
   Diagnostics& diagnostics = state_->result.diagnostics;
   const config::Node& root = document.root;
@@ -179,6 +209,17 @@ bool ModelBuilder::add(const config::Document& document) {
     return false;
   }
   if (const NativeKind* native = find_kind(kind->text)) {
+    if (shared && native->name == "event") {
+      add_shared_event(root, *shared);
+      return false;
+    }
+    if (native->name == "property") {
+      if (shared) {
+        state_->library.documents.push_back(shared->id);
+      } else {
+        state_->library.own = true;
+      }
+    }
     ModelParts parts{model, diagnostics, state_->duplicates, state_->taxonomy, state_->constraints};
     native->read(root, parts);
     return false;
@@ -189,8 +230,46 @@ bool ModelBuilder::add(const config::Document& document) {
   return false;
 }
 
+// An event document several builders read: the first reads it, every one reports what reading
+// it reported, and each that has no event of that name yet holds it.
+void ModelBuilder::add_shared_event(const config::Node& root, SharedDocument& shared) {
+  State& state = *state_;
+  if (!shared.read) {
+    auto read = std::make_shared<SharedEvent>();
+    if (std::optional<Event> event = read_event(root, read->diagnostics)) {
+      state.constraints.intern(*event);
+      read->event = std::make_shared<Event>(std::move(*event));
+    }
+    shared.read = std::move(read);
+  }
+  const SharedEvent& read = *shared.read;
+  Diagnostics& diagnostics = state.result.diagnostics;
+  diagnostics.insert(diagnostics.end(), read.diagnostics.begin(), read.diagnostics.end());
+  if (read.event && state.duplicates.first("event", read.event->name, read.event->span)) {
+    EventList& events = state.result.model.events;
+    events.push_shared(read.event);
+    state.shared_events.emplace_back(events.size() - 1, shared.read);
+  }
+}
+
+void ModelBuilder::settle_shared_events() {
+  State& state = *state_;
+  if (state.settled) return;
+  state.settled = true;
+  for (auto& [index, shared] : state.shared_events) {
+    if (!shared->library) shared->library = &state.library;
+    if (shared->library == &state.library || shared->library->same_as(state.library)) continue;
+    // Read from the same document but resolved against another library: this model's own copy,
+    // taken before any model has resolved the event (as it was read).
+    state.result.model.events.replace(index, std::make_shared<Event>(*shared->event));
+    shared.reset();
+  }
+  std::erase_if(state.shared_events, [](const auto& entry) { return entry.second == nullptr; });
+}
+
 BuildResult ModelBuilder::finish() {
   State& state = *state_;
+  settle_shared_events();
   Model& model = state.result.model;
   formats::ExternalEntities read = state.external.read(model.property_library);
   for (auto& event : read.events) {
@@ -206,7 +285,14 @@ BuildResult ModelBuilder::finish() {
   }
   model.taxonomy = state.taxonomy ? std::move(*state.taxonomy) : default_taxonomy();
   model.index();
-  resolve_references(model, state.result.diagnostics);
+  std::vector<SharedLinking*> linking;
+  if (!state.shared_events.empty()) {
+    linking.resize(model.events.size(), nullptr);
+    for (auto& [index, shared] : state.shared_events)
+      linking[index] = &shared->linking;
+  }
+  resolve_references(model, state.result.diagnostics, linking);
+  state.shared_events.clear();  // the last model to finish releases what they shared
   build_routes(model);
   return std::move(state.result);
 }

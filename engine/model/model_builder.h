@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +21,17 @@ const std::vector<std::string>& native_kinds();
 // The same as prose: "event, property, ..., taxonomy and slo".
 std::string native_kind_list();
 
+struct SharedEvent;  // model_builder.cpp
+
+// One document of a file that several models read from one parse (head's and base's unchanged
+// files, see load_snapshots): the first model that reads it as an event keeps what it read there,
+// and the others hold the very same Event instead of reading their own. The loader creates one for
+// each document of such a file and hands it to every model's add(), on one thread.
+struct SharedDocument {
+  uint64_t id = 0;                    // unique among the documents of one load, never 0
+  std::shared_ptr<SharedEvent> read;  // what the first model read, once one has
+};
+
 // Reads documents into one model as they come, so that a loader can release each file's parsed
 // documents as soon as they are read instead of holding every tree until the model is done:
 // dispatches on `kind:`, reports duplicates, and at finish() resolves references and derives the
@@ -33,12 +45,21 @@ class ModelBuilder {
 
   // Reads one document. Returns true when the document was kept to be read at finish() (an
   // external format's, whose references cross files): it must then stay alive until finish().
-  bool add(const config::Document& document);
+  // `shared`: the document's share when other builders read it too (an event is then read
+  // once, by the first of them, and held by each).
+  bool add(const config::Document& document, SharedDocument* shared = nullptr);
+  // Settles the events this builder holds with others, once every builder sharing documents with
+  // it has read all of its documents and before any of them finishes (call it on each, in the
+  // order they will finish). An event's resolution expands `$ref`s from the property library, so
+  // the first builder holding it resolves it for every one whose library was read from the same
+  // documents, and any other builder takes its own copy of the event, to resolve with its own.
+  void settle_shared_events();
   // The model of every document added, in the order they were added. Call once.
   BuildResult finish();
 
  private:
   struct State;
+  void add_shared_event(const config::Node& root, SharedDocument& shared);
   std::unique_ptr<State> state_;
 };
 

@@ -11,8 +11,8 @@ namespace steward::model {
 
 namespace {
 
-template <typename T>
-std::vector<std::string> names_of(const std::vector<T>& items) {
+template <typename List>
+std::vector<std::string> names_of(const List& items) {
   std::vector<std::string> names;
   names.reserve(items.size());
   for (const auto& item : items)
@@ -22,9 +22,10 @@ std::vector<std::string> names_of(const std::vector<T>& items) {
 
 class Resolver {
  public:
-  Resolver(Model& model, Diagnostics& diagnostics)
+  Resolver(Model& model, Diagnostics& diagnostics, const std::vector<SharedLinking*>& shared)
       : model_(model),
         diagnostics_(diagnostics),
+        shared_(shared),
         event_names_(names_of(model.events)),
         team_names_(names_of(model.teams)),
         source_names_(names_of(model.sources)),
@@ -37,8 +38,8 @@ class Resolver {
   void run() {
     for (auto& property : model_.property_library)
       check_property(property);
-    for (auto& event : model_.events)
-      resolve_event(event);
+    for (size_t i = 0; i < model_.events.size(); ++i)
+      resolve_event(model_.events[i], shared_.empty() ? nullptr : shared_[i]);
     for (const auto& event : model_.events) {
       for (const Property* p : event.all_properties)
         known_paths_.insert(p->path);
@@ -173,9 +174,26 @@ class Resolver {
       link_items(nested, event);
   }
 
-  void resolve_event(Event& event) {
+  // Links the event's properties, or, when another model has linked this very event, repeats
+  // what that reported (see SharedLinking).
+  void link_event(Event& event, SharedLinking* shared) {
+    if (shared && shared->linked) {
+      diagnostics_.insert(diagnostics_.end(), shared->diagnostics.begin(),
+                          shared->diagnostics.end());
+      return;
+    }
+    const size_t before = diagnostics_.size();
     for (auto& property : event.properties)
       link(property, event);
+    if (shared) {
+      shared->linked = true;
+      shared->diagnostics.assign(diagnostics_.begin() + static_cast<std::ptrdiff_t>(before),
+                                 diagnostics_.end());
+    }
+  }
+
+  void resolve_event(Event& event, SharedLinking* shared) {
+    link_event(event, shared);
     for (const Property* property : event.all_properties) {
       if (property->ref.name.empty()) {
         check_category(Ref{property->pii, property->pii_span});
@@ -305,6 +323,7 @@ class Resolver {
 
   Model& model_;
   Diagnostics& diagnostics_;
+  const std::vector<SharedLinking*>& shared_;
   std::vector<std::string> event_names_, team_names_, source_names_, destination_names_,
       transformation_names_, library_names_, category_names_, purpose_names_;
   std::unordered_set<std::string> known_paths_;
@@ -312,8 +331,9 @@ class Resolver {
 
 }  // namespace
 
-void resolve_references(Model& model, Diagnostics& diagnostics) {
-  Resolver(model, diagnostics).run();
+void resolve_references(Model& model, Diagnostics& diagnostics,
+                        const std::vector<SharedLinking*>& shared) {
+  Resolver(model, diagnostics, shared).run();
 }
 
 }  // namespace steward::model

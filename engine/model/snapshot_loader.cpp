@@ -47,6 +47,10 @@ struct ParseJob {
   size_t readers = 0;   // models that have yet to read it
   bool done = false;
   std::shared_ptr<const config::ReadResult> result;
+  // When several models read the file: one per document, through which they share its events
+  // (ModelBuilder::add). Made by the first model to read it, dropped with the parse; only the
+  // loading thread touches it.
+  std::vector<SharedDocument> shared;
 };
 
 // Where one model's reading stands.
@@ -85,6 +89,7 @@ class Pipeline {
   size_t next_ = 0;   // the first job no thread has started
   size_t limit_ = 0;  // jobs at or past this wait until the models catch up
   std::vector<std::thread> workers_;
+  uint64_t shared_documents_ = 0;  // SharedDocument ids given so far
 };
 
 // Walks the revisions' files by path (each is sorted by path), so that a file both revisions
@@ -113,7 +118,7 @@ void Pipeline::plan() {
       auto found = key.empty() ? by_key.end() : by_key.find(key);
       if (found == by_key.end()) {
         if (!key.empty()) by_key.emplace(std::move(key), jobs_.size());
-        jobs_.push_back(ParseJob{r, at[r], 0, false, nullptr});
+        jobs_.push_back(ParseJob{r, at[r], 0, false, nullptr, {}});
         job_of_[r][at[r]] = jobs_.size() - 1;
       } else {
         job_of_[r][at[r]] = found->second;
@@ -178,9 +183,20 @@ void Pipeline::read_file(size_t revision, size_t file, ModelInProgress& model) {
   const auto build_start = Clock::now();
   model.parse_diagnostics.insert(model.parse_diagnostics.end(), result->diagnostics.begin(),
                                  result->diagnostics.end());
+  ParseJob& parse_job = jobs_[job];
+  // More than one model reads the file when it is still to be read by another, or has been.
+  // `readers` changes under the lock, but only on this thread.
+  const bool shared = parse_job.readers > 1 || !parse_job.shared.empty();
+  if (shared && parse_job.shared.empty()) {
+    parse_job.shared.resize(result->documents.size());
+    for (SharedDocument& document : parse_job.shared)
+      document.id = ++shared_documents_;
+  }
   bool kept = false;
-  for (const auto& document : result->documents)
-    kept = model.builder.add(document) || kept;
+  for (size_t d = 0; d < result->documents.size(); ++d) {
+    SharedDocument* share = shared ? &parse_job.shared[d] : nullptr;
+    kept = model.builder.add(result->documents[d], share) || kept;
+  }
   // What the model keeps of the file: its source (spans point into its text), and all of the
   // parse only when an external format reads its documents at the end.
   model.loaded.parsed[file] =
@@ -188,7 +204,10 @@ void Pipeline::read_file(size_t revision, size_t file, ModelInProgress& model) {
           ? result
           : std::make_shared<const config::ReadResult>(config::ReadResult{result->source, {}, {}});
   std::lock_guard lock(mutex_);
-  if (--jobs_[job].readers == 0) jobs_[job].result.reset();
+  if (--parse_job.readers == 0) {
+    parse_job.result.reset();
+    parse_job.shared = {};
+  }
   model.loaded.build_ms += elapsed_ms(build_start);
 }
 
@@ -230,6 +249,14 @@ std::vector<LoadedModel> Pipeline::run() {
     throw;
   }
   stop_workers();
+  // Every model has read every file: the events they share can be settled before any resolves
+  // them (ModelBuilder::settle_shared_events). The models are built here, on this thread, one
+  // after another, so what they share needs no lock.
+  for (auto& model : models) {
+    const auto build_start = Clock::now();
+    model->builder.settle_shared_events();
+    model->loaded.build_ms += elapsed_ms(build_start);
+  }
   std::vector<LoadedModel> out;
   for (auto& model : models) {
     const auto build_start = Clock::now();

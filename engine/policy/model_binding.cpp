@@ -109,7 +109,9 @@ Value route_consent(const Route& r) {
 void bind_model() {
   TypeBuilder<Model>(*slots.model)
       .field("events", list_of(slots.event), "every event of the tracking plan",
-             [](const Model& m, const ModelView* v) { return list<&Slots::event>(m.events, v); })
+             [](const Model& m, const ModelView* v) {
+               return list<&Slots::event>(m.events.pointers(), v);
+             })
       .field("properties", list_of(slots.property), "every property of every event, at any depth",
              [](const Model&, const ModelView* v) {
                return list<&Slots::property>(v->all_properties, v);
