@@ -193,6 +193,8 @@ class EventList {
 
   Event& operator[](size_t i) { return *events_[i]; }
   const Event& operator[](size_t i) const { return *events_[i]; }
+  Event& at(size_t i) { return *events_.at(i); }
+  const Event& at(size_t i) const { return *events_.at(i); }
   Event& front() { return *events_.front(); }
   const Event& front() const { return *events_.front(); }
   Event& back() { return *events_.back(); }

@@ -86,7 +86,9 @@ std::unique_ptr<model::Model> make_model(const std::string& revision) {
   legacy.sources = {{"web", at(file, 30)}};
   legacy.span = at(file, 30);
 
-  m->events = {std::move(checkout), std::move(order), std::move(legacy)};
+  m->events.clear();
+  for (model::Event* event : {&checkout, &order, &legacy})
+    m->events.push_back(std::move(*event));
   for (auto& event : m->events) {
     for (auto& p : event.properties)
       link(event, p, "");
