@@ -17,6 +17,13 @@ CMAKE_FLAGS ?=
 # "Precompiled headers").
 LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 export CCACHE_SLOPPINESS ?= pch_defines,time_macros
+# Unity builds: CMake compiles each target's sources in batches of 8 as one file, so the heavy
+# headers (the standard library, nlohmann/json, fmt, doctest, the ANTLR runtime) are parsed once
+# per batch instead of once per file. A clean `make test` (ASan) builds in about a fifth of the
+# time (docs/development.md). `make werror` builds file by file, so every file still compiles on
+# its own includes; UNITY=OFF does the same for any configuration (for quicker one-file rebuilds).
+UNITY ?= ON
+UNITY_FLAGS = -DCMAKE_UNITY_BUILD=$(UNITY)
 SOURCES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)
 
 .PHONY: all release debug asan werror tsan deps test-deps test demo bench fuzz fuzz-build format format-check clean \
@@ -31,7 +38,7 @@ test-deps:
 	@scripts/install-deps --with-tests
 
 build/%/build.ninja:
-	cmake -S . -B build/$* -G Ninja $(LAUNCHER) $(CMAKE_FLAGS) $(CONFIG_FLAGS)
+	cmake -S . -B build/$* -G Ninja $(LAUNCHER) $(UNITY_FLAGS) $(CMAKE_FLAGS) $(CONFIG_FLAGS)
 
 release: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=Release
 release: deps build/release/build.ninja
@@ -43,7 +50,7 @@ debug: deps build/debug/build.ninja
 
 # The developers' configuration: every warning in steward's own code is an error, at -O2 where GCC
 # sees the most (its false positives are avoided where they arise: docs/development.md).
-werror: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_WERROR=ON
+werror: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_WERROR=ON -DCMAKE_UNITY_BUILD=OFF
 werror: test-deps build/werror/build.ninja
 	cmake --build build/werror -j $(JOBS)
 
@@ -64,8 +71,10 @@ tsan: test-deps build/tsan/build.ninja
 # Line tables only (-g1): a sanitizer's report still names every frame's file and line, and a file
 # compiles in about a fifth less time into an object 2.5 times smaller (measured on a unit test),
 # which CI's clean build and its 46 links feel.
+# LLVM's linker (lld, installed with the test tools) links each sanitized test executable in about
+# a second.
 asan: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_SANITIZE=ON \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld
 asan: test-deps build/asan/build.ninja
 	cmake --build build/asan -j $(JOBS)
 
@@ -114,7 +123,10 @@ dist: deps build/dist/build.ninja
 dist-test: dist
 	python3 tests/ci/dist_test.py --archive dist/$(DIST_NAME).tar.gz --source . --work build/dist/test
 
-demo: release
+# The demo needs only the steward binary, not the tests and benchmarks a full release build adds.
+demo: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=Release
+demo: deps build/release/build.ninja
+	cmake --build build/release -j $(JOBS) --target steward
 	@scripts/demo build/release/engine/cli/steward
 
 bench: release

@@ -1,5 +1,6 @@
 #include "cli/base_findings_cache.h"
 
+#include "cli/cache_key_text.h"
 #include "findings/sha256.h"
 
 namespace steward::cli {
@@ -7,14 +8,7 @@ namespace steward::cli {
 namespace {
 
 constexpr const char* kFormat = "base-fingerprints/1";
-constexpr const char* kPath = "(base findings)";
-
-// Each part length-prefixed, so that no two different inputs describe the same way.
-void add_part(std::string& description, std::string_view part) {
-  description += std::to_string(part.size());
-  description += ':';
-  description += part;
-}
+constexpr const char* kBaseFindingsPath = "(base findings)";
 
 }  // namespace
 
@@ -25,28 +19,28 @@ std::optional<std::string> base_findings_key(const model::LoadedModel& base,
   std::string description;
   for (size_t i = 0; i < base.parsed.size(); ++i) {
     if (base.blob_ids[i].empty()) return std::nullopt;
-    add_part(description, base.parsed[i]->source->path());
-    add_part(description, base.blob_ids[i]);
+    add_key_part(description, base.parsed[i]->source->path());
+    add_key_part(description, base.blob_ids[i]);
   }
-  add_part(description, config.source ? config.source->text() : std::string("(defaults)"));
+  add_key_part(description, config.source ? config.source->text() : std::string("(defaults)"));
   for (const auto& pack : packs.packs) {
-    add_part(description, pack->pack().label());
+    add_key_part(description, pack->pack().label());
     for (const auto& file : pack->pack().files()) {
-      add_part(description, file->source->path());
-      add_part(description, file->source->text());
+      add_key_part(description, file->source->path());
+      add_key_part(description, file->source->text());
     }
   }
-  add_part(description, env.actor);
+  add_key_part(description, env.actor);
   for (const auto& label : env.labels)
-    add_part(description, label);
-  add_part(description, env.environment);
-  add_part(description, env.today);
+    add_key_part(description, label);
+  add_key_part(description, env.environment);
+  add_key_part(description, env.today);
   return findings::sha256_hex(description);
 }
 
 std::optional<std::vector<std::string>> load_base_fingerprints(config::BlobCacheStore& store,
                                                                const std::string& key) {
-  std::optional<std::string> payload = store.load({key, kPath, kFormat});
+  std::optional<std::string> payload = store.load({key, kBaseFindingsPath, kFormat});
   if (!payload) return std::nullopt;
   std::vector<std::string> fingerprints;
   size_t start = 0;
@@ -67,7 +61,7 @@ void save_base_fingerprints(config::BlobCacheStore& store, const std::string& ke
     payload += fingerprint;
     payload += '\n';
   }
-  store.save({key, kPath, kFormat}, payload);
+  store.save({key, kBaseFindingsPath, kFormat}, payload);
 }
 
 }  // namespace steward::cli

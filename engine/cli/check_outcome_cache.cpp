@@ -5,40 +5,34 @@
 
 #include <cstring>
 
+#include "cli/cache_key_text.h"
 #include "findings/sha256.h"
 
 namespace steward::cli {
 
 namespace {
 
-constexpr const char* kPath = "(check outcome)";
+constexpr const char* kOutcomePath = "(check outcome)";
 
 std::string format() {
   return "check-outcome/" + std::to_string(gate::kOutcomeCodecVersion);
 }
 
-// Each part length-prefixed, so that no two different inputs describe the same way.
-void add_part(std::string& description, std::string_view part) {
-  description += std::to_string(part.size());
-  description += ':';
-  description += part;
-}
-
 void add_snapshot(std::string& description, const git::Snapshot* snapshot) {
   if (!snapshot) {
-    add_part(description, "(none)");
+    add_key_part(description, "(none)");
     return;
   }
-  add_part(description, snapshot->label);
-  add_part(description, std::to_string(snapshot->files.size()));
+  add_key_part(description, snapshot->label);
+  add_key_part(description, std::to_string(snapshot->files.size()));
   for (const auto& file : snapshot->files) {
-    add_part(description, file.path);
-    add_part(description, file.blob_id);
+    add_key_part(description, file.path);
+    add_key_part(description, file.blob_id);
   }
-  add_part(description, std::to_string(snapshot->unread.size()));
+  add_key_part(description, std::to_string(snapshot->unread.size()));
   for (const auto& unread : snapshot->unread) {
-    add_part(description, unread.path);
-    add_part(description, unread.reason);
+    add_key_part(description, unread.path);
+    add_key_part(description, unread.reason);
   }
 }
 
@@ -90,42 +84,42 @@ const std::string& build_identity() {
 
 std::string check_outcome_key(const CheckOutcomeInputs& inputs) {
   std::string description;
-  add_part(description, build_identity());
+  add_key_part(description, build_identity());
   add_snapshot(description, inputs.head);
   add_snapshot(description, inputs.base);
   const config::StewardConfig& config = *inputs.config;
-  add_part(description, config.source ? config.source->path() : std::string("(no file)"));
-  add_part(description, config.source ? config.source->text() : std::string("(defaults)"));
+  add_key_part(description, config.source ? config.source->path() : std::string("(no file)"));
+  add_key_part(description, config.source ? config.source->text() : std::string("(defaults)"));
   for (const auto& pack : inputs.packs->packs) {
-    add_part(description, pack->pack().label());
+    add_key_part(description, pack->pack().label());
     for (const auto& file : pack->pack().files()) {
-      add_part(description, file->source->path());
-      add_part(description, file->source->text());
+      add_key_part(description, file->source->path());
+      add_key_part(description, file->source->text());
     }
   }
   const policy::Env& env = *inputs.env;
-  add_part(description, env.actor);
-  add_part(description, std::to_string(env.labels.size()));
+  add_key_part(description, env.actor);
+  add_key_part(description, std::to_string(env.labels.size()));
   for (const auto& label : env.labels)
-    add_part(description, label);
-  add_part(description, env.environment);
-  add_part(description, env.today);
-  add_part(description,
-           env.coverage_minimum ? std::to_string(*env.coverage_minimum) : std::string("(none)"));
-  add_part(description, inputs.new_only ? "new only" : "all");
+    add_key_part(description, label);
+  add_key_part(description, env.environment);
+  add_key_part(description, env.today);
+  add_key_part(description, env.coverage_minimum ? std::to_string(*env.coverage_minimum)
+                                                 : std::string("(none)"));
+  add_key_part(description, inputs.new_only ? "new only" : "all");
   return findings::sha256_hex(description);
 }
 
 std::optional<gate::CheckOutcome> load_check_outcome(config::BlobCacheStore& store,
                                                      const std::string& key) {
-  std::optional<std::string> payload = store.load({key, kPath, format()});
+  std::optional<std::string> payload = store.load({key, kOutcomePath, format()});
   if (!payload) return std::nullopt;
   return gate::decode_outcome(*payload);
 }
 
 void save_check_outcome(config::BlobCacheStore& store, const std::string& key,
                         const gate::CheckOutcome& outcome) {
-  store.save({key, kPath, format()}, gate::encode_outcome(outcome));
+  store.save({key, kOutcomePath, format()}, gate::encode_outcome(outcome));
 }
 
 }  // namespace steward::cli

@@ -39,7 +39,7 @@ constexpr const char* kFunction = "evaluated";
 
 std::string where(const Span& span) {
   if (!span.valid()) return "";
-  return span.file() + ":" + std::to_string(span.line) + ":" + std::to_string(span.column);
+  return file_line_column(span);
 }
 
 // A value as the language writes it: strings quoted, lists in brackets, an entity as its type,

@@ -95,10 +95,6 @@ std::vector<std::string> project_entries(const fs::path& dir) {
   return names;
 }
 
-std::string place(const Span& span) {
-  return span.file() + ":" + std::to_string(span.line) + ":" + std::to_string(span.column);
-}
-
 }  // namespace
 
 Project Project::open(const fs::path& dir) {
@@ -213,7 +209,7 @@ void Project::require_data(const git::Snapshot& head, const config::StewardConfi
     if (used) continue;
     const std::string& entry = config.paths[i];
     auto guess = closest_match(entry, project_entries(dir_));
-    throw InputError(place(config.path_spans[i]) + ": '" + entry +
+    throw InputError(file_line_column(config.path_spans[i]) + ": '" + entry +
                          "' in 'paths' matches no data file (.yaml, .yml, .json) in the " +
                          head.label,
                      guess ? "did you mean '" + *guess + "'?"

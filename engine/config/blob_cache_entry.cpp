@@ -8,7 +8,7 @@ namespace steward::config {
 
 namespace {
 
-constexpr std::string_view kMagic = "STWCACHE";
+constexpr std::string_view kEntryMagic = "STWCACHE";
 
 // Fixed-width little-endian integers, so an entry means the same on every machine that shares a
 // cache folder (CI caches move between runners).
@@ -85,7 +85,7 @@ std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward
   std::string out;
   out.reserve(64 + steward_version.size() + key.blob_id.size() + key.path.size() +
               key.format.size() + payload.size());
-  out.append(kMagic);
+  out.append(kEntryMagic);
   put_integer<uint32_t>(out, kBlobCacheLayout);
   put_text(out, steward_version);
   put_text(out, key.blob_id);
@@ -100,7 +100,7 @@ std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward
 std::optional<std::string> decode_cache_entry(std::string_view entry, const BlobCacheKey& key,
                                               std::string_view steward_version) {
   EntryReader reader(entry);
-  if (!reader.literal(kMagic)) return std::nullopt;
+  if (!reader.literal(kEntryMagic)) return std::nullopt;
   if (reader.integer<uint32_t>() != kBlobCacheLayout) return std::nullopt;
   if (!reader.text_equals(steward_version) || !reader.text_equals(key.blob_id) ||
       !reader.text_equals(key.path) || !reader.text_equals(key.format)) {
@@ -116,7 +116,7 @@ std::optional<std::string> decode_cache_entry(std::string_view entry, const Blob
 
 std::optional<CacheEntryHeader> read_cache_entry_header(std::string_view bytes) {
   EntryReader reader(bytes);
-  if (!reader.literal(kMagic)) return std::nullopt;
+  if (!reader.literal(kEntryMagic)) return std::nullopt;
   if (reader.integer<uint32_t>() != kBlobCacheLayout) return std::nullopt;
   CacheEntryHeader header;
   auto version = reader.text();

@@ -9,7 +9,7 @@ namespace steward::config {
 
 namespace {
 
-constexpr std::string_view kMagic = "STWDOC";
+constexpr std::string_view kDocumentMagic = "STWDOC";
 
 // Strings up to this long are interned; longer ones (descriptions) rarely repeat.
 constexpr size_t kMaxInternedBytes = 64;
@@ -119,7 +119,7 @@ class Reader : public ByteReader {
 
 std::string encode_read_result(const ReadResult& result) {
   Writer writer;
-  writer.out.append(kMagic);
+  writer.out.append(kDocumentMagic);
   writer.number(kDocumentCodecVersion);
   writer.number(result.documents.size());
   for (const Document& document : result.documents) {
@@ -134,7 +134,8 @@ std::string encode_read_result(const ReadResult& result) {
 
 std::optional<ReadResult> decode_read_result(std::string_view bytes, const SourceRef& source) {
   Reader reader(bytes, source);
-  if (!reader.literal(kMagic) || reader.number() != kDocumentCodecVersion) return std::nullopt;
+  if (!reader.literal(kDocumentMagic) || reader.number() != kDocumentCodecVersion)
+    return std::nullopt;
   ReadResult result;
   result.source = source;
   const size_t documents = reader.count();

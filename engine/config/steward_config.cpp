@@ -9,17 +9,9 @@ namespace steward::config {
 
 namespace {
 
-std::string where(const Span& span) {
-  return span.file() + ":" + std::to_string(span.line) + ":" + std::to_string(span.column);
-}
-
-[[noreturn]] void fail(const Span& span, const std::string& message, const std::string& fix) {
-  throw InputError(where(span) + ": " + message, fix);
-}
-
 std::string scalar(const Node& node, std::string_view key) {
   if (!node.is_scalar()) {
-    fail(
+    fail_at(
         node.span,
         "'" + std::string(key) + "' must be a single value, not a " + std::string(node.type_name()),
         "write it as `" + std::string(key) + ": value`");
@@ -32,8 +24,8 @@ std::vector<std::string> string_list(const Node& node, std::string_view key) {
   if (node.is_null()) return out;
   if (node.is_scalar()) return {node.text};
   if (!node.is_sequence()) {
-    fail(node.span, "'" + std::string(key) + "' must be a list",
-         "write it as `" + std::string(key) + ": [a, b]`");
+    fail_at(node.span, "'" + std::string(key) + "' must be a list",
+            "write it as `" + std::string(key) + ": [a, b]`");
   }
   for (const auto& item : node.items)
     out.push_back(scalar(item, key));
@@ -56,17 +48,18 @@ std::vector<std::string> path_list(const Node& node, std::string_view key,
     const std::string& entry = out[i];
     const Span& span = items[i]->span;
     if (entry.size() > kMaxPathPatternLength) {
-      fail(span,
-           "a '" + std::string(key) + "' entry is " + std::to_string(entry.size()) +
-               " characters long, more than the limit of " + std::to_string(kMaxPathPatternLength),
-           "shorten it; a folder name or a glob such as `**/drafts/**` is enough");
+      fail_at(span,
+              "a '" + std::string(key) + "' entry is " + std::to_string(entry.size()) +
+                  " characters long, more than the limit of " +
+                  std::to_string(kMaxPathPatternLength),
+              "shorten it; a folder name or a glob such as `**/drafts/**` is enough");
     }
     bool climbs = entry == ".." || entry.starts_with("../") ||
                   entry.find("/../") != std::string::npos || entry.ends_with("/..");
     if (entry.empty() || entry.starts_with('/') || climbs) {
-      fail(span, "'" + entry + "' in '" + std::string(key) + "' is not inside the repository",
-           "write folders relative to steward.yaml, such as `tracking-plan`; steward never "
-           "reads outside the repository");
+      fail_at(span, "'" + entry + "' in '" + std::string(key) + "' is not inside the repository",
+              "write folders relative to steward.yaml, such as `tracking-plan`; steward never "
+              "reads outside the repository");
     }
     if (spans) spans->push_back(span);
   }
@@ -79,8 +72,8 @@ std::optional<Severity> parse_severity(const Node& node, const std::string& rule
   if (value == "warning") return Severity::warning;
   if (value == "note") return Severity::note;
   if (value == "off") return std::nullopt;
-  fail(node.span, "unknown severity '" + value + "' for " + rule,
-       "use one of: error, warning, note, off");
+  fail_at(node.span, "unknown severity '" + value + "' for " + rule,
+          "use one of: error, warning, note, off");
 }
 
 // Reports print it as a link, so it must be absolute and name the rule.
@@ -88,11 +81,11 @@ std::optional<Severity> parse_severity(const Node& node, const std::string& rule
 std::optional<double> parse_coverage(const Node& node) {
   if (node.is_null()) return std::nullopt;
   const char* fix = "write `coverage: {minimum: 90%}` (a percentage from 0 to 100)";
-  if (!node.is_mapping()) fail(node.span, "'coverage' must be a mapping", fix);
+  if (!node.is_mapping()) fail_at(node.span, "'coverage' must be a mapping", fix);
   std::optional<double> minimum;
   for (const auto& entry : node.entries) {
     if (entry.key.text != "minimum") {
-      fail(entry.key.span, "unknown coverage key '" + entry.key.text + "'", fix);
+      fail_at(entry.key.span, "unknown coverage key '" + entry.key.text + "'", fix);
     }
     std::string text = scalar(entry.value, "minimum");
     if (text.ends_with('%')) text.pop_back();
@@ -104,8 +97,8 @@ std::optional<double> parse_coverage(const Node& node) {
       used = 0;
     }
     if (used == 0 || used != text.size() || !(value >= 0 && value <= 100)) {
-      fail(entry.value.span, "coverage minimum '" + entry.value.text + "' is not a percentage",
-           fix);
+      fail_at(entry.value.span, "coverage minimum '" + entry.value.text + "' is not a percentage",
+              fix);
     }
     minimum = value;
   }
@@ -117,8 +110,8 @@ std::string parse_docs_url(const Node& node) {
   const bool web = value.starts_with("https://") || value.starts_with("http://");
   if (!web || value.find("{rule}") == std::string::npos ||
       value.find_first_of(" \t\"<>") != std::string::npos) {
-    fail(node.span, "docs_url '" + value + "' is not an http(s) URL with {rule} in it",
-         "write `docs_url: https://wiki.example.com/steward/{rule}`; {rule} is the rule id");
+    fail_at(node.span, "docs_url '" + value + "' is not an http(s) URL with {rule} in it",
+            "write `docs_url: https://wiki.example.com/steward/{rule}`; {rule} is the rule id");
   }
   return value;
 }
@@ -130,8 +123,8 @@ std::string parse_source_url(const Node& node) {
   const bool web = value.starts_with("https://") || value.starts_with("http://");
   if (!web || value.find("{path}") == std::string::npos ||
       value.find_first_of(" \t\"<>") != std::string::npos) {
-    fail(node.span, "source_url '" + value + "' is not an http(s) URL with {path} in it",
-         "write `source_url: https://github.com/ORG/REPO/blob/main/{path}#L{line}`");
+    fail_at(node.span, "source_url '" + value + "' is not an http(s) URL with {path} in it",
+            "write `source_url: https://github.com/ORG/REPO/blob/main/{path}#L{line}`");
   }
   return value;
 }
@@ -142,13 +135,13 @@ FailOn read_fail_on(const Node& node) {
   std::string names;
   for (const std::string& name : fail_on_names())
     names += (names.empty() ? "" : ", ") + name;
-  fail(node.span, "unknown fail_on level '" + value + "'", "use one of: " + names);
+  fail_at(node.span, "unknown fail_on level '" + value + "'", "use one of: " + names);
 }
 
 Waiver parse_waiver(const Node& node) {
   if (!node.is_mapping()) {
-    fail(node.span, "a waiver must be a mapping",
-         "write `- {rule: RULE, target: WHAT, reason: WHY, approved_by: TEAM, expires: DATE}`");
+    fail_at(node.span, "a waiver must be a mapping",
+            "write `- {rule: RULE, target: WHAT, reason: WHY, approved_by: TEAM, expires: DATE}`");
   }
   Waiver waiver;
   waiver.span = node.span;
@@ -168,26 +161,26 @@ Waiver parse_waiver(const Node& node) {
       waiver.expires = scalar(entry.value, key);
     else {
       auto guess = closest_match(key, keys);
-      fail(entry.key.span, "unknown waiver key '" + key + "'",
-           guess ? "did you mean '" + *guess + "'?"
-                 : "a waiver has rule, target, reason, "
-                   "approved_by and expires");
+      fail_at(entry.key.span, "unknown waiver key '" + key + "'",
+              guess ? "did you mean '" + *guess + "'?"
+                    : "a waiver has rule, target, reason, "
+                      "approved_by and expires");
     }
   }
-  if (waiver.rule.empty()) fail(node.span, "a waiver needs a `rule`", "add `rule: RULE-ID`");
+  if (waiver.rule.empty()) fail_at(node.span, "a waiver needs a `rule`", "add `rule: RULE-ID`");
   if (waiver.reason.empty()) {
-    fail(node.span, "the waiver for " + waiver.rule + " has no `reason`",
-         "say why the finding is accepted, so a reviewer can judge it");
+    fail_at(node.span, "the waiver for " + waiver.rule + " has no `reason`",
+            "say why the finding is accepted, so a reviewer can judge it");
   }
   if (waiver.approved_by.empty()) {
-    fail(node.span, "the waiver for " + waiver.rule + " has no `approved_by`",
-         "name the team that accepted it");
+    fail_at(node.span, "the waiver for " + waiver.rule + " has no `approved_by`",
+            "name the team that accepted it");
   }
   if (waiver.target.empty()) waiver.target = "*";
   if (!waiver.expires.empty() && !parse_iso_date(waiver.expires)) {
-    fail(node.find("expires")->span,
-         "expires must be a date YYYY-MM-DD, not '" + waiver.expires + "'",
-         "write e.g. `expires: 2026-12-31`");
+    fail_at(node.find("expires")->span,
+            "expires must be a date YYYY-MM-DD, not '" + waiver.expires + "'",
+            "write e.g. `expires: 2026-12-31`");
   }
   return waiver;
 }
@@ -202,13 +195,13 @@ std::vector<std::string> pack_list(const Node& node) {
     try {
       if (parse_git_pack(entry)) continue;
     } catch (const InputError& error) {
-      fail(span, error.what(), error.fix());
+      fail_at(span, error.what(), error.fix());
     }
     if (entry.find("://") != std::string::npos) {
-      fail(span, "the pack '" + entry + "' is a URL, not a folder",
-           "a pack from a git repository is written `git+URL@TAG#path/in/repo` (for example "
-           "`git+" +
-               entry + "@v1.0.0`), pinned to a tag or a commit");
+      fail_at(span, "the pack '" + entry + "' is a URL, not a folder",
+              "a pack from a git repository is written `git+URL@TAG#path/in/repo` (for example "
+              "`git+" +
+                  entry + "@v1.0.0`), pinned to a tag or a commit");
     }
   }
   return out;
@@ -264,17 +257,17 @@ StewardConfig parse_steward_config(const SourceRef& source) {
   ReadResult read = read_documents(source);
   if (!read.diagnostics.empty()) {
     const Diagnostic& d = read.diagnostics.front();
-    fail(d.span, d.message, "fix the syntax of steward.yaml");
+    fail_at(d.span, d.message, "fix the syntax of steward.yaml");
   }
   if (read.documents.empty() || read.documents.front().root.is_null()) return config;
   if (read.documents.size() > 1) {
-    fail(read.documents[1].root.span, "steward.yaml must hold one document",
-         "merge the documents into one");
+    fail_at(read.documents[1].root.span, "steward.yaml must hold one document",
+            "merge the documents into one");
   }
   const Node& root = read.documents.front().root;
   if (!root.is_mapping()) {
-    fail(root.span, "steward.yaml must be a mapping",
-         "start from `steward init`, or see docs/configuration.md");
+    fail_at(root.span, "steward.yaml must be a mapping",
+            "start from `steward init`, or see docs/configuration.md");
   }
   static const std::vector<std::string> keys = {"paths",      "exclude", "packs",    "severity",
                                                 "fail_on",    "waivers", "docs_url", "coverage",
@@ -301,8 +294,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     else if (key == "severity") {
       if (value.is_null()) continue;
       if (!value.is_mapping()) {
-        fail(value.span, "'severity' must map rule ids to levels",
-             "write `severity: {governance.description-required: warning}`");
+        fail_at(value.span, "'severity' must map rule ids to levels",
+                "write `severity: {governance.description-required: warning}`");
       }
       for (const auto& rule : value.entries) {
         config.severity[rule.key.text] =
@@ -311,15 +304,15 @@ StewardConfig parse_steward_config(const SourceRef& source) {
     } else if (key == "waivers") {
       if (value.is_null()) continue;
       if (!value.is_sequence())
-        fail(value.span, "'waivers' must be a list", "write `waivers: [...]`");
+        fail_at(value.span, "'waivers' must be a list", "write `waivers: [...]`");
       for (const auto& item : value.items)
         config.waivers.push_back(parse_waiver(item));
     } else if (!key.starts_with("x-")) {
       auto guess = closest_match(key, keys);
-      fail(entry.key.span, "unknown key '" + key + "' in steward.yaml",
-           guess ? "did you mean '" + *guess + "'?"
-                 : "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, "
-                   "docs_url, coverage, source_url and traffic");
+      fail_at(entry.key.span, "unknown key '" + key + "' in steward.yaml",
+              guess ? "did you mean '" + *guess + "'?"
+                    : "steward.yaml has paths, exclude, packs, severity, fail_on, waivers, "
+                      "docs_url, coverage, source_url and traffic");
     }
   }
   return config;

@@ -11,12 +11,6 @@ namespace steward::config {
 
 namespace {
 
-[[noreturn]] void fail(const Span& span, const std::string& message, const std::string& fix) {
-  throw InputError(span.file() + ":" + std::to_string(span.line) + ":" +
-                       std::to_string(span.column) + ": " + message,
-                   fix);
-}
-
 // "0.1%" -> 0.001. Only a percentage is accepted: a bare 0.1 could mean either.
 double parse_rate(const Node& node, const std::string& key) {
   const std::string& text = node.text;
@@ -26,8 +20,8 @@ double parse_rate(const Node& node, const std::string& key) {
     if (ec != std::errc() || end != text.data() + text.size() - 1) percent = -1;
   }
   if (percent < 0 || percent > 100) {
-    fail(node.span, "'" + key + "' must be a percentage from 0% to 100%, not '" + text + "'",
-         "write e.g. `" + key + ": 0.1%`");
+    fail_at(node.span, "'" + key + "' must be a percentage from 0% to 100%, not '" + text + "'",
+            "write e.g. `" + key + ": 0.1%`");
   }
   return percent / 100;
 }
@@ -35,8 +29,9 @@ double parse_rate(const Node& node, const std::string& key) {
 long long parse_count(const Node& node, const std::string& key) {
   auto value = node.as_integer();
   if (!node.is_scalar() || !value || *value < 0) {
-    fail(node.span, "'" + key + "' must be a whole number of at least 0, not '" + node.text + "'",
-         "write e.g. `" + key + ": 0`");
+    fail_at(node.span,
+            "'" + key + "' must be a whole number of at least 0, not '" + node.text + "'",
+            "write e.g. `" + key + ": 0`");
   }
   return *value;
 }
@@ -47,14 +42,14 @@ void unknown_key(const MapEntry& entry, const std::string& section,
   std::string list;
   for (const auto& k : keys)
     list += (list.empty() ? "" : ", ") + k;
-  fail(entry.key.span, "unknown key '" + entry.key.text + "' in traffic." + section,
-       guess ? "did you mean '" + *guess + "'?" : "traffic." + section + " has " + list);
+  fail_at(entry.key.span, "unknown key '" + entry.key.text + "' in traffic." + section,
+          guess ? "did you mean '" + *guess + "'?" : "traffic." + section + " has " + list);
 }
 
 const Node& mapping(const Node& node, const std::string& key) {
   if (!node.is_mapping()) {
-    fail(node.span, "'" + key + "' must be a mapping",
-         "see docs/configuration.md, section Sampled traffic");
+    fail_at(node.span, "'" + key + "' must be a mapping",
+            "see docs/configuration.md, section Sampled traffic");
   }
   return node;
 }
@@ -115,8 +110,9 @@ TrafficCriteria parse_traffic_criteria(const Node& node) {
       parse_identity(entry.value, out);
     else {
       auto guess = closest_match(key, keys);
-      fail(entry.key.span, "unknown key '" + key + "' in traffic",
-           guess ? "did you mean '" + *guess + "'?" : "traffic has validate, replay and identity");
+      fail_at(
+          entry.key.span, "unknown key '" + key + "' in traffic",
+          guess ? "did you mean '" + *guess + "'?" : "traffic has validate, replay and identity");
     }
   }
   return out;

@@ -3,18 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "source/ascii_lower.h"
 #include "source/visible_text.h"
 
 namespace steward::kpi::scorecard {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // A line as evidence: trimmed, at most 160 bytes, made visible (CI files are repository text).
 std::string excerpt(std::string_view line) {
@@ -63,7 +57,7 @@ std::vector<Evidence> ci_lines(const RepositoryFiles& files, std::vector<std::st
       if (end == std::string::npos) end = text.size();
       ++line_number;
       std::string_view line(text.data() + start, end - start);
-      std::string folded = lower(line);
+      std::string folded = ascii_lower(line);
       bool all = std::all_of(words.begin(), words.end(), [&](std::string_view word) {
         return folded.find(word) != std::string::npos;
       });
@@ -82,7 +76,7 @@ std::vector<Evidence> paths_naming(const RepositoryFiles& files,
                                    size_t limit) {
   std::vector<Evidence> out;
   for (const auto& path : files.paths) {
-    std::string folded = lower(path);
+    std::string folded = ascii_lower(path);
     for (std::string_view word : words) {
       if (folded.find(word) == std::string::npos) continue;
       out.push_back({path, 0, std::string(found)});

@@ -204,7 +204,7 @@ void check_rule_ids(const std::vector<Expectation>& expectations,
 }
 
 // What run_case needs of the pack besides the case.
-struct PackContext {
+struct FixturePackContext {
   const CheckedPack& pack;
   std::vector<std::string> rule_ids;
   const git::Snapshot* shared = nullptr;  // tests/_shared/, when the pack has one
@@ -231,7 +231,7 @@ bool read_expectations(const Side& side, const std::string& label, CaseRun& run)
 }
 
 // Errors of the pack on this case's data go to the pack, once each; the case refers to them.
-void lift_pack_errors(Diagnostics errors, PackContext& context, CaseResult& result) {
+void lift_pack_errors(Diagnostics errors, FixturePackContext& context, CaseResult& result) {
   for (auto& e : errors) {
     std::string key = e.rule + "|" + e.span.file() + ":" + std::to_string(e.span.line) + ":" +
                       std::to_string(e.span.column) + "|" + e.message;
@@ -242,7 +242,7 @@ void lift_pack_errors(Diagnostics errors, PackContext& context, CaseResult& resu
   }
 }
 
-CaseRun run_case(const fs::path& folder, PackContext& context) {
+CaseRun run_case(const fs::path& folder, FixturePackContext& context) {
   CaseRun run;
   CaseResult& result = run.result;
   result.name = folder.filename().string();
@@ -430,8 +430,8 @@ PackTestResult run_pack_tests(const fs::path& folder, const FunctionRegistry& fu
     }
   }
   std::set<std::string> reported;
-  PackContext context{*checked.pack, rule_ids,      shared ? &*shared : nullptr,
-                      services,      result.errors, reported};
+  FixturePackContext context{*checked.pack, rule_ids,      shared ? &*shared : nullptr,
+                             services,      result.errors, reported};
   std::map<std::string, std::set<std::string>> exercised;
   std::set<std::string> expected_rules;
   for (const auto& case_folder : case_folders(folder / "tests")) {

@@ -15,7 +15,7 @@ namespace steward::policy {
 
 namespace {
 
-Diagnostic fixture_error(Span span, std::string message) {
+Diagnostic case_file_error(Span span, std::string message) {
   return make_diagnostic(rule_id::kPolicyFixture, Severity::error, std::move(span),
                          std::move(message));
 }
@@ -24,7 +24,7 @@ Diagnostic fixture_error(Span span, std::string message) {
 bool read_string(const config::Node& node, const std::string& key, std::string& out,
                  Diagnostics& errors) {
   if (!node.is_scalar()) {
-    errors.push_back(fixture_error(
+    errors.push_back(case_file_error(
         node.span, "`env." + key + "` must be a string, not a " + std::string(node.type_name())));
     return false;
   }
@@ -34,9 +34,9 @@ bool read_string(const config::Node& node, const std::string& key, std::string& 
 
 void read_env(const config::Node& node, Env& env, Diagnostics& errors) {
   if (!node.is_mapping()) {
-    errors.push_back(fixture_error(node.span,
-                                   "`env` must be a mapping of today, actor, labels "
-                                   "and environment"));
+    errors.push_back(case_file_error(node.span,
+                                     "`env` must be a mapping of today, actor, labels "
+                                     "and environment"));
     return;
   }
   const std::vector<std::string> keys = {"today", "actor", "labels", "environment"};
@@ -50,7 +50,8 @@ void read_env(const config::Node& node, Env& env, Diagnostics& errors) {
       read_string(entry.value, key, env.environment, errors);
     } else if (key == "labels") {
       if (!entry.value.is_sequence()) {
-        errors.push_back(fixture_error(entry.value.span, "`env.labels` must be a list of strings"));
+        errors.push_back(
+            case_file_error(entry.value.span, "`env.labels` must be a list of strings"));
         continue;
       }
       env.labels.clear();
@@ -60,7 +61,7 @@ void read_env(const config::Node& node, Env& env, Diagnostics& errors) {
       }
     } else {
       auto guess = closest_match(key, keys);
-      Diagnostic d = fixture_error(entry.key.span, "unknown key `env." + key + "`");
+      Diagnostic d = case_file_error(entry.key.span, "unknown key `env." + key + "`");
       d.suggestion = guess ? "did you mean `" + *guess + "`?"
                            : "env takes today, actor, labels and environment";
       errors.push_back(std::move(d));
@@ -75,7 +76,7 @@ Diagnostics read_case_file(const std::filesystem::path& file, const std::string&
   Diagnostics errors;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    errors.push_back(fixture_error({}, "cannot read " + display));
+    errors.push_back(case_file_error({}, "cannot read " + display));
     return errors;
   }
   std::ostringstream text;
@@ -88,7 +89,7 @@ Diagnostics read_case_file(const std::filesystem::path& file, const std::string&
   if (!errors.empty() || read.documents.empty()) return errors;
   const config::Node& root = read.documents.front().root;
   if (!root.is_mapping()) {
-    errors.push_back(fixture_error(root.span, display + " must be a mapping with `env:`"));
+    errors.push_back(case_file_error(root.span, display + " must be a mapping with `env:`"));
     return errors;
   }
   Env updated = env;
@@ -96,7 +97,7 @@ Diagnostics read_case_file(const std::filesystem::path& file, const std::string&
     if (entry.key.text == "env") {
       read_env(entry.value, updated, errors);
     } else {
-      Diagnostic d = fixture_error(entry.key.span, "unknown key `" + entry.key.text + "`");
+      Diagnostic d = case_file_error(entry.key.span, "unknown key `" + entry.key.text + "`");
       d.suggestion = "a case file takes `env:` (today, actor, labels, environment)";
       errors.push_back(std::move(d));
     }

@@ -43,10 +43,6 @@ std::string too_large(std::string_view path, uintmax_t bytes) {
 
 constexpr const char* kSplitFix = "split the pack into several smaller .policy files";
 
-std::string where(const Span& span) {
-  return span.file() + ":" + std::to_string(span.line) + ":" + std::to_string(span.column);
-}
-
 Diagnostic pack_error(Span span, std::string message) {
   return make_diagnostic(rule_id::kPolicyPack, Severity::error, std::move(span),
                          std::move(message));
@@ -88,8 +84,8 @@ struct PackLoader {
         } else if (file->pack != pack.name_) {
           loaded.diagnostics.push_back(pack_error(
               file->pack_span, "this file declares `pack " + file->pack + "` but " +
-                                   where(first_named->pack_span) + " declares `pack " + pack.name_ +
-                                   "`; the files of a folder form one pack"));
+                                   file_line_column(first_named->pack_span) + " declares `pack " +
+                                   pack.name_ + "`; the files of a folder form one pack"));
         }
       }
       for (const auto& rule : file->rules) {
@@ -97,7 +93,8 @@ struct PackLoader {
         auto [it, inserted] = rule_ids.emplace(rule.id, rule.id_span);
         if (!inserted) {
           loaded.diagnostics.push_back(pack_error(
-              rule.id_span, "rule `" + rule.id + "` is already defined at " + where(it->second)));
+              rule.id_span,
+              "rule `" + rule.id + "` is already defined at " + file_line_column(it->second)));
         }
       }
       for (const auto& function : file->functions) {
@@ -105,8 +102,8 @@ struct PackLoader {
         auto [it, inserted] = function_names.emplace(function->name, function->name_span);
         if (!inserted) {
           loaded.diagnostics.push_back(pack_error(
-              function->name_span,
-              "function `" + function->name + "` is already defined at " + where(it->second)));
+              function->name_span, "function `" + function->name + "` is already defined at " +
+                                       file_line_column(it->second)));
         }
       }
     }

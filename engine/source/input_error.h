@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "source/span.h"
+
 namespace steward {
 
 // A problem with steward's own inputs: arguments, steward.yaml, policy packs, a revision that
@@ -17,5 +19,11 @@ class InputError : public std::runtime_error {
  private:
   std::string fix_;
 };
+
+// An InputError at a place in one of steward's own files: "path:line:column: message".
+[[noreturn]] inline void fail_at(const Span& span, const std::string& message,
+                                 const std::string& fix) {
+  throw InputError(file_line_column(span) + ": " + message, fix);
+}
 
 }  // namespace steward

@@ -24,4 +24,9 @@ struct Span {
   }
 };
 
+// "path:line:column", the way messages about steward's own inputs name a place.
+inline std::string file_line_column(const Span& span) {
+  return span.file() + ":" + std::to_string(span.line) + ":" + std::to_string(span.column);
+}
+
 }  // namespace steward

@@ -8,6 +8,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "source/ascii_lower.h"
 #include "traffic/event_checker.h"
 #include "traffic/ordered_batches.h"
 
@@ -16,13 +17,6 @@ namespace steward::traffic {
 namespace {
 
 constexpr size_t kWorstShown = 3;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string trim(std::string_view text) {
   size_t b = text.find_first_not_of(" \t\r\n");
@@ -62,7 +56,7 @@ struct RuleSet {
       key.rule = &k;
       key.from = k.from.name.empty() ? default_from(k.key) : k.from.name;
       for (const auto& purpose : k.consent)
-        key.consent.push_back(lower(purpose.name));
+        key.consent.push_back(ascii_lower(purpose.name));
       key.unique = k.key == "user_id" || (k.precedence && *k.precedence == strongest);
       for (const auto& s : identity->suppress) {
         if (s.key != k.key) continue;
@@ -93,7 +87,7 @@ struct Extraction {
 std::string normalized(const CompiledKey& key, std::string value) {
   for (const auto& step : key.rule->normalize) {
     if (step == "trim") value = trim(value);
-    if (step == "lowercase") value = lower(value);
+    if (step == "lowercase") value = ascii_lower(value);
   }
   return value;
 }
@@ -269,7 +263,7 @@ const model::Identity* find_identity(const model::Model& model, const std::strin
   return nullptr;
 }
 
-struct LineResult {
+struct SimulatedLine {
   std::vector<Extraction> base, head;  // per identity
 };
 
@@ -303,7 +297,7 @@ IdentitySummary simulate_identity(const model::Model& base, const model::Model& 
   unsigned workers = worker_count(options.threads);
   std::vector<EventChecker> checkers(workers);
   auto work = [&](size_t w, const SampleLine& line, const SampleLine*) {
-    LineResult r;
+    SimulatedLine r;
     Reason problem;
     if (!checkers[w].parse(line, problem)) return r;
     r.base.resize(names.size());
@@ -314,7 +308,7 @@ IdentitySummary simulate_identity(const model::Model& base, const model::Model& 
     }
     return r;
   };
-  auto consume = [&](const SampleLine&, LineResult&& r) {
+  auto consume = [&](const SampleLine&, SimulatedLine&& r) {
     ++summary.lines;
     for (size_t i = 0; i < r.base.size(); ++i) {
       if (base_rules[i].identity) base_graphs[i].add(r.base[i], summary.identities[i].base);
@@ -324,7 +318,7 @@ IdentitySummary simulate_identity(const model::Model& base, const model::Model& 
   auto progress = [&](uint64_t lines) {
     if (options.progress) options.progress(lines);
   };
-  for_each_in_order<LineResult>(source, workers, work, consume, progress);
+  for_each_in_order<SimulatedLine>(source, workers, work, consume, progress);
   for (size_t i = 0; i < names.size(); ++i) {
     if (base_rules[i].identity) base_graphs[i].finish(summary.identities[i].base);
     if (head_rules[i].identity) head_graphs[i].finish(summary.identities[i].head);

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <memory>
 
+#include "source/ascii_lower.h"
+
 namespace steward::traffic {
 
 namespace {
@@ -30,13 +32,6 @@ Format format_of(std::string_view name) {
   if (name == "ipv4") return Format::ipv4;
   if (name == "ipv6") return Format::ipv6;
   return Format::none;  // a format steward does not check is not enforced (docs/traffic.md)
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 void add_enum_value(EnumSet& set, const std::string& text, std::string_view type) {
@@ -200,7 +195,7 @@ void PlanChecks::compile(Draft& draft, uint32_t index, const model::Property& pr
     node.consent_first = static_cast<uint32_t>(draft.consent.size());
     node.consent_count = static_cast<uint32_t>(property.consent.size());
     for (const auto& purpose : property.consent) {
-      std::string name = lower(purpose.name);
+      std::string name = ascii_lower(purpose.name);
       uint32_t id = purpose_ids_.find(name);
       if (id == NameIndex::kAbsent) {
         id = static_cast<uint32_t>(purposes_.size());

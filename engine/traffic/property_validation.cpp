@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "source/ascii_lower.h"
 #include "traffic/json_event.h"
 
 namespace steward::traffic::detail {
@@ -83,13 +84,6 @@ std::string number_text(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.15g", value);
   return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 size_t code_points(std::string_view text) {
@@ -293,7 +287,7 @@ void check_consent(const PropertyCheck& child, Walk& walk) {
     if (walk.granted[walk.event.consent[child.consent_first + k]]) continue;
     const model::Property& property = walk.event.property_of(child);
     const auto& refs = property.consent;
-    walk.add(ReasonKind::consent_missing, "consent to " + lower(refs[k].name), "not granted",
+    walk.add(ReasonKind::consent_missing, "consent to " + ascii_lower(refs[k].name), "not granted",
              refs.empty() ? &property.span : &refs.front().span);
   }
 }

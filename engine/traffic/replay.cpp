@@ -5,19 +5,13 @@
 #include <set>
 #include <unordered_map>
 
+#include "source/ascii_lower.h"
 #include "traffic/event_checker.h"
 #include "traffic/ordered_batches.h"
 
 namespace steward::traffic {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Delivery keys and (destination, event) consent keys as small integers, shared by both plans,
 // built before the run and only read by the workers.
@@ -68,13 +62,13 @@ class Routing {
     for (const auto& route : model.routes) {
       PlannedRoute planned;
       for (const auto& purpose : route.destination->consent)
-        planned.consent.push_back(lower(purpose.name));
+        planned.consent.push_back(ascii_lower(purpose.name));
       planned.consent_key = keys.consent(route.destination->name, route.event->name);
       for (const auto& delivered : route.delivered_properties) {
         PlannedProperty p;
         p.path = delivered.property->path;
         for (const auto& purpose : delivered.property->consent)
-          p.consent.push_back(lower(purpose.name));
+          p.consent.push_back(ascii_lower(purpose.name));
         std::string pii = delivered.pii.empty() ? "unclassified" : delivered.pii;
         for (const auto& environment : route.environments) {
           p.keys.push_back(keys.delivery(
@@ -115,7 +109,7 @@ class Routing {
   std::unordered_map<std::string, std::vector<PlannedRoute>> by_event_;
 };
 
-struct LineResult {
+struct ReplayedLine {
   bool is_event = false;
   EventVerdict base, head;
   std::vector<uint32_t> base_delivered, head_delivered, base_blocked, head_blocked;
@@ -214,7 +208,7 @@ ReplaySummary replay_sample(const PlanChecks& base, const PlanChecks& head, Line
   unsigned workers = worker_count(options.threads);
   std::vector<EventChecker> checkers(workers);
   auto work = [&](size_t w, const SampleLine& line, const SampleLine*) {
-    LineResult r;
+    ReplayedLine r;
     Reason problem;
     EventChecker& checker = checkers[w];
     r.is_event = checker.parse(line, problem);
@@ -229,7 +223,7 @@ ReplaySummary replay_sample(const PlanChecks& base, const PlanChecks& head, Line
     return r;
   };
   ReasonCounter new_reasons(summary.new_reasons), resolved(summary.resolved_reasons);
-  auto consume = [&](const SampleLine&, LineResult&& r) {
+  auto consume = [&](const SampleLine&, ReplayedLine&& r) {
     ++summary.lines;
     if (!r.is_event) return;  // the same for both plans: `steward validate` reports it
     bool base_ok = r.base.valid(), head_ok = r.head.valid();
@@ -263,7 +257,7 @@ ReplaySummary replay_sample(const PlanChecks& base, const PlanChecks& head, Line
   auto progress = [&](uint64_t lines) {
     if (options.progress) options.progress(lines);
   };
-  for_each_in_order<LineResult>(source, workers, work, consume, progress);
+  for_each_in_order<ReplayedLine>(source, workers, work, consume, progress);
   new_reasons.finish();
   resolved.finish();
   for (uint32_t id = 0; id < keys.deliveries(); ++id)

@@ -29,7 +29,7 @@ std::string generic_path(const std::string& path) {
   return out;
 }
 
-struct LineResult {
+struct ValidatedLine {
   bool is_event = false;
   EventVerdict verdict;
 };
@@ -191,7 +191,7 @@ ValidationSummary validate_sample(const PlanChecks& plan, LineSource& source,
   Tallies tallies(summary);
   EventTallies events(plan);
   auto work = [&](size_t w, const SampleLine& line, const SampleLine* next) {
-    LineResult result;
+    ValidatedLine result;
     Reason problem;
     LookAhead& ahead = lookahead[w];
     result.is_event = ahead.take(line, problem);
@@ -204,7 +204,7 @@ ValidationSummary validate_sample(const PlanChecks& plan, LineSource& source,
       result.verdict.reasons.push_back(std::move(problem));
     return result;
   };
-  auto consume = [&](const SampleLine& line, LineResult&& result) {
+  auto consume = [&](const SampleLine& line, ValidatedLine&& result) {
     ++summary.lines;
     EventVerdict& v = result.verdict;
     if (result.is_event) ++summary.calls[static_cast<int>(v.call)];
@@ -231,7 +231,7 @@ ValidationSummary validate_sample(const PlanChecks& plan, LineSource& source,
   auto progress = [&](uint64_t lines) {
     if (options.progress) options.progress(lines);
   };
-  for_each_in_order<LineResult>(source, workers, work, consume, progress);
+  for_each_in_order<ValidatedLine>(source, workers, work, consume, progress);
   events.finish(summary.by_event);
   tallies.finish();
   return summary;

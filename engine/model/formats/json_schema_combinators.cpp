@@ -12,10 +12,6 @@ namespace steward::model::formats {
 
 namespace {
 
-bool listed(const std::vector<std::string>& list, const std::string& key) {
-  return std::find(list.begin(), list.end(), key) != list.end();
-}
-
 // A kept `$ref` target's properties, moved under `path` (array items take the array's path).
 void rebase_paths(Property& schema, const std::string& path) {
   schema.path = path;
@@ -196,7 +192,7 @@ void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::D
     // A constrained branch without `type` accepts every type already.
     if (constrained.empty() || !united.types.empty()) {
       for (const auto& t : other.types) {
-        if (!listed(united.types, t)) united.types.push_back(t);
+        if (std::ranges::find(united.types, t) == united.types.end()) united.types.push_back(t);
       }
     }
     if (c.enum_values.empty() && !c.const_value) continue;
@@ -214,8 +210,10 @@ void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::D
       c.enum_values.push_back(*c.const_value);
       c.const_value.reset();
     }
-    if (!listed(c.enum_values, "null")) c.enum_values.push_back("null");
-    if (!listed(c.value_types, "null")) c.value_types.push_back("null");
+    if (std::ranges::find(c.enum_values, "null") == c.enum_values.end())
+      c.enum_values.push_back("null");
+    if (std::ranges::find(c.value_types, "null") == c.value_types.end())
+      c.value_types.push_back("null");
   }
   merge_into(local, std::move(united), entry.key.span);
 }

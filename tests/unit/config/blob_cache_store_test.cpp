@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "../temporary_folder.h"
 #include "config/blob_cache_entry.h"
 #include "config/blob_cache_pack.h"
 
@@ -18,21 +19,11 @@ namespace fs = std::filesystem;
 using steward::config::BlobCacheKey;
 using steward::config::BlobCacheStore;
 
+using steward::testing::TempFolder;
+
 namespace {
 
 // A fresh, empty folder per test, removed at the end.
-struct TemporaryFolder {
-  fs::path path;
-  TemporaryFolder() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("steward-cache-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TemporaryFolder() { fs::remove_all(path); }
-};
-
 const BlobCacheKey kKey{"3b18e512dba79e4c8300dd08aeb37f8e728b8dad", "events/a.yaml", "test/1"};
 
 // Files of the store's folder whose name starts with `prefix`.
@@ -72,16 +63,16 @@ void one_run(const fs::path& dir, const BlobCacheKey& key, const std::string& pa
 
 TEST_SUITE("blob_cache_store") {
   TEST_CASE("a saved payload loads back, byte for byte, in another store on the same folder") {
-    TemporaryFolder folder;
+    TempFolder folder;
     std::string payload("binary\0payload\xff", 15);
     {
-      BlobCacheStore store(folder.path, "1.0.0");
+      BlobCacheStore store(folder.path(), "1.0.0");
       CHECK_FALSE(store.load(kKey));
       store.save(kKey, payload);
       CHECK(store.misses() == 1);
       CHECK(store.writes() == 1);
     }
-    BlobCacheStore again(folder.path, "1.0.0");
+    BlobCacheStore again(folder.path(), "1.0.0");
     CHECK(again.load(kKey) == payload);
     CHECK(again.hits() == 1);
     // Every part of the key counts.
@@ -91,46 +82,46 @@ TEST_SUITE("blob_cache_store") {
   }
 
   TEST_CASE("an entry of another steward version is foreign and ignored") {
-    TemporaryFolder folder;
-    BlobCacheStore(folder.path, "1.0.0").save(kKey, "old");
-    BlobCacheStore newer(folder.path, "1.1.0");
+    TempFolder folder;
+    BlobCacheStore(folder.path(), "1.0.0").save(kKey, "old");
+    BlobCacheStore newer(folder.path(), "1.1.0");
     CHECK_FALSE(newer.load(kKey));
   }
 
   TEST_CASE("an entry whose header names another version or key is refused where it lies") {
-    TemporaryFolder folder;
-    one_run(folder.path, kKey, "new", "1.1.0");
-    const fs::path pack = only_pack(folder.path);
+    TempFolder folder;
+    one_run(folder.path(), kKey, "new", "1.1.0");
+    const fs::path pack = only_pack(folder.path());
     write_file(pack, std::string(steward::config::kPackMagic) +
                          steward::config::encode_cache_entry(kKey, "1.0.0", "old"));
-    CHECK_FALSE(BlobCacheStore(folder.path, "1.1.0").load(kKey));
+    CHECK_FALSE(BlobCacheStore(folder.path(), "1.1.0").load(kKey));
     write_file(pack, std::string(steward::config::kPackMagic) +
                          steward::config::encode_cache_entry({kKey.blob_id, "x.yaml", kKey.format},
                                                              "1.1.0", "old"));
-    CHECK_FALSE(BlobCacheStore(folder.path, "1.1.0").load(kKey));
+    CHECK_FALSE(BlobCacheStore(folder.path(), "1.1.0").load(kKey));
   }
 
   TEST_CASE("a truncated pack is a miss, and the next run's save replaces the entry") {
-    TemporaryFolder folder;
-    one_run(folder.path, kKey, std::string(1000, 'x'));
-    const fs::path pack = only_pack(folder.path);
+    TempFolder folder;
+    one_run(folder.path(), kKey, std::string(1000, 'x'));
+    const fs::path pack = only_pack(folder.path());
     const auto full = fs::file_size(pack);
     for (auto size : {full - 1, full / 2, uintmax_t{10}, uintmax_t{0}}) {
       fs::resize_file(pack, size);
-      BlobCacheStore store(folder.path, "1.0.0");
+      BlobCacheStore store(folder.path(), "1.0.0");
       CHECK_FALSE(store.load(kKey));
       CHECK(store.misses() == 1);
     }
-    one_run(folder.path, kKey, std::string(1000, 'x'));
-    CHECK(BlobCacheStore(folder.path, "1.0.0").load(kKey) == std::string(1000, 'x'));
+    one_run(folder.path(), kKey, std::string(1000, 'x'));
+    CHECK(BlobCacheStore(folder.path(), "1.0.0").load(kKey) == std::string(1000, 'x'));
   }
 
   TEST_CASE("garbage or a flipped payload byte is a miss; bytes after a whole entry are not it") {
-    TemporaryFolder folder;
-    one_run(folder.path, kKey, "payload that matters");
-    const fs::path pack = only_pack(folder.path);
+    TempFolder folder;
+    one_run(folder.path(), kKey, "payload that matters");
+    const fs::path pack = only_pack(folder.path());
     const std::string bytes = read_file(pack);
-    auto load = [&] { return BlobCacheStore(folder.path, "1.0.0").load(kKey); };
+    auto load = [&] { return BlobCacheStore(folder.path(), "1.0.0").load(kKey); };
 
     std::string flipped = bytes;
     flipped.back() ^= 0x01;
@@ -155,51 +146,51 @@ TEST_SUITE("blob_cache_store") {
   }
 
   TEST_CASE("a damaged entry in the middle of a pack costs that entry alone") {
-    TemporaryFolder folder;
+    TempFolder folder;
     auto key = [](int i) {
       return BlobCacheKey{kKey.blob_id, "events/" + std::to_string(i) + ".yaml", "t"};
     };
     {
-      BlobCacheStore store(folder.path, "1.0.0");
+      BlobCacheStore store(folder.path(), "1.0.0");
       for (int i = 0; i < 3; ++i)
         store.save(key(i), "payload " + std::to_string(i) + std::string(100, 'p'));
     }
-    const fs::path pack = only_pack(folder.path);
+    const fs::path pack = only_pack(folder.path());
     std::string bytes = read_file(pack);
     const size_t second = bytes.find("payload 1");
     REQUIRE(second != std::string::npos);
     bytes[second + 20] ^= 0x40;
     write_file(pack, bytes);
-    BlobCacheStore store(folder.path, "1.0.0");
+    BlobCacheStore store(folder.path(), "1.0.0");
     CHECK(store.load(key(0)));
     CHECK_FALSE(store.load(key(1)));
     CHECK(store.load(key(2)));
   }
 
   TEST_CASE("a run reads what it saved before publishing, and one run writes one file") {
-    TemporaryFolder folder;
-    BlobCacheStore store(folder.path, "1.0.0");
+    TempFolder folder;
+    BlobCacheStore store(folder.path(), "1.0.0");
     for (int i = 0; i < 2000; ++i)
       store.save({kKey.blob_id, "events/" + std::to_string(i) + ".yaml", "t"},
                  std::string(600, static_cast<char>('a' + i % 26)));
     CHECK(store.load({kKey.blob_id, "events/1999.yaml", "t"}) == std::string(600, 'x'));
-    CHECK(files_starting(folder.path, "pack-").empty());  // not published yet
+    CHECK(files_starting(folder.path(), "pack-").empty());  // not published yet
     store.finish_run();
-    CHECK(files_starting(folder.path, "pack-").size() == 1);
-    CHECK(files_starting(folder.path, ".tmp-").empty());
-    BlobCacheStore again(folder.path, "1.0.0");
+    CHECK(files_starting(folder.path(), "pack-").size() == 1);
+    CHECK(files_starting(folder.path(), ".tmp-").empty());
+    BlobCacheStore again(folder.path(), "1.0.0");
     CHECK(again.load({kKey.blob_id, "events/7.yaml", "t"}) == std::string(600, 'h'));
     CHECK(again.summary().entries == 2000);
   }
 
   TEST_CASE("two threads and two processes writing the same entries never leave a torn one") {
-    TemporaryFolder folder;
+    TempFolder folder;
     auto payload = [](int writer, int round) {
       return std::string(4096 + round, static_cast<char>('a' + writer));
     };
     auto write_rounds = [&](int writer) {
       for (int run = 0; run < 4; ++run) {
-        BlobCacheStore store(folder.path, "1.0.0");
+        BlobCacheStore store(folder.path(), "1.0.0");
         for (int round = 0; round < 50; ++round)
           store.save({kKey.blob_id, "events/" + std::to_string(round % 5) + ".yaml", "t"},
                      payload(writer, round));
@@ -220,7 +211,7 @@ TEST_SUITE("blob_cache_store") {
     ::waitpid(child, &status, 0);
     CHECK(WIFEXITED(status));
 
-    BlobCacheStore store(folder.path, "1.0.0");
+    BlobCacheStore store(folder.path(), "1.0.0");
     for (int path = 0; path < 5; ++path) {
       auto loaded = store.load({kKey.blob_id, "events/" + std::to_string(path) + ".yaml", "t"});
       REQUIRE(loaded);
@@ -229,50 +220,50 @@ TEST_SUITE("blob_cache_store") {
       CHECK(loaded->size() >= 4096);
     }
     // No temporary file is left behind, and compaction kept the packs few.
-    CHECK(files_starting(folder.path, ".tmp-").empty());
-    CHECK(files_starting(folder.path, "pack-").size() <= BlobCacheStore::kMaxPacks + 3);
+    CHECK(files_starting(folder.path(), ".tmp-").empty());
+    CHECK(files_starting(folder.path(), "pack-").size() <= BlobCacheStore::kMaxPacks + 3);
   }
 
   TEST_CASE("many runs are compacted into few packs, and every entry still loads") {
-    TemporaryFolder folder;
+    TempFolder folder;
     auto key = [](int i) {
       return BlobCacheKey{kKey.blob_id, "events/" + std::to_string(i) + ".yaml", "t"};
     };
     for (int i = 0; i < 20; ++i)
-      one_run(folder.path, key(i), "run " + std::to_string(i));
-    CHECK(files_starting(folder.path, "pack-").size() <= BlobCacheStore::kMaxPacks);
-    BlobCacheStore store(folder.path, "1.0.0");
+      one_run(folder.path(), key(i), "run " + std::to_string(i));
+    CHECK(files_starting(folder.path(), "pack-").size() <= BlobCacheStore::kMaxPacks);
+    BlobCacheStore store(folder.path(), "1.0.0");
     for (int i = 0; i < 20; ++i)
       CHECK(store.load(key(i)) == "run " + std::to_string(i));
     CHECK(store.summary().entries == 20);
   }
 
   TEST_CASE("a run that has a pack open still reads it after another run compacted it away") {
-    TemporaryFolder folder;
-    one_run(folder.path, kKey, "kept");
-    BlobCacheStore reader(folder.path, "1.0.0");
+    TempFolder folder;
+    one_run(folder.path(), kKey, "kept");
+    BlobCacheStore reader(folder.path(), "1.0.0");
     CHECK_FALSE(reader.load({kKey.blob_id, "other.yaml", "t"}));  // indexes the packs
     for (int i = 0; i < 12; ++i)
-      one_run(folder.path, {kKey.blob_id, std::to_string(i) + ".yaml", "t"}, "x");
+      one_run(folder.path(), {kKey.blob_id, std::to_string(i) + ".yaml", "t"}, "x");
     CHECK(reader.load(kKey) == "kept");
   }
 
   TEST_CASE("over its bound the store evicts the oldest entries") {
-    TemporaryFolder folder;
+    TempFolder folder;
     auto key = [](int i) {
       return BlobCacheKey{kKey.blob_id, "events/" + std::to_string(i) + ".yaml", "t"};
     };
     const auto now = fs::file_time_type::clock::now();
     std::set<fs::path> seen;
     for (int i = 0; i < 6; ++i) {
-      BlobCacheStore store(folder.path, "1.0.0",
+      BlobCacheStore store(folder.path(), "1.0.0",
                            i < 5 ? BlobCacheStore::kDefaultMaxBytes : 3 * 1110);
       store.save(key(i), std::string(1000, 'x'));
       if (i < 5) {
         store.finish_run();
-        CHECK(files_starting(folder.path, "pack-").size() == static_cast<size_t>(i + 1));
+        CHECK(files_starting(folder.path(), "pack-").size() == static_cast<size_t>(i + 1));
         // Run i wrote 10 - i minutes ago: 0 is the oldest.
-        for (const auto& pack : files_starting(folder.path, "pack-"))
+        for (const auto& pack : files_starting(folder.path(), "pack-"))
           if (seen.insert(pack).second)
             fs::last_write_time(pack, now - std::chrono::minutes(10 - i));
         continue;
@@ -284,7 +275,7 @@ TEST_SUITE("blob_cache_store") {
       REQUIRE(summary.last_run);
       CHECK(*summary.last_run == "hits 0, misses 0, writes 1");
     }
-    BlobCacheStore store(folder.path, "1.0.0");
+    BlobCacheStore store(folder.path(), "1.0.0");
     for (int i = 0; i < 3; ++i)
       CHECK_FALSE(store.load(key(i)));
     for (int i = 3; i < 6; ++i)
@@ -292,23 +283,23 @@ TEST_SUITE("blob_cache_store") {
   }
 
   TEST_CASE("clear removes every entry, this run's too") {
-    TemporaryFolder folder;
+    TempFolder folder;
     {
-      BlobCacheStore store(folder.path, "1.0.0");
+      BlobCacheStore store(folder.path(), "1.0.0");
       store.save(kKey, "a");
       store.save({kKey.blob_id, "other.yaml", "t"}, "b");
       store.finish_run();
       CHECK(store.summary().entries == 2);
     }
-    write_file(folder.path / "0123-old-layout.entry", "an entry file of the first layout");
-    BlobCacheStore store(folder.path, "1.0.0");
+    write_file(folder.path() / "0123-old-layout.entry", "an entry file of the first layout");
+    BlobCacheStore store(folder.path(), "1.0.0");
     store.save({kKey.blob_id, "pending.yaml", "t"}, "c");
     CHECK(store.clear() == 2);
     CHECK(store.summary().entries == 0);
     CHECK_FALSE(store.load(kKey));
     CHECK_FALSE(store.load({kKey.blob_id, "pending.yaml", "t"}));
     store.finish_run();
-    for (const auto& item : fs::directory_iterator(folder.path))
+    for (const auto& item : fs::directory_iterator(folder.path()))
       CHECK(item.path().filename() == "last-run");
   }
 }

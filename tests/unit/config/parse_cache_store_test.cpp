@@ -7,22 +7,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../temporary_folder.h"
 #include "config/parse_cache.h"
 
 namespace fs = std::filesystem;
 using namespace steward::config;
 
-namespace {
+using steward::testing::TempFolder;
 
-struct TemporaryFolder {
-  fs::path path =
-      fs::temp_directory_path() / ("steward-parse-cache-test-" + std::to_string(::getpid()));
-  TemporaryFolder() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TemporaryFolder() { fs::remove_all(path); }
-};
+namespace {
 
 // Encodes a parse as the text it came from plus its document count; decoding re-reads the text
 // and refuses bytes that do not match the source. `decodes` counts what came from the store.
@@ -51,10 +44,10 @@ const std::string kText = "kind: team\nname: payments\n---\nkind: team\nname: gr
 
 TEST_SUITE("parse_cache_store") {
   TEST_CASE("a second run decodes from the store instead of parsing") {
-    TemporaryFolder folder;
+    TempFolder folder;
     std::atomic<int> decodes{0};
     {
-      BlobCacheStore store(folder.path, "1.0.0");
+      BlobCacheStore store(folder.path(), "1.0.0");
       ParseCache cold;
       cold.use_store(&store, counting_codec(decodes));
       cold.read("teams.yaml", "aa11", kText, "head");
@@ -62,7 +55,7 @@ TEST_SUITE("parse_cache_store") {
       CHECK(cold.loaded() == 0);
       CHECK(store.writes() == 1);
     }
-    BlobCacheStore store(folder.path, "1.0.0");
+    BlobCacheStore store(folder.path(), "1.0.0");
     ParseCache warm;
     warm.use_store(&store, counting_codec(decodes));
     auto result = warm.read("teams.yaml", "aa11", kText, "head");
@@ -75,25 +68,25 @@ TEST_SUITE("parse_cache_store") {
   }
 
   TEST_CASE("a corrupted entry is parsed again and replaced, with the same result") {
-    TemporaryFolder folder;
+    TempFolder folder;
     std::atomic<int> decodes{0};
     std::shared_ptr<const ReadResult> original;
     {
-      BlobCacheStore store(folder.path, "1.0.0");
+      BlobCacheStore store(folder.path(), "1.0.0");
       ParseCache first;
       first.use_store(&store, counting_codec(decodes));
       original = first.read("teams.yaml", "aa11", kText, "head");
       store.finish_run();
     }
     size_t corrupted = 0;
-    for (const auto& item : fs::directory_iterator(folder.path)) {
+    for (const auto& item : fs::directory_iterator(folder.path())) {
       if (item.path().extension() != ".pack") continue;
       std::ofstream(item.path(), std::ios::binary | std::ios::trunc) << "garbage";
       ++corrupted;
     }
     CHECK(corrupted == 1);
     {
-      BlobCacheStore store(folder.path, "1.0.0");
+      BlobCacheStore store(folder.path(), "1.0.0");
       ParseCache second;
       second.use_store(&store, counting_codec(decodes));
       auto reparsed = second.read("teams.yaml", "aa11", kText, "head");
@@ -102,7 +95,7 @@ TEST_SUITE("parse_cache_store") {
       CHECK(reparsed->documents.size() == original->documents.size());
       store.finish_run();
     }
-    BlobCacheStore store(folder.path, "1.0.0");
+    BlobCacheStore store(folder.path(), "1.0.0");
     ParseCache third;
     third.use_store(&store, counting_codec(decodes));
     third.read("teams.yaml", "aa11", kText, "head");
@@ -110,9 +103,9 @@ TEST_SUITE("parse_cache_store") {
   }
 
   TEST_CASE("bytes the codec refuses count as a miss, and a file without blob id is not stored") {
-    TemporaryFolder folder;
+    TempFolder folder;
     std::atomic<int> decodes{0};
-    BlobCacheStore store(folder.path, "1.0.0");
+    BlobCacheStore store(folder.path(), "1.0.0");
     ParseCache first;
     first.use_store(&store, counting_codec(decodes));
     first.read("teams.yaml", "aa11", kText, "head");

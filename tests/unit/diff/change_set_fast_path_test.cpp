@@ -10,11 +10,14 @@
 
 #include "../model/model_helpers.h"
 #include "diff/change_set.h"
+#include "field_changes.h"
 
 using namespace steward;
 using namespace steward::diff;
 using steward::model::testing::build;
 using steward::model::testing::Files;
+
+using steward::diff::testing::fields_of;
 
 namespace {
 
@@ -55,13 +58,6 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   auto at = text.find(from);
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
-}
-
-std::vector<std::string> fields_of(const std::vector<FieldChange>& fields) {
-  std::vector<std::string> out;
-  for (const auto& f : fields)
-    out.push_back(f.field + ": " + f.base + " -> " + f.head);
-  return out;
 }
 
 // Every change in a line of text, in the change set's order, with what identifies it.

@@ -10,10 +10,13 @@
 #include <vector>
 
 #include "../model/model_helpers.h"
+#include "field_changes.h"
 
 using namespace steward;
 using namespace steward::diff;
 using steward::model::testing::build;
+
+using steward::diff::testing::fields_of;
 
 namespace {
 
@@ -44,13 +47,6 @@ std::vector<std::string> names_of(const std::vector<EventChange>& changes) {
   for (const auto& c : changes)
     out.push_back(std::string(to_string(c.kind)) + " " + c.name);
   std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<std::string> fields_of(const std::vector<FieldChange>& fields) {
-  std::vector<std::string> out;
-  for (const auto& f : fields)
-    out.push_back(f.field + ": " + f.base + " -> " + f.head);
   return out;
 }
 

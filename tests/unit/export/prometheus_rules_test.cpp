@@ -19,14 +19,14 @@ const char* const kSlos =
     "---\nkind: slo\ndestination: zendesk\nlatency_p95: 5m\n"   // line 10: no owner
     "---\nkind: slo\ndestination: amplitude\nowner: team-a\n";  // line 14: no objective
 
-struct Exported {
+struct ExportedRules {
   model::BuildResult built;
   ExportResult result;
   YAML::Node yaml;
 };
 
-Exported exported(const std::string& slos, const std::string& destination_name = "braze") {
-  Exported e;
+ExportedRules exported(const std::string& slos, const std::string& destination_name = "braze") {
+  ExportedRules e;
   const std::string destinations = "kind: destination\nname: " + destination_name +
                                    "\n---\nkind: destination\nname: zendesk\n"
                                    "---\nkind: destination\nname: amplitude\n";

@@ -12,7 +12,7 @@ using namespace steward::findings;
 
 namespace {
 
-const char* kEvent =
+const char* kGroupedEvent =
     "kind: event\n"
     "name: checkout_started\n"
     "properties:\n"
@@ -32,7 +32,7 @@ Finding reaching(const SourceRef& file, uint32_t line, const std::string& proper
 }  // namespace
 
 TEST_CASE("one rule at one place: one finding that names every destination") {
-  auto file = make_source("e.yaml", kEvent);
+  auto file = make_source("e.yaml", kGroupedEvent);
   Findings findings = {
       reaching(file, 4, "email", "meta_ads"), reaching(file, 4, "email", "google_ads"),
       reaching(file, 5, "phone", "google_ads"), reaching(file, 4, "email", "tiktok_ads"),
@@ -52,7 +52,7 @@ TEST_CASE("one rule at one place: one finding that names every destination") {
 }
 
 TEST_CASE("grouping keeps suppressed findings, other rules and other severities apart") {
-  auto file = make_source("e.yaml", kEvent);
+  auto file = make_source("e.yaml", kGroupedEvent);
   Findings findings = {reaching(file, 4, "email", "a"), reaching(file, 4, "email", "b"),
                        reaching(file, 4, "email", "c"), reaching(file, 4, "email", "d")};
   findings[1].suppression.kind = Suppression::Kind::waiver;
@@ -97,7 +97,7 @@ TEST_CASE("grouped findings are distinct in SARIF: rule and line hash never repe
 }
 
 TEST_CASE("process_findings groups after waivers, so a waived destination stays apart") {
-  auto file = make_source("e.yaml", kEvent);
+  auto file = make_source("e.yaml", kGroupedEvent);
   Findings findings = {reaching(file, 4, "email", "meta_ads"),
                        reaching(file, 4, "email", "google_ads"),
                        reaching(file, 4, "email", "braze")};

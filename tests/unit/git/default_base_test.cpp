@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../input_error_of.h"
 #include "scratch_repository.h"
 #include "source/input_error.h"
 
@@ -10,6 +11,8 @@ using steward::git::default_base;
 using steward::git::Environment;
 using steward::git::Repository;
 using namespace steward::git::testing;
+using steward::testing::contains;
+using steward::testing::input_error_of;
 
 namespace {
 
@@ -31,21 +34,6 @@ struct Origin {
     repo.git("checkout -q main");
   }
 };
-
-template <typename Action>
-InputError input_error_of(Action action) {
-  try {
-    action();
-  } catch (const InputError& error) {
-    return error;
-  }
-  FAIL("expected an InputError");
-  return InputError("");
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 }  // namespace
 

@@ -2,32 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include "../input_error_of.h"
 #include "scratch_repository.h"
 #include "source/input_error.h"
 
 using steward::InputError;
 using steward::git::Repository;
 using namespace steward::git::testing;
-
-namespace {
-
-// The InputError `action` throws; fails the test when it throws nothing.
-template <typename Action>
-InputError input_error_of(Action action) {
-  try {
-    action();
-  } catch (const InputError& error) {
-    return error;
-  }
-  FAIL("expected an InputError");
-  return InputError("");
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-}  // namespace
+using steward::testing::contains;
+using steward::testing::input_error_of;
 
 TEST_SUITE("repository") {
   TEST_CASE("discover finds the repository from a folder inside it") {

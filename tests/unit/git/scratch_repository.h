@@ -14,32 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "../temporary_folder.h"
 #include "git/snapshot.h"
 
 namespace steward::git::testing {
 
 namespace fs = std::filesystem;
-
-// A fresh temporary folder, removed with everything in it when the object goes.
-class TempFolder {
- public:
-  TempFolder() {
-    std::string pattern = (fs::temp_directory_path() / "steward-git-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    // Canonical, so that comparisons with the paths libgit2 reports are exact.
-    path_ = fs::canonical(pattern);
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using steward::testing::TempFolder;
 
 // Runs a shell command and returns its standard output; throws with the output when it fails.
 // The user's git configuration and any GIT_* variables of a surrounding hook are shut out, so the

@@ -5,11 +5,13 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "../doctest_strings.h"
 #include "config/document_reader.h"
+#include "git/snapshot.h"
 #include "model/model_builder.h"
 
 namespace steward::model::testing {
@@ -37,6 +39,17 @@ inline BuildResult build(const Files& files) {
       documents.push_back(std::move(document));
   }
   return build_model(documents);
+}
+
+// A revision of (path, blob id, text) files, sorted by path as git::Snapshot's files are.
+inline git::Snapshot snapshot(
+    const std::string& label,
+    const std::vector<std::tuple<std::string, std::string, std::string>>& files) {
+  git::Snapshot s;
+  s.label = label;
+  for (const auto& [path, blob, text] : files)
+    s.files.push_back({path, blob, text});
+  return s;
 }
 
 // The teams, sources and taxonomy most tests need, so that only what a test is about differs.

@@ -26,16 +26,9 @@ using steward::model::Model;
 using steward::model::model_to_json;
 using steward::model::Property;
 using steward::model::testing::places;
+using steward::model::testing::snapshot;
 
 using Files = std::vector<std::tuple<std::string, std::string, std::string>>;  // path, blob, text
-
-Snapshot snapshot(const std::string& label, const Files& files) {
-  Snapshot s;
-  s.label = label;
-  for (const auto& [path, blob, text] : files)
-    s.files.push_back({path, blob, text});
-  return s;
-}
 
 const char* const kTeam = "kind: team\nname: team-a\n";
 

@@ -22,20 +22,11 @@ using steward::model::load_snapshot;
 using steward::model::load_snapshots;
 using steward::model::LoadedModel;
 using steward::model::testing::places;
+using steward::model::testing::snapshot;
 
 std::string event(const std::string& name, const std::string& extra = "") {
   return "kind: event\nname: " + name + "\nowner: team-a\nproperties:\n  id: {type: string}\n" +
          extra;
-}
-
-// (path, blob id, text); sorted by path as git::Snapshot's files are.
-Snapshot snapshot(const std::string& label,
-                  const std::vector<std::tuple<std::string, std::string, std::string>>& files) {
-  Snapshot s;
-  s.label = label;
-  for (const auto& [path, blob, text] : files)
-    s.files.push_back({path, blob, text});
-  return s;
 }
 
 Strings event_names(const LoadedModel& loaded) {

@@ -8,13 +8,13 @@ using namespace steward::policy;
 
 namespace {
 
-struct Read {
+struct Annotations {
   std::vector<Expectation> expectations;
   std::vector<AnnotationError> errors;
 };
 
-Read read(const std::string& text) {
-  Read r;
+Annotations annotations_of(const std::string& text) {
+  Annotations r;
   read_annotations("head", git::SnapshotFile{"plan.yaml", "", text}, r.expectations, r.errors);
   return r;
 }
@@ -22,7 +22,8 @@ Read read(const std::string& text) {
 }  // namespace
 
 TEST_CASE("an annotation applies to its line, or alone to the next line with content") {
-  Read r = read("a: 1   # expect: p.x\n# ok: p.y, p.z\n\nb: 2\nc#d: 3 # not: p.w\n");
+  Annotations r =
+      annotations_of("a: 1   # expect: p.x\n# ok: p.y, p.z\n\nb: 2\nc#d: 3 # not: p.w\n");
   CHECK(r.errors.empty());
   REQUIRE(r.expectations.size() == 3);
   CHECK(r.expectations[0].line == 1);
@@ -33,7 +34,7 @@ TEST_CASE("an annotation applies to its line, or alone to the next line with con
 }
 
 TEST_CASE("expectations pin severity, count, message and review requests") {
-  Read r = read(
+  Annotations r = annotations_of(
       "a: 1  # expect: p.x severity=warning count=2 message~\"a, b \\\"c\\\"\", p.y "
       "message~/^x\\/y [0-9]+$/ by=team-data, p.z review\n");
   CHECK(r.errors.empty());
@@ -54,7 +55,7 @@ TEST_CASE("expectations pin severity, count, message and review requests") {
 
 TEST_CASE("malformed expectations are errors that say what was meant") {
   auto first_error = [](const std::string& text) {
-    Read r = read(text);
+    Annotations r = annotations_of(text);
     REQUIRE(r.errors.size() == 1);
     return r.errors[0].message;
   };

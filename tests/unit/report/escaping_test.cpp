@@ -7,6 +7,7 @@
 
 #include "findings/fingerprint.h"
 #include "findings/verdict.h"
+#include "render_report.h"
 #include "report/json_text.h"
 #include "report/markdown_text.h"
 #include "report/report.h"
@@ -14,14 +15,9 @@
 
 using namespace steward;
 using namespace steward::report;
+using steward::report::testing::render;
 
 namespace {
-
-std::string render(std::string_view format, const ReportInput& input) {
-  std::ostringstream out;
-  make_report(format)->write(input, out);
-  return out.str();
-}
 
 // Workflow commands, an ANSI colour, a bidi override, a C1 NEL and a byte that is not UTF-8.
 const std::string kHostile =

@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "render_report.h"
 #include "report/report.h"
 #include "sample_input.h"
 
@@ -12,14 +13,6 @@ using namespace steward::report;
 using namespace steward::report::testing;
 
 namespace {
-
-std::string render(std::string_view format, const ReportInput& input) {
-  auto report = make_report(format);
-  REQUIRE(report != nullptr);
-  std::ostringstream out;
-  report->write(input, out);
-  return out.str();
-}
 
 // Golden files must not depend on the machine's environment.
 ReportInput isolated(ReportInput input) {

@@ -5,21 +5,15 @@
 #include <sstream>
 
 #include "findings/verdict.h"
+#include "render_report.h"
 #include "report/report.h"
 #include "sample_input.h"
 
 using namespace steward;
 using namespace steward::report;
+using steward::report::testing::render;
 
-namespace {
-
-std::string render(std::string_view format, const ReportInput& input) {
-  std::ostringstream out;
-  make_report(format)->write(input, out);
-  return out.str();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("json: nulls where absent, relative paths, 1-based lines, suppressed apart") {
   auto json = nlohmann::json::parse(render("json", testing::sample_input()));
