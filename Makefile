@@ -1,12 +1,12 @@
 # A wrapper around CMake for people: every configuration builds in its own build/<config> folder.
 #   make            release build (build/release)
-#   make test       install what is missing, build with ASan+UBSan, run every test
+#   make test       install what is missing, build with ASan+UBSan (clang), run every test
 #   make demo       install what is missing, build, run steward on the bundled example repository
 #   make debug      debug build (build/debug)
 #   make werror     the developers' configuration: warnings are errors (build/werror)
 #   make tsan       ThreadSanitizer build of the tests of threaded code, and their run (build/tsan)
 #   make bench      build and run the benchmarks (build/release)
-#   make fuzz       build the libFuzzer targets with clang (build/fuzz), run each FUZZ_SECONDS
+#   make fuzz       build the libFuzzer targets (build/asan), run each FUZZ_SECONDS
 #   make format     reformat the sources; make format-check only checks
 #   make dist       the portable release archive, its .sha256 and the .deb in dist/ (build/dist)
 #   make dist-test  make dist, then run the archive's binary with an empty environment
@@ -67,14 +67,18 @@ tsan: test-deps build/tsan/build.ninja
 	cd build/tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  ctest --output-on-failure -j $(JOBS) -R '^($(subst $() ,|,$(TSAN_TESTS)))$$'
 
-# The test configuration: ASan+UBSan with optimisation, so the whole suite runs sanitized and fast.
-# Line tables only (-g1): a sanitizer's report still names every frame's file and line, and a file
-# compiles in about a fifth less time into an object 2.5 times smaller (measured on a unit test),
-# which CI's clean build and its 46 links feel.
-# LLVM's linker (lld, installed with the test tools) links each sanitized test executable in about
-# a second.
-asan: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_SANITIZE=ON \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld
+# The test configuration (build/asan): clang with AddressSanitizer and UndefinedBehaviorSanitizer,
+# every file also instrumented for libFuzzer (-DSTEWARD_FUZZ=ON), so that one build serves the
+# whole suite and the fuzz targets: the tree is compiled once for both, not once with g++ for the
+# tests and once more with clang for the fuzzers. -O1 with line tables only: what the sanitizers'
+# and libFuzzer's own documentation use; reports still name every frame's file and line. Asserts
+# stay on. LLVM's linker (lld) links each sanitized executable in about a second. The benchmarks
+# are not built: they measure the release build. g++ builds the release, `make werror` and
+# `make tsan`, so both compilers see every file.
+SANITIZED_FLAGS = -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" \
+  -DCMAKE_CXX_COMPILER=clang++-14 -DSTEWARD_FUZZ=ON -DSTEWARD_BUILD_BENCH=OFF \
+  -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld
+asan: CONFIG_FLAGS = $(SANITIZED_FLAGS)
 asan: test-deps build/asan/build.ninja
 	cmake --build build/asan -j $(JOBS)
 
@@ -86,22 +90,19 @@ test: asan
 	$(MAKE) format-check
 	cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
-	$(MAKE) fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+	tests/fuzz/run-fuzzers build/asan $(TEST_FUZZ_SECONDS)
 	$(MAKE) dist-test
 
-# The fuzz configuration: clang with libFuzzer, ASan and UBSan; only the libraries the fuzz targets
-# link are built (no CLI, unit tests or benchmarks). tests/fuzz/run-fuzzers seeds each target from
-# the fixtures and runs them one after the other (docs/development.md, Fuzzing).
+# The fuzz targets are built in the test configuration (build/asan); `make fuzz-build` builds only
+# them and the libraries they link. tests/fuzz/run-fuzzers seeds each target from the fixtures and
+# runs them side by side, one per core (docs/development.md, Fuzzing).
 FUZZ_SECONDS ?= 600
-# -O1 with line tables: what libFuzzer's own docs use; it compiles in about half the time of -O2 -g.
-fuzz-build: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" \
-  -DCMAKE_CXX_COMPILER=clang++-14 \
-  -DSTEWARD_FUZZ=ON -DSTEWARD_BUILD_TESTS=OFF -DSTEWARD_BUILD_BENCH=OFF
-fuzz-build: test-deps build/fuzz/build.ninja
-	cmake --build build/fuzz -j $(JOBS) --target steward_fuzzers
+fuzz-build: CONFIG_FLAGS = $(SANITIZED_FLAGS)
+fuzz-build: test-deps build/asan/build.ninja
+	cmake --build build/asan -j $(JOBS) --target steward_fuzzers
 
 fuzz: fuzz-build
-	tests/fuzz/run-fuzzers build/fuzz $(FUZZ_SECONDS)
+	tests/fuzz/run-fuzzers build/asan $(FUZZ_SECONDS)
 
 # The portable release (docs/install.md): only the steward binary is built, statically linked
 # except glibc; ccache shares the objects with other Release builds.

@@ -92,8 +92,8 @@ class IndexPage {
     std::string html;
     for (const auto& r : reach_.of(p)) {
       html += (html.empty() ? "" : "<br>") + destination_link(*r.route->destination);
-      if (r.delivered->pii != p.pii && !r.delivered->pii.empty())
-        html += " as " + html_escape(r.delivered->pii);
+      if (r.delivered->pii() != p.pii && !r.delivered->pii().empty())
+        html += " as " + html_escape(r.delivered->pii());
     }
     return html.empty() ? "-" : html;
   }

@@ -45,7 +45,7 @@ std::map<std::string, std::vector<Reach>> PropertyReach::pii_reaching(
   std::map<std::string, std::vector<Reach>> out;
   for (const model::Route* route : routes_to(destination)) {
     for (const auto& delivered : route->delivered_properties) {
-      if (is_personal(delivered.pii)) out[delivered.pii].push_back({route, &delivered});
+      if (is_personal(delivered.pii())) out[delivered.pii()].push_back({route, &delivered});
     }
   }
   return out;

@@ -62,7 +62,7 @@ std::string property_list(const std::vector<const model::DeliveredProperty*>& pr
   std::string out;
   for (const auto* p : properties) {
     out += (out.empty() ? "" : ", ") + p->property->path;
-    out += " (" + (p->pii.empty() ? std::string("unclassified") : p->pii) + ")";
+    out += " (" + (p->pii().empty() ? std::string("unclassified") : p->pii()) + ")";
   }
   return out;
 }

@@ -74,7 +74,7 @@ RouteChange compare_routes(const model::Route& b, const model::Route& h) {
     auto it = before.find(p.property->path);
     if (it == before.end())
       change.added_properties.push_back(&p);
-    else if (it->second->pii != p.pii)
+    else if (it->second->pii() != p.pii())
       change.reclassified_properties.push_back(&p);
   }
   for (const auto& p : b.delivered_properties) {
@@ -109,7 +109,7 @@ bool same_delivery(const model::Route& b, const model::Route& h, PathSet& paths)
   for (size_t i = 0; i < now.size(); ++i) {
     if (before[i].property != now[i].property && before[i].property->path != now[i].property->path)
       return false;
-    if (before[i].pii != now[i].pii) return false;
+    if (before[i].category != now[i].category && before[i].pii() != now[i].pii()) return false;
   }
   return paths.unique(now);
 }

@@ -39,7 +39,7 @@ class ColumnCollector {
     column.data_type = dbt_data_type(property.types);
     column.not_null = required;
     column.numeric = column.data_type == "bigint" || column.data_type == "double";
-    column.pii = found->second->pii;
+    column.pii = found->second->pii();
     column.property = &property;
     columns_.push_back(std::move(column));
   }

@@ -1,6 +1,7 @@
 #include "gate/gate.h"
 
 #include <future>
+#include <iterator>
 #include <utility>
 
 #include "findings/baseline.h"
@@ -19,6 +20,18 @@ findings::ProcessOptions process_options(const GateInput& input) {
   return process;
 }
 
+// A model's diagnostics followed by the packs' findings, moved: a large plan has tens of
+// thousands of findings, and a copy of them would stay alive through the findings stage.
+Diagnostics with_findings(const Diagnostics& model_diagnostics, Diagnostics&& findings) {
+  Diagnostics out;
+  out.reserve(model_diagnostics.size() + findings.size());
+  out.insert(out.end(), model_diagnostics.begin(), model_diagnostics.end());
+  out.insert(out.end(), std::make_move_iterator(findings.begin()),
+             std::make_move_iterator(findings.end()));
+  Diagnostics().swap(findings);
+  return out;
+}
+
 // Base runs alone (no base of its own, no changes). nullopt: the packs cannot run on base, and
 // `errors` says why.
 std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input,
@@ -32,8 +45,7 @@ std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input
     errors = std::move(evaluated.errors);
     return std::nullopt;
   }
-  Diagnostics diagnostics = base.diagnostics;
-  diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
+  Diagnostics diagnostics = with_findings(base.diagnostics, std::move(evaluated.findings));
   findings::ProcessOptions process = process_options(input);
   process.files = files_of(base);
   std::vector<std::string> fingerprints =
@@ -69,8 +81,7 @@ GateResult run_gate(const GateInput& input) {
       policy::evaluate(input.packs, {&head.model, input.base ? &input.base->model : nullptr,
                                      result.changes ? &*result.changes : nullptr, input.env});
   if (evaluated.ok()) {
-    Diagnostics diagnostics = head.diagnostics;
-    diagnostics.insert(diagnostics.end(), evaluated.findings.begin(), evaluated.findings.end());
+    Diagnostics diagnostics = with_findings(head.diagnostics, std::move(evaluated.findings));
     result.reviews = std::move(evaluated.reviews);
     findings::ProcessOptions process = process_options(input);
     process.files = files_of(head);

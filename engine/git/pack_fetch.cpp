@@ -115,7 +115,8 @@ std::string PackCache::fetch(const std::string& url, const std::string& ref) con
   internal::check(git_remote_create_anonymous(&raw, repo.get(), url.c_str()),
                   "cannot fetch the pack " + url);
   RemoteHandle remote(raw);
-  git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
+  git_fetch_options options;
+  git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
   options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL;
   options.prune = GIT_FETCH_PRUNE;
   char heads[] = "+refs/heads/*:refs/remotes/origin/*";

@@ -1,5 +1,8 @@
 #include "kpi/coverage.h"
 
+#include <algorithm>
+#include <functional>
+
 namespace steward::kpi {
 
 using model::Destination;
@@ -27,10 +30,23 @@ bool is_production_property(const Model& model, const Property& property) {
 }
 
 CoverageIndex::CoverageIndex(const Model& model) : model_(model) {
+  std::vector<std::pair<const Property*, const Destination*>> pairs;
+  size_t deliveries = 0;
+  for (const auto& route : model.routes)
+    deliveries += route.delivered_properties.size();
+  pairs.reserve(deliveries);
   for (const auto& route : model.routes) {
-    for (const auto& delivered : route.delivered_properties) {
-      receivers_[delivered.property].push_back(route.destination);
-    }
+    for (const auto& delivered : route.delivered_properties)
+      pairs.emplace_back(delivered.property, route.destination);
+  }
+  std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
+    return std::less<const Property*>()(a.first, b.first);
+  });
+  delivered_.reserve(pairs.size());
+  receivers_.reserve(pairs.size());
+  for (const auto& [property, destination] : pairs) {
+    delivered_.push_back(property);
+    receivers_.push_back(destination);
   }
 }
 
@@ -38,10 +54,10 @@ bool CoverageIndex::production(const Property& property) const {
   return is_production_property(model_, property);
 }
 
-const std::vector<const Destination*>& CoverageIndex::receivers(const Property& property) const {
-  static const std::vector<const Destination*> none;
-  auto found = receivers_.find(&property);
-  return found == receivers_.end() ? none : found->second;
+std::span<const Destination* const> CoverageIndex::receivers(const Property& property) const {
+  auto [first, last] = std::equal_range(delivered_.begin(), delivered_.end(), &property,
+                                        std::less<const Property*>());
+  return {receivers_.data() + (first - delivered_.begin()), static_cast<size_t>(last - first)};
 }
 
 std::string CoverageIndex::missing_metadata(const Property& property) const {

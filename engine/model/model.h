@@ -402,8 +402,16 @@ struct Slo {
 // destination's transformations have run.
 struct DeliveredProperty {
   const Property* property = nullptr;
-  std::string pii;  // the effective category ("none", empty when unclassified)
+  // The effective category, held in the model: the property's own `pii`, or the category a
+  // transformation writes. A pointer, not a copy: a large plan has a million deliveries.
+  const std::string* category = nullptr;
   const Transformation* transformed_by = nullptr;
+
+  // The effective category ("none", empty when unclassified).
+  const std::string& pii() const {
+    static const std::string unclassified;
+    return category ? *category : unclassified;
+  }
 };
 
 // An event reaching a destination, in the environments where both are connected.

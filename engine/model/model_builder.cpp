@@ -15,13 +15,8 @@
 
 namespace steward::model {
 
-namespace {
-
-std::string place(const Span& span) {
-  return span.file() + ":" + std::to_string(span.line);
-}
-
-// Reports the second and later definitions of one name within one kind.
+// Reports the second and later definitions of one name within one kind. Outside the anonymous
+// namespace: ModelBuilder::State, which the header declares, holds one.
 class DuplicateNames {
  public:
   explicit DuplicateNames(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
@@ -33,7 +28,7 @@ class DuplicateNames {
     report(diagnostics_, rule_id::kSchemaDuplicateName, span,
            std::string(kind) + " '" + name + "' is defined twice",
            "give each " + std::string(kind) + " a unique name, or merge the two definitions",
-           "first defined at " + place(it->second));
+           "first defined at " + it->second.file() + ":" + std::to_string(it->second.line));
     return false;
   }
 
@@ -41,6 +36,8 @@ class DuplicateNames {
   Diagnostics& diagnostics_;
   std::unordered_map<std::string, Span> seen_;
 };
+
+namespace {
 
 template <typename T, typename List>
 void add_named(std::optional<T> entity, List& into, std::string_view kind,

@@ -188,7 +188,8 @@ json identity_json(const Identity& i) {
 json route_json(const Route& r) {
   json delivered = json::array();
   for (const auto& d : r.delivered_properties) {
-    json entry = {{"path", d.property->path}, {"pii", d.pii.empty() ? json(nullptr) : json(d.pii)}};
+    json entry = {{"path", d.property->path},
+                  {"pii", d.pii().empty() ? json(nullptr) : json(d.pii())}};
     if (d.transformed_by) entry["transformed_by"] = d.transformed_by->name;
     delivered.push_back(entry);
   }

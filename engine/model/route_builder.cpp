@@ -128,12 +128,12 @@ Route route_for(const Model& model, const Destination& destination, const Event&
   route.delivered_properties.reserve(event.all_properties.size());
   for (const Property* property : event.all_properties) {
     if (excluded(destination, event, *property)) continue;
-    DeliveredProperty delivered{property, property->pii, nullptr};
+    DeliveredProperty delivered{property, &property->pii, nullptr};
     for (const Transformation* t : transformations) {
       if (!runs_on(*t, event)) continue;
       for (const auto& write : t->writes) {
         if (write.property.name == property->path) {
-          delivered.pii = write.category.name;
+          delivered.category = &write.category.name;
           delivered.transformed_by = t;
         }
       }

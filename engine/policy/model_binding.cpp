@@ -521,7 +521,7 @@ void bind_routes() {
              })
       .field("pii", kCategory, "its PII category as delivered (after transformations), or none",
              [](const DeliveredProperty& d, const ModelView* v) {
-               return pii(d.pii, v, d.property ? &d.property->pii_span : nullptr);
+               return pii(d.pii(), v, d.property ? &d.property->pii_span : nullptr);
              })
       .field("transformed_by", obj(slots.transformation),
              "the transformation that changed its class, or none",

@@ -69,7 +69,7 @@ class Routing {
         p.path = delivered.property->path;
         for (const auto& purpose : delivered.property->consent)
           p.consent.push_back(ascii_lower(purpose.name));
-        std::string pii = delivered.pii.empty() ? "unclassified" : delivered.pii;
+        std::string pii = delivered.pii().empty() ? "unclassified" : delivered.pii();
         for (const auto& environment : route.environments) {
           p.keys.push_back(keys.delivery(
               {route.destination->name, environment, route.event->name, p.path, pii}));

@@ -76,7 +76,7 @@ std::vector<std::string> summary(const ChangeSet& c) {
                        r.event + " +" + std::to_string(r.added_properties.size()) + " -" +
                        std::to_string(r.removed_properties.size());
     for (const auto* p : r.reclassified_properties)
-      line += " ~" + p->property->path + ":" + p->pii;
+      line += " ~" + p->property->path + ":" + p->pii();
     out.push_back(line);
   }
   for (const auto& t : c.transformations) {

@@ -237,7 +237,10 @@ TEST_SUITE("formats: backward compatibility of schema pairs") {
       auto& counts = seen[pair.keyword];
       (pair.compatible ? counts.first : counts.second)++;
     }
-    for (const auto& [keyword, counts] : seen) {
+    for (const auto& entry : seen) {
+      // Named, not bound: clang 14 cannot capture a structured binding in CAPTURE's lambda.
+      const std::string& keyword = entry.first;
+      const auto& counts = entry.second;
       CAPTURE(keyword);
       if (keyword == "description" || keyword == "x-pii" ||
           keyword == "properties (arrays of objects)") {

@@ -53,8 +53,10 @@ struct Built {
 
 inline Built build(const Files& files) {
   Built built;
-  for (const auto& [path, text] : files) {
-    auto read = config::read_documents(make_source(path, text));
+  for (const auto& file : files) {
+    // Named, not bound: clang 14 cannot capture a structured binding in INFO's lambda.
+    const std::string& path = file.first;
+    auto read = config::read_documents(make_source(path, file.second));
     INFO("reading " << path);
     REQUIRE(places(read.diagnostics).empty());
     for (auto& document : read.documents)

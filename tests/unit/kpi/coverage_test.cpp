@@ -172,3 +172,33 @@ TEST_CASE("reports escape what comes from the repository") {
   CHECK(json["history"][0]["percent"] == 50.0);
   CHECK(json["history"][0]["date"] == "2025-12-01");
 }
+
+TEST_CASE("a property's receivers are the destinations its routes deliver it to, in model order") {
+  auto built =
+      build({{"t.yaml", std::string(kBasics) + "---\n" + kDestination +
+                            "---\nkind: destination\nname: open\nconsent: []\n"
+                            "environments: [production]\nevents: [e, f]\n"
+                            "exclude_properties:\n  f: [kept_out]\n"},
+             {"e.yaml",
+              "kind: event\nname: e\nsources: [web]\nproperties:\n  a: {type: string, pii: none}\n"
+              "---\nkind: event\nname: f\nsources: [web]\n"
+              "properties:\n  b: {type: string}\n  kept_out: {type: string}\n"}});
+  CoverageIndex index(built.model);
+  auto receivers = [&](std::string_view event, std::string_view path) {
+    std::vector<std::string> out;
+    for (const auto& e : built.model.events) {
+      for (const auto* p : e.all_properties) {
+        if (e.name != event || p->path != path) continue;
+        for (const auto* destination : index.receivers(*p))
+          out.push_back(destination->name);
+      }
+    }
+    return out;
+  };
+  CHECK(receivers("e", "a") == std::vector<std::string>{"wh", "open"});
+  CHECK(receivers("f", "b") == std::vector<std::string>{"wh", "open"});
+  CHECK(receivers("f", "kept_out") == std::vector<std::string>{"wh"});
+  // The library's properties belong to no event and reach no destination.
+  model::Property unrouted;
+  CHECK(index.receivers(unrouted).empty());
+}

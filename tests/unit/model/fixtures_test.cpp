@@ -114,7 +114,7 @@ TEST_SUITE("fixtures") {
     REQUIRE(ads != nullptr);
     const DeliveredProperty* email = delivered(*ads, "email");
     REQUIRE(email != nullptr);
-    CHECK(email->pii == "user.contact.email.hashed");
+    CHECK(email->pii() == "user.contact.email.hashed");
     REQUIRE(email->transformed_by != nullptr);
     CHECK(email->transformed_by->name == "hash_email");
     CHECK(delivered(*ads, "shipping_address") == nullptr);

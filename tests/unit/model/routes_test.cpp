@@ -64,7 +64,7 @@ TEST_SUITE("routes") {
     CHECK(checkout->destination == model.find_destination("crm"));
     CHECK(checkout->event == model.find_event("checkout_started"));
     CHECK(delivered_paths(*checkout) == Strings{"email", "total", "address", "address.city"});
-    CHECK(delivered(*checkout, "email")->pii == "user.contact.email");
+    CHECK(delivered(*checkout, "email")->pii() == "user.contact.email");
     CHECK(delivered(*checkout, "email")->transformed_by == nullptr);
     CHECK(route(model, "crm", "everywhere") == nullptr);  // not listed
   }
@@ -161,13 +161,13 @@ TEST_SUITE("routes") {
     const Model& model = built.model;
     const DeliveredProperty* hashed = delivered(*route(model, "ads", "checkout_started"), "email");
     REQUIRE(hashed != nullptr);
-    CHECK(hashed->pii == "user.contact.email.hashed");
+    CHECK(hashed->pii() == "user.contact.email.hashed");
     CHECK(hashed->transformed_by == model.find_transformation("hash_email"));
     CHECK(hashed->property->pii == "user.contact.email");  // the property itself is unchanged
     // The transformation runs only on the events it names...
-    CHECK(delivered(*route(model, "ads", "app_opened"), "email")->pii == "user.contact.email");
+    CHECK(delivered(*route(model, "ads", "app_opened"), "email")->pii() == "user.contact.email");
     // ...and only for the destinations that list it.
-    CHECK(delivered(*route(model, "crm", "checkout_started"), "email")->pii ==
+    CHECK(delivered(*route(model, "crm", "checkout_started"), "email")->pii() ==
           "user.contact.email");
   }
 
@@ -186,7 +186,7 @@ TEST_SUITE("routes") {
                                                "reference.unknown-property@t.yaml:4:10"});
     const DeliveredProperty* n = delivered(*route(built.model, "d", "everywhere"), "n");
     REQUIRE(n != nullptr);
-    CHECK(n->pii == "none");
+    CHECK(n->pii() == "none");
     CHECK(n->transformed_by != nullptr);
   }
 }

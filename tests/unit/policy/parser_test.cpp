@@ -214,7 +214,10 @@ TEST_CASE("operators and precedence") {
                                                       {"a matches '^x'", BinaryOp::matches},
                                                       {"a glob 'x*'", BinaryOp::glob},
                                                       {"a within \"user\"", BinaryOp::within}};
-    for (const auto& [text, op] : cases) {
+    for (const auto& c : cases) {
+      // Named, not bound: clang 14 cannot capture a structured binding in CHECK_MESSAGE's lambda.
+      const auto& text = c.first;
+      const auto& op = c.second;
       auto parsed = parse_where(text);
       CHECK_MESSAGE(errors_of(parsed) == "", text);
       CHECK_MESSAGE(where_expr(parsed).op == op, text);

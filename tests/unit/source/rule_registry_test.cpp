@@ -131,7 +131,10 @@ TEST_CASE("engine/ raises rule ids through the registry's constants only") {
   CHECK_FALSE(looks_like_rule_id("steward.yaml"));
 
   auto literals = literal_ids();
-  for (const auto& [where, id] : literals) {
+  for (const auto& literal : literals) {
+    // Named, not bound: clang 14 cannot capture a structured binding in CAPTURE's lambda.
+    const std::string& where = literal.first;
+    const std::string& id = literal.second;
     CAPTURE(where);
     CAPTURE(id);
     CHECK(find_builtin_rule(id) == nullptr);
