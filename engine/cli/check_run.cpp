@@ -62,7 +62,12 @@ void print_stats(const RunStats& stats, const Comparison* comparison,
   }
   std::cerr << "stats: persistent cache: ";
   if (store) {
-    if (comparison) std::cerr << "decoded " << comparison->cache.loaded() << " files; ";
+    if (comparison) {
+      const auto& cache = comparison->cache;
+      std::cerr << "decoded " << cache.loaded() << " files; worker time: decoding "
+                << cache.decode_ms() << " ms, parsing " << cache.parse_ms()
+                << " ms, encoding and writing " << cache.encode_ms() << " ms; ";
+    }
     std::cerr << "store hits " << store->hits() << ", misses " << store->misses() << ", writes "
               << store->writes() << "\n";
   } else {

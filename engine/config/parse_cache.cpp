@@ -13,20 +13,27 @@ void ParseCache::use_store(BlobCacheStore* store, ParseCodec codec) {
 std::shared_ptr<const ReadResult> ParseCache::parse(const std::string& path,
                                                     const std::string& blob_id,
                                                     const SourceRef& source) {
+  using Clock = std::chrono::steady_clock;
   const BlobCacheKey key{blob_id, path, codec_.format};
   const bool persistent = store_ != nullptr && !blob_id.empty();
   if (persistent) {
-    if (auto bytes = store_->load(key)) {
-      if (auto decoded = codec_.decode(*bytes, source)) {
-        std::lock_guard lock(mutex_);
-        ++loaded_;
-        return std::make_shared<const ReadResult>(std::move(*decoded));
-      }
+    const auto started = Clock::now();
+    std::optional<ReadResult> decoded;
+    if (auto bytes = store_->load(key)) decoded = codec_.decode(*bytes, source);
+    std::lock_guard lock(mutex_);
+    decode_time_ += Clock::now() - started;  // a miss's look-up counts too
+    if (decoded) {
+      ++loaded_;
+      return std::make_shared<const ReadResult>(std::move(*decoded));
     }
   }
+  const auto started = Clock::now();
   auto result = std::make_shared<const ReadResult>(read_documents(source));
+  const auto parsed = Clock::now();
   if (persistent) store_->save(key, codec_.encode(*result));
   std::lock_guard lock(mutex_);
+  parse_time_ += parsed - started;
+  encode_time_ += Clock::now() - parsed;
   ++parses_;
   return result;
 }

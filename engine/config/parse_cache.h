@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -53,10 +54,18 @@ class ParseCache {
   size_t hits() const { return hits_; }              // shared with an earlier read in this run
   size_t loaded() const { return loaded_; }          // decoded from the persistent store
   size_t kept_bytes() const { return kept_bytes_; }  // source text of the parses kept
+  // Time spent in each, summed over the threads that read (for `--stats`): reading a store
+  // entry and decoding it; parsing; encoding a parse and writing it to the store.
+  double decode_ms() const { return milliseconds(decode_time_); }
+  double parse_ms() const { return milliseconds(parse_time_); }
+  double encode_ms() const { return milliseconds(encode_time_); }
 
  private:
   std::shared_ptr<const ReadResult> parse(const std::string& path, const std::string& blob_id,
                                           const SourceRef& source);
+  static double milliseconds(std::chrono::nanoseconds time) {
+    return std::chrono::duration<double, std::milli>(time).count();
+  }
 
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const ReadResult>> entries_;
@@ -67,6 +76,9 @@ class ParseCache {
   size_t parses_ = 0;
   size_t hits_ = 0;
   size_t loaded_ = 0;
+  std::chrono::nanoseconds decode_time_{0};
+  std::chrono::nanoseconds parse_time_{0};
+  std::chrono::nanoseconds encode_time_{0};
 };
 
 }  // namespace steward::config

@@ -54,6 +54,9 @@ TEST_SUITE("parse_cache_store") {
       CHECK(cold.parses() == 1);
       CHECK(cold.loaded() == 0);
       CHECK(store.writes() == 1);
+      // --stats's worker time: the parse and its encoding were timed, no decode happened.
+      CHECK(cold.parse_ms() > 0);
+      CHECK(cold.encode_ms() > 0);
     }
     BlobCacheStore store(folder.path(), "1.0.0");
     ParseCache warm;
@@ -62,6 +65,8 @@ TEST_SUITE("parse_cache_store") {
     CHECK(warm.parses() == 0);
     CHECK(warm.loaded() == 1);
     CHECK(decodes == 1);
+    CHECK(warm.decode_ms() > 0);
+    CHECK(warm.parse_ms() == 0);
     REQUIRE(result->documents.size() == 2);
     CHECK(result->documents[1].root.find("name")->text == "growth");
     CHECK(result->source->revision() == "head");
