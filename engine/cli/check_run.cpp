@@ -1,8 +1,10 @@
 #include "cli/check_run.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "cli/base_findings_cache.h"
 #include "cli/check_outcome_cache.h"
@@ -41,11 +43,30 @@ double elapsed_ms(std::chrono::steady_clock::time_point start) {
 struct RunStats {
   size_t head_files = 0;
   std::optional<size_t> base_files;
-  double read_ms = 0;  // steward.yaml and the files of both revisions, as bytes
-  double load_ms = 0;  // reading and, when the outcome was not cached, the models
-  double gate_ms = 0;  // evaluating both revisions, the diff and the findings stage
+  double read_ms = 0;    // steward.yaml and the files of both revisions, as bytes
+  double packs_ms = 0;   // reading and checking the rule packs
+  double key_ms = 0;     // the check's key in the persistent cache, and looking it up
+  double models_ms = 0;  // the blobs' content, the parses and both models
+  double load_ms = 0;    // all of the above and, when the outcome was not cached, the gate
+  double gate_ms = 0;    // evaluating both revisions, the diff and the findings stage
+  double save_ms = 0;    // writing the check's outcome to the persistent cache
   double reports_ms = 0;
+  gate::GateTimes gate;
 };
+
+// The rules that took longest, slowest first: where a pack author looks when a check is slow.
+constexpr size_t kSlowestRulesShown = 5;
+
+void print_slowest_rules(std::vector<policy::RuleTime> times) {
+  if (times.empty()) return;
+  const size_t shown = std::min(kSlowestRulesShown, times.size());
+  std::partial_sort(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(shown), times.end(),
+                    [](const auto& a, const auto& b) { return a.ms > b.ms; });
+  std::cerr << "stats: slowest of head's " << times.size() << " rules:";
+  for (size_t i = 0; i < shown; ++i)
+    std::cerr << (i ? ", " : " ") << times[i].rule << " " << times[i].ms << " ms";
+  std::cerr << "\n";
+}
 
 void print_stats(const RunStats& stats, const Comparison* comparison,
                  const config::BlobCacheStore* store, double total_ms) {
@@ -83,10 +104,26 @@ void print_stats(const RunStats& stats, const Comparison* comparison,
     std::cerr << "\n";
   }
   if (comparison) {
-    std::cerr << "stats: gate (evaluation, diff, findings stage) " << stats.gate_ms << " ms\n";
+    const gate::GateTimes& gate = stats.gate;
+    std::cerr << "stats: gate " << stats.gate_ms << " ms: diff " << gate.diff_ms
+              << " ms, head's rules " << gate.evaluate_ms << " ms, findings stage "
+              << gate.findings_ms << " ms";
+    if (comparison->base) {
+      std::cerr << "; base's fingerprints " << gate.base_ms << " ms on their own thread ("
+                << (gate.base_from_store ? "from the persistent cache" : "evaluated")
+                << "), waited for " << gate.base_wait_ms << " ms";
+    }
+    std::cerr << "\n";
+    print_slowest_rules(gate.rule_times);
   }
-  std::cerr << "stats: read " << stats.read_ms << " ms, load " << stats.load_ms << " ms, reports "
-            << stats.reports_ms << " ms, total " << total_ms << " ms\n";
+  std::cerr << "stats: read " << stats.read_ms << " ms, packs " << stats.packs_ms
+            << " ms, cache key " << stats.key_ms << " ms";
+  if (comparison) {
+    std::cerr << ", models " << stats.models_ms << " ms, gate " << stats.gate_ms
+              << " ms, saving the outcome " << stats.save_ms << " ms";
+  }
+  std::cerr << "; load " << stats.load_ms << " ms, reports " << stats.reports_ms << " ms, total "
+            << total_ms << " ms\n";
 }
 
 // The `env` root of the policy language: who, what for, and today's date.
@@ -136,8 +173,8 @@ std::unique_ptr<CachedBaseFingerprints> cached_base(const Comparison& comparison
 // Evaluates the packs over the loaded comparison: the gate, then the change summary. Throws
 // DiagnosticsError (exit 2) when the packs cannot run on this repository.
 gate::CheckOutcome evaluate(const Comparison& comparison, const LoadedPacks& packs,
-                            const policy::Env& env, const findings::RuleTable& rules,
-                            bool new_only) {
+                            const policy::Env& env, const findings::RuleTable& rules, bool new_only,
+                            gate::GateTimes& times) {
   auto base_store = cached_base(comparison, packs, env);
   gate::GateInput gate_input;
   gate_input.head = &comparison.head;
@@ -150,6 +187,7 @@ gate::CheckOutcome evaluate(const Comparison& comparison, const LoadedPacks& pac
   gate_input.new_only = new_only;
   gate_input.base_store = base_store.get();
   gate::GateResult gated = gate::run_gate(gate_input);
+  times = std::move(gated.times);
   if (!gated.ok()) {
     // Problems of the packs themselves, not of the data: exit 2.
     throw DiagnosticsError("the rule packs cannot run on this repository", gated.pack_errors,
@@ -179,6 +217,7 @@ int run_check(const CheckOptions& options) {
   const config::FailOn fail_on =
       config::parse_fail_on(options.fail_on).value_or(files.config.fail_on);
 
+  const auto packs_start = std::chrono::steady_clock::now();
   LoadedPacks packs = load_packs(files.config.packs, files.project_dir, files.boundary,
                                  {files.pack_clones, options.offline});
   report::ReportInput input;
@@ -189,6 +228,8 @@ int run_check(const CheckOptions& options) {
 
   // What this check decided is kept under a key of everything it depends on: a second run over
   // the same files, configuration, packs and env writes its reports without building a model.
+  stats.packs_ms = elapsed_ms(packs_start);
+  const auto key_start = std::chrono::steady_clock::now();
   config::BlobCacheStore* store = files.store.get();
   std::optional<std::string> key;
   std::optional<gate::CheckOutcome> outcome;
@@ -197,17 +238,30 @@ int run_check(const CheckOptions& options) {
                              &packs, &env, options.new_only});
     outcome = load_check_outcome(*store, *key);
   }
+  stats.key_ms = elapsed_ms(key_start);
   std::unique_ptr<Comparison> comparison;
   if (outcome) {
     // A hit needs the files no more (a work tree's content was read to hash it).
     files.head = {};
     files.base.reset();
   } else {
+    const auto models_start = std::chrono::steady_clock::now();
     comparison = load_comparison(std::move(files));
+    stats.models_ms = elapsed_ms(models_start);
     const auto gate_start = std::chrono::steady_clock::now();
-    outcome = evaluate(*comparison, packs, env, input.rules, options.new_only);
+    outcome = evaluate(*comparison, packs, env, input.rules, options.new_only, stats.gate);
     stats.gate_ms = elapsed_ms(gate_start);
+    // The reports read neither model (the outcome holds all they need): both are released before
+    // the reports add their own memory, so that the peak is not the models plus the reports, and
+    // on a thread of their own while the outcome is saved (a large model takes a tenth of a second
+    // or more to free).
+    std::jthread release([&comparison] {
+      comparison->head.model = model::Model();
+      if (comparison->base) comparison->base->model = model::Model();
+    });
+    const auto save_start = std::chrono::steady_clock::now();
     if (key) save_check_outcome(*store, *key, *outcome);
+    stats.save_ms = elapsed_ms(save_start);
   }
   stats.load_ms = elapsed_ms(start);
 
@@ -222,12 +276,6 @@ int run_check(const CheckOptions& options) {
   const bool failed = input.summary.failed;
   if (options.quiet && !failed)
     std::erase_if(outputs, [](const auto& o) { return o.path.empty(); });
-  // The reports read neither model (the outcome holds all they need): release both before the
-  // reports add their own memory, so that the peak is not the models plus the reports.
-  if (comparison) {
-    comparison->head.model = model::Model();
-    if (comparison->base) comparison->base->model = model::Model();
-  }
   const auto reports_start = std::chrono::steady_clock::now();
   write_reports(outputs, std::move(input));
   stats.reports_ms = elapsed_ms(reports_start);

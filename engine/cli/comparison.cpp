@@ -104,7 +104,9 @@ ComparisonFiles read_comparison(const RevisionOptions& options, bool require_bas
 
 std::unique_ptr<Comparison> load_comparison(ComparisonFiles files) {
   if (!files.head_content_read) files.project->read_contents(files.head);
-  if (files.base && !files.base_content_read) files.project->read_contents(*files.base);
+  // Base's files that head has unchanged are parsed once, from head's text (load_snapshots).
+  if (files.base && !files.base_content_read)
+    files.project->read_contents(*files.base, &files.head);
   auto comparison = std::make_unique<Comparison>();
   comparison->store = std::move(files.store);
   comparison->cache.use_store(comparison->store.get(), parse_codec());

@@ -190,8 +190,8 @@ git::Snapshot Project::read(const Revision& revision, const config::StewardConfi
   return snapshot;
 }
 
-void Project::read_contents(git::Snapshot& snapshot) const {
-  repository().read_contents(snapshot);
+void Project::read_contents(git::Snapshot& snapshot, const git::Snapshot* read_already) const {
+  repository().read_contents(snapshot, read_already);
 }
 
 void Project::require_data(const git::Snapshot& head, const config::StewardConfig& config) const {

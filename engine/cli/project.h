@@ -52,8 +52,9 @@ class Project {
   // tree's are read to compute their blob ids): read_contents reads it when it is needed.
   git::Snapshot read(const Revision& revision, const config::StewardConfig& config,
                      git::Repository::Content content = git::Repository::Content::read) const;
-  // The content of every file of a snapshot `read` listed with ids only (none for the work tree).
-  void read_contents(git::Snapshot& snapshot) const;
+  // The content of every file of a snapshot `read` listed with ids only (none for the work tree),
+  // but for the files `read_already` has unchanged (git::Repository::read_contents).
+  void read_contents(git::Snapshot& snapshot, const git::Snapshot* read_already = nullptr) const;
 
   // The head revision must have given steward something to check: throws InputError (exit 2)
   // when it read no data file at all, or when an entry of `paths` covers nothing (a typo must not

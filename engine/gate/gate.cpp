@@ -1,5 +1,6 @@
 #include "gate/gate.h"
 
+#include <chrono>
 #include <future>
 #include <iterator>
 #include <utility>
@@ -11,6 +12,12 @@
 namespace steward::gate {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double elapsed_ms(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
 
 findings::ProcessOptions process_options(const GateInput& input) {
   findings::ProcessOptions process;
@@ -35,9 +42,14 @@ Diagnostics with_findings(const Diagnostics& model_diagnostics, Diagnostics&& fi
 // Base runs alone (no base of its own, no changes). nullopt: the packs cannot run on base, and
 // `errors` says why.
 std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input,
-                                                          Diagnostics& errors) {
+                                                          Diagnostics& errors, GateTimes& times) {
+  const auto started = Clock::now();
   if (input.base_store) {
-    if (auto cached = input.base_store->load()) return cached;
+    if (auto cached = input.base_store->load()) {
+      times.base_from_store = true;
+      times.base_ms = elapsed_ms(started);
+      return cached;
+    }
   }
   const model::LoadedModel& base = *input.base;
   auto evaluated = policy::evaluate(input.packs, {&base.model, nullptr, nullptr, input.env});
@@ -51,6 +63,7 @@ std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input
   std::vector<std::string> fingerprints =
       findings::process_fingerprints(findings::make_findings(std::move(diagnostics)), process);
   if (input.base_store) input.base_store->save(fingerprints);
+  times.base_ms = elapsed_ms(started);
   return fingerprints;
 }
 
@@ -72,14 +85,22 @@ GateResult run_gate(const GateInput& input) {
   // marking what is new needs base's fingerprints. Most of a pack's evaluation is one thread's
   // work (a few rules dominate it), so base's side fills the other core.
   Diagnostics base_errors;
+  GateTimes base_times;
   std::future<std::optional<std::vector<std::string>>> base;
   if (input.base) {
-    base = std::async(std::launch::async, [&] { return base_fingerprints(input, base_errors); });
+    base = std::async(std::launch::async,
+                      [&] { return base_fingerprints(input, base_errors, base_times); });
+    const auto diff_start = Clock::now();
     result.changes = diff::compute_changes(input.base->model, head.model);
+    result.times.diff_ms = elapsed_ms(diff_start);
   }
+  const auto evaluate_start = Clock::now();
   auto evaluated =
       policy::evaluate(input.packs, {&head.model, input.base ? &input.base->model : nullptr,
                                      result.changes ? &*result.changes : nullptr, input.env});
+  result.times.evaluate_ms = elapsed_ms(evaluate_start);
+  result.times.rule_times = std::move(evaluated.rule_times);
+  const auto findings_start = Clock::now();
   if (evaluated.ok()) {
     Diagnostics diagnostics = with_findings(head.diagnostics, std::move(evaluated.findings));
     result.reviews = std::move(evaluated.reviews);
@@ -91,8 +112,13 @@ GateResult run_gate(const GateInput& input) {
     result.findings =
         findings::process_findings(findings::make_findings(std::move(diagnostics)), process);
   }
+  result.times.findings_ms = elapsed_ms(findings_start);
   if (base.valid()) {
+    const auto wait_start = Clock::now();
     std::optional<std::vector<std::string>> fingerprints = base.get();
+    result.times.base_wait_ms = elapsed_ms(wait_start);
+    result.times.base_ms = base_times.base_ms;
+    result.times.base_from_store = base_times.base_from_store;
     if (!fingerprints) {
       // Base's errors come first and alone, as when base ran before anything else.
       GateResult failed;

@@ -10,6 +10,7 @@
 #include "findings/finding.h"
 #include "model/snapshot_loader.h"
 #include "policy/checker.h"
+#include "policy/evaluator.h"
 #include "policy/policy_input.h"
 
 namespace steward::gate {
@@ -35,6 +36,17 @@ struct GateInput {
   BaseFingerprintStore* base_store = nullptr;  // null: evaluate base every time
 };
 
+// Where the gate's time went, for `check --stats`.
+struct GateTimes {
+  double diff_ms = 0;      // the change set
+  double evaluate_ms = 0;  // head's rules (on every core)
+  double findings_ms = 0;  // head's findings stage
+  double base_ms = 0;  // base's fingerprints, on their own thread (from the store, or evaluated)
+  double base_wait_ms = 0;  // how long head's side then waited for them
+  bool base_from_store = false;
+  std::vector<policy::RuleTime> rule_times;  // head's rules, each on its own
+};
+
 struct GateResult {
   std::optional<diff::ChangeSet> changes;  // set when there is a base
   findings::Findings findings;  // head's, processed (suppressions, waivers, fingerprints, is_new)
@@ -42,6 +54,7 @@ struct GateResult {
   // Problems of the packs on this repository (policy.unknown-*, policy.runtime): when set, the
   // run stopped there and nothing else is.
   Diagnostics pack_errors;
+  GateTimes times;
 
   bool ok() const { return pack_errors.empty(); }
 };

@@ -95,8 +95,11 @@ class Repository {
                       Content content = Content::read) const;
 
   // Reads the content of every file of a snapshot listed with Content::ids_only, by its blob id.
-  // Throws InputError, as the reads above do, for a blob that is missing or damaged.
-  void read_contents(Snapshot& snapshot) const;
+  // Throws InputError, as the reads above do, for a blob that is missing or damaged. A file that
+  // `read_already` holds at the same path with the same blob id is left unread: a loader given both
+  // snapshots parses such a file once, from `read_already` (model::load_snapshots does), so
+  // reading it twice would only cost time and the memory of a second copy.
+  void read_contents(Snapshot& snapshot, const Snapshot* read_already = nullptr) const;
 
   // The content of one file at a revision (`path` relative to the repository root), or nullopt when
   // the revision has no such file. Throws InputError when `rev` cannot be resolved.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 namespace steward::kpi {
 
@@ -15,11 +16,14 @@ bool is_production_environment(std::string_view environment) {
 }
 
 bool is_production_property(const Model& model, const Property& property) {
-  const model::Event* event = property.event;
-  if (event == nullptr) return false;  // the property library is not collected by itself
-  if (event->status == EventStatus::draft || event->status == EventStatus::removed) return false;
-  if (event->sources.empty()) return true;
-  for (const auto& ref : event->sources) {
+  // The property library is not collected by itself.
+  return property.event != nullptr && is_production_event(model, *property.event);
+}
+
+bool is_production_event(const Model& model, const model::Event& event) {
+  if (event.status == EventStatus::draft || event.status == EventStatus::removed) return false;
+  if (event.sources.empty()) return true;
+  for (const auto& ref : event.sources) {
     const model::Source* source = model.find_source(ref.name);
     if (source == nullptr || source->environments.empty()) return true;
     for (const auto& environment : source->environments) {
@@ -58,6 +62,17 @@ std::span<const Destination* const> CoverageIndex::receivers(const Property& pro
   auto [first, last] = std::equal_range(delivered_.begin(), delivered_.end(), &property,
                                         std::less<const Property*>());
   return {receivers_.data() + (first - delivered_.begin()), static_cast<size_t>(last - first)};
+}
+
+// missing_metadata(property).empty() without building the message: coverage asks this of every
+// property in production, twice on a check (base and head).
+bool CoverageIndex::has_metadata(const Property& property) const {
+  if (property.pii.empty()) return false;
+  if (property.pii == "none" || !property.consent.empty()) return true;
+  const auto& destinations = receivers(property);
+  return !destinations.empty() &&
+         std::none_of(destinations.begin(), destinations.end(),
+                      [](const Destination* destination) { return destination->consent.empty(); });
 }
 
 std::string CoverageIndex::missing_metadata(const Property& property) const {
@@ -99,17 +114,25 @@ bool lower(const CoverageCount& a, const CoverageCount& b) {
 Coverage measure_coverage(const Model& model) {
   CoverageIndex index(model);
   Coverage coverage;
+  // A large plan has hundreds of thousands of properties and a few hundred events and
+  // destinations: each counter is looked up by name once per event or destination, not once per
+  // property (std::map keeps the references stable).
+  std::unordered_map<const Destination*, CoverageCount*> by_destination;
   for (const auto& event : model.events) {
+    if (event.all_properties.empty() || !is_production_event(model, event)) continue;
+    CoverageCount& domain = coverage.by_domain[event.domain];
+    CoverageCount& owner = coverage.by_owner[event.owner.name];
     for (const Property* property : event.all_properties) {
-      if (!index.production(*property)) continue;
       bool covered = index.has_metadata(*property);
       count(coverage.overall, covered);
-      count(coverage.by_domain[event.domain], covered);
-      count(coverage.by_owner[event.owner.name], covered);
+      count(domain, covered);
+      count(owner, covered);
       const model::Destination* previous = nullptr;
       for (const Destination* destination : index.receivers(*property)) {
         if (destination == previous) continue;  // one route per destination and event
-        count(coverage.by_destination[destination->name], covered);
+        auto [counter, added] = by_destination.try_emplace(destination, nullptr);
+        if (added) counter->second = &coverage.by_destination[destination->name];
+        count(*counter->second, covered);
         previous = destination;
       }
       if (!covered) coverage.uncovered.push_back(property);

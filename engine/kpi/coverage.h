@@ -19,6 +19,8 @@ bool is_production_environment(std::string_view environment);
 // removed) and is sent from production, that is, it names no sources, or one of its sources is
 // unknown, names no environments, or runs in production (a missing list never hides a property).
 bool is_production_property(const model::Model& model, const model::Property& property);
+// Whether the properties of `event` are collected in production (as above).
+bool is_production_event(const model::Model& model, const model::Event& event);
 
 // Properties and routes of one model, indexed once so that each property is judged in O(1).
 class CoverageIndex {
@@ -30,9 +32,7 @@ class CoverageIndex {
   // `none`), and a personal one (a category) says under which consent it is used: `consent:` on
   // the property, or it reaches at least one destination and every destination that receives it
   // requires consent purposes of its own.
-  bool has_metadata(const model::Property& property) const {
-    return missing_metadata(property).empty();
-  }
+  bool has_metadata(const model::Property& property) const;
   // What metadata `property` lacks, in a few words ("no `pii:`"), or "" when it has it.
   std::string missing_metadata(const model::Property& property) const;
   // The destinations that receive `property` (after exclusions), in model order.

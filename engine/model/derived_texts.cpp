@@ -60,7 +60,7 @@ std::vector<std::string> consent_provider_texts(const Destination& d) {
   for (const auto& p : d.consent_providers) {
     std::string text = p.platform + ": " + (p.provider.empty() ? "(no provider)" : p.provider);
     if (!p.resolution_strategy.empty()) text.append(" (").append(p.resolution_strategy).append(")");
-    if (!p.purposes.empty()) text += " " + join(names(p.purposes));
+    if (!p.purposes.empty()) text.append(" ").append(join(names(p.purposes)));
     out.push_back(text);
   }
   return out;

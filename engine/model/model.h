@@ -5,6 +5,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -402,8 +403,9 @@ struct Slo {
 // destination's transformations have run.
 struct DeliveredProperty {
   const Property* property = nullptr;
-  // The effective category, held in the model: the property's own `pii`, or the category a
-  // transformation writes. A pointer, not a copy: a large plan has a million deliveries.
+  // The effective category, held in the model (Model::delivered_categories): the property's own
+  // `pii`, or the category a transformation writes. A pointer, not a copy: a large plan has a
+  // million deliveries.
   const std::string* category = nullptr;
   const Transformation* transformed_by = nullptr;
 
@@ -451,6 +453,10 @@ struct Model {
   Taxonomy taxonomy;
   std::vector<Slo> slos;
   std::vector<Route> routes;  // derived: every (destination, event) pair with delivery
+  // One copy of each PII category a delivery has (DeliveredProperty::category points here): the
+  // rules that read a million deliveries' classes then touch a few hot strings, not the million
+  // properties' memory.
+  std::set<std::string, std::less<>> delivered_categories;
 
   const Event* find_event(std::string_view name) const;
   const Destination* find_destination(std::string_view name) const;

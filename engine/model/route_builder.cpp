@@ -118,7 +118,15 @@ bool passes_filter(const Destination& destination, const Event& event) {
   return destination.event_filter == "allow" ? listed_here : !listed_here;
 }
 
-Route route_for(const Model& model, const Destination& destination, const Event& event,
+// The model's one copy of `category`.
+const std::string* delivered_category(Model& model, const std::string& category) {
+  auto found = model.delivered_categories.find(category);
+  if (found == model.delivered_categories.end())
+    found = model.delivered_categories.insert(category).first;
+  return &*found;
+}
+
+Route route_for(Model& model, const Destination& destination, const Event& event,
                 const std::vector<const Transformation*>& transformations) {
   Route route;
   route.destination = &destination;
@@ -138,6 +146,7 @@ Route route_for(const Model& model, const Destination& destination, const Event&
         }
       }
     }
+    delivered.category = delivered_category(model, *delivered.category);
     route.delivered_properties.push_back(delivered);
   }
   return route;

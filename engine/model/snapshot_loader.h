@@ -34,7 +34,8 @@ struct LoadedModel {
 // window of trees is held at any time, never every file's. `cache` (optional) decodes and saves
 // parses in its persistent store; with `keep_parses` it also keeps every parse for later loads
 // through it (which holds every tree until the cache goes). The files' text moves into the
-// parsed sources.
+// parsed sources. A file is parsed from the first snapshot that has it (same path, same blob id):
+// a later snapshot's copy may come without its content (git::Repository::read_contents).
 std::vector<LoadedModel> load_snapshots(std::vector<git::Snapshot> snapshots,
                                         config::ParseCache* cache = nullptr,
                                         bool keep_parses = false);

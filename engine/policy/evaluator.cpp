@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <span>
 #include <stdexcept>
 #include <thread>
@@ -625,7 +626,12 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
       if (!interpreter) {
         interpreter = std::make_unique<Interpreter>(universe, *runnable[units[i].pack]);
       }
+      const auto started = std::chrono::steady_clock::now();
       interpreter->run(*units[i].rule, per_unit[i]);
+      per_unit[i].rule_times.push_back(
+          {units[i].rule->rule->id,
+           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+               .count()});
     }
   };
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
@@ -641,6 +647,8 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
     std::move(unit.findings.begin(), unit.findings.end(), std::back_inserter(result.findings));
     std::move(unit.reviews.begin(), unit.reviews.end(), std::back_inserter(result.reviews));
     std::move(unit.errors.begin(), unit.errors.end(), std::back_inserter(result.errors));
+    std::move(unit.rule_times.begin(), unit.rule_times.end(),
+              std::back_inserter(result.rule_times));
   }
   return result;
 }

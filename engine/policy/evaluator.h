@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,12 +12,20 @@
 
 namespace steward::policy {
 
+// How long one rule took to run, for `check --stats` (a pack author's first question when a
+// check is slow is which rule it spends its time in).
+struct RuleTime {
+  std::string rule;  // its id
+  double ms = 0;
+};
+
 struct EvaluationResult {
   Diagnostics findings;                // one per outcome, with rule id, severity, message, spans
   std::vector<ReviewRequest> reviews;  // `require review by`
   // Problems of the packs, not of the data: unknown teams or categories for this model
   // (policy.unknown-*), failures at run time (policy.runtime). The CLI exits 2 on any.
   Diagnostics errors;
+  std::vector<RuleTime> rule_times;  // every rule that ran, in pack order
 
   bool ok() const { return errors.empty(); }
 };

@@ -64,6 +64,25 @@ def same_report_with_any_cache(c, steward, repo):
                f"the {name} cache gives the same report and exit code as no cache",
                run.out + run.err)
 
+    # Without the outcome in the cache (--cache-dir elsewhere), --stats says where the time went:
+    # each stage, base's fingerprints, and the slowest rules by id.
+    timed = steward(*check_args, "--stats", "--cache-dir", repo / ".git/other-cache", cwd=repo)
+    rules = re.search(r"stats: slowest of head's (\d+) rules: ([a-z0-9.-]+) [0-9.e+-]+ ms",
+                      timed.err)
+    c.true(re.search(r"stats: gate [0-9.e+-]+ ms: diff [0-9.e+-]+ ms, head's rules [0-9.e+-]+ ms, "
+                     r"findings stage [0-9.e+-]+ ms; base's fingerprints [0-9.e+-]+ ms on their "
+                     r"own thread \(evaluated\)", timed.err) is not None and
+           rules is not None and int(rules.group(1)) > 10 and
+           re.search(r"packs [0-9.e+-]+ ms, cache key [0-9.e+-]+ ms, models [0-9.e+-]+ ms, gate "
+                     r"[0-9.e+-]+ ms, saving the outcome", timed.err) is not None,
+           "--stats breaks the gate down and names the slowest rules", timed.err)
+    # --new-only is another outcome over the same base: base's fingerprints come from the store.
+    again = steward(*check_args, "--stats", "--new-only", "--cache-dir",
+                    repo / ".git/other-cache", cwd=repo)
+    c.true("own thread (from the persistent cache)" in again.err,
+           "a run over the same base takes base's fingerprints from the cache, and --stats says so",
+           again.err)
+
     for pack in entries(cache):
         os.truncate(pack, pack.stat().st_size // 2)
     truncated = steward(*check_args, "--stats", cwd=repo)

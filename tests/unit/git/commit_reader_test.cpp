@@ -171,6 +171,29 @@ TEST_SUITE("commit_reader") {
     CHECK(file_in(listed, "events/linked.yaml")->content == "name: shared\n");
   }
 
+  TEST_CASE("read_contents leaves unread what the snapshot read already has unchanged") {
+    ScratchRepository scratch;
+    scratch.write("events/a.yaml", "name: a\n");
+    scratch.write("events/b.yaml", "name: b\n");
+    scratch.write("events/moved.yaml", "name: moved\n");
+    scratch.commit_all("base");
+    scratch.write("events/b.yaml", "name: b2\n");
+    scratch.write("events/c.yaml", "name: c\n");
+    fs::remove(scratch.root() / "events/moved.yaml");
+    scratch.write("events/renamed.yaml", "name: moved\n");  // same blob, another path
+    scratch.commit_all("head");
+
+    Repository repository = Repository::discover(scratch.root());
+    auto head = repository.read_commit("HEAD", "", {}, Repository::Content::ids_only);
+    auto base = repository.read_commit("HEAD~1", "", {}, Repository::Content::ids_only);
+    repository.read_contents(head);
+    repository.read_contents(base, &head);
+    CHECK(file_in(base, "events/a.yaml")->content.empty());  // head has it unchanged
+    CHECK(file_in(base, "events/b.yaml")->content == "name: b\n");
+    CHECK(file_in(base, "events/moved.yaml")->content == "name: moved\n");
+    CHECK(file_in(head, "events/a.yaml")->content == "name: a\n");
+  }
+
   TEST_CASE("a path filter with excludes applies to commits") {
     ScratchRepository scratch;
     scratch.write("events/a.yaml", "name: a\n");

@@ -43,7 +43,11 @@ inline std::string shell(const std::string& command) {
 }
 
 inline std::string quoted(const fs::path& path) {
-  return "'" + path.string() + "'";
+  // Appended, not `"'" + ...`: GCC 12 at -O3 takes that for an overflowing copy
+  // (-Wstringop-overflow).
+  std::string out = "'";
+  out.append(path.string()).append("'");
+  return out;
 }
 
 // Writes `content` to root/path, creating folders.

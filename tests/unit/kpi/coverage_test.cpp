@@ -113,6 +113,11 @@ TEST_CASE("what counts as production and as metadata") {
   CHECK(index.missing_metadata(*coverage.uncovered[0]) == "no `pii:`");
   CHECK(index.missing_metadata(*coverage.uncovered[1]) ==
         "personal (user.contact.email) with no `consent:`, and destination open requires none");
+  // has_metadata answers without building the message, and always as the message does.
+  for (const auto& event : built.model.events) {
+    for (const auto* property : event.all_properties)
+      CHECK(index.has_metadata(*property) == index.missing_metadata(*property).empty());
+  }
 }
 
 TEST_CASE("a model with no production property has full coverage") {

@@ -169,6 +169,16 @@ TEST_SUITE("routes") {
     // ...and only for the destinations that list it.
     CHECK(delivered(*route(model, "crm", "checkout_started"), "email")->pii() ==
           "user.contact.email");
+    // One copy of each class delivered, in the model (rules read a million deliveries' classes
+    // without touching their properties): two deliveries of one class share it.
+    const DeliveredProperty* plain = delivered(*route(model, "crm", "checkout_started"), "email");
+    CHECK(plain->category == delivered(*route(model, "ads", "app_opened"), "email")->category);
+    CHECK(plain->category != &plain->property->pii);
+    CHECK(model.delivered_categories.count("user.contact.email.hashed") == 1);
+    for (const auto& r : model.routes) {
+      for (const auto& d : r.delivered_properties)
+        CHECK(&*model.delivered_categories.find(d.pii()) == d.category);
+    }
   }
 
   TEST_CASE("a transformation on \"*\" runs on every event") {

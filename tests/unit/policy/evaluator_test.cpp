@@ -420,3 +420,18 @@ TEST_CASE("parallel evaluation gives the order of sequential evaluation") {
   CHECK(describe_findings(one.findings) == describe_findings(four.findings));
   CHECK(one.findings.size() == 60);
 }
+
+TEST_CASE("every rule that ran is timed, in pack order, for check --stats") {
+  auto model = make_model();
+  Run run = run_text(
+      "pack p\nrule p.first {\n  for e in head.events\n  note at e \"{e.name}\"\n}\n"
+      "rule p.second {\n  for r in head.routes\n  where r.destination.name == \"none\"\n"
+      "  note \"never\"\n}\n",
+      *model);
+  REQUIRE(run.errors.empty());
+  REQUIRE(run.result.rule_times.size() == 2);
+  CHECK(run.result.rule_times[0].rule == "p.first");
+  CHECK(run.result.rule_times[1].rule == "p.second");
+  for (const auto& time : run.result.rule_times)
+    CHECK(time.ms >= 0);
+}
