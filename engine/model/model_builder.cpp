@@ -190,7 +190,17 @@ struct ModelBuilder::State {
 ModelBuilder::ModelBuilder() : state_(std::make_unique<State>()) {}
 ModelBuilder::~ModelBuilder() = default;
 
-bool ModelBuilder::add(const config::Document& document, SharedDocument* shared) {
+std::optional<EventReadAhead> read_event_ahead(const config::Document& document) {
+  const config::Node& root = document.root;
+  const config::Node* kind = root.is_mapping() ? root.find("kind") : nullptr;
+  if (!kind || !kind->is_scalar() || kind->text != "event") return std::nullopt;
+  EventReadAhead read;
+  read.event = read_event(root, read.diagnostics);
+  return read;
+}
+
+bool ModelBuilder::add(const config::Document& document, SharedDocument* shared,
+                       EventReadAhead* ahead) {
   Model& model = state_->result.model;
   Diagnostics& diagnostics = state_->result.diagnostics;
   const config::Node& root = document.root;
@@ -207,7 +217,11 @@ bool ModelBuilder::add(const config::Document& document, SharedDocument* shared)
   }
   if (const NativeKind* native = find_kind(kind->text)) {
     if (shared && native->name == "event") {
-      add_shared_event(root, *shared);
+      add_shared_event(root, *shared, ahead);
+      return false;
+    }
+    if (ahead && native->name == "event") {
+      add_event(*ahead);
       return false;
     }
     if (native->name == "property") {
@@ -229,11 +243,19 @@ bool ModelBuilder::add(const config::Document& document, SharedDocument* shared)
 
 // An event document several builders read: the first reads it, every one reports what reading
 // it reported, and each that has no event of that name yet holds it.
-void ModelBuilder::add_shared_event(const config::Node& root, SharedDocument& shared) {
+void ModelBuilder::add_shared_event(const config::Node& root, SharedDocument& shared,
+                                    EventReadAhead* ahead) {
   State& state = *state_;
   if (!shared.read) {
     auto read = std::make_shared<SharedEvent>();
-    if (std::optional<Event> event = read_event(root, read->diagnostics)) {
+    std::optional<Event> event;
+    if (ahead) {
+      event = std::move(ahead->event);
+      read->diagnostics = std::move(ahead->diagnostics);
+    } else {
+      event = read_event(root, read->diagnostics);
+    }
+    if (event) {
       state.constraints.intern(*event);
       read->event = std::make_shared<Event>(std::move(*event));
     }
@@ -247,6 +269,16 @@ void ModelBuilder::add_shared_event(const config::Node& root, SharedDocument& sh
     events.push_shared(read.event);
     state.shared_events.emplace_back(events.size() - 1, shared.read);
   }
+}
+
+// As the native kind "event" reads, from a read ahead.
+void ModelBuilder::add_event(EventReadAhead& read) {
+  State& state = *state_;
+  Diagnostics& diagnostics = state.result.diagnostics;
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(read.diagnostics.begin()),
+                     std::make_move_iterator(read.diagnostics.end()));
+  if (read.event) state.constraints.intern(*read.event);
+  add_named(std::move(read.event), state.result.model.events, "event", state.duplicates);
 }
 
 void ModelBuilder::settle_shared_events() {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,18 @@ struct SharedDocument {
   std::shared_ptr<SharedEvent> read;  // what the first model read, once one has
 };
 
+// An event document read ahead, on a parsing thread (load_snapshots), so that the builders take
+// the Event instead of each reading the document on the loading thread. Reading an event depends
+// on its document alone: what it gives is what a builder's own reading would.
+struct EventReadAhead {
+  std::optional<Event> event;  // none when the document names no event
+  Diagnostics diagnostics;     // what reading it reported (schema.*)
+};
+
+// The document read as an event, when it is one by its `kind:` (a builder still decides: another
+// format may claim it first, and then the read is not used); nullopt for any other document.
+std::optional<EventReadAhead> read_event_ahead(const config::Document& document);
+
 // Reads documents into one model as they come, so that a loader can release each file's parsed
 // documents as soon as they are read instead of holding every tree until the model is done:
 // dispatches on `kind:`, reports duplicates, and at finish() resolves references and derives the
@@ -47,7 +60,10 @@ class ModelBuilder {
   // external format's, whose references cross files): it must then stay alive until finish().
   // `shared`: the document's share when other builders read it too (an event is then read
   // once, by the first of them, and held by each).
-  bool add(const config::Document& document, SharedDocument* shared = nullptr);
+  // `ahead`: the document read ahead (read_event_ahead), taken when the builder reads it as an
+  // event.
+  bool add(const config::Document& document, SharedDocument* shared = nullptr,
+           EventReadAhead* ahead = nullptr);
   // Settles the events this builder holds with others, once every builder sharing documents with
   // it has read all of its documents and before any of them finishes (call it on each, in the
   // order they will finish). An event's resolution expands `$ref`s from the property library, so
@@ -59,7 +75,8 @@ class ModelBuilder {
 
  private:
   struct State;
-  void add_shared_event(const config::Node& root, SharedDocument& shared);
+  void add_shared_event(const config::Node& root, SharedDocument& shared, EventReadAhead* ahead);
+  void add_event(EventReadAhead& read);
   std::unique_ptr<State> state_;
 };
 

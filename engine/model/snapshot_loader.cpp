@@ -47,6 +47,9 @@ struct ParseJob {
   size_t readers = 0;   // models that have yet to read it
   bool done = false;
   std::shared_ptr<const config::ReadResult> result;
+  // Its event documents, read on the thread that parsed it (one per document; none for others):
+  // the first model to read such a document takes the Event (ModelBuilder::add).
+  std::vector<std::optional<EventReadAhead>> events;
   // When several models read the file: one per document, through which they share its events
   // (ModelBuilder::add). Made by the first model to read it, dropped with the parse; only the
   // loading thread touches it.
@@ -118,7 +121,7 @@ void Pipeline::plan() {
       auto found = key.empty() ? by_key.end() : by_key.find(key);
       if (found == by_key.end()) {
         if (!key.empty()) by_key.emplace(std::move(key), jobs_.size());
-        jobs_.push_back(ParseJob{r, at[r], 0, false, nullptr, {}});
+        jobs_.push_back(ParseJob{r, at[r], 0, false, nullptr, {}, {}});
         job_of_[r][at[r]] = jobs_.size() - 1;
       } else {
         job_of_[r][at[r]] = found->second;
@@ -137,8 +140,15 @@ void Pipeline::parse(size_t job) {
   git::SnapshotFile& file = snapshot.files[parse_job.file];
   auto result =
       cache_.read(file.path, file.blob_id, std::move(file.content), snapshot.label, keep_);
+  // Reading the events here takes that work off the loading thread, which reads every file into
+  // the models one after another, and reads each tree while it is still in this core's cache.
+  std::vector<std::optional<EventReadAhead>> events;
+  events.reserve(result->documents.size());
+  for (const auto& document : result->documents)
+    events.push_back(read_event_ahead(document));
   std::lock_guard lock(mutex_);
   parse_job.result = std::move(result);
+  parse_job.events = std::move(events);
   parse_job.done = true;
   changed_.notify_all();
 }
@@ -195,7 +205,11 @@ void Pipeline::read_file(size_t revision, size_t file, ModelInProgress& model) {
   bool kept = false;
   for (size_t d = 0; d < result->documents.size(); ++d) {
     SharedDocument* share = shared ? &parse_job.shared[d] : nullptr;
-    kept = model.builder.add(result->documents[d], share) || kept;
+    // Taken once: a shared document's later readers hold what the first one read.
+    EventReadAhead* ahead = nullptr;
+    if (d < parse_job.events.size() && parse_job.events[d]) ahead = &*parse_job.events[d];
+    kept = model.builder.add(result->documents[d], share, ahead) || kept;
+    if (ahead) parse_job.events[d].reset();
   }
   // What the model keeps of the file: its source (spans point into its text), and all of the
   // parse only when an external format reads its documents at the end.
@@ -207,6 +221,7 @@ void Pipeline::read_file(size_t revision, size_t file, ModelInProgress& model) {
   if (--parse_job.readers == 0) {
     parse_job.result.reset();
     parse_job.shared = {};
+    parse_job.events = {};
   }
   model.loaded.build_ms += elapsed_ms(build_start);
 }

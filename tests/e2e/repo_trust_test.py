@@ -211,6 +211,11 @@ def scenario_ci(ctx):
         path = repo.file(f".git/objects/{oid[:2]}/{oid[2:]}")
         os.chmod(path, 0o644)
         os.truncate(path, 20)
+        if kind == "blob":
+            # Head (the work tree) edits the file, so base has to read its own copy: a base file
+            # that head has unchanged is read once, from head, and its damaged object never is.
+            repo.replace("tracking-plan/catalog/product_viewed.yaml", "max_length: 100",
+                         "max_length: 101")
         began = time.monotonic()
         r = steward("check", cwd=repo.path)
         c.code(r, 2, f"a truncated loose {kind} object")

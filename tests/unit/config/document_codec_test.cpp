@@ -18,10 +18,11 @@ namespace {
 std::string dump(const Node& node) {
   std::string out = std::to_string(static_cast<int>(node.kind)) + (node.quoted ? "q" : "") + "@" +
                     extent(node.span) + (node.span.valid() ? "" : "!") + "'" + node.text + "'";
+  // Appended piece by piece: GCC 12 at -O3 takes `"[" + dump(...)` for an overflowing copy.
   for (const Node& item : node.items)
-    out += "[" + dump(item) + "]";
+    out.append("[").append(dump(item)).append("]");
   for (const auto& entry : node.entries)
-    out += "{" + dump(entry.key) + ":" + dump(entry.value) + "}";
+    out.append("{").append(dump(entry.key)).append(":").append(dump(entry.value)).append("}");
   return out;
 }
 

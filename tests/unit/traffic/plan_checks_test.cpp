@@ -135,7 +135,7 @@ TEST_SUITE("traffic: compiled plan") {
     for (const auto& e : s.listed) {
       std::string line = std::to_string(e.line) + ":";
       for (const auto& r : e.reasons)
-        line += " " + std::string(to_string(r.kind)) + "@" + r.path;
+        line.append(" ").append(to_string(r.kind)).append("@").append(r.path);
       lines.push_back(line);
     }
     CHECK(lines == std::vector<std::string>{
