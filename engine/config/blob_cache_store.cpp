@@ -155,13 +155,25 @@ bool BlobCacheStore::publish() {
 }
 
 void BlobCacheStore::compact() {
-  std::vector<PackOnDisk> packs = list_packs(dir_);
+  std::vector<PackOnDisk> packs = list_packs(dir_);  // newest first
+  std::vector<uint64_t> sizes;
   uint64_t total = 0;
   for (const auto& pack : packs) {
     std::error_code ec;
-    total += fs::file_size(pack.path, ec);
+    const uint64_t size = fs::file_size(pack.path, ec);
+    sizes.push_back(ec ? 0 : size);
+    total += sizes.back();
   }
   if (packs.size() <= kMaxPacks && total <= max_bytes_) return;
+  if (total <= max_bytes_) {
+    // Too many packs, not too many bytes: only the packs newer than the largest are merged, into
+    // one that is newer still, so that a pack of every parse of a large repository is not
+    // rewritten every few runs (it was: a gigabyte read and written on one run in eight). The
+    // newest entry of a key still wins: the merged pack keeps the order of what it merges, and
+    // is newer than every pack it leaves. With fewer than two such packs, all are merged.
+    const auto largest = std::max_element(sizes.begin(), sizes.end()) - sizes.begin();
+    if (largest >= 2) packs.resize(static_cast<size_t>(largest));
+  }
   auto writer = PackWriter::create(dir_);
   if (!writer) return;
   uint64_t kept = kPackMagic.size();

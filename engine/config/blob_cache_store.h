@@ -43,9 +43,11 @@ struct BlobCacheSummary {
 //     (magic, layout version, steward version, key, payload length, CRC-32 of the payload), checked
 //     on every load: a truncated, corrupt or foreign entry counts as a miss, is never trusted, and
 //     the next save writes a good one into a newer pack, which wins;
-//   - after a run that saved, more than kMaxPacks packs or more than `max_bytes` are compacted
-//     into one pack of the newest good entries (the oldest packs' entries go first when over the
-//     bound); the old packs are removed after the new one is in place.
+//   - after a run that saved, more than `max_bytes` are compacted into one pack of the newest good
+//     entries (the oldest packs' entries go first); more than kMaxPacks packs within the bound
+//     are compacted the same way, but only those newer than the largest pack (size tiers: a large
+//     pack is not rewritten for a few small ones); the old packs are removed after the new one is
+//     in place.
 // load and save may be called from several threads at once. Failures to read or write (a read-only
 // folder, a full disk) are misses, never errors: the cache only ever saves time.
 class BlobCacheStore {

@@ -138,26 +138,6 @@ Snapshot Repository::read_commit(const std::string& rev, const std::string& proj
   return snapshot;
 }
 
-void Repository::read_contents(Snapshot& snapshot, const Snapshot* read_already) const {
-  // Both are sorted by path (read_commit, read_index): one walk finds the files they share.
-  size_t other = 0;
-  for (auto& file : snapshot.files) {
-    if (read_already) {
-      const auto& others = read_already->files;
-      while (other < others.size() && others[other].path < file.path)
-        ++other;
-      if (other < others.size() && others[other].path == file.path && !file.blob_id.empty() &&
-          others[other].blob_id == file.blob_id) {
-        continue;
-      }
-    }
-    git_oid oid;
-    internal::check(git_oid_fromstr(&oid, file.blob_id.c_str()),
-                    "cannot read the blob id of '" + file.path + "'");
-    file.content = internal::read_blob(impl_->repo.get(), oid, file.path);
-  }
-}
-
 std::optional<std::string> Repository::read_file_at(const std::string& rev,
                                                     const std::string& path) const {
   internal::CommitHandle commit = impl_->commit(rev);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -88,9 +89,14 @@ class Pipeline {
   std::vector<std::vector<size_t>> job_of_;       // [revision][file] -> job
   std::vector<std::pair<size_t, size_t>> order_;  // (revision, file) in reading order
   std::mutex mutex_;
-  std::condition_variable changed_;
-  size_t next_ = 0;   // the first job no thread has started
-  size_t limit_ = 0;  // jobs at or past this wait until the models catch up
+  // Two conditions, each signalled only when a thread waits on it: a large load has tens of
+  // thousands of jobs, and waking every thread on every job was a few percent of a check.
+  std::condition_variable work_;  // the workers: a job may be started (or all are done)
+  std::condition_variable done_;  // the loading thread: the job it waits for is done
+  size_t idle_workers_ = 0;
+  size_t awaited_ = SIZE_MAX;  // the job the loading thread waits for, if any
+  size_t next_ = 0;            // the first job no thread has started
+  size_t limit_ = 0;           // jobs at or past this wait until the models catch up
   std::vector<std::thread> workers_;
   uint64_t shared_documents_ = 0;  // SharedDocument ids given so far
 };
@@ -150,13 +156,15 @@ void Pipeline::parse(size_t job) {
   parse_job.result = std::move(result);
   parse_job.events = std::move(events);
   parse_job.done = true;
-  changed_.notify_all();
+  if (awaited_ == job) done_.notify_one();
 }
 
 void Pipeline::work() {
   std::unique_lock lock(mutex_);
   for (;;) {
-    changed_.wait(lock, [&] { return next_ >= jobs_.size() || next_ < limit_; });
+    ++idle_workers_;
+    work_.wait(lock, [&] { return next_ >= jobs_.size() || next_ < limit_; });
+    --idle_workers_;
     if (next_ >= jobs_.size()) return;
     const size_t job = next_++;
     lock.unlock();
@@ -170,7 +178,7 @@ const ParseJob& Pipeline::wait_for(size_t job) {
   std::unique_lock lock(mutex_);
   if (job + kParseAhead > limit_) {
     limit_ = job + kParseAhead;
-    changed_.notify_all();
+    if (idle_workers_ > 0) work_.notify_all();
   }
   while (!jobs_[job].done) {
     if (next_ <= job) {
@@ -180,7 +188,9 @@ const ParseJob& Pipeline::wait_for(size_t job) {
       lock.lock();
       continue;
     }
-    changed_.wait(lock);
+    awaited_ = job;
+    done_.wait(lock);
+    awaited_ = SIZE_MAX;
   }
   return jobs_[job];
 }
@@ -230,7 +240,7 @@ void Pipeline::stop_workers() {
   {
     std::lock_guard lock(mutex_);
     next_ = jobs_.size();
-    changed_.notify_all();
+    work_.notify_all();
   }
   for (auto& worker : workers_)
     worker.join();

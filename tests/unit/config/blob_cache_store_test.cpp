@@ -238,6 +238,41 @@ TEST_SUITE("blob_cache_store") {
     CHECK(store.summary().entries == 20);
   }
 
+  TEST_CASE("too many packs: only those newer than the largest are merged, the newest entry wins") {
+    TempFolder folder;
+    auto key = [](int i) {
+      return BlobCacheKey{kKey.blob_id, "events/" + std::to_string(i) + ".yaml", "t"};
+    };
+    const auto now = fs::file_time_type::clock::now();
+    {
+      BlobCacheStore store(folder.path(), "1.0.0");
+      store.save(kKey, "old");
+      for (int i = 100; i < 200; ++i)
+        store.save(key(i), std::string(1000, 'p'));  // the parses of a cold run: the large pack
+      store.finish_run();
+    }
+    const fs::path large = only_pack(folder.path());
+    fs::last_write_time(large, now - std::chrono::minutes(30));
+    std::set<fs::path> seen{large};
+    for (int i = 0; i < 12; ++i) {
+      one_run(folder.path(), key(i), "run " + std::to_string(i));
+      for (const auto& pack : files_starting(folder.path(), "pack-"))
+        if (seen.insert(pack).second) fs::last_write_time(pack, now - std::chrono::minutes(20 - i));
+    }
+    one_run(folder.path(), kKey, "new");
+    const auto packs = files_starting(folder.path(), "pack-");
+    CHECK(packs.size() <= BlobCacheStore::kMaxPacks);
+    // Never rewritten: still there, as it was.
+    CHECK(std::count(packs.begin(), packs.end(), large) == 1);
+    CHECK(fs::last_write_time(large) == now - std::chrono::minutes(30));
+    BlobCacheStore store(folder.path(), "1.0.0");
+    CHECK(store.load(kKey) == "new");
+    for (int i = 0; i < 12; ++i)
+      CHECK(store.load(key(i)) == "run " + std::to_string(i));
+    for (int i = 100; i < 200; ++i)
+      CHECK(store.load(key(i)) == std::string(1000, 'p'));
+  }
+
   TEST_CASE("a run that has a pack open still reads it after another run compacted it away") {
     TempFolder folder;
     one_run(folder.path(), kKey, "kept");

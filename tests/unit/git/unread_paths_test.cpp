@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 
 #include "git/path_filter.h"
 #include "git/repository.h"
@@ -144,6 +145,45 @@ TEST_SUITE("unread_paths") {
     CHECK(message.find("is damaged") != std::string::npos);
     CHECK(fix.find("restore the object") != std::string::npos);  // not "fetch the missing"
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  }
+
+  TEST_CASE("contents read on several threads: every file, and a damaged one named as one by one") {
+    ScratchRepository scratch;
+    // Enough files for more than one reading thread (git/blob_contents.cpp).
+    for (int i = 0; i < 1200; ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "events/e%04d.yaml", i);
+      scratch.write(name, "name: e" + std::to_string(i) + "\ndescription: event number " +
+                              std::to_string(i) + "\n");
+    }
+    scratch.commit_all("many");
+    Repository repository = Repository::discover(scratch.root());
+    auto whole = repository.read_commit("HEAD", "", {});
+    auto listed = repository.read_commit("HEAD", "", {}, Repository::Content::ids_only);
+    repository.read_contents(listed);
+    REQUIRE(listed.files.size() == 1200);
+    for (size_t i = 0; i < listed.files.size(); ++i)
+      CHECK(listed.files[i].content == whole.files[i].content);
+
+    // Two damaged objects, one in each thread's half: the error names the first in path order.
+    std::vector<std::string> blobs;
+    for (const char* path : {"events/e0500.yaml", "events/e1100.yaml"}) {
+      std::string blob = scratch.git(std::string("rev-parse HEAD:") + path);
+      fs::path object = scratch.root() / ".git/objects" / blob.substr(0, 2) / blob.substr(2);
+      fs::permissions(object, fs::perms::owner_read | fs::perms::owner_write);
+      fs::resize_file(object, 20);
+      blobs.push_back(blob);
+    }
+    Repository reopened = Repository::discover(scratch.root());
+    auto again = reopened.read_commit("HEAD", "", {}, Repository::Content::ids_only);
+    std::string message;
+    try {
+      reopened.read_contents(again);
+    } catch (const InputError& e) {
+      message = e.what();
+    }
+    CHECK(message.find(blobs[0]) != std::string::npos);
+    CHECK(message.find("is damaged") != std::string::npos);
   }
 
   TEST_CASE("a damaged loose object the run does not read does not stop it") {
