@@ -29,6 +29,9 @@ constexpr size_t kFilesPerThread = 32;
 // that keeps the parsing threads busy while the models read.
 constexpr size_t kParseAhead = 512;
 
+// How many released parses wake an idle parsing thread to free them.
+constexpr size_t kReleaseBatch = 64;
+
 // A path the revision has but steward could not read is a finding at that path, never a silent
 // gap in the model.
 Diagnostic unread_finding(const git::UnreadPath& unread, const std::string& revision) {
@@ -94,6 +97,9 @@ class Pipeline {
   std::condition_variable work_;  // the workers: a job may be started (or all are done)
   std::condition_variable done_;  // the loading thread: the job it waits for is done
   size_t idle_workers_ = 0;
+  // Parses every model has read, freed by the parsing threads between jobs: freeing a large
+  // load's trees took the loading thread about as long as reading them into the models.
+  std::vector<std::shared_ptr<const config::ReadResult>> released_;
   size_t awaited_ = SIZE_MAX;  // the job the loading thread waits for, if any
   size_t next_ = 0;            // the first job no thread has started
   size_t limit_ = 0;           // jobs at or past this wait until the models catch up
@@ -163,8 +169,18 @@ void Pipeline::work() {
   std::unique_lock lock(mutex_);
   for (;;) {
     ++idle_workers_;
-    work_.wait(lock, [&] { return next_ >= jobs_.size() || next_ < limit_; });
+    work_.wait(lock, [&] {
+      return next_ >= jobs_.size() || next_ < limit_ || released_.size() >= kReleaseBatch;
+    });
     --idle_workers_;
+    if (!released_.empty()) {
+      std::vector<std::shared_ptr<const config::ReadResult>> dead;
+      dead.swap(released_);
+      lock.unlock();
+      dead.clear();
+      lock.lock();
+      continue;
+    }
     if (next_ >= jobs_.size()) return;
     const size_t job = next_++;
     lock.unlock();
@@ -232,6 +248,10 @@ void Pipeline::read_file(size_t revision, size_t file, ModelInProgress& model) {
     parse_job.result.reset();
     parse_job.shared = {};
     parse_job.events = {};
+    if (!workers_.empty()) {
+      released_.push_back(std::move(result));
+      if (idle_workers_ > 0 && released_.size() >= kReleaseBatch) work_.notify_one();
+    }
   }
   model.loaded.build_ms += elapsed_ms(build_start);
 }
@@ -245,6 +265,7 @@ void Pipeline::stop_workers() {
   for (auto& worker : workers_)
     worker.join();
   workers_.clear();
+  released_.clear();
 }
 
 std::vector<LoadedModel> Pipeline::run() {
