@@ -306,7 +306,7 @@ TEST_SUITE("fuzz smoke") {
               .diagnostics.empty());
     std::string list = "kind: destination\nname: d\nevents: [";
     for (int i = 0; i < 100000; ++i)
-      list += "e" + std::to_string(i % 100) + ", ";
+      list.append("e").append(std::to_string(i % 100)).append(", ");
     list += "x]\n";
     Outcome events = exercise("long list", "a.yaml", list);
     CHECK(has_rule(events, "reference.unknown-event"));
@@ -350,11 +350,13 @@ TEST_SUITE("fuzz smoke") {
       std::string text =
           "kind: event\nname: e\nx-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
       for (int level = 1; level < 10; ++level) {
-        std::string name = "a" + std::to_string(level), previous = "a" + std::to_string(level - 1);
+        std::string name = std::string("a") + std::to_string(level),
+                    previous = std::string("a") + std::to_string(level - 1);
         text += "x-" + std::to_string(level) + ": &" + name + (mappings ? " {" : " [");
         for (int i = 0; i < 9; ++i) {
-          text += (i ? ", " : "") + (mappings ? "k" + std::to_string(i) + ": " : std::string()) +
-                  "*" + previous;
+          text += (i ? ", " : "") +
+                  (mappings ? std::string("k") + std::to_string(i) + ": " : std::string()) + "*" +
+                  previous;
         }
         text += mappings ? "}\n" : "]\n";
       }

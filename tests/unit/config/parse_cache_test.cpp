@@ -90,8 +90,8 @@ TEST_SUITE("parse_cache") {
     for (int t = 0; t < 4; ++t) {
       threads.emplace_back([&cache] {
         for (int i = 0; i < 50; ++i) {
-          cache.read("f" + std::to_string(i % 10) + ".yaml", "blob" + std::to_string(i % 10),
-                     "kind: team\n", "head");
+          cache.read(std::string("f") + std::to_string(i % 10) + ".yaml",
+                     std::string("blob") + std::to_string(i % 10), "kind: team\n", "head");
         }
       });
     }

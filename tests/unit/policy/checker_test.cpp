@@ -162,8 +162,8 @@ TEST_CASE("function calls have a depth limit, reported once, whatever the order 
   // so no check nests deeper than 10, yet m0 -> ... -> m9 -> a0 -> ... -> a9 is 20 deep.
   std::string halves;
   for (int i = 0; i < 10; ++i) {
-    std::string m = i + 1 < 10 ? "m" + std::to_string(i + 1) : "a0";
-    std::string a = i + 1 < 10 ? "a" + std::to_string(i + 1) + "(x)" : "x == \"z\"";
+    std::string m = i + 1 < 10 ? std::string("m") + std::to_string(i + 1) : "a0";
+    std::string a = i + 1 < 10 ? std::string("a") + std::to_string(i + 1) + "(x)" : "x == \"z\"";
     halves += "func m" + std::to_string(i) + "(x: string) = " + m + "(x)\n";
     halves += "func a" + std::to_string(i) + "(x: string) = " + a + "\n";
   }

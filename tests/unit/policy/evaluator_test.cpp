@@ -180,8 +180,9 @@ TEST_CASE("deep nesting through function calls is refused before it runs; within
       prefix += "not ";
     std::string functions;
     for (int i = 0; i < kMaxFunctionCallDepth; ++i) {
-      std::string next =
-          i + 1 < kMaxFunctionCallDepth ? "f" + std::to_string(i + 1) + "(x)" : "x == \"zzz\"";
+      std::string next = i + 1 < kMaxFunctionCallDepth
+                             ? std::string("f") + std::to_string(i + 1) + "(x)"
+                             : "x == \"zzz\"";
       functions += "func f" + std::to_string(i) + "(x: string) = " + prefix + next + "\n";
     }
     return functions;
