@@ -20,11 +20,6 @@ constexpr std::string_view kMagic = "STWOUT";
 // real outcome that needs more (findings near the ends of many huge files) is only not cached.
 constexpr uint64_t kMaxLine = config::kMaxFileBytes;
 
-// Strings up to this long are written once and then by number (rule ids, paths, names, subjects);
-// longer ones (messages, fingerprints, source lines) rarely repeat, and interning the 40,000
-// findings' worth of them cost a hash and a table node each.
-constexpr size_t kMaxInterned = 40;
-
 // The files spans point into, each with the lines the reports read.
 struct SourceTable {
   std::unordered_map<const SourceFile*, uint64_t> index;  // 1-based
@@ -46,7 +41,7 @@ struct SourceTable {
 
 class Writer : public config::ByteWriter {
  public:
-  explicit Writer(const SourceTable& sources) : ByteWriter(kMaxInterned), sources_(sources) {}
+  explicit Writer(const SourceTable& sources) : sources_(sources) {}
 
   void span(const Span& span) {
     number(span.source ? sources_.index.at(span.source.get()) : 0);
@@ -82,7 +77,7 @@ class Writer : public config::ByteWriter {
 // Every read is checked against the bytes left; the first failure makes the whole decode fail.
 class Reader : public config::ByteReader {
  public:
-  explicit Reader(std::string_view bytes) : ByteReader(bytes, kMaxInterned) {}
+  using ByteReader::ByteReader;
 
   Span span(const std::vector<SourceRef>& sources) {
     Span span;

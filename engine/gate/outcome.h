@@ -32,6 +32,6 @@ std::string encode_outcome(const CheckOutcome& outcome);
 std::optional<CheckOutcome> decode_outcome(std::string_view bytes);
 
 // Bumped whenever the encoding changes: older bytes are then refused, not misread.
-inline constexpr unsigned kOutcomeCodecVersion = 3;
+inline constexpr unsigned kOutcomeCodecVersion = 2;
 
 }  // namespace steward::gate
