@@ -63,6 +63,8 @@ struct Coverage {
 };
 
 Coverage measure_coverage(const model::Model& model);
+// The same with `index`, built over `model`.
+Coverage measure_coverage(const model::Model& model, const CoverageIndex& index);
 
 // The properties that lowered coverage from `base` to `head`, or none when it did not fall: those
 // uncovered in production at head that were not at base (new, newly in production, or newly
