@@ -226,9 +226,10 @@ int run_check(const CheckOptions& options) {
   policy::Env env = policy_env(options);
   env.coverage_minimum = files.config.coverage_minimum;
 
+  stats.packs_ms = elapsed_ms(packs_start);
+
   // What this check decided is kept under a key of everything it depends on: a second run over
   // the same files, configuration, packs and env writes its reports without building a model.
-  stats.packs_ms = elapsed_ms(packs_start);
   const auto key_start = std::chrono::steady_clock::now();
   config::BlobCacheStore* store = files.store.get();
   std::optional<std::string> key;
