@@ -23,6 +23,14 @@ class ByteWriter {
   explicit ByteWriter(size_t max_interned = std::numeric_limits<size_t>::max())
       : max_interned_(max_interned) {}
 
+  // Room for about `strings` distinct strings and `bytes` of output, when a large encoding can
+  // tell: growing the table by rehashing and the output by copying cost a large outcome a tenth of
+  // its encoding.
+  void reserve(size_t strings, size_t bytes) {
+    table_.reserve(strings);
+    out.reserve(bytes);
+  }
+
   void number(uint64_t value) {
     while (value >= 0x80) {
       out.push_back(static_cast<char>((value & 0x7F) | 0x80));

@@ -176,6 +176,8 @@ std::optional<findings::Finding> read_finding(Reader& in, const std::vector<Sour
 std::string encode_outcome(const CheckOutcome& outcome) {
   const SourceTable sources = sources_of(outcome);
   Writer out(sources);
+  // About a message, a fingerprint and a line hash of their own per finding, and 400 bytes.
+  out.reserve(3 * outcome.findings.size() + 64, 400 * outcome.findings.size() + 4096);
   out.out.append(kMagic);
   out.number(kOutcomeCodecVersion);
   write_sources(out, sources);
