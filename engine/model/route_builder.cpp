@@ -1,6 +1,8 @@
 #include "model/route_builder.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 namespace steward::model {
 
@@ -50,15 +52,23 @@ std::vector<std::string> event_environments(const Model& model, const Event& eve
   return out;
 }
 
-bool excluded(const Destination& destination, const Event& event, const Property& property) {
+// The paths the destination excludes from `event`.
+std::vector<std::string_view> excluded_paths(const Destination& destination, const Event& event) {
+  std::vector<std::string_view> out;
   for (const auto& exclusion : destination.exclude_properties) {
     if (exclusion.event.name != event.name) continue;
-    for (const auto& path : exclusion.properties) {
-      // Excluding an object or array excludes everything inside it.
-      if (property.path == path.name ||
-          (property.path.starts_with(path.name) && property.path[path.name.size()] == '.')) {
-        return true;
-      }
+    for (const auto& path : exclusion.properties)
+      out.push_back(path.name);
+  }
+  return out;
+}
+
+bool excluded(const std::vector<std::string_view>& paths, const Property& property) {
+  for (std::string_view path : paths) {
+    // Excluding an object or array excludes everything inside it.
+    if (property.path == path ||
+        (property.path.starts_with(path) && property.path[path.size()] == '.')) {
+      return true;
     }
   }
   return false;
@@ -118,12 +128,16 @@ bool passes_filter(const Destination& destination, const Event& event) {
   return destination.event_filter == "allow" ? listed_here : !listed_here;
 }
 
-// The model's one copy of `category`.
-const std::string* delivered_category(Model& model, const std::string& category) {
+// The model's one copy of `category`. Neighbouring properties mostly share a class: the last
+// one found is tried first.
+const std::string* delivered_category(Model& model, const std::string& category,
+                                      const std::string*& last) {
+  if (last && *last == category) return last;
   auto found = model.delivered_categories.find(category);
   if (found == model.delivered_categories.end())
     found = model.delivered_categories.insert(category).first;
-  return &*found;
+  last = &*found;
+  return last;
 }
 
 Route route_for(Model& model, const Destination& destination, const Event& event,
@@ -134,19 +148,27 @@ Route route_for(Model& model, const Destination& destination, const Event& event
   route.environments = event_environments(model, event, destination);
   route.device_platforms = device_platforms(model, event, destination);
   route.delivered_properties.reserve(event.all_properties.size());
+  // What of the destination's exclusions and transformations applies to this event, found once
+  // per route rather than once for each of its properties. The writes keep their order: the last
+  // that names a property wins, as when the transformations run one after another.
+  const std::vector<std::string_view> excluded_here = excluded_paths(destination, event);
+  std::vector<std::pair<const Transformation*, const Write*>> writes;
+  for (const Transformation* t : transformations) {
+    if (!runs_on(*t, event)) continue;
+    for (const auto& write : t->writes)
+      writes.emplace_back(t, &write);
+  }
+  const std::string* last_category = nullptr;
   for (const Property* property : event.all_properties) {
-    if (excluded(destination, event, *property)) continue;
+    if (!excluded_here.empty() && excluded(excluded_here, *property)) continue;
     DeliveredProperty delivered{property, &property->pii, nullptr};
-    for (const Transformation* t : transformations) {
-      if (!runs_on(*t, event)) continue;
-      for (const auto& write : t->writes) {
-        if (write.property.name == property->path) {
-          delivered.category = &write.category.name;
-          delivered.transformed_by = t;
-        }
+    for (const auto& [t, write] : writes) {
+      if (write->property.name == property->path) {
+        delivered.category = &write->category.name;
+        delivered.transformed_by = t;
       }
     }
-    delivered.category = delivered_category(model, *delivered.category);
+    delivered.category = delivered_category(model, *delivered.category, last_category);
     route.delivered_properties.push_back(delivered);
   }
   return route;
