@@ -130,7 +130,7 @@ void write_diagnostic(Writer& out, const Diagnostic& d) {
   out.text(d.message);
   out.span(d.span);
   out.span(d.base_span);
-  out.text(d.help);
+  out.text(d.help.str());
   out.text(d.suggestion);
   out.text(d.subject);
 }

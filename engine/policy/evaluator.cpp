@@ -87,6 +87,7 @@ class Interpreter {
   void run(const CheckedRule& checked, EvaluationResult& out) {
     rule_ = checked.rule;
     plan_ = &checked.plan;
+    help_ = rule_->help;  // one copy, shared by the rule's findings
     rule_indexes_.clear();
     rule_indexes_.resize(plan_->index_count);
     Frame frame(rule_->slot_count);
@@ -225,7 +226,7 @@ class Interpreter {
         continue;
       }
       Diagnostic& added = out_->findings.back();
-      added.help = rule_->help;
+      added.help = help_;
       if (outcome.suggestion) added.suggestion = message_text(*outcome.suggestion, frame);
     }
   }
@@ -565,6 +566,7 @@ class Interpreter {
   using FindingSet = std::unordered_set<size_t, FindingHash, FindingEqual>;
   FindingSet seen_findings_{0, FindingHash{nullptr}, FindingEqual{nullptr}};
   std::unordered_set<std::string> seen_;
+  SharedText help_;  // the running rule's help
 };
 
 void build_universe(const PolicyInput& input, Universe& u,

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "source/shared_text.h"
 #include "source/span.h"
 
 namespace steward {
@@ -30,7 +31,7 @@ struct Diagnostic {
   std::string message;
   Span span;               // in head (or the only revision)
   Span base_span;          // in base, for what was removed or changed
-  std::string help;        // how to fix it, in general
+  SharedText help;         // how to fix it, in general (a pack rule's: one copy for all)
   std::string suggestion;  // a concrete fix for this occurrence ("did you mean ...")
   // What the finding is about, independent of the message's wording: "checkout_started.coupon",
   // a destination's name. Waiver targets in steward.yaml match it.

@@ -436,3 +436,15 @@ TEST_CASE("every rule that ran is timed, in pack order, for check --stats") {
   for (const auto& time : run.result.rule_times)
     CHECK(time.ms >= 0);
 }
+
+TEST_CASE("the findings of a rule share one copy of its help") {
+  auto model = make_model();
+  Run run = run_text(
+      "pack p\nrule p.r {\n  help \"Describe every event.\"\n  for e in head.events\n"
+      "  note at e \"{e.name}\"\n}\n",
+      *model);
+  REQUIRE(run.errors.empty());
+  REQUIRE(run.result.findings.size() >= 2);
+  CHECK(run.result.findings[0].help == "Describe every event.");
+  CHECK(&run.result.findings[0].help.str() == &run.result.findings[1].help.str());
+}
