@@ -222,6 +222,20 @@ def scenario_ci(ctx):
         c.true(oid in r.err and time.monotonic() - began < 20,
                f"the {kind}: names the object, at once", r.detail())
 
+    # Base's object of a file head (the work tree) has unchanged is never read: the file is read
+    # once, from head, as its blob id names the same bytes. The check is the undamaged one's.
+    repo = ctx.shop_repo("truncated-shared-blob")
+    # --no-cache: a cached outcome would read no blob at all, whatever the reader skips.
+    clean = steward("check", "--no-cache", "--format", "json", cwd=repo.path)
+    oid = repo.git("rev-parse", "main:tracking-plan/catalog/product_viewed.yaml")
+    path = repo.file(f".git/objects/{oid[:2]}/{oid[2:]}")
+    os.chmod(path, 0o644)
+    os.truncate(path, 20)
+    shared = steward("check", "--no-cache", "--format", "json", cwd=repo.path)
+    c.true(shared.code == clean.code and shared.out == clean.out and oid not in shared.err,
+           "a damaged base object of a file head has unchanged: the undamaged verdict",
+           shared.detail())
+
     # A commit missing from the object database on the way to the merge-base is a corrupt
     # repository (exit 2), not "no common history" (which would compare against --base as it is).
     repo = ctx.shop_repo("missing-fork")
