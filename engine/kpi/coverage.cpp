@@ -10,6 +10,7 @@ using model::Destination;
 using model::EventStatus;
 using model::Model;
 using model::Property;
+using model::Route;
 
 bool is_production_environment(std::string_view environment) {
   return environment == "production" || environment == "prod";
@@ -34,23 +35,18 @@ bool is_production_event(const Model& model, const model::Event& event) {
 }
 
 CoverageIndex::CoverageIndex(const Model& model) : model_(model) {
-  std::vector<std::pair<const Property*, const Destination*>> pairs;
-  size_t deliveries = 0;
+  std::vector<std::pair<const model::Event*, const Route*>> pairs;
+  pairs.reserve(model.routes.size());
   for (const auto& route : model.routes)
-    deliveries += route.delivered_properties.size();
-  pairs.reserve(deliveries);
-  for (const auto& route : model.routes) {
-    for (const auto& delivered : route.delivered_properties)
-      pairs.emplace_back(delivered.property, route.destination);
-  }
+    pairs.emplace_back(route.event, &route);
   std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
-    return std::less<const Property*>()(a.first, b.first);
+    return std::less<const model::Event*>()(a.first, b.first);
   });
-  delivered_.reserve(pairs.size());
-  receivers_.reserve(pairs.size());
-  for (const auto& [property, destination] : pairs) {
-    delivered_.push_back(property);
-    receivers_.push_back(destination);
+  events_.reserve(pairs.size());
+  routes_.reserve(pairs.size());
+  for (const auto& [event, route] : pairs) {
+    events_.push_back(event);
+    routes_.push_back(route);
   }
 }
 
@@ -58,10 +54,40 @@ bool CoverageIndex::production(const Property& property) const {
   return is_production_property(model_, property);
 }
 
-std::span<const Destination* const> CoverageIndex::receivers(const Property& property) const {
-  auto [first, last] = std::equal_range(delivered_.begin(), delivered_.end(), &property,
-                                        std::less<const Property*>());
-  return {receivers_.data() + (first - delivered_.begin()), static_cast<size_t>(last - first)};
+std::span<const Route* const> CoverageIndex::routes_of(const model::Event& event) const {
+  auto [first, last] =
+      std::equal_range(events_.begin(), events_.end(), &event, std::less<const model::Event*>());
+  return {routes_.data() + (first - events_.begin()), static_cast<size_t>(last - first)};
+}
+
+namespace {
+
+// Calls `visit` with each destination that receives `property` (after exclusions), in model
+// order, until it returns false.
+template <typename Visit>
+void visit_receivers(std::span<const Route* const> routes, const Property& property, Visit visit) {
+  for (const Route* route : routes) {
+    for (const auto& delivered : route->delivered_properties) {
+      if (delivered.property == &property && !visit(route->destination)) return;
+    }
+  }
+}
+
+std::span<const Route* const> routes_carrying(const CoverageIndex& index,
+                                              const Property& property) {
+  if (property.event == nullptr) return {};  // the property library reaches no destination
+  return index.routes_of(*property.event);
+}
+
+}  // namespace
+
+std::vector<const Destination*> CoverageIndex::receivers(const Property& property) const {
+  std::vector<const Destination*> out;
+  visit_receivers(routes_carrying(*this, property), property, [&](const Destination* destination) {
+    out.push_back(destination);
+    return true;
+  });
+  return out;
 }
 
 // missing_metadata(property).empty() without building the message: coverage asks this of every
@@ -69,16 +95,19 @@ std::span<const Destination* const> CoverageIndex::receivers(const Property& pro
 bool CoverageIndex::has_metadata(const Property& property) const {
   if (property.pii.empty()) return false;
   if (property.pii == "none" || !property.consent.empty()) return true;
-  const auto& destinations = receivers(property);
-  return !destinations.empty() &&
-         std::none_of(destinations.begin(), destinations.end(),
-                      [](const Destination* destination) { return destination->consent.empty(); });
+  bool any = false, all_require_consent = true;
+  visit_receivers(routes_carrying(*this, property), property, [&](const Destination* destination) {
+    any = true;
+    all_require_consent = !destination->consent.empty();
+    return all_require_consent;
+  });
+  return any && all_require_consent;
 }
 
 std::string CoverageIndex::missing_metadata(const Property& property) const {
   if (property.pii.empty()) return "no `pii:`";
   if (property.pii == "none" || !property.consent.empty()) return "";
-  const auto& destinations = receivers(property);
+  const auto destinations = receivers(property);
   if (destinations.empty()) {
     return "personal (" + property.pii + ") with no `consent:`, and no destination receives it";
   }
@@ -121,17 +150,36 @@ Coverage measure_coverage(const Model& model, const CoverageIndex& index) {
   // destinations: each counter is looked up by name once per event or destination, not once per
   // property (std::map keeps the references stable).
   std::unordered_map<const Destination*, CoverageCount*> by_destination;
+  // One event's deliveries, sorted by property (stable: a property's destinations stay in model
+  // order), so each property finds its receivers without a scan of every route of its event.
+  std::vector<std::pair<const Property*, const Destination*>> delivered;
   for (const auto& event : model.events) {
     if (event.all_properties.empty() || !is_production_event(model, event)) continue;
     CoverageCount& domain = coverage.by_domain[event.domain];
     CoverageCount& owner = coverage.by_owner[event.owner.name];
+    delivered.clear();
+    for (const Route* route : index.routes_of(event)) {
+      for (const auto& d : route->delivered_properties)
+        delivered.emplace_back(d.property, route->destination);
+    }
+    std::stable_sort(delivered.begin(), delivered.end(), [](const auto& a, const auto& b) {
+      return std::less<const Property*>()(a.first, b.first);
+    });
     for (const Property* property : event.all_properties) {
+      auto first = std::lower_bound(delivered.begin(), delivered.end(), property,
+                                    [](const auto& pair, const Property* p) {
+                                      return std::less<const Property*>()(pair.first, p);
+                                    });
+      auto last = first;
+      while (last != delivered.end() && last->first == property)
+        ++last;
       bool covered = index.has_metadata(*property);
       count(coverage.overall, covered);
       count(domain, covered);
       count(owner, covered);
       const model::Destination* previous = nullptr;
-      for (const Destination* destination : index.receivers(*property)) {
+      for (auto it = first; it != last; ++it) {
+        const Destination* destination = it->second;
         if (destination == previous) continue;  // one route per destination and event
         auto [counter, added] = by_destination.try_emplace(destination, nullptr);
         if (added) counter->second = &coverage.by_destination[destination->name];
