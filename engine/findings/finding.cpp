@@ -9,9 +9,15 @@
 namespace steward::findings {
 
 Findings make_findings(Diagnostics diagnostics) {
+  return make_findings({}, std::move(diagnostics));
+}
+
+Findings make_findings(const Diagnostics& first, Diagnostics then) {
   Findings findings;
-  findings.reserve(diagnostics.size());
-  for (auto& diagnostic : diagnostics) {
+  findings.reserve(first.size() + then.size());
+  for (const auto& diagnostic : first)
+    findings.push_back(make_finding(diagnostic, diagnostic.subject));
+  for (auto& diagnostic : then) {
     std::string subject = diagnostic.subject;
     findings.push_back(make_finding(std::move(diagnostic), std::move(subject)));
   }

@@ -51,6 +51,9 @@ inline Finding make_finding(Diagnostic diagnostic, std::string subject = {}) {
 }
 
 Findings make_findings(Diagnostics diagnostics);
+// A model's diagnostics (copied) followed by the packs' findings (moved), without a vector of
+// both in between: a large plan has tens of thousands of findings.
+Findings make_findings(const Diagnostics& first, Diagnostics then);
 
 // The span a finding is located at: the head span, or the base span for what exists only at base.
 const Span& primary_span(const Finding& finding);

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <future>
-#include <iterator>
 #include <utility>
 
 #include "findings/baseline.h"
@@ -27,18 +26,6 @@ findings::ProcessOptions process_options(const GateInput& input) {
   return process;
 }
 
-// A model's diagnostics followed by the packs' findings, moved: a large plan has tens of
-// thousands of findings, and a copy of them would stay alive through the findings stage.
-Diagnostics with_findings(const Diagnostics& model_diagnostics, Diagnostics&& findings) {
-  Diagnostics out;
-  out.reserve(model_diagnostics.size() + findings.size());
-  out.insert(out.end(), model_diagnostics.begin(), model_diagnostics.end());
-  out.insert(out.end(), std::make_move_iterator(findings.begin()),
-             std::make_move_iterator(findings.end()));
-  Diagnostics().swap(findings);
-  return out;
-}
-
 // Base runs alone (no base of its own, no changes). nullopt: the packs cannot run on base, and
 // `errors` says why.
 std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input,
@@ -52,16 +39,18 @@ std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input
     }
   }
   const model::LoadedModel& base = *input.base;
-  auto evaluated = policy::evaluate(input.packs, {&base.model, nullptr, nullptr, input.env});
+  policy::EvaluateOptions only_fingerprints;
+  only_fingerprints.fingerprints_only = true;
+  auto evaluated =
+      policy::evaluate(input.packs, {&base.model, nullptr, nullptr, input.env}, only_fingerprints);
   if (!evaluated.ok()) {
     errors = std::move(evaluated.errors);
     return std::nullopt;
   }
-  Diagnostics diagnostics = with_findings(base.diagnostics, std::move(evaluated.findings));
   findings::ProcessOptions process = process_options(input);
   process.files = files_of(base);
-  std::vector<std::string> fingerprints =
-      findings::process_fingerprints(findings::make_findings(std::move(diagnostics)), process);
+  std::vector<std::string> fingerprints = findings::process_fingerprints(
+      findings::make_findings(base.diagnostics, std::move(evaluated.findings)), process);
   if (input.base_store) input.base_store->save(fingerprints);
   times.base_ms = elapsed_ms(started);
   return fingerprints;
@@ -102,15 +91,14 @@ GateResult run_gate(const GateInput& input) {
   result.times.rule_times = std::move(evaluated.rule_times);
   const auto findings_start = Clock::now();
   if (evaluated.ok()) {
-    Diagnostics diagnostics = with_findings(head.diagnostics, std::move(evaluated.findings));
     result.reviews = std::move(evaluated.reviews);
     findings::ProcessOptions process = process_options(input);
     process.files = files_of(head);
     if (input.base) process.head_model = &head.model;
     // Sorted already: marking keeps the order, and dropping what is not new keeps the order of
     // the rest, as process_findings with base's fingerprints would give (its sort is stable).
-    result.findings =
-        findings::process_findings(findings::make_findings(std::move(diagnostics)), process);
+    result.findings = findings::process_findings(
+        findings::make_findings(head.diagnostics, std::move(evaluated.findings)), process);
   }
   result.times.findings_ms = elapsed_ms(findings_start);
   if (base.valid()) {

@@ -43,6 +43,7 @@ struct Universe {
   const Env* env = nullptr;
   // Where `trace` writes; null when tracing is off (`steward check`).
   const std::function<void(const Span&, const std::string&)>* trace = nullptr;
+  bool fingerprints_only = false;  // EvaluateOptions::fingerprints_only
   Value roots[4];
 };
 
@@ -201,6 +202,7 @@ class Interpreter {
       Span span, base_span;
       std::string subject;
       locate(outcome, frame, span, base_span, subject);
+      if (outcome.kind == Outcome::Kind::review && universe_.fingerprints_only) continue;
       std::string message = outcome.message ? message_text(*outcome.message, frame) : "";
       if (outcome.kind == Outcome::Kind::review) {
         Value team = eval(*outcome.team, frame);
@@ -226,6 +228,7 @@ class Interpreter {
         continue;
       }
       Diagnostic& added = out_->findings.back();
+      if (universe_.fingerprints_only) continue;
       added.help = help_;
       if (outcome.suggestion) added.suggestion = message_text(*outcome.suggestion, frame);
     }
@@ -607,6 +610,7 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
   }
   Universe universe;
   build_universe(input, universe, &options.trace);
+  universe.fingerprints_only = options.fingerprints_only;
 
   // One unit of work per rule; each thread keeps an interpreter per pack (its join indexes), and
   // each rule's results land in its own slot so the output order does not depend on timing.

@@ -39,6 +39,12 @@ struct EvaluateOptions {
   // Receives what `trace(x)` shows, with where the call is (`steward eval`, `steward test
   // --verbose`); called from the threads rules run on. Empty: `trace` only returns its value.
   std::function<void(const Span& where, const std::string& text)> trace;
+  // Only what a finding's fingerprint is made of (docs/fingerprints.md): no suggestion, help or
+  // review is built. For base's side of the gate, which only tells which of head's findings are
+  // new: a large plan has tens of thousands of findings at base, each with a suggestion of its
+  // own. A failure while building a suggestion or a review's team is then not seen here; head's
+  // side, which builds them, reports it.
+  bool fingerprints_only = false;
 };
 
 // Runs every rule of `packs` over `input` (`input.head` is required). A pack whose names do not

@@ -448,3 +448,33 @@ TEST_CASE("the findings of a rule share one copy of its help") {
   CHECK(run.result.findings[0].help == "Describe every event.");
   CHECK(&run.result.findings[0].help.str() == &run.result.findings[1].help.str());
 }
+
+TEST_CASE("for fingerprints only: the same findings, without suggestions, help or reviews") {
+  auto model = make_model();
+  const std::string text =
+      "pack p\nrule p.r {\n  help \"Describe every event.\"\n  for e in head.events\n"
+      "  note at e \"{e.name}\"\n  suggest \"describe {e.name}\"\n"
+      "  require review by team-security at e \"{e.name} changed\"\n}\n";
+  CheckResult checked = check_text(text);
+  REQUIRE(checked.ok());
+  const PolicyInput input{model.get(), nullptr, nullptr, {}};
+  EvaluationResult full = evaluate(*checked.pack, input);
+  EvaluateOptions options;
+  options.fingerprints_only = true;
+  EvaluationResult only = evaluate(*checked.pack, input, options);
+  REQUIRE(full.ok());
+  REQUIRE(only.ok());
+  CHECK_FALSE(full.reviews.empty());
+  CHECK(only.reviews.empty());
+  REQUIRE(full.findings.size() >= 2);
+  REQUIRE(only.findings.size() == full.findings.size());
+  CHECK_FALSE(full.findings[0].suggestion.empty());
+  for (size_t i = 0; i < only.findings.size(); ++i) {
+    CHECK(only.findings[i].message == full.findings[i].message);
+    CHECK(only.findings[i].rule == full.findings[i].rule);
+    CHECK(only.findings[i].subject == full.findings[i].subject);
+    CHECK(only.findings[i].span.line == full.findings[i].span.line);
+    CHECK(only.findings[i].suggestion.empty());
+    CHECK(only.findings[i].help.str().empty());
+  }
+}
