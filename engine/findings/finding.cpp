@@ -15,12 +15,17 @@ Findings make_findings(Diagnostics diagnostics) {
 Findings make_findings(const Diagnostics& first, Diagnostics then) {
   Findings findings;
   findings.reserve(first.size() + then.size());
-  for (const auto& diagnostic : first)
-    findings.push_back(make_finding(diagnostic, diagnostic.subject));
-  for (auto& diagnostic : then) {
-    std::string subject = diagnostic.subject;
+  // The subject moves to the finding's own, the one every later stage and report reads: a large
+  // plan has tens of thousands of findings, and a second copy of each subject was waste.
+  auto add = [&](Diagnostic diagnostic) {
+    std::string subject = std::move(diagnostic.subject);
+    diagnostic.subject.clear();
     findings.push_back(make_finding(std::move(diagnostic), std::move(subject)));
-  }
+  };
+  for (const auto& diagnostic : first)
+    add(diagnostic);
+  for (auto& diagnostic : then)
+    add(std::move(diagnostic));
   return findings;
 }
 

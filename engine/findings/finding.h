@@ -28,7 +28,8 @@ struct TextEdit {
 struct Finding {
   Diagnostic diagnostic;
   // What the finding is about, independent of the message wording, e.g. "checkout_started.coupon"
-  // or a destination name. The policy stage fills it; waiver targets match it.
+  // or a destination name. The policy stage fills it; waiver targets match it. make_findings moves
+  // the diagnostic's here, leaving `diagnostic.subject` empty.
   std::string subject;
   // A finding that groups several at one place (findings/grouping.h): every member's subject.
   std::vector<std::string> subjects;

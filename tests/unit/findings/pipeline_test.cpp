@@ -123,3 +123,28 @@ TEST_CASE("sort_findings orders by file, line, column, rule and message, keeping
   CHECK(findings[3].diagnostic.span.line == 2);
   CHECK(findings[4].diagnostic.span.file() == "b.yaml");
 }
+
+TEST_CASE("make_findings: a model's diagnostics, then the packs' findings, each subject moved") {
+  auto file = make_source("e.yaml", kFile);
+  Diagnostic model_problem;
+  model_problem.rule = "schema.x";
+  model_problem.message = "model";
+  model_problem.subject = "checkout_started";
+  model_problem.span = Span{file, 2, 1, 2, 4};
+  Diagnostic pack_finding = model_problem;
+  pack_finding.rule = "pii.x";
+  pack_finding.message = "pack";
+  pack_finding.subject = "checkout_started.email";
+  const Diagnostics model_diagnostics = {model_problem};
+
+  Findings findings = make_findings(model_diagnostics, Diagnostics{pack_finding});
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].diagnostic.rule == "schema.x");
+  CHECK(findings[0].subject == "checkout_started");
+  CHECK(findings[1].diagnostic.rule == "pii.x");
+  CHECK(findings[1].subject == "checkout_started.email");
+  for (const auto& f : findings)
+    CHECK(f.diagnostic.subject.empty());
+  // The model's diagnostics are copied: the model keeps them for base's side and the reports.
+  CHECK(model_diagnostics[0].subject == "checkout_started");
+}
