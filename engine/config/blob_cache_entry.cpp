@@ -97,8 +97,8 @@ std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward
   return out;
 }
 
-std::optional<std::string> decode_cache_entry(std::string_view entry, const BlobCacheKey& key,
-                                              std::string_view steward_version) {
+std::optional<size_t> cache_entry_payload_at(std::string_view entry, const BlobCacheKey& key,
+                                             std::string_view steward_version) {
   EntryReader reader(entry);
   if (!reader.literal(kEntryMagic)) return std::nullopt;
   if (reader.integer<uint32_t>() != kBlobCacheLayout) return std::nullopt;
@@ -111,7 +111,14 @@ std::optional<std::string> decode_cache_entry(std::string_view entry, const Blob
   if (!length || !checksum) return std::nullopt;
   std::string_view payload = reader.rest();
   if (payload.size() != *length || cache_checksum(payload) != *checksum) return std::nullopt;
-  return std::string(payload);
+  return static_cast<size_t>(payload.data() - entry.data());
+}
+
+std::optional<std::string> decode_cache_entry(std::string_view entry, const BlobCacheKey& key,
+                                              std::string_view steward_version) {
+  auto at = cache_entry_payload_at(entry, key, steward_version);
+  if (!at) return std::nullopt;
+  return std::string(entry.substr(*at));
 }
 
 std::optional<CacheEntryHeader> read_cache_entry_header(std::string_view bytes) {

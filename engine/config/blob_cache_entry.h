@@ -23,6 +23,10 @@ std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward
 // payload whose checksum does not match).
 std::optional<std::string> decode_cache_entry(std::string_view entry, const BlobCacheKey& key,
                                               std::string_view steward_version);
+// The same check, giving where the payload starts in `entry` instead of a copy of it: a check's
+// outcome is megabytes, which the store hands on without copying them again.
+std::optional<size_t> cache_entry_payload_at(std::string_view entry, const BlobCacheKey& key,
+                                             std::string_view steward_version);
 
 // What the header of an entry says, read without its payload (to index a pack of entries).
 struct CacheEntryHeader {

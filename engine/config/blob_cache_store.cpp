@@ -124,9 +124,10 @@ std::optional<std::string> BlobCacheStore::load(const BlobCacheKey& key) {
   for (const auto& location : locations) {
     auto bytes = location.pack->read(location.offset, location.size);
     if (!bytes) continue;
-    if (auto payload = decode_cache_entry(*bytes, key, version_)) {
+    if (auto payload_at = cache_entry_payload_at(*bytes, key, version_)) {
       ++hits_;
-      return payload;
+      bytes->erase(0, *payload_at);  // the header: a move within the entry, not a second copy
+      return bytes;
     }
   }
   ++misses_;
@@ -181,7 +182,7 @@ void BlobCacheStore::compact() {
     if (kept + good.entry.size > max_bytes_) break;  // the rest are older
     auto bytes = good.pack->read(good.entry.offset, good.entry.size);
     if (!bytes ||
-        !decode_cache_entry(*bytes, good.entry.header.key, good.entry.header.steward_version)) {
+        !cache_entry_payload_at(*bytes, good.entry.header.key, good.entry.header.steward_version)) {
       continue;  // damaged: dropped
     }
     if (!writer->append(*bytes)) return;

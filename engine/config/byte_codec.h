@@ -85,6 +85,7 @@ class ByteReader {
     return value > limit ? fail() : value;
   }
   uint32_t number32() { return static_cast<uint32_t>(at_most(UINT32_MAX)); }
+  size_t remaining() const { return ok_ ? bytes_.size() - at_ : 0; }
   // A count of things that take at least one byte each: never more than the bytes left.
   size_t count() { return static_cast<size_t>(at_most(bytes_.size() - at_)); }
   std::string text() {

@@ -1,5 +1,6 @@
 #include "gate/outcome.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -147,6 +148,10 @@ std::optional<std::vector<SourceRef>> read_sources(Reader& in) {
   return sources;
 }
 
+// The fewest bytes an encoded finding takes (read_finding): 15 numbers of a byte at least (texts
+// by reference, counts of none) and 3 spans of 5.
+constexpr size_t kLeastFindingBytes = 15 + 3 * 5;
+
 std::optional<findings::Finding> read_finding(Reader& in, const std::vector<SourceRef>& sources) {
   findings::Finding f;
   f.diagnostic = config::read_diagnostic(in, [&] { return in.span(sources); });
@@ -203,7 +208,12 @@ std::optional<CheckOutcome> decode_outcome(std::string_view bytes) {
   std::optional<std::vector<SourceRef>> sources = read_sources(in);
   if (!sources) return std::nullopt;
   CheckOutcome outcome;
-  for (size_t n = in.count(); n > 0 && in.ok(); --n) {
+  // Reserved once: a large plan's outcome holds tens of thousands of findings, and growing the
+  // vector moved each of them again at every doubling (a warm check's largest cost after
+  // reading the entry). The count is trusted only as far as the bytes left could hold it.
+  const size_t count = in.count();
+  outcome.findings.reserve(std::min(count, in.remaining() / kLeastFindingBytes));
+  for (size_t n = count; n > 0 && in.ok(); --n) {
     auto finding = read_finding(in, *sources);
     if (!finding) return std::nullopt;
     outcome.findings.push_back(std::move(*finding));
