@@ -89,17 +89,18 @@ class ByteReader {
   // A count of things that take at least one byte each: never more than the bytes left.
   size_t count() { return static_cast<size_t>(at_most(bytes_.size() - at_)); }
   std::string text() {
-    const uint64_t reference = number();
-    if (reference > 0) {
-      if (reference > table_.size()) return fail(), std::string();
-      return std::string(table_[reference - 1]);
-    }
-    const size_t size = count();
-    if (!ok_) return {};
-    std::string_view value = bytes_.substr(at_, size);
-    at_ += size;
-    if (value.size() <= max_interned_) table_.push_back(value);
-    return std::string(value);
+    size_t index = 0;
+    return std::string(text_view(index));
+  }
+  // A text written once and referred to after (a rule's help, in every one of its findings) is
+  // one shared string for all of its readings, as SharedText was before it was written.
+  SharedText shared_text() {
+    size_t index = kNotInTable;
+    const std::string_view value = text_view(index);
+    if (index == kNotInTable || value.empty()) return SharedText(std::string(value));
+    if (shared_.size() <= index) shared_.resize(index + 1);
+    if (shared_[index].empty()) shared_[index] = SharedText(std::string(value));
+    return shared_[index];
   }
   bool literal(std::string_view expected) {
     if (bytes_.substr(at_, expected.size()) != expected) return fail();
@@ -114,11 +115,34 @@ class ByteReader {
   }
 
  private:
+  static constexpr size_t kNotInTable = std::numeric_limits<size_t>::max();
+
+  // The next text, and in `index` its place in the table when it has one.
+  std::string_view text_view(size_t& index) {
+    index = kNotInTable;
+    const uint64_t reference = number();
+    if (reference > 0) {
+      if (reference > table_.size()) return fail(), std::string_view();
+      index = static_cast<size_t>(reference - 1);
+      return table_[index];
+    }
+    const size_t size = count();
+    if (!ok_) return {};
+    std::string_view value = bytes_.substr(at_, size);
+    at_ += size;
+    if (value.size() <= max_interned_) {
+      index = table_.size();
+      table_.push_back(value);
+    }
+    return value;
+  }
+
   std::string_view bytes_;
   size_t max_interned_;
   size_t at_ = 0;
   bool ok_ = true;
   std::vector<std::string_view> table_;  // the strings read so far, views into bytes_
+  std::vector<SharedText> shared_;       // by table index, once shared_text() read one
 };
 
 // A diagnostic's fields, in the one order both codecs keep them. Spans are each codec's own: a
@@ -144,7 +168,7 @@ Diagnostic read_diagnostic(ByteReader& in, ReadSpan read_span) {
   d.message = in.text();
   d.span = read_span();
   d.base_span = read_span();
-  d.help = in.text();
+  d.help = in.shared_text();
   d.suggestion = in.text();
   d.subject = in.text();
   return d;

@@ -162,3 +162,29 @@ TEST_CASE("a line number no file can have is refused without allocating it") {
   bytes += std::string(5, '\0');
   CHECK_FALSE(decode_outcome(bytes));
 }
+
+TEST_CASE("the findings of one rule come back sharing one copy of its help") {
+  SourceRef file = make_source("e.yaml", "a: 1\nb: 2\n");
+  CheckOutcome outcome;
+  for (uint32_t line : {1u, 2u}) {
+    findings::Finding f;
+    f.diagnostic.rule = "pii.x";
+    f.diagnostic.message = "m" + std::to_string(line);
+    f.diagnostic.span = span_at(file, line, 1, line, 1);
+    f.diagnostic.help = "Classify the property, or exclude it for that destination.";
+    outcome.findings.push_back(f);
+  }
+  findings::Finding other = outcome.findings[0];
+  other.diagnostic.help = "Another rule's help.";
+  outcome.findings.push_back(other);
+  auto decoded = decode_outcome(encode_outcome(outcome));
+  REQUIRE(decoded);
+  REQUIRE(decoded->findings.size() == 3);
+  const auto& help = [&](size_t i) -> const std::string& {
+    return decoded->findings[i].diagnostic.help.str();
+  };
+  CHECK(help(0) == "Classify the property, or exclude it for that destination.");
+  CHECK(&help(0) == &help(1));
+  CHECK(help(2) == "Another rule's help.");
+  CHECK(&help(2) != &help(0));
+}
