@@ -199,10 +199,10 @@ class Interpreter {
 
   void emit(Frame& frame) {
     for (const Outcome& outcome : rule_->outcomes) {
+      if (outcome.kind == Outcome::Kind::review && universe_.fingerprints_only) continue;
       Span span, base_span;
       std::string subject;
       locate(outcome, frame, span, base_span, subject);
-      if (outcome.kind == Outcome::Kind::review && universe_.fingerprints_only) continue;
       std::string message = outcome.message ? message_text(*outcome.message, frame) : "";
       if (outcome.kind == Outcome::Kind::review) {
         Value team = eval(*outcome.team, frame);
