@@ -19,7 +19,7 @@ ScorecardItem event_schemas(const Facts& f) {
     files.insert(e.span.file());
     for (const auto* p : e.all_properties) {
       ++properties;
-      if (p->types.empty() && p->ref.name.empty()) ++untyped;
+      if (p->types.empty() && p->ref->name.empty()) ++untyped;
     }
   }
   if (f.model.events.empty()) {

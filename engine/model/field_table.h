@@ -23,19 +23,30 @@ namespace steward::model {
 template <class Owner>
 using DerivedTexts = std::vector<std::string> (*)(const Owner&);
 
-// The member a row reads and writes. Each consumer handles every alternative.
+// The member a row reads and writes. Each consumer handles every alternative. A member held in a
+// SharedValue (most entities have none of it, see shared_value.h) reads as the value it holds.
 template <class Owner>
 using FieldMember =
-    std::variant<std::string Owner::*, bool Owner::*, Ref Owner::*, std::vector<Ref> Owner::*,
-                 std::vector<std::string> Owner::*, std::optional<std::string> Owner::*,
-                 std::optional<double> Owner::*, std::optional<long long> Owner::*,
-                 EventStatus Owner::*, DerivedTexts<Owner>>;
+    std::variant<std::string Owner::*, bool Owner::*, Ref Owner::*, SharedValue<Ref> Owner::*,
+                 std::vector<Ref> Owner::*, std::vector<std::string> Owner::*,
+                 std::optional<std::string> Owner::*, std::optional<double> Owner::*,
+                 std::optional<long long> Owner::*, EventStatus Owner::*, DerivedTexts<Owner>>;
 
-// The value of a row's member in `owner`: a reference to the member, or the derived texts.
+template <class T>
+inline constexpr bool kIsSharedValue = false;
+template <class T>
+inline constexpr bool kIsSharedValue<SharedValue<T>> = true;
+
+// The value of a row's member in `owner`: a reference to the member (to the value a SharedValue
+// holds), or the derived texts.
 template <class Owner, class Member>
 decltype(auto) field_of(const Owner& owner, Member member) {
   if constexpr (std::is_member_object_pointer_v<Member>) {
-    return (owner.*member);
+    if constexpr (kIsSharedValue<std::remove_cvref_t<decltype(owner.*member)>>) {
+      return *(owner.*member);
+    } else {
+      return (owner.*member);
+    }
   } else {
     return member(owner);
   }

@@ -110,7 +110,14 @@ void read_row(YamlFieldReader& reader, const ModelField<Owner>& row, std::string
         if constexpr (kIsMember<decltype(member)>) {
           auto& value = owner.*member;
           using T = std::remove_reference_t<decltype(value)>;
-          if (written) {
+          if constexpr (kIsSharedValue<T>) {
+            // Read into a value of its own, then shared (none while it stays the default).
+            if (written) {
+              auto read = *value;
+              read_value(reader, row, owner, read, diagnostics);
+              value = std::move(read);
+            }
+          } else if (written) {
             read_value(reader, row, owner, value, diagnostics);
           } else if constexpr (kClearedWhenAbsent<T>) {
             value = T{};

@@ -109,9 +109,9 @@ class Resolver {
 
   // Gives a property the parts it leaves to its `$ref` definition, with nested paths rebased.
   void expand_ref(Property& property) {
-    if (property.ref.name.empty()) return;
+    if (property.ref->name.empty()) return;
     const Property* definition =
-        expect(model_.find_library_property(property.ref.name), property.ref, "property",
+        expect(model_.find_library_property(property.ref->name), *property.ref, "property",
                library_names_, rule_id::kReferenceUnknownPropertyDefinition);
     if (!definition) return;
     if (property.types.empty()) {
@@ -195,7 +195,7 @@ class Resolver {
   void resolve_event(Event& event, SharedLinking* shared) {
     link_event(event, shared);
     for (const Property* property : event.all_properties) {
-      if (property->ref.name.empty()) {
+      if (property->ref->name.empty()) {
         check_category(Ref{property->pii, property->pii_span});
         check_purposes(property->consent);
       }

@@ -241,7 +241,8 @@ void bind_row(TypeBuilder<Entity>& type) {
   if constexpr (row.summary != nullptr) {
     constexpr auto member = std::get<row.member.index()>(row.member);
     static_assert(model::kIsMember<decltype(member)>, "derived texts are for the diff only");
-    using Value_t = std::remove_cvref_t<decltype(Part(std::declval<const Entity&>()).*member)>;
+    using Value_t =
+        std::remove_cvref_t<decltype(model::field_of(Part(std::declval<const Entity&>()), member))>;
     type.field(row.name, field_type<Value_t>(row.names), row.summary,
                [](const Entity& entity, const ModelView* v) {
                  constexpr auto& self = Rows[I];
@@ -249,7 +250,7 @@ void bind_row(TypeBuilder<Entity>& type) {
                  const auto& owner = Part(entity);
                  const Span* origin = nullptr;
                  if constexpr (self.span != nullptr) origin = &(owner.*self.span);
-                 return field_value(owner.*field, self.names, origin, v);
+                 return field_value(model::field_of(owner, field), self.names, origin, v);
                });
   }
 }

@@ -55,8 +55,8 @@ void add_enum_value(EnumSet& set, const std::string& text, std::string_view type
 
 bool is_required(const model::Model& model, const model::Property& property) {
   if (property.required) return true;
-  if (property.ref.name.empty()) return false;
-  const model::Property* definition = model.find_library_property(property.ref.name);
+  if (property.ref->name.empty()) return false;
+  const model::Property* definition = model.find_library_property(property.ref->name);
   return definition && definition->required;
 }
 

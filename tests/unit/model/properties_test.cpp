@@ -205,9 +205,9 @@ TEST_SUITE("properties") {
     CHECK(built.model.find_library_property("email")->event == nullptr);
     const Event& event = built.model.events[0];
     const Property& email = event.properties[0];
-    CHECK(email.ref.name == "email");
-    CHECK(email.ref.span.line == 5);
-    CHECK(email.ref.span.column == 17);
+    CHECK(email.ref->name == "email");
+    CHECK(email.ref->span.line == 5);
+    CHECK(email.ref->span.column == 17);
     CHECK(email.types == Strings{"string"});
     CHECK(email.constraints->format == "email");
     CHECK(email.pii == "user.contact.email");
@@ -215,6 +215,10 @@ TEST_SUITE("properties") {
     CHECK(email.consent.size() == 1);
     CHECK(email.description == "An address.");
     CHECK(email.span.file() == "e.yaml");  // the property itself is the event's
+    // A property without `$ref` holds no Ref at all (Property::ref is a SharedValue).
+    CHECK(email.ref.has_value());
+    CHECK_FALSE(Model::find_property(event, "lines.sku")->ref.has_value());
+    CHECK(Model::find_property(event, "lines.sku")->ref->name.empty());
     // What the event writes wins.
     const Property& hashed = event.properties[1];
     CHECK(hashed.pii == "user.contact.email.hashed");

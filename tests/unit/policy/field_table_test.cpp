@@ -346,18 +346,19 @@ void check_row(const model::ModelField<Owner>& row, const Subject<Owner>& subjec
         if constexpr (model::kIsMember<decltype(member)>) {
           std::string name = row.name;
           CAPTURE(name);
-          auto [base_value, head_value] = samples(row, defaults.*member);
+          auto [base_value, head_value] = samples(row, model::field_of(defaults, member));
           auto base = build({{"plan.yaml", subject.document(field_yaml(row, base_value.yaml))}});
           auto head = build({{"plan.yaml", subject.document(field_yaml(row, head_value.yaml))}});
           Owner& base_owner = subject.entity(base.model);
           Owner& head_owner = subject.entity(head.model);
           if (row.yaml_key) {
-            CHECK(shown(base_owner.*member) == base_value.shown);  // read
+            CHECK(shown(model::field_of(base_owner, member)) == base_value.shown);  // read
           } else {
             // Only other formats (or the resolver) set it: Iglu's vendor, a pipeline config's
             // `enabled`, a match key's PII class.
-            CHECK(shown(base_owner.*member) == shown(defaults.*member));
-            using T = std::remove_cvref_t<decltype(defaults.*member)>;
+            CHECK(shown(model::field_of(base_owner, member)) ==
+                  shown(model::field_of(defaults, member)));
+            using T = std::remove_cvref_t<decltype(model::field_of(defaults, member))>;
             base_owner.*member = value_of<T>(base_value);
             head_owner.*member = value_of<T>(head_value);
           }
