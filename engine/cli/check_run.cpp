@@ -11,6 +11,7 @@
 #include "cli/diagnostics_error.h"
 #include "cli/exit_code.h"
 #include "cli/pack_loading.h"
+#include "cli/process_memory.h"
 #include "cli/report_outputs.h"
 #include "cli/rule_catalog.h"
 #include "diff/change_summary.h"
@@ -124,6 +125,14 @@ void print_stats(const RunStats& stats, const Comparison* comparison,
   }
   std::cerr << "; load " << stats.load_ms << " ms, reports " << stats.reports_ms << " ms, total "
             << total_ms << " ms\n";
+  const ProcessMemory memory = read_process_memory();
+  if (memory.peak_resident_mib) {
+    std::cerr << "stats: memory: peak resident " << *memory.peak_resident_mib << " MiB";
+    if (memory.huge_pages_mib) {
+      std::cerr << ", in transparent huge pages now " << *memory.huge_pages_mib << " MiB";
+    }
+    std::cerr << "\n";
+  }
 }
 
 // The `env` root of the policy language: who, what for, and today's date.

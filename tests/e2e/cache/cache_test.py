@@ -76,6 +76,9 @@ def same_report_with_any_cache(c, steward, repo):
            re.search(r"packs [0-9.e+-]+ ms, cache key [0-9.e+-]+ ms, models [0-9.e+-]+ ms, gate "
                      r"[0-9.e+-]+ ms, saving the outcome", timed.err) is not None,
            "--stats breaks the gate down and names the slowest rules", timed.err)
+    peak = re.search(r"stats: memory: peak resident ([0-9.]+) MiB", timed.err)
+    c.true(peak is not None and float(peak.group(1)) > 1,
+           "--stats says how much memory the check took at its peak", timed.err)
     # --new-only is another outcome over the same base: base's fingerprints come from the store.
     again = steward(*check_args, "--stats", "--new-only", "--cache-dir",
                     repo / ".git/other-cache", cwd=repo)
