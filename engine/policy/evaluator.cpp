@@ -355,10 +355,8 @@ class Interpreter {
     for (size_t i = 0; i < e.operands.size(); ++i)
       args[i] = eval(*e.operands[i], frame);
     if (const FunctionDecl* function = e.resolved.function) {
-      Frame callee(function->slot_count);
-      for (size_t i = 0; i < e.operands.size(); ++i)
-        callee[i] = std::move(args[i]);
-      return eval(*function->body, callee);
+      if (e.operands.size() <= 1) return call_remembered(*function, args);
+      return call_user(*function, args);
     }
     try {
       const FunctionOverload& builtin = *e.resolved.builtin;
@@ -370,6 +368,84 @@ class Interpreter {
     } catch (const EvaluationError& error) {
       throw RuleFailure{e.span, "`" + e.text + "`: " + error.what()};
     }
+  }
+
+  Value call_user(const FunctionDecl& function, Arguments& args) {
+    Frame callee(function.slot_count);
+    const auto given = args.span();
+    for (size_t i = 0; i < given.size(); ++i)
+      callee[i] = std::move(args[i]);
+    return eval(*function.body, callee);
+  }
+
+  // A call of a function with no argument, or with one name or number, is remembered for the
+  // interpreter's run: the model does not change while it runs, nothing in the language has an
+  // effect but `trace`, and the same few property names come back for hundreds of thousands of
+  // properties (pii's looks_personal matched a long pattern for each, a third of a second).
+  Value call_remembered(const FunctionDecl& function, Arguments& args) {
+    Memo& memo = memo_of(function);
+    if (!memo.pure) return call_user(function, args);
+    const auto given = args.span();
+    if (given.empty()) {
+      if (memo.has_constant) return memo.constant;
+      Value value = call_user(function, args);
+      if (rememberable(value)) {
+        memo.constant = value;
+        memo.has_constant = true;
+      }
+      return value;
+    }
+    const Value& argument = given.front();
+    if (argument.is_list() || argument.is_object()) return call_user(function, args);
+    if (auto it = memo.by_argument.find(argument); it != memo.by_argument.end()) return it->second;
+    Value key = argument;
+    Value value = call_user(function, args);
+    if (rememberable(value)) {
+      if (memo.by_argument.size() >= kMemoLimit) memo.by_argument.clear();
+      memo.by_argument.emplace(std::move(key), value);
+    }
+    return value;
+  }
+
+  // A result that is the same whichever call gave it. A string that remembers where it was
+  // written (the argument handed back, say) is not: a finding `at` it must point at that call's.
+  static bool rememberable(const Value& value) {
+    if (value.is_list()) return false;
+    return !value.is_string() || value.origin() == nullptr;
+  }
+
+  struct Memo {
+    bool pure = false;
+    bool has_constant = false;
+    Value constant;
+    std::unordered_map<Value, Value, ValueHash, ValueEqual> by_argument;
+  };
+
+  Memo& memo_of(const FunctionDecl& function) {
+    auto [it, added] = memos_.try_emplace(&function);
+    if (added) {
+      std::unordered_set<const FunctionDecl*> visiting;
+      it->second.pure = pure(function, visiting);
+    }
+    return it->second;
+  }
+
+  // Whether a function's value depends on its arguments and the model alone: it calls no
+  // built-in that sees the call's context (`trace` writes, so a remembered call would not).
+  static bool pure(const FunctionDecl& function,
+                   std::unordered_set<const FunctionDecl*>& visiting) {
+    if (!visiting.insert(&function).second) return true;  // its body is being looked at
+    return function.body && pure(*function.body, visiting);
+  }
+  static bool pure(const Expr& e, std::unordered_set<const FunctionDecl*>& visiting) {
+    if (e.kind == ExprKind::call) {
+      if (e.resolved.builtin && e.resolved.builtin->call_in_context) return false;
+      if (e.resolved.function && !pure(*e.resolved.function, visiting)) return false;
+    }
+    for (const auto& operand : e.operands) {
+      if (operand && !pure(*operand, visiting)) return false;
+    }
+    return true;
   }
 
   bool contains(const Value& haystack, const Value& needle) {
@@ -390,9 +466,9 @@ class Interpreter {
   // computed is the pack's problem and fails the rule.
   const re2::RE2* regex_for(const Expr& e, const Value& pattern) {
     if (e.resolved.regex) return e.resolved.regex.get();
-    std::string key(pattern.as_string());
-    auto it = regexes_.find(key);
+    auto it = regexes_.find(pattern.as_string());
     if (it == regexes_.end()) {
+      std::string key(pattern.as_string());
       model::CompiledPattern compiled = model::compile_pattern(key);
       if (!compiled.regex && pattern.view() == nullptr) {
         throw RuleFailure{e.operands[1]->span,
@@ -535,7 +611,15 @@ class Interpreter {
   std::vector<std::unique_ptr<JoinIndex>> quantifier_indexes_;  // kept across the pack's rules
   std::vector<std::unique_ptr<JoinIndex>> rule_indexes_;
   static constexpr size_t kPatternCacheLimit = 1000;
-  std::unordered_map<std::string, std::shared_ptr<const re2::RE2>> regexes_;
+  // Looked up by the pattern's text as it stands, without copying it.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::shared_ptr<const re2::RE2>, TextHash, std::equal_to<>>
+      regexes_;
+  static constexpr size_t kMemoLimit = 4096;  // remembered calls per function, at most
+  std::unordered_map<const FunctionDecl*, Memo> memos_;
   const RuleDecl* rule_ = nullptr;
   const RulePlan* plan_ = nullptr;
   EvaluationResult* out_ = nullptr;

@@ -310,7 +310,9 @@ void bind_property() {
       .field("path", kString, "its dotted path in the event (\"items.sku\")",
              [](const Property& p, const ModelView* v) { return text(p.path, v, &p.span); })
       .field("type", kString, "its JSON Schema type; a union as \"string|null\"; none for any",
-             [](const Property& p, const ModelView*) {
+             [](const Property& p, const ModelView* v) {
+               // One type (nearly every property) is the model's own text; a union is joined.
+               if (p.types.size() == 1) return Value::borrowed(p.types.front(), nullptr, v);
                return p.types.empty() ? Value() : Value::owned(joined_types(p));
              })
       .field("types", kStrings, "its JSON Schema types, as a list",

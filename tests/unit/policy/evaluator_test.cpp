@@ -478,3 +478,32 @@ TEST_CASE("for fingerprints only: the same findings, without suggestions, help o
     CHECK(only.findings[i].help.str().empty());
   }
 }
+
+TEST_CASE("calls with no argument or one name are remembered, and still say where they were") {
+  // `same` hands its argument back: each event's owner is the same text, "team-data", but each
+  // finding must point at its own event's `owner:` (lines 10 and 20), not at the first call's.
+  const char* same = "func same(n: string) = n\n";
+  CHECK(findings_of("  for e in head.events\n  where e.owner != none\n"
+                    "  deny at same(e.owner) \"{e.name}\"",
+                    same) == "p.r error 10:1 checkout_started\np.r error 20:1 order_completed\n");
+  // A remembered answer is the answer: a name's test and a constant, called once per property.
+  const char* functions =
+      "func personal_name(n: string) = n matches '^(email|phone)$'\n"
+      "func pattern() = '^[a-z_]+$'\n";
+  CHECK(findings_of("  for p in head.properties\n"
+                    "  where personal_name(p.name) and p.name matches pattern()\n"
+                    "  deny at p \"{p.name}\"",
+                    functions) == "p.r error 12:1 email\np.r error 22:1 phone\n");
+
+  // `trace` shows every call, so a function that traces is called every time.
+  CheckResult checked = check_text(
+      "pack p\nfunc shown(n: string) = trace(\"owner\", n)\n"
+      "rule p.r {\n  for e in head.events\n  where shown(e.owner) != none\n  deny \"x\"\n}\n");
+  REQUIRE(checked.ok());
+  static auto model = make_model();
+  std::vector<std::string> traced;
+  EvaluateOptions options(1);
+  options.trace = [&](const Span&, const std::string& text) { traced.push_back(text); };
+  evaluate(*checked.pack, PolicyInput{model.get(), nullptr, nullptr, {}}, options);
+  CHECK(traced.size() == 3);  // one per event, legacy_viewed's (no owner) included
+}
