@@ -16,7 +16,7 @@ void print_diagnostics(std::ostream& out, const Diagnostics& diagnostics, bool c
           << ":" << d.span.line << ":" << d.span.column << "\n";
       report::write_code_frame(out, d.span, width, palette);
     }
-    if (!d.help.empty()) out << "  = help: " << d.help.str() << "\n";
+    if (!d.help->empty()) out << "  = help: " << *d.help << "\n";
     if (!d.suggestion.empty()) out << "  = suggestion: " << d.suggestion << "\n";
     out << "\n";
   }

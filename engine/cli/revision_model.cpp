@@ -23,7 +23,7 @@ void print_findings(const Diagnostics& diagnostics, bool with_help) {
   for (const auto& d : diagnostics) {
     std::cerr << d.span.file() << ":" << d.span.line << ":" << d.span.column << ": "
               << to_string(d.severity) << "[" << d.rule << "]: " << d.message << "\n";
-    if (with_help && !d.help.empty()) std::cerr << "  help: " << d.help.str() << "\n";
+    if (with_help && !d.help->empty()) std::cerr << "  help: " << *d.help << "\n";
   }
 }
 

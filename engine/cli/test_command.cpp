@@ -107,7 +107,7 @@ nlohmann::json to_json(const Diagnostics& diagnostics) {
                    {"file", e.span.file()},
                    {"line", e.span.line},
                    {"column", e.span.column},
-                   {"help", e.help.str()},
+                   {"help", *e.help},
                    {"suggestion", e.suggestion}});
   }
   return out;

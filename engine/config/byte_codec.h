@@ -93,13 +93,13 @@ class ByteReader {
     return std::string(text_view(index));
   }
   // A text written once and referred to after (a rule's help, in every one of its findings) is
-  // one shared string for all of its readings, as SharedText was before it was written.
-  SharedText shared_text() {
+  // one shared string for all of its readings, as it was before it was written.
+  SharedValue<std::string> shared_text() {
     size_t index = kNotInTable;
     const std::string_view value = text_view(index);
-    if (index == kNotInTable || value.empty()) return SharedText(std::string(value));
+    if (index == kNotInTable || value.empty()) return SharedValue<std::string>(std::string(value));
     if (shared_.size() <= index) shared_.resize(index + 1);
-    if (shared_[index].empty()) shared_[index] = SharedText(std::string(value));
+    if (!shared_[index].has_value()) shared_[index] = std::string(value);
     return shared_[index];
   }
   bool literal(std::string_view expected) {
@@ -141,8 +141,8 @@ class ByteReader {
   size_t max_interned_;
   size_t at_ = 0;
   bool ok_ = true;
-  std::vector<std::string_view> table_;  // the strings read so far, views into bytes_
-  std::vector<SharedText> shared_;       // by table index, once shared_text() read one
+  std::vector<std::string_view> table_;           // the strings read so far, views into bytes_
+  std::vector<SharedValue<std::string>> shared_;  // by table index, once shared_text() read one
 };
 
 // A diagnostic's fields, in the one order both codecs keep them. Spans are each codec's own: a
@@ -155,7 +155,7 @@ void write_diagnostic(Writer& out, const Diagnostic& d) {
   out.text(d.message);
   out.span(d.span);
   out.span(d.base_span);
-  out.text(d.help.str());
+  out.text(*d.help);
   out.text(d.suggestion);
   out.text(d.subject);
 }

@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "model/shared_value.h"
+#include "source/shared_value.h"
 #include "source/span.h"
 
 // The combined model of a customer-data repository at one revision: the tracking plan, routing,

@@ -653,7 +653,7 @@ class Interpreter {
   using FindingSet = std::unordered_set<size_t, FindingHash, FindingEqual>;
   FindingSet seen_findings_{0, FindingHash{nullptr}, FindingEqual{nullptr}};
   std::unordered_set<std::string> seen_;
-  SharedText help_;  // the running rule's help
+  SharedValue<std::string> help_;  // the running rule's help
 };
 
 void build_universe(const PolicyInput& input, Universe& u,

@@ -47,7 +47,7 @@ class GitlabReport : public Report {
       issue["type"] = "issue";
       issue["check_name"] = d.rule;
       issue["description"] = visible_text(d.message);
-      std::string body = visible_text(d.help.str(), true);
+      std::string body = visible_text(*d.help, true);
       if (!d.suggestion.empty()) body += (body.empty() ? "" : "\n\n") + visible_text(d.suggestion);
       if (!body.empty()) issue["content"] = {{"body", body}};
       issue["fingerprint"] = fingerprint;

@@ -58,7 +58,7 @@ void append_finding(std::string& out, size_t indent, const findings::Finding& fi
   base ? j.number("base_line", d.base_span.line) : j.null("base_line");
   j.number_or_null("base_column", base ? d.base_span.column : 0);
   j.prose_or_null("suggestion", d.suggestion);
-  j.prose_or_null("help", d.help.str(), true);
+  j.prose_or_null("help", *d.help, true);
   j.string_or_null("subject", bounded_subject(finding.subject, buffer));
   if (!finding.subjects.empty()) {  // a group: every subject
     ArrayText subjects(j.member("subjects"), j.indent() + 2);

@@ -34,7 +34,7 @@ ReportView make_view(const ReportInput& input) {
     for (const auto& finding : input.findings) {
       if (finding.diagnostic.rule == id) {
         info.default_severity = finding.diagnostic.severity;
-        info.description = finding.diagnostic.help;
+        info.description = *finding.diagnostic.help;
         break;
       }
     }

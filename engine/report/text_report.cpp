@@ -69,7 +69,7 @@ void write_finding(std::ostream& out, const findings::Finding& finding, const Co
     write_location(out, head ? ":::" : "-->", d.base_span, width, " (base)", c);
     write_code_frame(out, d.base_span, width, palette);
   }
-  if (!d.help.empty()) write_note(out, "help", d.help.str(), width, c, true);
+  if (!d.help->empty()) write_note(out, "help", *d.help, width, c, true);
   if (!d.suggestion.empty()) write_note(out, "suggestion", d.suggestion, width, c, false);
   out << '\n';
 }

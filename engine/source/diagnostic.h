@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "source/shared_text.h"
+#include "source/shared_value.h"
 #include "source/span.h"
 
 namespace steward {
@@ -29,10 +29,10 @@ struct Diagnostic {
   std::string rule;  // "schema.unknown-key", "pii.destination-allowlist"
   Severity severity = Severity::error;
   std::string message;
-  Span span;               // in head (or the only revision)
-  Span base_span;          // in base, for what was removed or changed
-  SharedText help;         // how to fix it, in general (a pack rule's: one copy for all)
-  std::string suggestion;  // a concrete fix for this occurrence ("did you mean ...")
+  Span span;                      // in head (or the only revision)
+  Span base_span;                 // in base, for what was removed or changed
+  SharedValue<std::string> help;  // how to fix it, in general (a pack rule's: one copy for all)
+  std::string suggestion;         // a concrete fix for this occurrence ("did you mean ...")
   // What the finding is about, independent of the message's wording: "checkout_started.coupon",
   // a destination's name. Waiver targets in steward.yaml match it.
   std::string subject;

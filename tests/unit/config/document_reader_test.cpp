@@ -214,7 +214,7 @@ TEST_SUITE("document_reader") {
     const auto& d = result.diagnostics[0];
     CHECK(d.message == "invalid JSON: object key - invalid literal; expected string literal");
     CHECK(d.span.file() == "a.json");
-    CHECK_FALSE(d.help.empty());
+    CHECK_FALSE(d.help->empty());
     CHECK(result.documents.empty());
   }
 

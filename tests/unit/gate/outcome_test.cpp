@@ -81,7 +81,7 @@ TEST_CASE("an outcome comes back whole, with the lines its reports read") {
   CHECK(f.diagnostic.rule == g.diagnostic.rule);
   CHECK(f.diagnostic.severity == Severity::warning);
   CHECK(f.diagnostic.message == g.diagnostic.message);
-  CHECK(f.diagnostic.help == "help");
+  CHECK(*f.diagnostic.help == "help");
   CHECK(f.diagnostic.suggestion == "did you mean");
   CHECK(f.diagnostic.subject == "checkout.coupon");
   CHECK(f.subject == "checkout.coupon");
@@ -181,7 +181,7 @@ TEST_CASE("the findings of one rule come back sharing one copy of its help") {
   REQUIRE(decoded);
   REQUIRE(decoded->findings.size() == 3);
   const auto& help = [&](size_t i) -> const std::string& {
-    return decoded->findings[i].diagnostic.help.str();
+    return *decoded->findings[i].diagnostic.help;
   };
   CHECK(help(0) == "Classify the property, or exclude it for that destination.");
   CHECK(&help(0) == &help(1));

@@ -10,6 +10,7 @@
 
 using namespace steward::model;
 using namespace steward::model::testing;
+using steward::SharedValue;
 
 namespace {
 

@@ -16,7 +16,7 @@ TEST_CASE("every native kind is read, and the list of kinds is the same everywhe
   auto unknown = build({{"a.yaml", "kind: evnt\nname: x\n"}});
   REQUIRE(unknown.diagnostics.size() == 1);
   CHECK(unknown.diagnostics[0].rule == rule_id::kSchemaUnknownKind);
-  CHECK(unknown.diagnostics[0].help == "kinds are " + native_kind_list());
+  CHECK(*unknown.diagnostics[0].help == "kinds are " + native_kind_list());
   CHECK(unknown.diagnostics[0].suggestion == "did you mean 'event'?");
 
   bool documented = false;

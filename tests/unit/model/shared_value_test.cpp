@@ -8,6 +8,7 @@
 #include "model/model.h"
 
 using namespace steward::model;
+using steward::SharedValue;
 
 TEST_SUITE("shared value") {
   TEST_CASE("unset reads as an empty value and holds nothing") {

@@ -445,8 +445,8 @@ TEST_CASE("the findings of a rule share one copy of its help") {
       *model);
   REQUIRE(run.errors.empty());
   REQUIRE(run.result.findings.size() >= 2);
-  CHECK(run.result.findings[0].help == "Describe every event.");
-  CHECK(&run.result.findings[0].help.str() == &run.result.findings[1].help.str());
+  CHECK(*run.result.findings[0].help == "Describe every event.");
+  CHECK(run.result.findings[0].help.shares_with(run.result.findings[1].help));
 }
 
 TEST_CASE("for fingerprints only: the same findings, without suggestions, help or reviews") {
@@ -475,7 +475,7 @@ TEST_CASE("for fingerprints only: the same findings, without suggestions, help o
     CHECK(only.findings[i].subject == full.findings[i].subject);
     CHECK(only.findings[i].span.line == full.findings[i].span.line);
     CHECK(only.findings[i].suggestion.empty());
-    CHECK(only.findings[i].help.str().empty());
+    CHECK(only.findings[i].help->empty());
   }
 }
 

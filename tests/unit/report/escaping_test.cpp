@@ -169,7 +169,7 @@ TEST_CASE("json: findings are written exactly as a dump of the whole report woul
   ReportInput input = hostile_input();
   findings::Finding group = input.findings[0];
   group.subjects = {"a.email", kHostile, std::string(1'500, 'b'), "quote\"back\\slash"};
-  group.diagnostic.help.clear();
+  group.diagnostic.help = std::string();
   group.diagnostic.suggestion.clear();
   group.is_new = true;
   input.findings.push_back(group);

@@ -17,7 +17,7 @@ TEST_CASE("make_diagnostic sets every part it is given, and nothing else") {
   CHECK(d.span.end_column == 2);
   CHECK(d.span.file() == "a.yaml");
   CHECK(d.message == "message");
-  CHECK(d.help == "help");
+  CHECK(*d.help == "help");
   CHECK(d.suggestion == "did you mean 'y'?");
   CHECK(d.subject.empty());
   CHECK(d.base_span.line == 0);
@@ -30,7 +30,7 @@ TEST_CASE("report appends an error") {
   REQUIRE(out.size() == 2);
   CHECK(out[0].severity == Severity::error);
   CHECK(out[0].rule == "schema.missing-field");
-  CHECK(out[0].help.empty());
+  CHECK(out[0].help->empty());
   CHECK(out[1].rule == "pii.destination-allowlist");
-  CHECK(out[1].help == "fix it");
+  CHECK(*out[1].help == "fix it");
 }

@@ -2,12 +2,13 @@
 
 #include <memory>
 
-// A value the model holds hundreds of thousands of times, mostly empty or written alike (a
-// property's constraints: 312 bytes, and 20,000 events that say `minimum: 0` say it the same way).
-// It takes one shared pointer: none while the value equals T{}, and copies (a `$ref` taking its
-// definition's, a pool interning equal values, see constraints_pool.h) share one T until one of
-// them is changed (copy on write). Reading an unset value gives a shared empty T.
-namespace steward::model {
+// A value held hundreds of thousands of times, mostly empty or written alike: a property's
+// constraints (312 bytes, and 20,000 events that say `minimum: 0` say it the same way), its `$ref`,
+// a pack rule's help in each of its 40,000 findings. It takes one shared pointer: none while the
+// value equals T{}, and copies (a `$ref` taking its definition's, a pool interning equal values,
+// see model/constraints_pool.h, the findings of one rule) share one T until one of them is
+// changed (copy on write). Reading an unset value gives a shared empty T.
+namespace steward {
 
 template <typename T>
 class SharedValue {
@@ -54,4 +55,4 @@ class SharedValue {
   std::shared_ptr<T> value_;  // never shared with anyone who may change it: see edit()
 };
 
-}  // namespace steward::model
+}  // namespace steward
