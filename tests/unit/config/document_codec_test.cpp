@@ -34,8 +34,8 @@ std::string dump(const ReadResult& result) {
   }
   for (const auto& d : result.diagnostics) {
     out += d.rule + "|" + std::to_string(static_cast<int>(d.severity)) + "|" + d.message + "|" +
-           extent(d.span) + "|" + d.span.file() + "|" + extent(d.base_span) + "|" + *d.help +
-           "|" + d.suggestion + "|" + d.subject + "\n";
+           extent(d.span) + "|" + d.span.file() + "|" + extent(d.base_span) + "|" + *d.help + "|" +
+           d.suggestion + "|" + d.subject + "\n";
   }
   return out;
 }
