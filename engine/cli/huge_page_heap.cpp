@@ -2,7 +2,7 @@
 //
 // Why: a large check touches about half a gigabyte of heap, and on the virtual machines steward
 // runs on (CI runners included) the first write to each 4 KiB page is a fault that costs the
-// kernel and the hypervisor several microseconds: about 130,000 faults and a third of a cold
+// kernel and the hypervisor several microseconds: about 130,000 faults and a quarter of a cold
 // check's processor time on 20,000 events. Debian's kernels leave transparent huge pages to
 // programs that ask for them (`madvise` mode); asked, a region faults in 2 MiB at a time, 512
 // times fewer faults. tcmalloc (gperftools) has no setting for it, but lets a program supply the
@@ -11,8 +11,8 @@
 // nothing: a page is backed only when tcmalloc first writes to it, as before.
 //
 // Linked into the binary with tcmalloc only (engine/cli/CMakeLists.txt); the sanitized builds and
-// the unit tests keep their allocators. Where the kernel offers no huge pages, madvise fails and
-// the regions are ordinary memory.
+// the unit tests keep their allocators. Where the kernel offers no huge pages (`never`), the
+// regions are ordinary memory.
 
 #include <gperftools/malloc_extension.h>
 #include <sys/mman.h>
