@@ -10,9 +10,11 @@
 // aligned regions, marks them MADV_HUGEPAGE and hands them out in order. Reserving commits
 // nothing: a page is backed only when tcmalloc first writes to it, as before.
 //
-// Linked into the binary with tcmalloc only (engine/cli/CMakeLists.txt); the sanitized builds and
-// the unit tests keep their allocators. Where the kernel offers no huge pages (`never`), the
-// regions are ordinary memory.
+// Linked into the binary with tcmalloc only (engine/cli/CMakeLists.txt; without it,
+// huge_page_heap_unavailable.cpp); the sanitized builds and the unit tests keep their allocators.
+// Where the kernel offers no huge pages (`never`), the regions are ordinary memory.
+
+#include "cli/huge_page_heap.h"
 
 #include <gperftools/malloc_extension.h>
 #include <sys/mman.h>
@@ -84,14 +86,17 @@ class HugePageAllocator : public SysAllocator {
   uintptr_t end_ = 0;
 };
 
-// Installed before main, so the spans of the whole run come from it. Static storage: tcmalloc
-// keeps the pointer for the life of the process.
-struct Install {
-  Install() {
-    static HugePageAllocator allocator(MallocExtension::instance()->GetSystemAllocator());
-    MallocExtension::instance()->SetSystemAllocator(&allocator);
-  }
-} install;
-
 }  // namespace
+
+// Called first thing in main, not from a static constructor: linked statically, tcmalloc
+// registers itself in its own static constructor, which may run after ours, and until then
+// MallocExtension is a stand-in that ignores the allocator it is given.
+void use_huge_pages_for_the_heap() {
+  SysAllocator* fallback = MallocExtension::instance()->GetSystemAllocator();
+  if (fallback == nullptr) return;  // not tcmalloc's: leave the allocator as it is
+  // Static storage: tcmalloc keeps the pointer for the life of the process.
+  static HugePageAllocator allocator(fallback);
+  MallocExtension::instance()->SetSystemAllocator(&allocator);
+}
+
 }  // namespace steward::cli

@@ -5,11 +5,13 @@
 #include "cli/commands.h"
 #include "cli/diagnostics_error.h"
 #include "cli/exit_code.h"
+#include "cli/huge_page_heap.h"
 #include "cli/version_text.h"
 #include "source/input_error.h"
 
 int main(int argc, char** argv) {
   using namespace steward::cli;
+  use_huge_pages_for_the_heap();
   CLI::App app{"steward: a policy-as-code gate for customer-data infrastructure"};
   describe_program(app);
   app.set_version_flag("--version", version_text());
