@@ -58,8 +58,8 @@ std::string names(const std::vector<model::Ref>& refs) {
   return out;
 }
 
-std::string type_text(const std::vector<std::string>& types) {
-  return types.empty() ? "any" : joined(types, " | ");
+std::string type_text(const model::TypeNames& types) {
+  return types.empty() ? "any" : joined(types.to_vector(), " | ");
 }
 
 std::string constraints_text(const model::Constraints& c) {

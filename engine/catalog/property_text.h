@@ -9,7 +9,7 @@ namespace steward::catalog {
 
 // How the catalog shows a property's type ("string | null", "any") and its constraints
 // ("enum: a, b; min_length: 1"); plain text, escaped by the caller.
-std::string type_text(const std::vector<std::string>& types);
+std::string type_text(const model::TypeNames& types);
 std::string constraints_text(const model::Constraints& constraints);
 
 // Lists as the catalog's pages show them: "a, b" (or with another separator), and the names of

@@ -24,7 +24,7 @@ bool accepts(const std::vector<std::string>& types, const std::string& type) {
 // known (an enum of strings accepts strings only), else any (empty).
 std::vector<std::string> effective_types(const Property& old) {
   const Constraints& c = *old.constraints;
-  if (!old.types.empty()) return old.types;
+  if (!old.types.empty()) return old.types.to_vector();
   if ((!c.enum_values.empty() || c.const_value) && !c.value_types.empty()) return c.value_types;
   return {};
 }
@@ -107,14 +107,15 @@ class Judge {
 
   void compare_types(const Property& old, const Property& next, const std::string& where) {
     if (next.types.empty()) return;
+    const std::vector<std::string> next_types = next.types.to_vector();
     auto old_types = effective_types(old);
     if (old_types.empty()) {
-      reason(where, "type narrowed from any to " + list_text(next.types));
+      reason(where, "type narrowed from any to " + list_text(next_types));
       return;
     }
     for (const auto& type : old_types) {
-      if (!accepts(next.types, type)) {
-        reason(where, "type " + list_text(old_types) + " changed to " + list_text(next.types) +
+      if (!accepts(next_types, type)) {
+        reason(where, "type " + list_text(old_types) + " changed to " + list_text(next_types) +
                           ": " + type + " values are no longer accepted");
       }
     }

@@ -22,8 +22,8 @@ void compare_events(const model::Event& b, const model::Event& h, std::vector<Fi
   compare_fields(d, bd, hd, "deprecated");
 }
 
-const std::vector<std::string>& item_types(const model::Property& p) {
-  static const std::vector<std::string> kNone;
+const model::TypeNames& item_types(const model::Property& p) {
+  static const model::TypeNames kNone;
   return p.items.empty() ? kNone : p.items[0].types;
 }
 
@@ -52,12 +52,12 @@ void compare_properties(const model::Property& b, const model::Property& h,
                         std::vector<FieldChange>& out) {
   if (&b == &h || alike(b, h)) return;  // one object, or nothing differs
   FieldDiff d(out);
-  d.list("type", b.types, h.types);
+  d.list("type", b.types.to_vector(), h.types.to_vector());
   compare_fields(d, b, h);
   // Constraints are shared between properties that hold alike ones (model/shared_value.h).
   if (!b.constraints.shares_with(h.constraints)) compare_fields(d, *b.constraints, *h.constraints);
   // The item type of an array is part of the property's type for compatibility.
-  d.list("items.type", item_types(b), item_types(h));
+  d.list("items.type", item_types(b).to_vector(), item_types(h).to_vector());
 }
 
 std::string parent_of(const std::string& path) {

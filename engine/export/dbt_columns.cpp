@@ -8,7 +8,7 @@ namespace steward::exports {
 namespace {
 
 // The types other than null: a nullable string is a string column that may be empty.
-std::vector<std::string> non_null(const std::vector<std::string>& types) {
+std::vector<std::string> non_null(const model::TypeNames& types) {
   std::vector<std::string> out;
   std::copy_if(types.begin(), types.end(), std::back_inserter(out),
                [](const std::string& t) { return t != "null"; });
@@ -53,7 +53,7 @@ class ColumnCollector {
 
 }  // namespace
 
-std::string dbt_data_type(const std::vector<std::string>& types) {
+std::string dbt_data_type(const model::TypeNames& types) {
   const auto kinds = non_null(types);
   if (kinds.size() != 1) return "json";  // a union, or any type
   static const std::unordered_map<std::string, std::string> by_type = {

@@ -22,6 +22,6 @@ struct DbtColumn {
 std::vector<DbtColumn> dbt_columns(const model::Route& route);
 
 // The warehouse column type of a property's JSON Schema types.
-std::string dbt_data_type(const std::vector<std::string>& types);
+std::string dbt_data_type(const model::TypeNames& types);
 
 }  // namespace steward::exports

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/type_names.h"
 #include "source/shared_value.h"
 #include "source/span.h"
 
@@ -62,7 +63,7 @@ struct Event;
 struct Property {
   std::string name;  // the key in its parent
   std::string path;  // dotted from the event's properties: "items.sku" (array items add no segment)
-  std::vector<std::string> types;  // JSON Schema types; more than one for a union; empty = any
+  TypeNames types;  // JSON Schema types; more than one for a union; empty = any
   bool required = false;
   bool additional_properties = true;  // objects: whether unlisted keys are allowed
   std::string pii;                    // a taxonomy category, "none", or empty when unclassified

@@ -39,7 +39,6 @@ void read_types(YamlFieldReader& reader, Property& property, Diagnostics& diagno
   if (type->is_scalar()) {
     read_type(reader, *type, property, diagnostics);
   } else if (type->is_sequence()) {
-    property.types.reserve(type->items.size());
     for (const auto& item : type->items)
       read_type(reader, item, property, diagnostics);
   } else {

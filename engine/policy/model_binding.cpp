@@ -316,7 +316,14 @@ void bind_property() {
                return p.types.empty() ? Value() : Value::owned(joined_types(p));
              })
       .field("types", kStrings, "its JSON Schema types, as a list",
-             [](const Property& p, const ModelView* v) { return strings(p.types, v); });
+             [](const Property& p, const ModelView* v) {
+               // The model's own texts, though not side by side in memory (model/type_names.h).
+               std::vector<Value> names;
+               names.reserve(p.types.size());
+               for (const std::string& name : p.types)
+                 names.push_back(Value::borrowed(name, nullptr, v));
+               return Value::owned_list(std::move(names));
+             });
   // required, pii, ..., minimum, max_length, ...: the rows of model/model_fields.h with a summary.
   bind_fields<model::kPropertyFields, Property, itself<Property>>(property);
   property.field(

@@ -213,7 +213,7 @@ void validate_value(element value, const PropertyCheck& check, Walk& walk) {
   if (check.types != 0 && (mask_of(value) & check.types) == 0) {
     const model::Property& property = walk.event.property_of(check);
     bool composite = type == element_type::OBJECT || type == element_type::ARRAY;
-    walk.add(ReasonKind::wrong_type, join(property.types, " or "),
+    walk.add(ReasonKind::wrong_type, join(property.types.to_vector(), " or "),
              composite ? describe(value) : std::string(type_name(value)) + " " + describe(value),
              property.type_span.valid() ? &property.type_span : &property.span);
     return;

@@ -275,7 +275,7 @@ void JsonSchemaReader::read_types(const config::Node& value, Property& local) {
              guess ? "did you mean '" + *guess + "'?" : "");
       continue;
     }
-    if (!listed(local.types, name->text)) local.types.push_back(name->text);
+    if (!local.types.contains(name->text)) local.types.push_back(name->text);
   }
 }
 

@@ -31,13 +31,12 @@ void merge_text(std::string& into, const std::string& from, const char* keyword,
   conflicts.emplace_back(keyword);
 }
 
-std::vector<std::string> intersect_types(const std::vector<std::string>& a,
-                                         const std::vector<std::string>& b) {
-  std::vector<std::string> out;
+TypeNames intersect_types(const TypeNames& a, const TypeNames& b) {
+  TypeNames out;
   for (const auto& t : a) {
     if (accepts_type(b, t)) {
       out.push_back(t);
-    } else if (t == "number" && contains(b, "integer")) {
+    } else if (t == "number" && b.contains("integer")) {
       out.push_back("integer");  // number and integer: the integers
     }
   }
@@ -93,8 +92,8 @@ bool constraints_empty(const Constraints& c) {
 
 }  // namespace
 
-bool accepts_type(const std::vector<std::string>& types, const std::string& type) {
-  return types.empty() || contains(types, type) || (type == "integer" && contains(types, "number"));
+bool accepts_type(const TypeNames& types, const std::string& type) {
+  return types.empty() || types.contains(type) || (type == "integer" && types.contains("number"));
 }
 
 Property blank_like(const Property& like) {
@@ -117,7 +116,7 @@ void merge_schema(Property& into, Property from, std::vector<std::string>& confl
       if (both.empty())
         conflicts.emplace_back("type");
       else
-        into.types = both;
+        into.types = std::move(both);
     }
   }
   into.required = into.required || from.required;

@@ -26,6 +26,6 @@ bool is_type_only(const Property& property);
 
 // Whether the type list accepts values of JSON type `type` (an empty list accepts everything;
 // `number` accepts integers).
-bool accepts_type(const std::vector<std::string>& types, const std::string& type);
+bool accepts_type(const TypeNames& types, const std::string& type);
 
 }  // namespace steward::model::formats
