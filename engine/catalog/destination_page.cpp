@@ -50,8 +50,8 @@ std::string pii_section(const model::Model& model, const model::Destination& des
       carried += carried.empty() ? "" : ", ";
       carried += "<a href=\"index.html#" + property_anchor(model, p) + "\">" +
                  html_escape(r.route->event->name + "." + p.path) + "</a>";
-      if (r.delivered->transformed_by) {
-        carried += " (after " + html_escape(r.delivered->transformed_by->name) + ")";
+      if (const model::Transformation* t = r.delivered->transformed_by()) {
+        carried += " (after " + html_escape(t->name) + ")";
       }
     }
     html += carried + "</li>\n";

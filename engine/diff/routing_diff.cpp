@@ -109,7 +109,7 @@ bool same_delivery(const model::Route& b, const model::Route& h, PathSet& paths)
   for (size_t i = 0; i < now.size(); ++i) {
     if (before[i].property != now[i].property && before[i].property->path != now[i].property->path)
       return false;
-    if (before[i].category != now[i].category && before[i].pii() != now[i].pii()) return false;
+    if (before[i].category() != now[i].category() && before[i].pii() != now[i].pii()) return false;
   }
   return paths.unique(now);
 }

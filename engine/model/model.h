@@ -63,7 +63,7 @@ struct Event;
 struct Property {
   std::string name;  // the key in its parent
   std::string path;  // dotted from the event's properties: "items.sku" (array items add no segment)
-  TypeNames types;  // JSON Schema types; more than one for a union; empty = any
+  TypeNames types;   // JSON Schema types; more than one for a union; empty = any
   bool required = false;
   bool additional_properties = true;  // objects: whether unlisted keys are allowed
   std::string pii;                    // a taxonomy category, "none", or empty when unclassified
@@ -409,20 +409,34 @@ struct Slo {
   Span span;
 };
 
-// A property as a destination receives it: after exclusions, with its PII class after the
-// destination's transformations have run.
-struct DeliveredProperty {
-  const Property* property = nullptr;
-  // The effective category, held in the model (Model::delivered_categories): the property's own
-  // `pii`, or the category a transformation writes. A pointer, not a copy: a large plan has a
-  // million deliveries.
+// How a property reaches a destination: its effective category, the property's own `pii` or the
+// category a transformation writes, and that transformation. A model holds one of each distinct
+// pair (Model::delivery_classes), and the category once (Model::delivered_categories): a large
+// plan has millions of deliveries and a few dozen classes.
+struct DeliveryClass {
   const std::string* category = nullptr;
   const Transformation* transformed_by = nullptr;
 
+  friend auto operator<=>(const DeliveryClass&, const DeliveryClass&) = default;
+};
+
+// A property as a destination receives it: after exclusions, with its PII class after the
+// destination's transformations have run. Two pointers (16 bytes), for the millions of them.
+struct DeliveredProperty {
+  const Property* property = nullptr;
+  const DeliveryClass* delivery = nullptr;  // in its model's delivery_classes
+
+  // The effective category, one copy in the model; null when unclassified.
+  const std::string* category() const { return delivery ? delivery->category : nullptr; }
+  // The transformation that wrote the category, or null.
+  const Transformation* transformed_by() const {
+    return delivery ? delivery->transformed_by : nullptr;
+  }
   // The effective category ("none", empty when unclassified).
   const std::string& pii() const {
     static const std::string unclassified;
-    return category ? *category : unclassified;
+    const std::string* written = category();
+    return written ? *written : unclassified;
   }
 };
 
@@ -467,6 +481,8 @@ struct Model {
   // rules that read a million deliveries' classes then touch a few hot strings, not the million
   // properties' memory.
   std::set<std::string, std::less<>> delivered_categories;
+  // One of each (category, transformation) a delivery has (DeliveredProperty::delivery).
+  std::set<DeliveryClass> delivery_classes;
 
   const Event* find_event(std::string_view name) const;
   const Destination* find_destination(std::string_view name) const;

@@ -190,7 +190,7 @@ json route_json(const Route& r) {
   for (const auto& d : r.delivered_properties) {
     json entry = {{"path", d.property->path},
                   {"pii", d.pii().empty() ? json(nullptr) : json(d.pii())}};
-    if (d.transformed_by) entry["transformed_by"] = d.transformed_by->name;
+    if (d.transformed_by()) entry["transformed_by"] = d.transformed_by()->name;
     delivered.push_back(entry);
   }
   json out = {{"destination", r.destination->name},

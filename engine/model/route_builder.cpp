@@ -128,15 +128,17 @@ bool passes_filter(const Destination& destination, const Event& event) {
   return destination.event_filter == "allow" ? listed_here : !listed_here;
 }
 
-// The model's one copy of `category`. Neighbouring properties mostly share a class: the last
-// one found is tried first.
-const std::string* delivered_category(Model& model, const std::string& category,
-                                      const std::string*& last) {
-  if (last && *last == category) return last;
-  auto found = model.delivered_categories.find(category);
-  if (found == model.delivered_categories.end())
-    found = model.delivered_categories.insert(category).first;
-  last = &*found;
+// The model's one copy of the class of a delivery with `category`, written by `transformation`
+// (or the property's own). Neighbouring properties mostly share a class: the last one found is
+// tried first.
+const DeliveryClass* delivery_class(Model& model, const std::string& category,
+                                    const Transformation* transformation,
+                                    const DeliveryClass*& last) {
+  if (last && last->transformed_by == transformation && *last->category == category) return last;
+  auto category_at = model.delivered_categories.find(category);
+  if (category_at == model.delivered_categories.end())
+    category_at = model.delivered_categories.insert(category).first;
+  last = &*model.delivery_classes.insert(DeliveryClass{&*category_at, transformation}).first;
   return last;
 }
 
@@ -158,18 +160,19 @@ Route route_for(Model& model, const Destination& destination, const Event& event
     for (const auto& write : t->writes)
       writes.emplace_back(t, &write);
   }
-  const std::string* last_category = nullptr;
+  const DeliveryClass* last_class = nullptr;
   for (const Property* property : event.all_properties) {
     if (!excluded_here.empty() && excluded(excluded_here, *property)) continue;
-    DeliveredProperty delivered{property, &property->pii, nullptr};
+    const std::string* category = &property->pii;
+    const Transformation* transformed_by = nullptr;
     for (const auto& [t, write] : writes) {
       if (write->property.name == property->path) {
-        delivered.category = &write->category.name;
-        delivered.transformed_by = t;
+        category = &write->category.name;
+        transformed_by = t;
       }
     }
-    delivered.category = delivered_category(model, *delivered.category, last_category);
-    route.delivered_properties.push_back(delivered);
+    route.delivered_properties.push_back(
+        {property, delivery_class(model, *category, transformed_by, last_class)});
   }
   return route;
 }

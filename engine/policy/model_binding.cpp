@@ -536,7 +536,7 @@ void bind_routes() {
       .field("transformed_by", obj(slots.transformation),
              "the transformation that changed its class, or none",
              [](const DeliveredProperty& d, const ModelView* v) {
-               return object<&Slots::transformation>(d.transformed_by, v);
+               return object<&Slots::transformation>(d.transformed_by(), v);
              })
       .field("name", kString, "the property's name",
              [](const DeliveredProperty& d, const ModelView* v) {

@@ -115,8 +115,8 @@ TEST_SUITE("fixtures") {
     const DeliveredProperty* email = delivered(*ads, "email");
     REQUIRE(email != nullptr);
     CHECK(email->pii() == "user.contact.email.hashed");
-    REQUIRE(email->transformed_by != nullptr);
-    CHECK(email->transformed_by->name == "hash_email");
+    REQUIRE(email->transformed_by() != nullptr);
+    CHECK(email->transformed_by()->name == "hash_email");
     CHECK(delivered(*ads, "shipping_address") == nullptr);
     CHECK(delivered(*ads, "shipping_address.city") == nullptr);
     CHECK(delivered(*ads, "products.sku") != nullptr);

@@ -65,7 +65,7 @@ TEST_SUITE("routes") {
     CHECK(checkout->event == model.find_event("checkout_started"));
     CHECK(delivered_paths(*checkout) == Strings{"email", "total", "address", "address.city"});
     CHECK(delivered(*checkout, "email")->pii() == "user.contact.email");
-    CHECK(delivered(*checkout, "email")->transformed_by == nullptr);
+    CHECK(delivered(*checkout, "email")->transformed_by() == nullptr);
     CHECK(route(model, "crm", "everywhere") == nullptr);  // not listed
   }
 
@@ -162,7 +162,7 @@ TEST_SUITE("routes") {
     const DeliveredProperty* hashed = delivered(*route(model, "ads", "checkout_started"), "email");
     REQUIRE(hashed != nullptr);
     CHECK(hashed->pii() == "user.contact.email.hashed");
-    CHECK(hashed->transformed_by == model.find_transformation("hash_email"));
+    CHECK(hashed->transformed_by() == model.find_transformation("hash_email"));
     CHECK(hashed->property->pii == "user.contact.email");  // the property itself is unchanged
     // The transformation runs only on the events it names...
     CHECK(delivered(*route(model, "ads", "app_opened"), "email")->pii() == "user.contact.email");
@@ -172,12 +172,16 @@ TEST_SUITE("routes") {
     // One copy of each class delivered, in the model (rules read a million deliveries' classes
     // without touching their properties): two deliveries of one class share it.
     const DeliveredProperty* plain = delivered(*route(model, "crm", "checkout_started"), "email");
-    CHECK(plain->category == delivered(*route(model, "ads", "app_opened"), "email")->category);
-    CHECK(plain->category != &plain->property->pii);
+    CHECK(plain->category() == delivered(*route(model, "ads", "app_opened"), "email")->category());
+    CHECK(plain->category() != &plain->property->pii);
+    CHECK(plain->delivery == delivered(*route(model, "ads", "app_opened"), "email")->delivery);
+    CHECK(hashed->delivery != plain->delivery);  // written by a transformation: its own class
     CHECK(model.delivered_categories.count("user.contact.email.hashed") == 1);
     for (const auto& r : model.routes) {
-      for (const auto& d : r.delivered_properties)
-        CHECK(&*model.delivered_categories.find(d.pii()) == d.category);
+      for (const auto& d : r.delivered_properties) {
+        CHECK(&*model.delivered_categories.find(d.pii()) == d.category());
+        CHECK(&*model.delivery_classes.find(*d.delivery) == d.delivery);
+      }
     }
   }
 
@@ -197,6 +201,6 @@ TEST_SUITE("routes") {
     const DeliveredProperty* n = delivered(*route(built.model, "d", "everywhere"), "n");
     REQUIRE(n != nullptr);
     CHECK(n->pii() == "none");
-    CHECK(n->transformed_by != nullptr);
+    CHECK(n->transformed_by() != nullptr);
   }
 }
