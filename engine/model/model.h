@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/optional_child.h"
 #include "model/type_names.h"
 #include "source/shared_value.h"
 #include "source/span.h"
@@ -76,7 +77,7 @@ struct Property {
   // properties have none, and its 56 bytes were a seventh of each of hundreds of thousands.
   SharedValue<Ref> ref;
   std::vector<Property> properties;  // an object's properties
-  std::vector<Property> items;       // an array's item schema: none or one
+  OptionalChild<Property> items;     // an array's item schema: none or one (optional_child.h)
   const Event* event = nullptr;      // the owning event; null in the property library
 
   Span span;       // the property's key
