@@ -507,3 +507,36 @@ TEST_CASE("calls with no argument or one name are remembered, and still say wher
   evaluate(*checked.pack, PolicyInput{model.get(), nullptr, nullptr, {}}, options);
   CHECK(traced.size() == 3);  // one per event, legacy_viewed's (no owner) included
 }
+
+TEST_CASE("findings come rule by rule, in the pack's order, whichever rule has the most") {
+  // The findings gather in the vector of the rule with the most (evaluate_packs): the rules
+  // before it must still come first, and those after it last.
+  static auto model = make_model();
+  const std::string text =
+      "pack p\n"
+      "rule p.a {\n  note \"a\"\n}\n"
+      "rule p.b {\n  for e in head.events\n  note \"b {e.name}\"\n}\n"
+      "rule p.c {\n  note \"c\"\n}\n";
+  Run run = run_text(text, *model, nullptr, nullptr, {});
+  REQUIRE(run.errors.empty());
+  const Diagnostics& found = run.result.findings;
+  REQUIRE(found.size() >= 4);  // the test model has more than one event
+  CHECK(found.front().rule == "p.a");
+  CHECK(found.back().rule == "p.c");
+  for (size_t i = 1; i + 1 < found.size(); ++i)
+    CHECK(found[i].rule == "p.b");
+
+  // The largest first, and last.
+  Run first = run_text(
+      "pack p\nrule p.b {\n  for e in head.events\n  note \"b\"\n}\nrule p.c {\n  note \"c\"\n}\n",
+      *model, nullptr, nullptr, {});
+  REQUIRE(first.result.findings.size() >= 3);
+  CHECK(first.result.findings.front().rule == "p.b");
+  CHECK(first.result.findings.back().rule == "p.c");
+  Run last = run_text(
+      "pack p\nrule p.a {\n  note \"a\"\n}\nrule p.b {\n  for e in head.events\n  note \"b\"\n}\n",
+      *model, nullptr, nullptr, {});
+  REQUIRE(last.result.findings.size() >= 3);
+  CHECK(last.result.findings.front().rule == "p.a");
+  CHECK(last.result.findings.back().rule == "p.b");
+}
