@@ -105,12 +105,12 @@ class IndexPage {
         "<th>Defined at</th></tr></thead>\n<tbody>\n";
     for (const model::Property* p : e.all_properties) {
       const std::string anchor = property_anchor(model_, *p);
-      entries_.push_back({e.name + "." + p->path, "property", p->description, "#" + anchor});
+      entries_.push_back({e.name + "." + p->path, "property", *p->description, "#" + anchor});
       html += "<tr id=\"" + anchor + "\"><td><code>" + html_escape(p->path) + "</code>" +
               (p->required ? " <small>required</small>" : "") + "</td><td>" +
               html_escape(type_text(p->types)) + "</td><td>" +
               html_escape(constraints_text(*p->constraints)) + "</td><td>" +
-              html_escape(p->description) + "</td><td class=\"pii\">" +
+              html_escape(*p->description) + "</td><td class=\"pii\">" +
               html_escape(p->pii.empty() ? "unclassified" : p->pii) + "</td><td>" +
               html_escape(names(p->consent)) + "</td><td>" + property_reaches(*p) + "</td><td>" +
               source_link(p->span, source_url_) + "</td></tr>\n";

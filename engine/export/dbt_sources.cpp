@@ -91,7 +91,7 @@ class SourcesWriter {
     const model::Property& property = *column.property;
     out_ << YAML::BeginMap;
     text(out_, "name", column.name);
-    if (!property.description.empty()) text(out_, "description", property.description);
+    if (!property.description->empty()) text(out_, "description", *property.description);
     out_ << YAML::Key << "data_type" << YAML::Value << column.data_type;
     out_ << YAML::Key << "meta" << YAML::Value << YAML::BeginMap;
     text(out_, "pii", column.pii);

@@ -27,10 +27,11 @@ using DerivedTexts = std::vector<std::string> (*)(const Owner&);
 // SharedValue (most entities have none of it, see shared_value.h) reads as the value it holds.
 template <class Owner>
 using FieldMember =
-    std::variant<std::string Owner::*, bool Owner::*, Ref Owner::*, SharedValue<Ref> Owner::*,
-                 std::vector<Ref> Owner::*, std::vector<std::string> Owner::*,
-                 std::optional<std::string> Owner::*, std::optional<double> Owner::*,
-                 std::optional<long long> Owner::*, EventStatus Owner::*, DerivedTexts<Owner>>;
+    std::variant<std::string Owner::*, SharedValue<std::string> Owner::*, bool Owner::*,
+                 Ref Owner::*, SharedValue<Ref> Owner::*, std::vector<Ref> Owner::*,
+                 std::vector<std::string> Owner::*, std::optional<std::string> Owner::*,
+                 std::optional<double> Owner::*, std::optional<long long> Owner::*,
+                 EventStatus Owner::*, DerivedTexts<Owner>>;
 
 template <class T>
 inline constexpr bool kIsSharedValue = false;

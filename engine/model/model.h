@@ -69,7 +69,8 @@ struct Property {
   bool additional_properties = true;  // objects: whether unlisted keys are allowed
   std::string pii;                    // a taxonomy category, "none", or empty when unclassified
   std::vector<Ref> consent;           // purposes a user must grant before it is collected
-  std::string description;
+  // Most properties have none: shared_value.h (16 bytes, none held while empty). Read with `*`.
+  SharedValue<std::string> description;
   // Most properties have none, or the same as many others: see shared_value.h. Read with
   // `constraints->`, change with `constraints.edit()`.
   SharedValue<Constraints> constraints;

@@ -124,7 +124,7 @@ class Resolver {
       property.pii_span = definition->pii_span;
     }
     if (property.consent.empty()) property.consent = definition->consent;
-    if (property.description.empty()) property.description = definition->description;
+    if (property.description->empty()) property.description = definition->description;
     if (property.properties.empty() && property.items.empty()) {
       property.properties = definition->properties;
       property.items = definition->items;

@@ -66,7 +66,7 @@ json property_schema(const model::Model& model, const model::Property& p) {
     out["type"] = p.types.front();
   else if (!p.types.empty())
     out["type"] = p.types;
-  if (!p.description.empty()) out["description"] = p.description;
+  if (!p.description->empty()) out["description"] = *p.description;
   const model::Constraints& c = *p.constraints;
   if (!c.enum_values.empty()) {
     json values = json::array();

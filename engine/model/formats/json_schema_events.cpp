@@ -171,7 +171,7 @@ std::vector<Event> JsonSchemaEvents::read(Diagnostics& diagnostics) {
              "an event's schema must describe an object, not " + schema.types.front(),
              "events are JSON objects: `type: object` with `properties`");
     }
-    event.description = schema.description;
+    event.description = *schema.description;
     if (event.description.empty() && inner) {
       if (const config::Node* d = root.find("description"); d && d->is_scalar()) {
         event.description = d->text;

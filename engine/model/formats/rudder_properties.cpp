@@ -119,7 +119,7 @@ void RudderPropertyBuilder::apply_custom_type(const RudderCustomType& type, Prop
   }
   expanding_.push_back(&type);
   apply_type(type.type, property, depth + 1);
-  if (property.description.empty()) property.description = type.description;
+  if (property.description->empty()) property.description = type.description;
   add_uses(type.properties, property, depth + 1, false);
   for (const auto& variant : type.variants) {
     index_.property(variant.discriminator);

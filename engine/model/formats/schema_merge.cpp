@@ -134,7 +134,7 @@ void merge_schema(Property& into, Property from, std::vector<std::string>& confl
                              [&](const Ref& r) { return r.name == purpose.name; });
     if (!known) into.consent.push_back(purpose);
   }
-  if (into.description.empty()) into.description = from.description;
+  if (into.description->empty()) into.description = std::move(from.description);
   if (from.constraints.has_value())
     merge_constraints(into.constraints.edit(), *from.constraints, conflicts);
   for (auto& child : from.properties) {

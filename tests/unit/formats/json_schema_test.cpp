@@ -47,7 +47,7 @@ TEST_SUITE("formats: JSON Schema keywords") {
     CHECK(at(schema.diagnostics).empty());
     const auto& root = schema.property;
     CHECK(root.types == Strings{"object"});
-    CHECK(root.description == "root");
+    CHECK(*root.description == "root");
     const auto* s = child(root, "s");
     REQUIRE(s);
     CHECK(s->required);
@@ -128,7 +128,7 @@ TEST_SUITE("formats: JSON Schema keywords") {
     CHECK(at(schema.diagnostics).empty());
     const auto* home = child(schema.property, "home");
     CHECK(home->types == Strings{"object"});
-    CHECK(home->description == "where they live");  // the keyword beside $ref wins
+    CHECK(*home->description == "where they live");  // the keyword beside $ref wins
     CHECK(home->pii == "user.contact.address");
     REQUIRE(child(*home, "zip"));
     CHECK(child(*home, "zip")->path == "value.home.zip");

@@ -213,7 +213,11 @@ TEST_SUITE("properties") {
     CHECK(email.pii == "user.contact.email");
     CHECK(email.pii_span.file() == "library.yaml");  // the category was written in the library
     CHECK(email.consent.size() == 1);
-    CHECK(email.description == "An address.");
+    CHECK(*email.description == "An address.");
+    // One copy of the description, the library's (Property::description is a SharedValue), and
+    // none at all where there is no description.
+    CHECK(email.description.shares_with(built.model.find_library_property("email")->description));
+    CHECK_FALSE(Model::find_property(event, "lines.sku")->description.has_value());
     CHECK(email.span.file() == "e.yaml");  // the property itself is the event's
     // A property without `$ref` holds no Ref at all (Property::ref is a SharedValue).
     CHECK(email.ref.has_value());
