@@ -60,10 +60,10 @@ class Writer : public config::ByteWriter {
     text(f.fingerprint);
     text(f.line_hash);
     number(f.is_new ? (*f.is_new ? 2 : 1) : 0);
-    number(static_cast<uint64_t>(f.suppression.kind));
-    text(f.suppression.reason);
-    text(f.suppression.approved_by);
-    span(f.suppression.span);
+    number(static_cast<uint64_t>(f.suppression->kind));
+    text(f.suppression->reason);
+    text(f.suppression->approved_by);
+    span(f.suppression->span);
     number(f.fixes.size());
     for (const auto& fix : f.fixes) {
       span(fix.range);
@@ -97,7 +97,7 @@ SourceTable sources_of(const CheckOutcome& outcome) {
   for (const auto& f : outcome.findings) {
     sources.add(f.diagnostic.span);
     sources.add(f.diagnostic.base_span);
-    sources.add(f.suppression.span);
+    sources.add(f.suppression->span);
     for (const auto& fix : f.fixes)
       sources.add(fix.range);
   }
@@ -163,11 +163,13 @@ bool read_finding(Reader& in, const std::vector<SourceRef>& sources, findings::F
   f.line_hash = in.text();
   const uint64_t is_new = in.at_most(2);
   if (is_new > 0) f.is_new = is_new == 2;
-  f.suppression.kind = static_cast<findings::Suppression::Kind>(
+  findings::Suppression suppression;
+  suppression.kind = static_cast<findings::Suppression::Kind>(
       in.at_most(static_cast<uint64_t>(findings::Suppression::Kind::waiver)));
-  f.suppression.reason = in.text();
-  f.suppression.approved_by = in.text();
-  f.suppression.span = in.span(sources);
+  suppression.reason = in.text();
+  suppression.approved_by = in.text();
+  suppression.span = in.span(sources);
+  f.suppression = std::move(suppression);  // none held for the unsuppressed
   for (size_t n = in.count(); n > 0 && in.ok(); --n) {
     findings::TextEdit& fix = f.fixes.emplace_back();
     fix.range = in.span(sources);

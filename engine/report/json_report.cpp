@@ -68,7 +68,7 @@ void append_finding(std::string& out, size_t indent, const findings::Finding& fi
   }
   j.string("fingerprint", finding.fingerprint);
   finding.is_new ? j.boolean("new", *finding.is_new) : j.null("new");
-  if (finding.suppressed()) append_suppression(j, finding.suppression);
+  if (finding.suppressed()) append_suppression(j, *finding.suppression);
   j.close();
 }
 

@@ -47,11 +47,11 @@ void write_item(std::ostream& out, const findings::Finding& finding, const Repor
   out << '\n';
   if (!d.suggestion.empty()) out << "  <br>💡 " << markdown_escape(d.suggestion) << '\n';
   if (finding.suppressed()) {
-    bool waiver = finding.suppression.kind == findings::Suppression::Kind::waiver;
+    bool waiver = finding.suppression->kind == findings::Suppression::Kind::waiver;
     out << "  <br>" << (waiver ? "waived" : "suppressed inline") << ": "
-        << markdown_escape(finding.suppression.reason);
-    if (!finding.suppression.approved_by.empty()) {
-      out << " (approved by " << markdown_escape(finding.suppression.approved_by) << ")";
+        << markdown_escape(finding.suppression->reason);
+    if (!finding.suppression->approved_by.empty()) {
+      out << " (approved by " << markdown_escape(finding.suppression->approved_by) << ")";
     }
     out << '\n';
   }

@@ -154,12 +154,12 @@ void append_result(std::string& out, size_t indent, const findings::Finding& fin
   if (finding.is_new) j.string("baselineState", *finding.is_new ? "new" : "unchanged");
   if (finding.suppressed()) {
     const bool inline_comment =
-        finding.suppression.kind == findings::Suppression::Kind::inline_comment;
+        finding.suppression->kind == findings::Suppression::Kind::inline_comment;
     ArrayText suppressions(j.member("suppressions"), j.indent() + 2);
     ObjectText suppression(suppressions.item(), suppressions.indent() + 2);
     suppression.string("kind", inline_comment ? "inSource" : "external");
     suppression.string("status", "accepted");
-    suppression.prose("justification", finding.suppression.reason);
+    suppression.prose("justification", finding.suppression->reason);
     suppression.close();
     suppressions.close();
   }

@@ -55,7 +55,7 @@ TEST_CASE("grouping keeps suppressed findings, other rules and other severities 
   auto file = make_source("e.yaml", kGroupedEvent);
   Findings findings = {reaching(file, 4, "email", "a"), reaching(file, 4, "email", "b"),
                        reaching(file, 4, "email", "c"), reaching(file, 4, "email", "d")};
-  findings[1].suppression.kind = Suppression::Kind::waiver;
+  findings[1].suppression.edit().kind = Suppression::Kind::waiver;
   findings[2].diagnostic.rule = "pii.other";
   findings[3].diagnostic.severity = Severity::warning;
   group_findings_at_one_place(findings);

@@ -82,9 +82,9 @@ TEST_CASE("a suppression on the line or alone on the line above silences only it
                        at(file, 4, "r.same")};
   apply_inline_suppressions(findings, {});
   REQUIRE(findings.size() == 4);  // nothing unused, nothing invalid
-  CHECK(findings[0].suppression.kind == Suppression::Kind::inline_comment);
-  CHECK(findings[0].suppression.reason == "reviewed");
-  CHECK(findings[0].suppression.span.line == 2);
+  CHECK(findings[0].suppression->kind == Suppression::Kind::inline_comment);
+  CHECK(findings[0].suppression->reason == "reviewed");
+  CHECK(findings[0].suppression->span.line == 2);
   CHECK(findings[1].suppressed());
   CHECK_FALSE(findings[2].suppressed());
   CHECK_FALSE(findings[3].suppressed());  // a trailing comment does not reach the next line

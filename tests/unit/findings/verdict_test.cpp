@@ -34,7 +34,7 @@ TEST_CASE("summarize counts what is not suppressed") {
   Findings findings = {finding("a", Severity::error), finding("b", Severity::warning),
                        finding("c", Severity::warning), finding("d", Severity::note),
                        finding("e", Severity::error)};
-  findings[4].suppression.kind = Suppression::Kind::waiver;
+  findings[4].suppression.edit().kind = Suppression::Kind::waiver;
   std::vector<ReviewRequest> reviews = {{"r", "team-security", "identity changed", {}},
                                         {"r2", "team-security", "identity changed", {}},
                                         {"r", "team-data", "identity changed", {}}};
@@ -47,7 +47,7 @@ TEST_CASE("summarize counts what is not suppressed") {
   CHECK(s.total() == 4);
   CHECK(s.failed);
 
-  findings[0].suppression.kind = Suppression::Kind::inline_comment;
+  findings[0].suppression.edit().kind = Suppression::Kind::inline_comment;
   CHECK_FALSE(summarize(findings, {}, config::FailOn::error).failed);
   CHECK(summarize(findings, {}, config::FailOn::warning).failed);
   CHECK_FALSE(summarize(findings, {}, config::FailOn::never).failed);

@@ -58,10 +58,10 @@ TEST_CASE("a valid waiver waives what it covers and records why") {
   apply_waivers(findings, {waiver("compat.property-removed", "checkout_started", "2026-12-31")},
                 {"2026-06-01", {}, {}});
   REQUIRE(findings.size() == 2);
-  CHECK(findings[0].suppression.kind == Suppression::Kind::waiver);
-  CHECK(findings[0].suppression.reason == "see DATA-123");
-  CHECK(findings[0].suppression.approved_by == "team-data");
-  CHECK(findings[0].suppression.span.file() == "steward.yaml");
+  CHECK(findings[0].suppression->kind == Suppression::Kind::waiver);
+  CHECK(findings[0].suppression->reason == "see DATA-123");
+  CHECK(findings[0].suppression->approved_by == "team-data");
+  CHECK(findings[0].suppression->span.file() == "steward.yaml");
   CHECK_FALSE(findings[1].suppressed());
 }
 
@@ -97,9 +97,9 @@ TEST_CASE("an unused waiver is a warning with a did-you-mean") {
 
 TEST_CASE("findings suppressed inline are left to the comment") {
   Findings findings = {about("r", "a")};
-  findings[0].suppression.kind = Suppression::Kind::inline_comment;
+  findings[0].suppression.edit().kind = Suppression::Kind::inline_comment;
   apply_waivers(findings, {waiver("r", "a")}, {"2026-01-01", {}, {}});
-  CHECK(findings[0].suppression.kind == Suppression::Kind::inline_comment);
+  CHECK(findings[0].suppression->kind == Suppression::Kind::inline_comment);
   CHECK(count(findings, rule_id::kWaiverUnused) == 1);
 }
 

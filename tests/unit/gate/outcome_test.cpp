@@ -89,12 +89,12 @@ TEST_CASE("an outcome comes back whole, with the lines its reports read") {
   CHECK(f.fingerprint == "fp");
   CHECK(f.line_hash == g.line_hash);
   CHECK(f.is_new == std::optional<bool>(false));
-  CHECK(f.suppression.kind == findings::Suppression::Kind::waiver);
-  CHECK(f.suppression.reason == "reason");
-  CHECK(f.suppression.approved_by == "someone");
+  CHECK(f.suppression->kind == findings::Suppression::Kind::waiver);
+  CHECK(f.suppression->reason == "reason");
+  CHECK(f.suppression->approved_by == "someone");
   same_line(g.diagnostic.span, f.diagnostic.span);
   same_line(g.diagnostic.base_span, f.diagnostic.base_span);
-  same_line(g.suppression.span, f.suppression.span);
+  same_line(g.suppression->span, f.suppression->span);
   REQUIRE(f.fixes.size() == 1);
   same_line(g.fixes[0].range, f.fixes[0].range);
   CHECK(f.fixes[0].replacement == "event");
@@ -103,6 +103,9 @@ TEST_CASE("an outcome comes back whole, with the lines its reports read") {
   // One file read by several spans is one file again.
   CHECK(f.diagnostic.span.source == f.fixes[0].range.source);
   CHECK(after->findings[1].is_new == std::optional<bool>(true));
+  // An unsuppressed finding holds no suppression at all (Finding::suppression is a SharedValue).
+  CHECK_FALSE(after->findings[1].suppressed());
+  CHECK_FALSE(after->findings[1].suppression.has_value());
   same_line(before.findings[1].diagnostic.span, after->findings[1].diagnostic.span);
   CHECK(!after->findings[2].is_new);
   CHECK(!after->findings[2].diagnostic.span.source);
