@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <iterator>
 #include <span>
 #include <stdexcept>
@@ -50,6 +51,17 @@ struct Universe {
 
 using Frame = std::vector<Value>;
 
+// What one rule found while it runs. Its findings grow in a deque, block by block: a large plan's
+// busiest rule has tens of thousands, and a vector grown by doubling held up to twice their size,
+// three times while it moved them, as the peak of a check was reached (head's and base's rules run
+// at once). evaluate_packs moves them into the result block by block, freeing each as it goes.
+struct RuleResult {
+  std::deque<Diagnostic> findings;
+  std::vector<ReviewRequest> reviews;
+  Diagnostics errors;
+  std::vector<RuleTime> rule_times;
+};
+
 // Call arguments: on the stack for the usual few, so a call in a loop allocates nothing.
 class Arguments {
  public:
@@ -86,7 +98,7 @@ class Interpreter {
   }
 
   // Runs one rule; its findings and reviews are appended to `out`.
-  void run(const CheckedRule& checked, EvaluationResult& out) {
+  void run(const CheckedRule& checked, RuleResult& out) {
     rule_ = checked.rule;
     plan_ = &checked.plan;
     help_ = rule_->help;  // one copy, shared by the rule's findings
@@ -110,7 +122,7 @@ class Interpreter {
 
  private:
   // A failed rule reports nothing but the failure: partial results would mislead.
-  void fail(EvaluationResult& out, size_t findings_before, size_t reviews_before, const Span& span,
+  void fail(RuleResult& out, size_t findings_before, size_t reviews_before, const Span& span,
             const std::string& message) {
     out.findings.resize(findings_before);
     out.reviews.resize(reviews_before);
@@ -623,11 +635,11 @@ class Interpreter {
   std::unordered_map<const FunctionDecl*, Memo> memos_;
   const RuleDecl* rule_ = nullptr;
   const RulePlan* plan_ = nullptr;
-  EvaluationResult* out_ = nullptr;
+  RuleResult* out_ = nullptr;
   // One finding per distinct (severity, message, place) of a rule, and one review per (team,
   // reason); findings are compared where they stand in the result.
   struct FindingHash {
-    const Diagnostics* findings;
+    const std::deque<Diagnostic>* findings;
     size_t operator()(size_t i) const {
       const Diagnostic& d = (*findings)[i];
       size_t h = std::hash<std::string>{}(d.message);
@@ -641,7 +653,7 @@ class Interpreter {
     }
   };
   struct FindingEqual {
-    const Diagnostics* findings;
+    const std::deque<Diagnostic>* findings;
     bool operator()(size_t a, size_t b) const {
       const Diagnostic& x = (*findings)[a];
       const Diagnostic& y = (*findings)[b];
@@ -708,7 +720,7 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
     for (const auto& rule : runnable[p]->rules())
       units.push_back(Unit{p, &rule});
   }
-  std::vector<EvaluationResult> per_unit(units.size());
+  std::vector<RuleResult> per_unit(units.size());
   std::atomic<size_t> next{0};
   auto work = [&]() {
     std::vector<std::unique_ptr<Interpreter>> interpreters(runnable.size());
@@ -734,32 +746,15 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
   for (auto& thread : pool)
     thread.join();
 
-  // The findings gather in the vector of the rule that has the most: a large plan's tens of
-  // thousands usually come from one or two rules, and that vector, grown by doubling, mostly has
-  // room for the others. A new vector of them all held twice their size at the peak.
+  // Reserved once: a large plan has tens of thousands of findings.
   size_t findings = 0;
-  size_t largest = 0;
-  for (size_t i = 0; i < per_unit.size(); ++i) {
-    findings += per_unit[i].findings.size();
-    if (per_unit[i].findings.size() > per_unit[largest].findings.size()) largest = i;
-  }
-  if (!per_unit.empty()) {
-    Diagnostics before;  // the findings of the rules ahead of the largest's, in order
-    for (size_t i = 0; i < largest; ++i) {
-      auto& from = per_unit[i].findings;
-      std::move(from.begin(), from.end(), std::back_inserter(before));
-      Diagnostics().swap(from);
-    }
-    result.findings = std::move(per_unit[largest].findings);
-    result.findings.reserve(findings);
-    result.findings.insert(result.findings.begin(), std::make_move_iterator(before.begin()),
-                           std::make_move_iterator(before.end()));
-  }
-  for (size_t i = 0; i < per_unit.size(); ++i) {
-    auto& unit = per_unit[i];
-    if (i > largest) {
-      std::move(unit.findings.begin(), unit.findings.end(), std::back_inserter(result.findings));
-      Diagnostics().swap(unit.findings);  // freed as it goes, not all at the end
+  for (const auto& unit : per_unit)
+    findings += unit.findings.size();
+  result.findings.reserve(findings);
+  for (auto& unit : per_unit) {
+    while (!unit.findings.empty()) {  // each block freed once moved
+      result.findings.push_back(std::move(unit.findings.front()));
+      unit.findings.pop_front();
     }
     std::move(unit.reviews.begin(), unit.reviews.end(), std::back_inserter(result.reviews));
     std::move(unit.errors.begin(), unit.errors.end(), std::back_inserter(result.errors));

@@ -509,8 +509,8 @@ TEST_CASE("calls with no argument or one name are remembered, and still say wher
 }
 
 TEST_CASE("findings come rule by rule, in the pack's order, whichever rule has the most") {
-  // The findings gather in the vector of the rule with the most (evaluate_packs): the rules
-  // before it must still come first, and those after it last.
+  // Each rule's findings grow apart and are gathered after (evaluate_packs): in the pack's order,
+  // whichever rule ran first or found the most.
   static auto model = make_model();
   const std::string text =
       "pack p\n"
