@@ -111,7 +111,7 @@ class IndexPage {
               html_escape(type_text(p->types)) + "</td><td>" +
               html_escape(constraints_text(*p->constraints)) + "</td><td>" +
               html_escape(*p->description) + "</td><td class=\"pii\">" +
-              html_escape(p->pii.empty() ? "unclassified" : p->pii) + "</td><td>" +
+              html_escape(p->pii->empty() ? "unclassified" : *p->pii) + "</td><td>" +
               html_escape(names(p->consent)) + "</td><td>" + property_reaches(*p) + "</td><td>" +
               source_link(p->span, source_url_) + "</td></tr>\n";
     }

@@ -166,7 +166,7 @@ std::vector<SummaryLine> summarize(const ChangeSet& changes, const model::Model&
     } else if (!c.renamed_from.empty()) {
       line.detail = "likely renamed from " + c.renamed_from;
     } else if (c.added()) {
-      line.detail = c.head->pii.empty() ? "unclassified (no pii:)" : "pii " + c.head->pii;
+      line.detail = c.head->pii->empty() ? "unclassified (no pii:)" : "pii " + *c.head->pii;
     }
     line.reach = blast_radius(c.head ? head : base, c.event);
     lines.push_back(std::move(line));

@@ -84,8 +84,8 @@ std::span<const Route* const> routes_carrying(const CoverageIndex& index,
 // has them at hand, sorted, and need not scan the event's routes again.
 template <typename ForEachReceiver>
 bool metadata_given(const Property& property, ForEachReceiver for_each_receiver) {
-  if (property.pii.empty()) return false;
-  if (property.pii == "none" || !property.consent.empty()) return true;
+  if (property.pii->empty()) return false;
+  if (*property.pii == "none" || !property.consent.empty()) return true;
   bool any = false, all_require_consent = true;
   for_each_receiver([&](const Destination* destination) {
     any = true;
@@ -115,15 +115,15 @@ bool CoverageIndex::has_metadata(const Property& property) const {
 }
 
 std::string CoverageIndex::missing_metadata(const Property& property) const {
-  if (property.pii.empty()) return "no `pii:`";
-  if (property.pii == "none" || !property.consent.empty()) return "";
+  if (property.pii->empty()) return "no `pii:`";
+  if (*property.pii == "none" || !property.consent.empty()) return "";
   const auto destinations = receivers(property);
   if (destinations.empty()) {
-    return "personal (" + property.pii + ") with no `consent:`, and no destination receives it";
+    return "personal (" + *property.pii + ") with no `consent:`, and no destination receives it";
   }
   for (const Destination* destination : destinations) {
     if (destination->consent.empty()) {
-      return "personal (" + property.pii + ") with no `consent:`, and destination " +
+      return "personal (" + *property.pii + ") with no `consent:`, and destination " +
              destination->name + " requires none";
     }
   }

@@ -67,8 +67,10 @@ struct Property {
   TypeNames types;   // JSON Schema types; more than one for a union; empty = any
   bool required = false;
   bool additional_properties = true;  // objects: whether unlisted keys are allowed
-  std::string pii;                    // a taxonomy category, "none", or empty when unclassified
-  std::vector<Ref> consent;           // purposes a user must grant before it is collected
+  // A taxonomy category, "none", or empty when unclassified. A few values over a whole plan: held
+  // shared (shared_value.h), one copy of each in a model (PropertyValuePool). Read with `*`.
+  SharedValue<std::string> pii;
+  std::vector<Ref> consent;  // purposes a user must grant before it is collected
   // Most properties have none: shared_value.h (16 bytes, none held while empty). Read with `*`.
   SharedValue<std::string> description;
   // Most properties have none, or the same as many others: see shared_value.h. Read with

@@ -2,10 +2,10 @@
 
 #include <unordered_map>
 
-#include "model/constraints_pool.h"
 #include "model/default_taxonomy.h"
 #include "model/formats/external_formats.h"
 #include "model/kind_readers.h"
+#include "model/property_value_pool.h"
 #include "model/reference_resolver.h"
 #include "model/route_builder.h"
 #include "model/yaml_field_reader.h"
@@ -52,8 +52,8 @@ struct ModelParts {
   Model& model;
   Diagnostics& diagnostics;
   DuplicateNames& duplicates;
-  std::optional<Taxonomy>& taxonomy;  // at most one; the default applies without
-  ConstraintsPool& constraints;       // every property's constraints pass through it
+  std::optional<Taxonomy>& taxonomy;   // at most one; the default applies without
+  PropertyValuePool& property_values;  // every property's constraints and category pass through it
 };
 
 struct NativeKind {
@@ -67,13 +67,13 @@ const std::vector<NativeKind>& kind_table() {
       {"event",
        [](const config::Node& root, ModelParts& p) {
          std::optional<Event> event = read_event(root, p.diagnostics);
-         if (event) p.constraints.intern(*event);
+         if (event) p.property_values.intern(*event);
          add_named(std::move(event), p.model.events, "event", p.duplicates);
        }},
       {"property",
        [](const config::Node& root, ModelParts& p) {
          std::optional<Property> property = read_library_property(root, p.diagnostics);
-         if (property) p.constraints.intern(*property);
+         if (property) p.property_values.intern(*property);
          add_named(std::move(property), p.model.property_library, "property", p.duplicates);
        }},
       {"source",
@@ -180,7 +180,7 @@ struct ModelBuilder::State {
   DuplicateNames duplicates{result.diagnostics};
   std::optional<Taxonomy> taxonomy;
   formats::ExternalFormats external{result.diagnostics};
-  ConstraintsPool constraints;
+  PropertyValuePool property_values;
   LibraryOrigin library;
   // The events this model holds with others: (position in model.events, what they share).
   std::vector<std::pair<size_t, std::shared_ptr<SharedEvent>>> shared_events;
@@ -231,7 +231,8 @@ bool ModelBuilder::add(const config::Document& document, SharedDocument* shared,
         state_->library.own = true;
       }
     }
-    ModelParts parts{model, diagnostics, state_->duplicates, state_->taxonomy, state_->constraints};
+    ModelParts parts{model, diagnostics, state_->duplicates, state_->taxonomy,
+                     state_->property_values};
     native->read(root, parts);
     return false;
   }
@@ -256,7 +257,7 @@ void ModelBuilder::add_shared_event(const config::Node& root, SharedDocument& sh
       event = read_event(root, read->diagnostics);
     }
     if (event) {
-      state.constraints.intern(*event);
+      state.property_values.intern(*event);
       read->event = std::make_shared<Event>(std::move(*event));
     }
     shared.read = std::move(read);
@@ -277,7 +278,7 @@ void ModelBuilder::add_event(EventReadAhead& read) {
   Diagnostics& diagnostics = state.result.diagnostics;
   diagnostics.insert(diagnostics.end(), std::make_move_iterator(read.diagnostics.begin()),
                      std::make_move_iterator(read.diagnostics.end()));
-  if (read.event) state.constraints.intern(*read.event);
+  if (read.event) state.property_values.intern(*read.event);
   add_named(std::move(read.event), state.result.model.events, "event", state.duplicates);
 }
 
@@ -302,7 +303,7 @@ BuildResult ModelBuilder::finish() {
   Model& model = state.result.model;
   formats::ExternalEntities read = state.external.read(model.property_library);
   for (auto& event : read.events) {
-    state.constraints.intern(event);
+    state.property_values.intern(event);
     add_named(std::optional(std::move(event)), model.events, "event", state.duplicates);
   }
   for (auto& source : read.sources) {

@@ -99,7 +99,7 @@ class Resolver {
   }
 
   void check_property(const Property& property) {
-    check_category(Ref{property.pii, property.pii_span});
+    check_category(Ref{*property.pii, property.pii_span});
     check_purposes(property.consent);
     for (const auto& child : property.properties)
       check_property(child);
@@ -119,7 +119,7 @@ class Resolver {
       property.type_span = definition->type_span;
       property.constraints = definition->constraints;
     }
-    if (property.pii.empty()) {
+    if (property.pii->empty()) {
       property.pii = definition->pii;
       property.pii_span = definition->pii_span;
     }
@@ -196,7 +196,7 @@ class Resolver {
     link_event(event, shared);
     for (const Property* property : event.all_properties) {
       if (property->ref->name.empty()) {
-        check_category(Ref{property->pii, property->pii_span});
+        check_category(Ref{*property->pii, property->pii_span});
         check_purposes(property->consent);
       }
     }
@@ -314,7 +314,7 @@ class Resolver {
       }
       for (const auto& event : model_.events) {
         if (const Property* p = Model::find_property(event, path)) {
-          if (key.properties.empty()) key.pii = p->pii;
+          if (key.properties.empty()) key.pii = *p->pii;
           key.properties.push_back(p);
         }
       }

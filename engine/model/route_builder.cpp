@@ -163,7 +163,7 @@ Route route_for(Model& model, const Destination& destination, const Event& event
   const DeliveryClass* last_class = nullptr;
   for (const Property* property : event.all_properties) {
     if (!excluded_here.empty() && excluded(excluded_here, *property)) continue;
-    const std::string* category = &property->pii;
+    const std::string* category = &*property->pii;
     const Transformation* transformed_by = nullptr;
     for (const auto& [t, write] : writes) {
       if (write->property.name == property->path) {

@@ -328,7 +328,7 @@ void bind_property() {
   bind_fields<model::kPropertyFields, Property, itself<Property>>(property);
   property.field(
       "classified", kBool, "whether `pii:` is given (`pii: none` counts)",
-      [](const Property& p, const ModelView*) { return Value::boolean(!p.pii.empty()); });
+      [](const Property& p, const ModelView*) { return Value::boolean(!p.pii->empty()); });
   bind_fields<model::kConstraintFields, Property, constraints_of>(property);
   property
       .field("properties", list_of(slots.property), "objects: its nested properties",

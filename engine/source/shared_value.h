@@ -6,7 +6,7 @@
 // constraints (312 bytes, and 20,000 events that say `minimum: 0` say it the same way), its `$ref`,
 // a pack rule's help in each of its 40,000 findings. It takes one shared pointer: none while the
 // value equals T{}, and copies (a `$ref` taking its definition's, a pool interning equal values,
-// see model/constraints_pool.h, the findings of one rule) share one T until one of them is
+// see model/property_value_pool.h, the findings of one rule) share one T until one of them is
 // changed (copy on write). Reading an unset value gives a shared empty T.
 namespace steward {
 

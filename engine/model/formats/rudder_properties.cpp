@@ -56,7 +56,7 @@ std::optional<Property> RudderPropertyBuilder::build(const RudderUse& use,
   add_uses(use.properties, property, depth + 1, false);
   if (auto classified = library_.find(definition->id.name); classified != library_.end()) {
     const Property& library = *classified->second;
-    if (property.pii.empty()) {
+    if (property.pii->empty()) {
       property.pii = library.pii;
       property.pii_span = library.pii_span;
     }

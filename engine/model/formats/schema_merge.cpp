@@ -121,11 +121,11 @@ void merge_schema(Property& into, Property from, std::vector<std::string>& confl
   }
   into.required = into.required || from.required;
   into.additional_properties = into.additional_properties && from.additional_properties;
-  if (!from.pii.empty()) {
-    if (into.pii.empty()) {
+  if (!from.pii->empty()) {
+    if (into.pii->empty()) {
       into.pii = from.pii;
       into.pii_span = from.pii_span;
-    } else if (into.pii != from.pii) {
+    } else if (*into.pii != *from.pii) {
       conflicts.emplace_back("x-pii");
     }
   }
@@ -161,7 +161,7 @@ void merge_schema(Property& into, Property from, std::vector<std::string>& confl
 
 bool is_type_only(const Property& property) {
   return constraints_empty(*property.constraints) && property.properties.empty() &&
-         property.items.empty() && property.additional_properties && property.pii.empty() &&
+         property.items.empty() && property.additional_properties && property.pii->empty() &&
          property.consent.empty();
 }
 

@@ -105,14 +105,14 @@ TEST_SUITE("formats: JSON Schema keywords") {
 }})");
     CHECK(at(schema.diagnostics).empty());
     const auto* a = child(schema.property, "a");
-    CHECK(a->pii == "user.contact.email");
+    CHECK(*a->pii == "user.contact.email");
     CHECK(a->pii_span.line == 2);
     CHECK(a->pii_span.column == 36);
     REQUIRE(a->consent.size() == 2);
     CHECK(a->consent[1].name == "analytics");
-    CHECK(child(schema.property, "b")->pii == "none");
+    CHECK(*child(schema.property, "b")->pii == "none");
     CHECK(child(schema.property, "b")->consent[0].name == "analytics");
-    CHECK(child(schema.property, "c")->pii.empty());  // unclassified: the pii pack will ask
+    CHECK(child(schema.property, "c")->pii->empty());  // unclassified: the pii pack will ask
   }
 
   TEST_CASE("$ref within the file, with keywords beside it, and chains of refs") {
@@ -129,7 +129,7 @@ TEST_SUITE("formats: JSON Schema keywords") {
     const auto* home = child(schema.property, "home");
     CHECK(home->types == Strings{"object"});
     CHECK(*home->description == "where they live");  // the keyword beside $ref wins
-    CHECK(home->pii == "user.contact.address");
+    CHECK(*home->pii == "user.contact.address");
     REQUIRE(child(*home, "zip"));
     CHECK(child(*home, "zip")->path == "value.home.zip");
     CHECK(child(*home, "zip")->constraints->max_length == 5);

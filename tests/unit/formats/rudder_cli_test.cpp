@@ -277,10 +277,10 @@ spec:
                          "consent: [marketing]\n"}});
     CHECK(places(built.result.diagnostics).empty());
     const auto& event = *built.result.model.find_event("Signed Up");
-    CHECK(find(event, "email")->pii == "user.contact.email");
+    CHECK(*find(event, "email")->pii == "user.contact.email");
     CHECK(find(event, "email")->pii_span.file() == "steward.pii.yaml");
     CHECK(find(event, "email")->consent.at(0).name == "marketing");
-    CHECK(find(event, "plan")->pii.empty());
+    CHECK(find(event, "plan")->pii->empty());
   }
 
   TEST_CASE("includes: the events of another plan's rules") {

@@ -94,6 +94,6 @@ TEST_SUITE("formats: snowplow-cli and Segment") {
     CHECK(paths == Strings{"order_id!", "total!", "coupon", "products", "products.sku!",
                            "products.quantity"});
     CHECK(events[1].name == "Signed Up");
-    CHECK(model::Model::find_property(events[1], "email")->pii == "user.contact.email");
+    CHECK(*model::Model::find_property(events[1], "email")->pii == "user.contact.email");
   }
 }

@@ -51,7 +51,7 @@ TEST_SUITE("properties") {
     CHECK(sku->pii_span.column == 50);
     const Property* city = Model::find_property(event, "address.city");
     REQUIRE(city != nullptr);
-    CHECK(city->pii == "user.contact.address");
+    CHECK(*city->pii == "user.contact.address");
     CHECK(city->event == &event);
     CHECK(Model::find_property(event, "items.nope") == nullptr);
     CHECK(Model::find_property(event, "sku") == nullptr);
@@ -210,7 +210,7 @@ TEST_SUITE("properties") {
     CHECK(email.ref->span.column == 17);
     CHECK(email.types == Strings{"string"});
     CHECK(email.constraints->format == "email");
-    CHECK(email.pii == "user.contact.email");
+    CHECK(*email.pii == "user.contact.email");
     CHECK(email.pii_span.file() == "library.yaml");  // the category was written in the library
     CHECK(email.consent.size() == 1);
     CHECK(*email.description == "An address.");
@@ -225,7 +225,7 @@ TEST_SUITE("properties") {
     CHECK(Model::find_property(event, "lines.sku")->ref->name.empty());
     // What the event writes wins.
     const Property& hashed = event.properties[1];
-    CHECK(hashed.pii == "user.contact.email.hashed");
+    CHECK(*hashed.pii == "user.contact.email.hashed");
     CHECK(hashed.types == Strings{"string"});
     // Nested properties come along, their paths rebased onto the event's key.
     CHECK(paths_of(event) ==

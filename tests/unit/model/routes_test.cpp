@@ -163,7 +163,7 @@ TEST_SUITE("routes") {
     REQUIRE(hashed != nullptr);
     CHECK(hashed->pii() == "user.contact.email.hashed");
     CHECK(hashed->transformed_by() == model.find_transformation("hash_email"));
-    CHECK(hashed->property->pii == "user.contact.email");  // the property itself is unchanged
+    CHECK(*hashed->property->pii == "user.contact.email");  // the property itself is unchanged
     // The transformation runs only on the events it names...
     CHECK(delivered(*route(model, "ads", "app_opened"), "email")->pii() == "user.contact.email");
     // ...and only for the destinations that list it.
@@ -173,7 +173,7 @@ TEST_SUITE("routes") {
     // without touching their properties): two deliveries of one class share it.
     const DeliveredProperty* plain = delivered(*route(model, "crm", "checkout_started"), "email");
     CHECK(plain->category() == delivered(*route(model, "ads", "app_opened"), "email")->category());
-    CHECK(plain->category() != &plain->property->pii);
+    CHECK(plain->category() != &*plain->property->pii);
     CHECK(plain->delivery == delivered(*route(model, "ads", "app_opened"), "email")->delivery);
     CHECK(hashed->delivery != plain->delivery);  // written by a transformation: its own class
     CHECK(model.delivered_categories.count("user.contact.email.hashed") == 1);

@@ -1,4 +1,4 @@
-#include "model/constraints_pool.h"
+#include "model/property_value_pool.h"
 
 #include <cmath>
 #include <functional>
@@ -35,7 +35,7 @@ bool same_sign(const std::optional<double>& a, const std::optional<double>& b) {
 
 }  // namespace
 
-size_t ConstraintsPool::Hash::operator()(const SharedValue<Constraints>& value) const {
+size_t PropertyValuePool::Hash::operator()(const SharedValue<Constraints>& value) const {
   const Constraints& c = *value;
   size_t seed = 0;
   mix(seed, c.enum_values);
@@ -51,8 +51,8 @@ size_t ConstraintsPool::Hash::operator()(const SharedValue<Constraints>& value) 
   return seed;
 }
 
-bool ConstraintsPool::Identical::operator()(const SharedValue<Constraints>& a,
-                                            const SharedValue<Constraints>& b) const {
+bool PropertyValuePool::Identical::operator()(const SharedValue<Constraints>& a,
+                                              const SharedValue<Constraints>& b) const {
   const Constraints& x = *a;
   const Constraints& y = *b;
   return x == y && same_sign(x.minimum, y.minimum) && same_sign(x.maximum, y.maximum) &&
@@ -60,7 +60,7 @@ bool ConstraintsPool::Identical::operator()(const SharedValue<Constraints>& a,
          same_sign(x.exclusive_maximum, y.exclusive_maximum);
 }
 
-void ConstraintsPool::intern(SharedValue<Constraints>& constraints) {
+void PropertyValuePool::intern(SharedValue<Constraints>& constraints) {
   if (!constraints.has_value()) return;
   if (*constraints == Constraints{}) {  // edited, but to nothing
     constraints = Constraints{};
@@ -70,15 +70,26 @@ void ConstraintsPool::intern(SharedValue<Constraints>& constraints) {
   if (!added) constraints = *kept;
 }
 
-void ConstraintsPool::intern(Property& property) {
+size_t PropertyValuePool::TextHash::operator()(const SharedValue<std::string>& text) const {
+  return std::hash<std::string>{}(*text);
+}
+
+void PropertyValuePool::intern_category(SharedValue<std::string>& category) {
+  if (!category.has_value()) return;
+  auto [kept, added] = categories_.insert(category);
+  if (!added) category = *kept;
+}
+
+void PropertyValuePool::intern(Property& property) {
   intern(property.constraints);
+  intern_category(property.pii);
   for (auto& child : property.properties)
     intern(child);
   for (auto& item : property.items)
     intern(item);
 }
 
-void ConstraintsPool::intern(Event& event) {
+void PropertyValuePool::intern(Event& event) {
   for (auto& property : event.properties)
     intern(property);
 }

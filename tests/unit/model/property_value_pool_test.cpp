@@ -1,5 +1,5 @@
-// The model holds one copy of each distinct set of constraints (constraints_pool.h).
-#include "model/constraints_pool.h"
+// The model holds one copy of each distinct set of constraints (property_value_pool.h).
+#include "model/property_value_pool.h"
 
 #include <doctest/doctest.h>
 
@@ -24,7 +24,7 @@ SharedValue<Constraints> with_minimum(double minimum) {
 
 TEST_SUITE("constraints pool") {
   TEST_CASE("identical constraints end up shared; different ones stay apart") {
-    ConstraintsPool pool;
+    PropertyValuePool pool;
     SharedValue<Constraints> a = with_minimum(0), b = with_minimum(0), c = with_minimum(1);
     pool.intern(a);
     pool.intern(b);
@@ -37,7 +37,7 @@ TEST_SUITE("constraints pool") {
   }
 
   TEST_CASE("unset constraints are not pooled, and edited-to-empty ones are released") {
-    ConstraintsPool pool;
+    PropertyValuePool pool;
     SharedValue<Constraints> unset, emptied;
     emptied.edit();
     pool.intern(unset);
@@ -48,7 +48,7 @@ TEST_SUITE("constraints pool") {
   }
 
   TEST_CASE("-0 and 0 compare equal but are kept apart, so each prints as written") {
-    ConstraintsPool pool;
+    PropertyValuePool pool;
     SharedValue<Constraints> zero = with_minimum(0.0), negative_zero = with_minimum(-0.0);
     pool.intern(zero);
     pool.intern(negative_zero);
@@ -57,7 +57,7 @@ TEST_SUITE("constraints pool") {
   }
 
   TEST_CASE("every field takes part: constraints differing in any one are not merged") {
-    ConstraintsPool pool;
+    PropertyValuePool pool;
     SharedValue<Constraints> a, b;
     a.edit().enum_values = {"x", "y"};
     b.edit().enum_values = {"x", "y"};
@@ -69,7 +69,7 @@ TEST_SUITE("constraints pool") {
   }
 
   TEST_CASE("a changed copy of a pooled value leaves the others alone") {
-    ConstraintsPool pool;
+    PropertyValuePool pool;
     SharedValue<Constraints> a = with_minimum(0), b = with_minimum(0);
     pool.intern(a);
     pool.intern(b);
@@ -112,5 +112,44 @@ TEST_SUITE("constraints pool") {
     CHECK_FALSE(a_total->constraints.shares_with(b_tax->constraints));
     CHECK(b_tax->constraints->minimum == 1);
     CHECK_FALSE(a_flag->constraints.has_value());
+  }
+}
+
+TEST_SUITE("property value pool: categories") {
+  TEST_CASE("equal categories end up shared; unset ones hold nothing") {
+    PropertyValuePool pool;
+    SharedValue<std::string> a = std::string("user.contact.email");
+    SharedValue<std::string> b = std::string("user.contact.email");
+    SharedValue<std::string> c = std::string("none");
+    SharedValue<std::string> unset;
+    CHECK_FALSE(a.shares_with(b));
+    for (auto* category : {&a, &b, &c, &unset})
+      pool.intern_category(*category);
+    CHECK(a.shares_with(b));
+    CHECK_FALSE(a.shares_with(c));
+    CHECK(*b == "user.contact.email");
+    CHECK_FALSE(unset.has_value());
+    CHECK(pool.categories() == 2);
+  }
+
+  TEST_CASE("a model's properties share one copy of each category") {
+    auto built =
+        build({{"basics.yaml", kBasics},
+               {"e.yaml",
+                "kind: event\nname: e\nowner: team-a\nproperties:\n"
+                "  a: {type: string, pii: none}\n"
+                "  b: {type: object, pii: none, properties: {c: {type: string, pii: none}}}\n"
+                "  d: {type: string}\n"},
+               {"f.yaml",
+                "kind: event\nname: f\nowner: team-a\nproperties:\n"
+                "  a: {type: string, pii: none}\n"}});
+    const Event& e = built.model.events[0];
+    const Event& f = built.model.events[1];
+    const Property& a = e.properties[0];
+    CHECK(*a.pii == "none");
+    CHECK(a.pii.shares_with(e.properties[1].pii));
+    CHECK(a.pii.shares_with(e.properties[1].properties[0].pii));  // nested ones too
+    CHECK(a.pii.shares_with(f.properties[0].pii));                // and across files
+    CHECK_FALSE(e.properties[2].pii.has_value());                 // unclassified: nothing held
   }
 }
