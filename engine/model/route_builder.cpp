@@ -181,6 +181,14 @@ Route route_for(Model& model, const Destination& destination, const Event& event
 
 void build_routes(Model& model) {
   model.routes.clear();
+  // Room for every route there may be, reserved once: a large plan has tens of thousands, and a
+  // vector grown by doubling held up to twice them (three times while moving them).
+  size_t most = 0;
+  for (const auto& destination : model.destinations) {
+    if (destination.enabled)
+      most += destination.all_events ? model.events.size() : destination.events.size();
+  }
+  model.routes.reserve(most);
   for (const auto& destination : model.destinations) {
     std::vector<const Transformation*> transformations;
     for (const auto& t : destination.transformations) {
