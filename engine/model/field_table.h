@@ -24,27 +24,40 @@ template <class Owner>
 using DerivedTexts = std::vector<std::string> (*)(const Owner&);
 
 // The member a row reads and writes. Each consumer handles every alternative. A member held in a
-// SharedValue (most entities have none of it, see shared_value.h) reads as the value it holds.
+// SharedValue or a CompactVector (most entities have none of it, see shared_value.h and
+// compact_vector.h) reads as the value it holds.
 template <class Owner>
 using FieldMember =
     std::variant<std::string Owner::*, SharedValue<std::string> Owner::*, bool Owner::*,
                  Ref Owner::*, SharedValue<Ref> Owner::*, std::vector<Ref> Owner::*,
-                 std::vector<std::string> Owner::*, std::optional<std::string> Owner::*,
-                 std::optional<double> Owner::*, std::optional<long long> Owner::*,
-                 EventStatus Owner::*, DerivedTexts<Owner>>;
+                 CompactVector<Ref> Owner::*, std::vector<std::string> Owner::*,
+                 std::optional<std::string> Owner::*, std::optional<double> Owner::*,
+                 std::optional<long long> Owner::*, EventStatus Owner::*, DerivedTexts<Owner>>;
+
+// Members held compactly (a SharedValue, a CompactVector): read as the value they hold.
+template <class T>
+inline constexpr bool kIsHeld = false;
+template <class T>
+inline constexpr bool kIsHeld<SharedValue<T>> = true;
+template <class T>
+inline constexpr bool kIsHeld<CompactVector<T>> = true;
 
 template <class T>
-inline constexpr bool kIsSharedValue = false;
+const T& held_value(const SharedValue<T>& held) {
+  return *held;
+}
 template <class T>
-inline constexpr bool kIsSharedValue<SharedValue<T>> = true;
+const std::vector<T>& held_value(const CompactVector<T>& held) {
+  return held.get();
+}
 
 // The value of a row's member in `owner`: a reference to the member (to the value a SharedValue
 // holds), or the derived texts.
 template <class Owner, class Member>
 decltype(auto) field_of(const Owner& owner, Member member) {
   if constexpr (std::is_member_object_pointer_v<Member>) {
-    if constexpr (kIsSharedValue<std::remove_cvref_t<decltype(owner.*member)>>) {
-      return *(owner.*member);
+    if constexpr (kIsHeld<std::remove_cvref_t<decltype(owner.*member)>>) {
+      return held_value(owner.*member);
     } else {
       return (owner.*member);
     }

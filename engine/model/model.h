@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/compact_vector.h"
 #include "model/optional_child.h"
 #include "model/type_names.h"
 #include "source/shared_value.h"
@@ -70,7 +71,8 @@ struct Property {
   // A taxonomy category, "none", or empty when unclassified. A few values over a whole plan: held
   // shared (shared_value.h), one copy of each in a model (PropertyValuePool). Read with `*`.
   SharedValue<std::string> pii;
-  std::vector<Ref> consent;  // purposes a user must grant before it is collected
+  CompactVector<Ref>
+      consent;  // purposes a user must grant before it is collected (compact_vector.h)
   // Most properties have none: shared_value.h (16 bytes, none held while empty). Read with `*`.
   SharedValue<std::string> description;
   // Most properties have none, or the same as many others: see shared_value.h. Read with

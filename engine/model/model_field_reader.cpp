@@ -110,10 +110,10 @@ void read_row(YamlFieldReader& reader, const ModelField<Owner>& row, std::string
         if constexpr (kIsMember<decltype(member)>) {
           auto& value = owner.*member;
           using T = std::remove_reference_t<decltype(value)>;
-          if constexpr (kIsSharedValue<T>) {
-            // Read into a value of its own, then shared (none while it stays the default).
+          if constexpr (kIsHeld<T>) {
+            // Read into a value of its own, then held (none while it stays the default).
             if (written) {
-              auto read = *value;
+              auto read = held_value(value);
               read_value(reader, row, owner, read, diagnostics);
               value = std::move(read);
             }

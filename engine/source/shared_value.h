@@ -40,10 +40,10 @@ class SharedValue {
   friend bool operator==(const SharedValue& a, const SharedValue& b) { return *a == *b; }
 
  private:
-  static const T& empty() {
-    static const T value{};
-    return value;
-  }
+  // A static member, not a function's static: read without a guard on every call.
+  static const T& empty() { return kEmpty; }
+  static inline const T kEmpty{};
+
   void assign(T value) {
     if (value == T{}) {
       value_.reset();
