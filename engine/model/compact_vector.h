@@ -85,7 +85,7 @@ class CompactVector {
  private:
   // A static member, not a function's static: read without a guard on every call.
   static const std::vector<T>& none() { return kNone; }
-  static inline const std::vector<T> kNone{};
+  static constinit inline const std::vector<T> kNone{};  // as SharedValue's kEmpty
 
   void assign(std::vector<T> items) {
     if (items.empty()) {

@@ -52,7 +52,7 @@ const std::vector<T>& held_value(const CompactVector<T>& held) {
 }
 
 // The value of a row's member in `owner`: a reference to the member (to the value a SharedValue
-// holds), or the derived texts.
+// or a CompactVector holds), or the derived texts.
 template <class Owner, class Member>
 decltype(auto) field_of(const Owner& owner, Member member) {
   if constexpr (std::is_member_object_pointer_v<Member>) {

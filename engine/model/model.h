@@ -71,8 +71,8 @@ struct Property {
   // A taxonomy category, "none", or empty when unclassified. A few values over a whole plan: held
   // shared (shared_value.h), one copy of each in a model (PropertyValuePool). Read with `*`.
   SharedValue<std::string> pii;
-  CompactVector<Ref>
-      consent;  // purposes a user must grant before it is collected (compact_vector.h)
+  // Purposes a user must grant before it is collected. Most properties have none: compact_vector.h.
+  CompactVector<Ref> consent;
   // Most properties have none: shared_value.h (16 bytes, none held while empty). Read with `*`.
   SharedValue<std::string> description;
   // Most properties have none, or the same as many others: see shared_value.h. Read with
