@@ -83,10 +83,10 @@ class CompactVector {
   friend bool operator==(const CompactVector& a, const std::vector<T>& b) { return a.get() == b; }
 
  private:
-  // A static member, not a function's static: read without a guard on every call.
-  static const std::vector<T>& none() { return kNone; }
-  static constinit inline const std::vector<T> kNone{};  // as SharedValue's kEmpty
-
+  static const std::vector<T>& none() {
+    static const std::vector<T> empty;
+    return empty;
+  }
   void assign(std::vector<T> items) {
     if (items.empty()) {
       items_.reset();

@@ -40,11 +40,10 @@ class SharedValue {
   friend bool operator==(const SharedValue& a, const SharedValue& b) { return *a == *b; }
 
  private:
-  // A static member, not a function's static: read without a guard on every call. constinit:
-  // set before any code runs, so that no other static's initialisation can read it unset.
-  static const T& empty() { return kEmpty; }
-  static constinit inline const T kEmpty{};
-
+  static const T& empty() {
+    static const T value{};
+    return value;
+  }
   void assign(T value) {
     if (value == T{}) {
       value_.reset();
