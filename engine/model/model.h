@@ -2,6 +2,7 @@
 
 #include <compare>
 #include <cstddef>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -423,7 +424,13 @@ struct DeliveryClass {
   const std::string* category = nullptr;
   const Transformation* transformed_by = nullptr;
 
-  friend auto operator<=>(const DeliveryClass&, const DeliveryClass&) = default;
+  bool operator==(const DeliveryClass&) const = default;
+  // An order for the model's set: by address, through std::less, which orders any two pointers
+  // (the built-in `<` does not promise to for pointers into different objects).
+  friend bool operator<(const DeliveryClass& a, const DeliveryClass& b) {
+    if (a.category != b.category) return std::less<const std::string*>{}(a.category, b.category);
+    return std::less<const Transformation*>{}(a.transformed_by, b.transformed_by);
+  }
 };
 
 // A property as a destination receives it: after exclusions, with its PII class after the
