@@ -88,9 +88,11 @@ class ByteReader {
   size_t remaining() const { return ok_ ? bytes_.size() - at_ : 0; }
   // A count of things that take at least one byte each: never more than the bytes left.
   size_t count() { return static_cast<size_t>(at_most(bytes_.size() - at_)); }
-  std::string text() {
+  std::string text() { return std::string(text_view()); }
+  // The next text as a view into the bytes read, valid as long as they are.
+  std::string_view text_view() {
     size_t index = 0;
-    return std::string(text_view(index));
+    return text_view(index);
   }
   // A text written once and referred to after (a rule's help, in every one of its findings) is
   // one shared string for all of its readings, as it was before it was written.

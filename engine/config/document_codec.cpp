@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "config/byte_codec.h"
+#include "config/node_arena.h"
 
 namespace steward::config {
 
@@ -19,8 +20,11 @@ class Writer : public ByteWriter {
   Writer() : ByteWriter(kMaxInternedBytes) {}
 
   // A span's place; its file is the one being encoded, or none.
-  void span(const Span& span) {
-    number(span.source ? 1 : 0);
+  void span(const Span& span) { place(span.source != nullptr, span); }
+  void span(const NodeSpan& span) { place(span.source != nullptr, span); }
+  template <class Place>
+  void place(bool in_file, const Place& span) {
+    number(in_file ? 1 : 0);
     number(span.line);
     number(span.column);
     number(span.end_line);
@@ -51,10 +55,11 @@ class Writer : public ByteWriter {
 };
 
 // Every read is checked against the bytes left; the first failure makes the whole decode fail.
+// The nodes are made in `arena`, their texts views into `bytes` (which the arena keeps).
 class Reader : public ByteReader {
  public:
-  Reader(std::string_view bytes, const SourceRef& source)
-      : ByteReader(bytes, kMaxInternedBytes), source_(source) {}
+  Reader(std::string_view bytes, const SourceRef& source, NodeArena& arena)
+      : ByteReader(bytes, kMaxInternedBytes), source_(source), arena_(arena) {}
 
   Span span() {
     Span span;
@@ -64,6 +69,20 @@ class Reader : public ByteReader {
       return span;
     }
     span.source = has_source ? source_ : nullptr;
+    span.line = number32();
+    span.column = number32();
+    span.end_line = number32();
+    span.end_column = number32();
+    return span;
+  }
+  NodeSpan node_span() {
+    NodeSpan span;
+    const uint64_t has_source = number();
+    if (has_source > 1) {
+      fail();
+      return span;
+    }
+    span.source = has_source ? source_.get() : nullptr;
     span.line = number32();
     span.column = number32();
     span.end_line = number32();
@@ -84,27 +103,28 @@ class Reader : public ByteReader {
     }
     node.kind = static_cast<Node::Kind>(tag & 3);
     node.quoted = (tag & 4) != 0;
-    node.span = span();
+    node.span = node_span();
     switch (node.kind) {
       case Node::Kind::null:
       case Node::Kind::scalar:
-        node.text = text();
+        node.text = text_view();
         break;
       case Node::Kind::sequence: {
-        const size_t items = count();
-        node.items.reserve(items);
-        for (size_t i = 0; i < items && ok(); ++i)
-          node.items.push_back(this->node(depth + 1));
+        const size_t count = this->count();
+        Node* items = arena_.nodes(count);
+        for (size_t i = 0; i < count && ok(); ++i)
+          items[i] = this->node(depth + 1);
+        node.items = NodeList<Node>(items, count);
         break;
       }
       case Node::Kind::mapping: {
-        const size_t entries = count();
-        node.entries.reserve(entries);
-        for (size_t i = 0; i < entries && ok(); ++i) {
-          Node key = this->node(depth + 1);
-          Node value = this->node(depth + 1);
-          node.entries.push_back(MapEntry{std::move(key), std::move(value)});
+        const size_t count = this->count();
+        MapEntry* entries = arena_.entries(count);
+        for (size_t i = 0; i < count && ok(); ++i) {
+          entries[i].key = this->node(depth + 1);
+          entries[i].value = this->node(depth + 1);
         }
+        node.entries = NodeList<MapEntry>(entries, count);
         break;
       }
     }
@@ -113,6 +133,7 @@ class Reader : public ByteReader {
 
  private:
   SourceRef source_;
+  NodeArena& arena_;
 };
 
 }  // namespace
@@ -133,7 +154,9 @@ std::string encode_read_result(const ReadResult& result) {
 }
 
 std::optional<ReadResult> decode_read_result(std::string_view bytes, const SourceRef& source) {
-  Reader reader(bytes, source);
+  if (!bytes.starts_with(kDocumentMagic)) return std::nullopt;
+  auto arena = std::make_shared<NodeArena>(4 * bytes.size());
+  Reader reader(arena->keep(std::string(bytes)), source, *arena);
   if (!reader.literal(kDocumentMagic) || reader.number() != kDocumentCodecVersion)
     return std::nullopt;
   ReadResult result;
@@ -143,7 +166,7 @@ std::optional<ReadResult> decode_read_result(std::string_view bytes, const Sourc
   for (size_t i = 0; i < documents && reader.ok(); ++i) {
     const size_t index = reader.number32();
     Node root = reader.node(0);
-    result.documents.push_back(Document{std::move(root), source, index});
+    result.documents.emplace_back(root, source, index, arena);
   }
   const size_t diagnostics = reader.count();
   for (size_t i = 0; i < diagnostics && reader.ok(); ++i)

@@ -4,12 +4,14 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 
 #include "config/duplicate_keys.h"
 #include "config/input_checks.h"
 #include "config/json_syntax.h"
+#include "config/node_arena.h"
 #include "config/text_locator.h"
 #include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
@@ -29,10 +31,12 @@ Diagnostic nesting_too_deep(const Span& span) {
       "no tracking plan needs this depth; check that the file is not generated wrongly");
 }
 
-// A collection being read, with what its subtree costs: an alias of it copies that much.
+// A collection being read, with what its subtree costs: an alias of it adds that much to every
+// walk over the tree. Its children wait on the builder's `pending_` from `first` on (a mapping's
+// as key, value, key...) until it ends and they move to the arena together, in one array.
 struct Frame {
   Node node;
-  std::optional<Node> key;  // a mapping's key waiting for its value
+  size_t first = 0;
   std::string anchor;
   bool block = false;  // a block sequence places an empty item at its '-'
   size_t cost = 1;     // nodes plus scalar bytes
@@ -51,6 +55,8 @@ class Builder {
       : source_(source),
         result_(result),
         locator_(source),
+        // A node and a map entry take about eight times the bytes of the line that writes them.
+        arena_(std::make_shared<NodeArena>(8 * source->text().size())),
         alias_budget_(2 * source->text().size() + kAliasExpansionAllowance) {}
 
   // Handles one event; false once reading stops (an error was reported).
@@ -71,14 +77,25 @@ class Builder {
   bool start(const yaml_event_t& event, bool mapping);
   bool end();
   bool alias(const yaml_event_t& event);
-  void attach(Node node, const std::string& anchor, size_t cost, int height);
+  void attach(const Node& node, const std::string& anchor, size_t cost, int height);
+  // A waiting mapping key (at the top of `pending_`), or nullptr.
+  const Node* waiting_key() const {
+    const Frame& parent = stack_.back();
+    const bool odd = (pending_.size() - parent.first) % 2 == 1;
+    return parent.node.is_mapping() && odd ? &pending_.back() : nullptr;
+  }
+  // The scalar's text where the file holds it as it reads (a plain or a quoted scalar without
+  // escapes or line breaks, nearly all of them), else a copy in the arena.
+  std::string_view scalar_text(const yaml_event_t& event);
 
   SourceRef source_;
   ReadResult& result_;
   TextLocator locator_;
+  std::shared_ptr<NodeArena> arena_;
   std::vector<Frame> stack_;
+  std::vector<Node> pending_;
   std::unordered_map<std::string, Anchored> anchors_;
-  std::optional<Node> root_;
+  std::optional<Node> root_;  // the document's root, once read
   size_t nodes_ = 0;
   size_t alias_budget_;
 };
@@ -104,13 +121,12 @@ bool Builder::scalar(const yaml_event_t& event) {
                   std::to_string(kMaxScalarBytes >> 20) + " MiB, the most steward reads"));
   }
   Node node;
-  node.text.assign(reinterpret_cast<const char*>(data.value), data.length);
   node.quoted = data.style != YAML_PLAIN_SCALAR_STYLE && data.style != YAML_ANY_SCALAR_STYLE;
-  const bool plain_null =
-      !node.quoted && (node.text.empty() || node.text == "~" || node.text == "null" ||
-                       node.text == "Null" || node.text == "NULL");
+  const std::string_view value(reinterpret_cast<const char*>(data.value), data.length);
+  const bool plain_null = !node.quoted && (value.empty() || value == "~" || value == "null" ||
+                                           value == "Null" || value == "NULL");
   node.kind = plain_null ? Node::Kind::null : Node::Kind::scalar;
-  if (plain_null) node.text.clear();  // a null reads the same however it is written
+  if (!plain_null) node.text = scalar_text(event);  // a null reads the same however it is written
   // A block scalar, or a quoted or plain one over several lines, is placed at its first line; a
   // quoted one is underlined to the end of that line.
   if (span.end_line != span.line) {
@@ -128,19 +144,33 @@ bool Builder::scalar(const yaml_event_t& event) {
     span.end_line = span.line;
     span.end_column = span.column;
   }
-  node.span = span;
+  node.span = NodeSpan(span);
   // An empty value (`key:` with nothing after it) has no place of its own: it is placed at its
   // key, or at the '-' of its block sequence item.
   if (plain_null && event.start_mark.index == event.end_mark.index && !stack_.empty()) {
-    Frame& parent = stack_.back();
-    if (parent.node.is_mapping() && parent.key) {
-      node.span = parent.key->span;
-    } else if (parent.block && event.start_mark.index > 0) {
-      node.span = locator_.range(event.start_mark.index - 1, event.start_mark.index);
+    if (const Node* key = waiting_key()) {
+      node.span = key->span;
+    } else if (stack_.back().block && event.start_mark.index > 0) {
+      node.span = NodeSpan(locator_.range(event.start_mark.index - 1, event.start_mark.index));
     }
   }
-  attach(std::move(node), anchor_of(data.anchor), 1 + data.length, 0);
+  attach(node, anchor_of(data.anchor), 1 + data.length, 0);
   return true;
+}
+
+std::string_view Builder::scalar_text(const yaml_event_t& event) {
+  const auto& data = event.data.scalar;
+  const std::string_view value(reinterpret_cast<const char*>(data.value), data.length);
+  if (value.empty()) return {};
+  const std::string& text = source_->text();
+  size_t at = locator_.byte_offset(event.start_mark.index);
+  if (data.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+      data.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+    ++at;
+  const bool as_written = data.style != YAML_LITERAL_SCALAR_STYLE &&
+                          data.style != YAML_FOLDED_SCALAR_STYLE && at <= text.size() &&
+                          std::string_view(text).substr(at, value.size()) == value;
+  return as_written ? std::string_view(text).substr(at, value.size()) : arena_->text(value);
 }
 
 bool Builder::start(const yaml_event_t& event, bool mapping) {
@@ -149,7 +179,8 @@ bool Builder::start(const yaml_event_t& event, bool mapping) {
   if (!count_node(span)) return false;
   Frame frame;
   frame.node.kind = mapping ? Node::Kind::mapping : Node::Kind::sequence;
-  frame.node.span = span;
+  frame.node.span = NodeSpan(span);
+  frame.first = pending_.size();
   if (mapping) {
     frame.anchor = anchor_of(event.data.mapping_start.anchor);
   } else {
@@ -165,9 +196,20 @@ bool Builder::end() {
   Frame frame = std::move(stack_.back());
   stack_.pop_back();
   Node& node = frame.node;
-  // Growing by push_back leaves up to half of a vector unused; the tree is kept, so trim it.
-  node.items.shrink_to_fit();
-  node.entries.shrink_to_fit();
+  const auto children = pending_.begin() + static_cast<std::ptrdiff_t>(frame.first);
+  const size_t count = pending_.size() - frame.first;
+  if (node.is_sequence()) {
+    Node* items = arena_->nodes(count);
+    std::copy(children, pending_.end(), items);
+    node.items = NodeList<Node>(items, count);
+  } else {
+    // libyaml gives every key a value (an empty one at least), so the count is even.
+    MapEntry* entries = arena_->entries(count / 2);
+    for (size_t i = 0; i < count / 2; ++i)
+      entries[i] = MapEntry{children[2 * i], children[2 * i + 1]};
+    node.entries = NodeList<MapEntry>(entries, count / 2);
+  }
+  pending_.erase(children, pending_.end());
   // A collection's span ends where its last child ends, so it covers its whole extent.
   const Node* last = nullptr;
   if (node.is_sequence() && !node.items.empty()) last = &node.items.back();
@@ -177,7 +219,7 @@ bool Builder::end() {
     node.span.end_column = last->span.end_column;
   }
   if (node.is_mapping()) report_duplicate_keys(node, result_.diagnostics);
-  attach(std::move(node), frame.anchor, frame.cost, frame.height);
+  attach(node, frame.anchor, frame.cost, frame.height);
   return true;
 }
 
@@ -211,23 +253,17 @@ bool Builder::alias(const yaml_event_t& event) {
   return true;
 }
 
-void Builder::attach(Node node, const std::string& anchor, size_t cost, int height) {
+// An alias shares the anchored node's children: nodes are views, so nothing is copied.
+void Builder::attach(const Node& node, const std::string& anchor, size_t cost, int height) {
   if (!anchor.empty()) anchors_[anchor] = Anchored{node, cost, height};
   if (stack_.empty()) {
-    root_ = std::move(node);
+    root_ = node;
     return;
   }
   Frame& parent = stack_.back();
   parent.cost += cost;
   parent.height = std::max(parent.height, height + 1);
-  if (parent.node.is_sequence()) {
-    parent.node.items.push_back(std::move(node));
-  } else if (!parent.key) {
-    parent.key = std::move(node);
-  } else {
-    parent.node.entries.push_back(MapEntry{std::move(*parent.key), std::move(node)});
-    parent.key.reset();
-  }
+  pending_.push_back(node);
 }
 
 bool Builder::handle(const yaml_event_t& event) {
@@ -237,8 +273,8 @@ bool Builder::handle(const yaml_event_t& event) {
       root_.reset();
       return true;
     case YAML_DOCUMENT_END_EVENT: {
-      Document document{root_ ? std::move(*root_) : Node{}, source_, result_.documents.size()};
-      if (!document.root.span.valid()) document.root.span = point(event.start_mark);
+      Document document(root_ ? *root_ : Node{}, source_, result_.documents.size(), arena_);
+      if (!document.root.span.valid()) document.root.span = NodeSpan(point(event.start_mark));
       result_.documents.push_back(std::move(document));
       return true;
     }

@@ -15,7 +15,7 @@ constexpr size_t kLinearScanKeys = 16;
 
 Diagnostic duplicate_key(const Node& key, const Node& first) {
   return make_diagnostic(rule_id::kSchemaDuplicateKey, Severity::error, key.span,
-                         "key '" + key.text + "' appears twice in this mapping",
+                         "key '" + std::string(key.text) + "' appears twice in this mapping",
                          "remove one of them; YAML readers disagree on which one wins",
                          "first defined at line " + std::to_string(first.span.line));
 }

@@ -16,13 +16,13 @@ std::string scalar(const Node& node, std::string_view key) {
         "'" + std::string(key) + "' must be a single value, not a " + std::string(node.type_name()),
         "write it as `" + std::string(key) + ": value`");
   }
-  return node.text;
+  return std::string(node.text);
 }
 
 std::vector<std::string> string_list(const Node& node, std::string_view key) {
   std::vector<std::string> out;
   if (node.is_null()) return out;
-  if (node.is_scalar()) return {node.text};
+  if (node.is_scalar()) return {std::string(node.text)};
   if (!node.is_sequence()) {
     fail_at(node.span, "'" + std::string(key) + "' must be a list",
             "write it as `" + std::string(key) + ": [a, b]`");
@@ -85,7 +85,7 @@ std::optional<double> parse_coverage(const Node& node) {
   std::optional<double> minimum;
   for (const auto& entry : node.entries) {
     if (entry.key.text != "minimum") {
-      fail_at(entry.key.span, "unknown coverage key '" + entry.key.text + "'", fix);
+      fail_at(entry.key.span, "unknown coverage key '" + std::string(entry.key.text) + "'", fix);
     }
     std::string text = scalar(entry.value, "minimum");
     if (text.ends_with('%')) text.pop_back();
@@ -97,8 +97,8 @@ std::optional<double> parse_coverage(const Node& node) {
       used = 0;
     }
     if (used == 0 || used != text.size() || !(value >= 0 && value <= 100)) {
-      fail_at(entry.value.span, "coverage minimum '" + entry.value.text + "' is not a percentage",
-              fix);
+      fail_at(entry.value.span,
+              "coverage minimum '" + std::string(entry.value.text) + "' is not a percentage", fix);
     }
     minimum = value;
   }
@@ -148,7 +148,7 @@ Waiver parse_waiver(const Node& node) {
   static const std::vector<std::string> keys = {"rule", "target", "reason", "approved_by",
                                                 "expires"};
   for (const auto& entry : node.entries) {
-    const std::string& key = entry.key.text;
+    const std::string key(entry.key.text);
     if (key == "rule")
       waiver.rule = scalar(entry.value, key);
     else if (key == "target")
@@ -273,7 +273,7 @@ StewardConfig parse_steward_config(const SourceRef& source) {
                                                 "fail_on",    "waivers", "docs_url", "coverage",
                                                 "source_url", "traffic"};
   for (const auto& entry : root.entries) {
-    const std::string& key = entry.key.text;
+    const std::string key(entry.key.text);
     const Node& value = entry.value;
     if (key == "paths")
       config.paths = path_list(value, key, &config.path_spans);
@@ -298,8 +298,8 @@ StewardConfig parse_steward_config(const SourceRef& source) {
                 "write `severity: {governance.description-required: warning}`");
       }
       for (const auto& rule : value.entries) {
-        config.severity[rule.key.text] =
-            SeverityOverride{parse_severity(rule.value, rule.key.text), rule.key.span};
+        config.severity[std::string(rule.key.text)] =
+            SeverityOverride{parse_severity(rule.value, std::string(rule.key.text)), rule.key.span};
       }
     } else if (key == "waivers") {
       if (value.is_null()) continue;

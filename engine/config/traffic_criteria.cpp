@@ -13,7 +13,7 @@ namespace {
 
 // "0.1%" -> 0.001. Only a percentage is accepted: a bare 0.1 could mean either.
 double parse_rate(const Node& node, const std::string& key) {
-  const std::string& text = node.text;
+  const std::string text(node.text);
   double percent = -1;
   if (node.is_scalar() && text.size() > 1 && text.back() == '%') {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size() - 1, percent);
@@ -29,20 +29,22 @@ double parse_rate(const Node& node, const std::string& key) {
 long long parse_count(const Node& node, const std::string& key) {
   auto value = node.as_integer();
   if (!node.is_scalar() || !value || *value < 0) {
-    fail_at(node.span,
-            "'" + key + "' must be a whole number of at least 0, not '" + node.text + "'",
-            "write e.g. `" + key + ": 0`");
+    fail_at(
+        node.span,
+        "'" + key + "' must be a whole number of at least 0, not '" + std::string(node.text) + "'",
+        "write e.g. `" + key + ": 0`");
   }
   return *value;
 }
 
 void unknown_key(const MapEntry& entry, const std::string& section,
                  const std::vector<std::string>& keys) {
-  auto guess = closest_match(entry.key.text, keys);
+  const std::string key(entry.key.text);
+  auto guess = closest_match(key, keys);
   std::string list;
   for (const auto& k : keys)
     list += (list.empty() ? "" : ", ") + k;
-  fail_at(entry.key.span, "unknown key '" + entry.key.text + "' in traffic." + section,
+  fail_at(entry.key.span, "unknown key '" + key + "' in traffic." + section,
           guess ? "did you mean '" + *guess + "'?" : "traffic." + section + " has " + list);
 }
 
@@ -58,7 +60,7 @@ void parse_validate(const Node& node, TrafficCriteria& out) {
   static const std::vector<std::string> keys = {"max_invalid_rate"};
   for (const auto& entry : mapping(node, "validate").entries) {
     if (entry.key.text == "max_invalid_rate")
-      out.max_invalid_rate = parse_rate(entry.value, entry.key.text);
+      out.max_invalid_rate = parse_rate(entry.value, std::string(entry.key.text));
     else
       unknown_key(entry, "validate", keys);
   }
@@ -68,7 +70,7 @@ void parse_replay(const Node& node, TrafficCriteria& out) {
   static const std::vector<std::string> keys = {"max_newly_rejected_rate", "max_new_pii_deliveries",
                                                 "max_newly_blocked_by_consent_rate"};
   for (const auto& entry : mapping(node, "replay").entries) {
-    const std::string& key = entry.key.text;
+    const std::string key(entry.key.text);
     if (key == keys[0])
       out.max_newly_rejected_rate = parse_rate(entry.value, key);
     else if (key == keys[1])
@@ -83,7 +85,7 @@ void parse_replay(const Node& node, TrafficCriteria& out) {
 void parse_identity(const Node& node, TrafficCriteria& out) {
   static const std::vector<std::string> keys = {"max_collisions", "max_largest_profile"};
   for (const auto& entry : mapping(node, "identity").entries) {
-    const std::string& key = entry.key.text;
+    const std::string key(entry.key.text);
     if (key == keys[0])
       out.max_collisions = parse_count(entry.value, key);
     else if (key == keys[1])
@@ -100,7 +102,7 @@ TrafficCriteria parse_traffic_criteria(const Node& node) {
   if (node.is_null()) return out;
   static const std::vector<std::string> keys = {"validate", "replay", "identity"};
   for (const auto& entry : mapping(node, "traffic").entries) {
-    const std::string& key = entry.key.text;
+    const std::string key(entry.key.text);
     if (entry.value.is_null()) continue;
     if (key == "validate")
       parse_validate(entry.value, out);

@@ -72,7 +72,7 @@ void find_literal_credentials(const config::Node& node, const std::string& path,
                               std::vector<LiteralCredential>& out) {
   if (node.is_mapping()) {
     for (const auto& entry : node.entries) {
-      std::string at = path + "." + entry.key.text;
+      std::string at = path + "." + std::string(entry.key.text);
       if (credential_key(entry.key.text) && scalar_literal(entry.value)) {
         out.push_back({at, entry.value.span});
       } else {

@@ -11,7 +11,7 @@ void read_exclusions(YamlFieldReader& reader, Destination& destination, Diagnost
   if (!exclusions) return;
   for (const auto& entry : exclusions->entries) {
     Exclusion exclusion;
-    exclusion.event = Ref{entry.key.text, entry.key.span};
+    exclusion.event = Ref{std::string(entry.key.text), entry.key.span};
     if (entry.value.is_sequence()) {
       for (const auto& item : entry.value.items) {
         if (auto r = scalar_ref(item, "an excluded property", diagnostics)) {
@@ -19,7 +19,7 @@ void read_exclusions(YamlFieldReader& reader, Destination& destination, Diagnost
         }
       }
     } else if (!entry.value.is_null()) {
-      reader.wrong_type(entry.value, "exclude_properties." + entry.key.text,
+      reader.wrong_type(entry.value, "exclude_properties." + std::string(entry.key.text),
                         "a list of property paths");
     }
     destination.exclude_properties.push_back(std::move(exclusion));

@@ -48,11 +48,15 @@ std::optional<Property> read_library_property(const config::Node& root, Diagnost
   const config::Node* name = root.find("name");
   auto name_ref = reader.ref("name", true);
   if (!name_ref || !name) return std::nullopt;
+  // The property's own keys, in a mapping that lives while it is read.
+  std::vector<config::MapEntry> own;
+  for (const config::MapEntry& e : root.entries) {
+    if (e.key.text != "kind" && e.key.text != "name" &&
+        std::find(keys.begin(), keys.end(), e.key.text) != keys.end())
+      own.push_back(e);
+  }
   config::Node definition = root;
-  std::erase_if(definition.entries, [&](const config::MapEntry& e) {
-    return e.key.text == "kind" || e.key.text == "name" ||
-           std::find(keys.begin(), keys.end(), e.key.text) == keys.end();
-  });
+  definition.entries = config::NodeList<config::MapEntry>(own.data(), own.size());
   return read_property(*name, definition, "", diagnostics);
 }
 

@@ -237,8 +237,9 @@ bool ModelBuilder::add(const config::Document& document, SharedDocument* shared,
     return false;
   }
   auto guess = closest_match(kind->text, native_kinds());
-  report(diagnostics, rule_id::kSchemaUnknownKind, kind->span, "unknown kind '" + kind->text + "'",
-         "kinds are " + native_kind_list(), guess ? "did you mean '" + *guess + "'?" : "");
+  report(diagnostics, rule_id::kSchemaUnknownKind, kind->span,
+         "unknown kind '" + std::string(kind->text) + "'", "kinds are " + native_kind_list(),
+         guess ? "did you mean '" + *guess + "'?" : "");
   return false;
 }
 

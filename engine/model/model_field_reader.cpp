@@ -20,7 +20,7 @@ std::vector<std::string> read_texts(YamlFieldReader& reader, const char* key) {
   out.reserve(values->items.size());
   for (const auto& item : values->items) {
     if (item.is_scalar() || item.is_null())
-      out.push_back(item.text);
+      out.emplace_back(item.text);
     else
       reader.wrong_type(item, "an " + std::string(key) + " value", "a single value");
   }

@@ -24,7 +24,8 @@ void read_type(YamlFieldReader& reader, const config::Node& name, Property& prop
     known = known || t == name.text;
   if (!known) {
     auto guess = closest_match(name.text, kTypes);
-    report(diagnostics, rule_id::kSchemaInvalidValue, name.span, "unknown type '" + name.text + "'",
+    report(diagnostics, rule_id::kSchemaInvalidValue, name.span,
+           "unknown type '" + std::string(name.text) + "'",
            "types are string, number, integer, boolean, object, array, null",
            guess ? "did you mean '" + *guess + "'?" : "");
     return;
@@ -70,7 +71,8 @@ namespace {
 void read_property_into(Property& property, const config::Node& key, const config::Node& definition,
                         const std::string& parent_path, Diagnostics& diagnostics) {
   property.name = key.text;
-  property.path = parent_path.empty() ? key.text : parent_path + "." + key.text;
+  property.path =
+      parent_path.empty() ? std::string(key.text) : parent_path + "." + std::string(key.text);
   property.span = key.span;
   property.pii_span = key.span;
   property.type_span = key.span;

@@ -19,7 +19,8 @@ std::optional<Transformation> read_transformation(const config::Node& root,
   if (const config::Node* writes = reader.mapping("writes")) {
     for (const auto& entry : writes->entries) {
       if (auto category = scalar_ref(entry.value, "a written PII category", diagnostics)) {
-        transformation.writes.push_back(Write{Ref{entry.key.text, entry.key.span}, *category});
+        transformation.writes.push_back(
+            Write{Ref{std::string(entry.key.text), entry.key.span}, *category});
       }
     }
   }

@@ -10,7 +10,7 @@ namespace steward::model {
 
 std::optional<Ref> scalar_ref(const config::Node& node, std::string_view what,
                               Diagnostics& diagnostics) {
-  if (node.is_scalar()) return Ref{node.text, node.span};
+  if (node.is_scalar()) return Ref{std::string(node.text), node.span};
   report(diagnostics, rule_id::kSchemaWrongType, node.span,
          std::string(what) + " must be a single value, not a " + std::string(node.type_name()));
   return std::nullopt;
@@ -66,7 +66,7 @@ YamlFieldReader::YamlFieldReader(const config::Node& mapping, std::string what,
     return;
   }
   for (const auto& entry : mapping_.entries) {
-    const std::string& key = entry.key.text;
+    const std::string_view key = entry.key.text;
     written_ |= key_bit(key);
     bool known = false;
     for (const auto& k : known_keys)
@@ -92,11 +92,12 @@ YamlFieldReader::YamlFieldReader(const config::Node& mapping, What what,
 // An entry whose key is not one of `known_keys`; keys of teams' own are no finding.
 void YamlFieldReader::report_unknown(const config::MapEntry& entry,
                                      const std::vector<std::string>& known_keys) {
-  const std::string& key = entry.key.text;
+  const std::string_view key = entry.key.text;
   if (key.starts_with("x-") || key == "metadata") return;
   auto guess = closest_match(key, known_keys);
   report(diagnostics_, rule_id::kSchemaUnknownKey, entry.key.span,
-         "unknown key '" + key + "' in " + what(), "keys of your own go under `x-` or `metadata:`",
+         "unknown key '" + std::string(key) + "' in " + what(),
+         "keys of your own go under `x-` or `metadata:`",
          guess ? "did you mean '" + *guess + "'?" : "");
 }
 
@@ -138,7 +139,7 @@ std::optional<Ref> YamlFieldReader::ref(std::string_view key, bool required) {
     missing(key);
     return std::nullopt;
   }
-  return Ref{value->text, value->span};
+  return Ref{std::string(value->text), value->span};
 }
 
 std::vector<Ref> YamlFieldReader::refs(std::string_view key) {
@@ -152,7 +153,7 @@ std::vector<Ref> YamlFieldReader::refs(std::string_view key) {
   out.reserve(value->items.size());
   for (const auto& item : value->items) {
     if (item.is_scalar()) {
-      out.push_back(Ref{item.text, item.span});
+      out.push_back(Ref{std::string(item.text), item.span});
     } else {
       scalar_ref(item, std::string("an item of ") + std::string(key), diagnostics_);
     }

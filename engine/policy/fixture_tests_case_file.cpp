@@ -41,7 +41,7 @@ void read_env(const config::Node& node, Env& env, Diagnostics& errors) {
   }
   const std::vector<std::string> keys = {"today", "actor", "labels", "environment"};
   for (const auto& entry : node.entries) {
-    const std::string& key = entry.key.text;
+    const std::string key(entry.key.text);
     if (key == "today") {
       read_string(entry.value, key, env.today, errors);
     } else if (key == "actor") {
@@ -97,7 +97,8 @@ Diagnostics read_case_file(const std::filesystem::path& file, const std::string&
     if (entry.key.text == "env") {
       read_env(entry.value, updated, errors);
     } else {
-      Diagnostic d = case_file_error(entry.key.span, "unknown key `" + entry.key.text + "`");
+      Diagnostic d =
+          case_file_error(entry.key.span, "unknown key `" + std::string(entry.key.text) + "`");
       d.suggestion = "a case file takes `env:` (today, actor, labels, environment)";
       errors.push_back(std::move(d));
     }

@@ -62,6 +62,10 @@ class SourceRef {
   }
   ~SourceRef() { release(); }
 
+  // Another reference to a file that a reference elsewhere keeps alive (a document's nodes
+  // hold their file by a plain pointer, and their document holds the reference).
+  static SourceRef share(const SourceFile* held) { return SourceRef(held); }
+
   const SourceFile* get() const { return file_; }
   const SourceFile& operator*() const { return *file_; }
   const SourceFile* operator->() const { return file_; }

@@ -29,7 +29,7 @@ void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::D
     wrong_type(entry.value, "$ref", "a reference");
     return;
   }
-  const std::string& ref = entry.value.text;
+  const std::string_view ref = entry.value.text;
   RefResolution resolved = documents_.resolve(document, ref);
   if (resolved.remote) {
     unsupported(entry.value.span, resolved.error + "; the property is read without it",
@@ -42,7 +42,7 @@ void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::D
     auto guess = closest_match(last, resolved.candidates);
     if (!guess) guess = closest_match(ref, resolved.candidates);
     report(diagnostics_, rule_id::kReferenceUnknownSchema, entry.value.span,
-           "`$ref: " + ref + "` does not resolve: " + resolved.error,
+           "`$ref: " + std::string(ref) + "` does not resolve: " + resolved.error,
            "refer to a definition of this file (#/definitions/name, #/$defs/name) or to a JSON "
            "Schema file of the repository by its relative path",
            guess ? "did you mean '" + *guess + "'?" : "");
@@ -56,7 +56,7 @@ void JsonSchemaReader::follow_ref(const config::MapEntry& entry, const config::D
     if (!cycles_reported_.insert(&entry.value).second) return;  // once per `$ref`, not per path
     diagnostics_.push_back(make_diagnostic(
         rule_id::kSchemaRefCycle, Severity::warning, entry.value.span,
-        "`$ref: " + ref +
+        "`$ref: " + std::string(ref) +
             "` refers back to a schema it is part of; steward reads the nested occurrence as any "
             "value, so what it holds there is not checked",
         "a cycle of `$ref`s describes unbounded nesting, which steward's model has no place for",
@@ -154,7 +154,7 @@ void JsonSchemaReader::read_all_of(const config::MapEntry& entry, const config::
 
 void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::Document& document,
                                   Property& local, int depth) {
-  const std::string& keyword = entry.key.text;
+  const std::string_view keyword = entry.key.text;
   if (!entry.value.is_sequence()) {
     wrong_type(entry.value, keyword, "a list of schemas");
     return;
@@ -176,7 +176,7 @@ void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::D
   if (any_type || branches.empty()) return;  // one branch accepts anything: so does the union
   if (constrained.size() > 1) {
     unsupported(entry.key.span,
-                "`" + keyword +
+                "`" + std::string(keyword) +
                     "` of several schemas with their own constraints has no place in steward's "
                     "model; the property is read without them",
                 "steward maps unions of types (`anyOf: [{type: string}, {type: \"null\"}]`) and "
@@ -197,7 +197,7 @@ void JsonSchemaReader::read_union(const config::MapEntry& entry, const config::D
     }
     if (c.enum_values.empty() && !c.const_value) continue;
     if (other.types != std::vector<std::string>{"null"}) {
-      unsupported(entry.key.span, "`" + keyword +
+      unsupported(entry.key.span, "`" + std::string(keyword) +
                                       "` of an enum or const with other types cannot be "
                                       "mapped; the property is read without the enum");
       c.enum_values.clear();

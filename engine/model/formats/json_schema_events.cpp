@@ -31,7 +31,7 @@ const config::Node* unwrap_call_layout(const config::Node& root) {
     return nullptr;
   }
   for (const auto& entry : layout->entries) {
-    const std::string& key = entry.key.text;
+    const std::string_view key = entry.key.text;
     if (key != "properties" && key != "context" && key != "traits") return nullptr;
   }
   return inner;
@@ -113,7 +113,7 @@ void read_event_extensions(const config::Node& root, Event& event, Diagnostics& 
 bool JsonSchemaEvents::recognises(const config::Node& root) {
   if (!root.is_mapping() || root.find("kind")) return false;
   if (const config::Node* schema = root.find("$schema"); schema && schema->is_scalar()) {
-    const std::string& uri = schema->text;
+    const std::string_view uri = schema->text;
     if (uri.find("json-schema.org") != std::string::npos) return true;
     if (uri.find("iglucentral.com/schemas/com.snowplowanalytics.self-desc/") != std::string::npos) {
       return true;

@@ -46,7 +46,7 @@ const std::vector<std::string> kUnmapped = {"patternProperties",
                                             "$recursiveRef",
                                             "$dynamicRef"};
 
-bool listed(const std::vector<std::string>& list, const std::string& key) {
+bool listed(const std::vector<std::string>& list, std::string_view key) {
   return std::find(list.begin(), list.end(), key) != list.end();
 }
 
@@ -139,7 +139,7 @@ void JsonSchemaReader::apply(const config::Node& node, const config::Document& d
   std::vector<Ref> required;
   read_keywords(node, document, local, required, depth);
   for (const auto& entry : node.entries) {
-    const std::string& key = entry.key.text;
+    const std::string_view key = entry.key.text;
     if (key == "$ref")
       follow_ref(entry, document, local, depth);
     else if (key == "allOf")
@@ -171,7 +171,7 @@ void JsonSchemaReader::read_keywords(const config::Node& node, const config::Doc
   std::optional<bool> exclusive_minimum_flag, exclusive_maximum_flag;  // draft-04 form
   Constraints& c = local.constraints.edit();  // the pool drops it again when nothing is set
   for (const auto& entry : node.entries) {
-    const std::string& key = entry.key.text;
+    const std::string_view key = entry.key.text;
     const config::Node& value = entry.value;
     if (key == "type") {
       read_types(value, local);
@@ -234,12 +234,13 @@ void JsonSchemaReader::read_keywords(const config::Node& node, const config::Doc
       unsupported(entry.key.span, "`nullable` is OpenAPI, not JSON Schema, and is not read",
                   "list \"null\" among the types: `type: [string, \"null\"]`");
     } else if (listed(kUnmapped, key)) {
-      unsupported(entry.key.span, "the JSON Schema keyword `" + key +
+      unsupported(entry.key.span, "the JSON Schema keyword `" + std::string(key) +
                                       "` has no place in steward's model; what it checks is not "
                                       "seen by the rules");
     } else {
       auto guess = closest_match(key, json_schema_keywords());
-      unsupported(entry.key.span, "`" + key + "` is not a JSON Schema keyword steward reads",
+      unsupported(entry.key.span,
+                  "`" + std::string(key) + "` is not a JSON Schema keyword steward reads",
                   guess ? "did you mean `" + *guess + "`?" : "extension keys start with `x-`");
     }
   }
@@ -270,7 +271,7 @@ void JsonSchemaReader::read_types(const config::Node& value, Property& local) {
     if (!name->is_scalar() || !listed(kTypes, name->text)) {
       auto guess = name->is_scalar() ? closest_match(name->text, kTypes) : std::nullopt;
       report(diagnostics_, rule_id::kSchemaInvalidValue, name->span,
-             "unknown type '" + name->text + "'",
+             "unknown type '" + std::string(name->text) + "'",
              "types are string, number, integer, boolean, object, array, null",
              guess ? "did you mean '" + *guess + "'?" : "");
       continue;
@@ -286,7 +287,8 @@ void JsonSchemaReader::read_enum(const config::Node& value, Property& local) {
   }
   for (const auto& item : value.items) {
     if (item.is_scalar() || item.is_null()) {
-      local.constraints.edit().enum_values.push_back(item.is_null() ? "null" : item.text);
+      local.constraints.edit().enum_values.push_back(item.is_null() ? "null"
+                                                                    : std::string(item.text));
       note_value_type(item, local.constraints.edit());
     } else {
       unsupported(item.span, "an enum value that is a " + std::string(item.type_name()) +
@@ -323,7 +325,7 @@ void JsonSchemaReader::read_items(const config::MapEntry& entry, const config::D
     // Tuple validation: each position has its own schema. The model has one item schema.
     if (schema->items.empty()) return;
     unsupported(entry.key.span,
-                "tuple `" + entry.key.text +
+                "tuple `" + std::string(entry.key.text) +
                     "` (a schema per position) is read as the first position's schema for every "
                     "item");
     schema = &schema->items.front();
@@ -369,7 +371,7 @@ void JsonSchemaReader::read_additional(const config::MapEntry& entry, Property& 
 }
 
 void JsonSchemaReader::read_extension(const config::MapEntry& entry, Property& local) {
-  const std::string& key = entry.key.text;
+  const std::string_view key = entry.key.text;
   const config::Node& value = entry.value;
   if (key == "x-pii" || key == "x-steward-pii") {
     if (auto pii = scalar_ref(value, key, diagnostics_)) {
@@ -378,10 +380,10 @@ void JsonSchemaReader::read_extension(const config::MapEntry& entry, Property& l
     }
   } else if (key == "x-consent" || key == "x-steward-consent") {
     if (value.is_scalar()) {
-      local.consent.push_back(Ref{value.text, value.span});
+      local.consent.push_back(Ref{std::string(value.text), value.span});
     } else if (value.is_sequence()) {
       for (const auto& item : value.items) {
-        if (auto purpose = scalar_ref(item, "an item of " + key, diagnostics_)) {
+        if (auto purpose = scalar_ref(item, "an item of " + std::string(key), diagnostics_)) {
           local.consent.push_back(std::move(*purpose));
         }
       }
@@ -408,7 +410,7 @@ std::optional<long long> JsonSchemaReader::count(const config::MapEntry& entry) 
 }
 
 std::optional<std::string> JsonSchemaReader::text(const config::MapEntry& entry) {
-  if (entry.value.is_scalar()) return entry.value.text;
+  if (entry.value.is_scalar()) return std::string(entry.value.text);
   wrong_type(entry.value, entry.key.text, "text");
   return std::nullopt;
 }

@@ -22,7 +22,7 @@ std::optional<Ref> consent_entry(const config::Node& item, Diagnostics& diagnost
   return scalar_ref(item, "consent", diagnostics);
 }
 
-void read_provider(const std::string& platform, const config::Node& item,
+void read_provider(std::string_view platform, const config::Node& item,
                    RudderDestination& destination, Diagnostics& diagnostics) {
   YamlFieldReader reader(item, "consent provider",
                          {"provider", "resolution_strategy", "resolutionStrategy", "consents"},
@@ -65,7 +65,8 @@ void read_consent(const config::Node& config, RudderDestination& destination,
   for (const auto& per_platform : management->entries) {
     if (!per_platform.value.is_sequence()) {
       report(diagnostics, rule_id::kSchemaWrongType, per_platform.value.span,
-             "consent_management." + per_platform.key.text + " must be a list of providers");
+             "consent_management." + std::string(per_platform.key.text) +
+                 " must be a list of providers");
       continue;
     }
     for (const auto& item : per_platform.value.items)
@@ -135,8 +136,8 @@ void read_event_filter(const config::Node& config, RudderDestination& destinatio
   if (lists.empty()) return;
   for (size_t i = 1; i < lists.size(); ++i) {
     report(diagnostics, rule_id::kSchemaInvalidValue, lists[i].entry->key.span,
-           "a destination has one event filter: '" + lists[i].entry->key.text +
-               "' conflicts with '" + lists[0].entry->key.text + "'",
+           "a destination has one event filter: '" + std::string(lists[i].entry->key.text) +
+               "' conflicts with '" + std::string(lists[0].entry->key.text) + "'",
            "keep either the allow list or the deny list");
   }
   destination.event_filter = lists[0].kind;
@@ -156,10 +157,10 @@ void set_mode(RudderDestination& destination, std::string platform, std::string 
 std::optional<std::string> mode_of(const config::Node& value, const std::string& where,
                                    Diagnostics& diagnostics) {
   if (value.is_scalar() && std::find(kModes.begin(), kModes.end(), value.text) != kModes.end()) {
-    return value.text;
+    return std::string(value.text);
   }
   report(diagnostics, rule_id::kSchemaInvalidValue, value.span,
-         where + " must be cloud, device or hybrid, not '" + value.text + "'");
+         where + " must be cloud, device or hybrid, not '" + std::string(value.text) + "'");
   return std::nullopt;
 }
 
@@ -183,8 +184,9 @@ void read_connection_modes(const config::Node& config, RudderDestination& destin
       continue;
     }
     for (const auto& entry : modes->entries) {
-      if (auto mode = mode_of(entry.value, std::string(key) + "." + entry.key.text, diagnostics))
-        set_mode(destination, entry.key.text, *mode, entry.value.span);
+      if (auto mode = mode_of(entry.value, std::string(key) + "." + std::string(entry.key.text),
+                              diagnostics))
+        set_mode(destination, std::string(entry.key.text), *mode, entry.value.span);
     }
   }
   for (const char* key : {"use_native_sdk", "useNativeSDK"}) {
@@ -196,7 +198,7 @@ void read_connection_modes(const config::Node& config, RudderDestination& destin
     }
     for (const auto& entry : native->entries) {
       if (entry.value.as_bool().value_or(false))
-        set_mode(destination, entry.key.text, "device", entry.value.span);
+        set_mode(destination, std::string(entry.key.text), "device", entry.value.span);
     }
   }
 }

@@ -25,8 +25,8 @@ RudderRule read_rule(const config::Node& item, bool legacy, Diagnostics& diagnos
   if (auto id = reader.ref("id", true)) rule.id = *id;
   if (const config::Node* type = reader.get("type")) {
     if (type->is_scalar() && type->text != "event_rule") {
-      reader.invalid_value(*type,
-                           "rule type '" + type->text + "' is not read; rules are event_rule");
+      reader.invalid_value(
+          *type, "rule type '" + std::string(type->text) + "' is not read; rules are event_rule");
     }
   }
   rule.includes = read_includes(reader.get("includes"), diagnostics);

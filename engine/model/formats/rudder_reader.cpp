@@ -19,7 +19,7 @@ const std::vector<std::string> kKinds = {
 void unsupported_kind(const config::Node& kind, Diagnostics& diagnostics) {
   diagnostics.push_back(make_diagnostic(
       rule_id::kSchemaUnsupportedKind, Severity::warning, kind.span,
-      "steward does not read rudder-cli kind '" + kind.text + "'",
+      "steward does not read rudder-cli kind '" + std::string(kind.text) + "'",
       "steward reads properties, events, categories, custom-types, tp, tracking-plan, "
       "event-stream-source, destination and event-stream-connections; exclude this file in "
       "steward.yaml to silence this"));
@@ -56,7 +56,7 @@ void read_rudder_document(const config::Node& root, RudderProject& project,
       version_node->text != "rudder/0.1") {
     auto guess = closest_match(version_node->text, kVersions);
     reader.invalid_value(*version_node,
-                         "version '" + version_node->text +
+                         "version '" + std::string(version_node->text) +
                              "' is not a rudder-cli spec version steward reads (rudder/0.1, "
                              "rudder/v0.1, rudder/v1)",
                          guess ? "did you mean '" + *guess + "'?" : "");
@@ -72,7 +72,8 @@ void read_rudder_document(const config::Node& root, RudderProject& project,
   if (!known) {
     if (auto guess = closest_match(kind.text, kKinds)) {
       report(diagnostics, rule_id::kSchemaUnknownKind, kind.span,
-             "unknown rudder-cli kind '" + kind.text + "'", {}, "did you mean '" + *guess + "'?");
+             "unknown rudder-cli kind '" + std::string(kind.text) + "'", {},
+             "did you mean '" + *guess + "'?");
     } else {
       unsupported_kind(kind, diagnostics);
     }
@@ -83,7 +84,7 @@ void read_rudder_document(const config::Node& root, RudderProject& project,
     return;
   }
   check_kind_version(kind, version, diagnostics);
-  const std::string& k = kind.text;
+  const std::string_view k = kind.text;
   if (k == "properties")
     read_properties_spec(*spec, version, project, diagnostics);
   else if (k == "events")

@@ -39,9 +39,11 @@ std::optional<RudderRef> parse_rudder_ref(std::string_view text) {
 }
 
 std::string rudder_ref_forms(std::string_view kind) {
-  std::string out = "#" + std::string(kind) + ":ID";
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, wrongly) about "#" + std::string(kind).
+  std::string out = "#";
+  out.append(kind).append(":ID");
   for (const auto& [segment, legacy] : kLegacyKinds) {
-    if (legacy == kind) out += " or #/" + std::string(segment) + "/GROUP/ID";
+    if (legacy == kind) out.append(" or #/").append(segment).append("/GROUP/ID");
   }
   return out;
 }

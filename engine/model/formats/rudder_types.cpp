@@ -103,7 +103,7 @@ void read_config(const config::Node& node, RudderSpec version, RudderType& type,
   if (const config::Node* values = config.sequence("enum")) {
     for (const auto& item : values->items) {
       if (item.is_scalar() || item.is_null()) {
-        c.enum_values.push_back(item.is_null() ? "null" : item.text);
+        c.enum_values.push_back(item.is_null() ? "null" : std::string(item.text));
       } else {
         config.wrong_type(item, "an enum value", "a single value");
       }

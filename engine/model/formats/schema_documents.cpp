@@ -52,7 +52,7 @@ const config::Node* resolve_pointer(const config::Node& root, std::string_view p
       next = node->find(token);
       if (!next) {
         for (const auto& entry : node->entries)
-          candidates.push_back(entry.key.text);
+          candidates.emplace_back(entry.key.text);
       }
     } else if (node->is_sequence()) {
       bool digits = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;

@@ -1,5 +1,9 @@
 #include "model/formats/segment_plan.h"
 
+#include <algorithm>
+#include <memory>
+
+#include "config/node_arena.h"
 #include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 
@@ -17,15 +21,18 @@ const config::Node* events_of(const config::Node& root) {
   return nullptr;
 }
 
-// A schema keyword added to the event's `rules` (a copy), written where the event entry wrote it.
-void annotate(config::Node& schema, const char* key, const config::Node& value) {
-  if (schema.find(key)) return;
+// A schema keyword added to the event's `rules` (their entries, copied), written where the event
+// entry wrote it.
+void annotate(std::vector<config::MapEntry>& schema, const char* key, const config::Node& value) {
+  for (const config::MapEntry& entry : schema) {
+    if (entry.key.text == key) return;
+  }
   config::MapEntry entry;
   entry.key.kind = config::Node::Kind::scalar;
   entry.key.text = key;
   entry.key.span = value.span;
   entry.value = value;
-  schema.entries.push_back(std::move(entry));
+  schema.push_back(entry);
 }
 
 }  // namespace
@@ -56,11 +63,19 @@ std::vector<const config::Document*> SegmentTrackingPlans::take(const config::Do
       if (name && !reader.get("rules")) reader.missing("rules");
       continue;
     }
-    config::Document event{*rules, document.source, document.index};
-    annotate(event.root, "title", *item.find("name"));
+    std::vector<config::MapEntry> entries(rules->entries.begin(), rules->entries.end());
+    annotate(entries, "title", *item.find("name"));
     if (const config::Node* description = item.find("description"))
-      annotate(event.root, "description", *description);
-    events_.push_back(std::move(event));
+      annotate(entries, "description", *description);
+    // The event's schema is its rules with these entries added, in an arena of its own that
+    // keeps the file's, whose nodes it shares.
+    auto arena = std::make_shared<config::NodeArena>();
+    arena->keep(document.arena);
+    config::MapEntry* copied = arena->entries(entries.size());
+    std::copy(entries.begin(), entries.end(), copied);
+    config::Node root = *rules;
+    root.entries = config::NodeList<config::MapEntry>(copied, entries.size());
+    events_.emplace_back(root, document.source, document.index, std::move(arena));
     out.push_back(&events_.back());
   }
   return out;

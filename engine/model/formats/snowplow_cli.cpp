@@ -101,7 +101,7 @@ const config::Document* SnowplowProject::take(const config::Document& document,
   if (!type->is_scalar() ||
       std::find(kResourceTypes.begin(), kResourceTypes.end(), type->text) == kResourceTypes.end()) {
     report(diagnostics, rule_id::kSchemaUnsupportedKind, type->span,
-           "snowplow-cli resourceType '" + type->text + "' is not read",
+           "snowplow-cli resourceType '" + std::string(type->text) + "' is not read",
            "steward reads data-structure and data-product resources");
     return nullptr;
   }
@@ -128,7 +128,7 @@ const config::Document* SnowplowProject::take(const config::Document& document,
     return nullptr;
   }
   // The schema under `data` is read as an Iglu schema of its own, with the spans of this file.
-  schemas_.push_back(config::Document{*data, document.source, document.index});
+  schemas_.emplace_back(*data, document.source, document.index, document.arena);
   return &schemas_.back();
 }
 

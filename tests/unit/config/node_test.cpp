@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <deque>
+
 #include "read_helpers.h"
 
 using steward::config::Node;
@@ -9,9 +11,11 @@ using steward::config::testing::read;
 
 namespace {
 
-// The value under `key` of the first document of a YAML text.
+// The value under `key` of the first document of a YAML text. A node is a view into its read,
+// so the reads are kept for the whole run.
 Node value_of(const std::string& yaml, const std::string& key) {
-  auto result = read("t.yaml", yaml);
+  static std::deque<steward::config::ReadResult> reads;
+  const auto& result = reads.emplace_back(read("t.yaml", yaml));
   REQUIRE(result.diagnostics.empty());
   REQUIRE(result.documents.size() == 1);
   const Node* node = result.documents[0].root.find(key);

@@ -1,6 +1,8 @@
 // The JSON Schema reader: each keyword's place in the model, `$ref` and the combinators, what is
 // reported as unsupported (at the keyword), and which documents are events.
 
+#include <deque>
+
 #include "formats_helpers.h"
 #include "model/formats/json_schema_events.h"
 
@@ -250,8 +252,9 @@ TEST_SUITE("formats: JSON Schema documents as events") {
   TEST_CASE("recognised by $schema (json-schema.org or Iglu) or a self block, without kind") {
     using model::formats::JsonSchemaEvents;
     auto root = [](const std::string& text) {
-      auto read = config::read_documents(make_source("a.yaml", text));
-      return read.documents.front().root;
+      static std::deque<config::ReadResult> reads;  // the nodes are views into their read
+      reads.push_back(config::read_documents(make_source("a.yaml", text)));
+      return reads.back().documents.front().root;
     };
     CHECK(JsonSchemaEvents::recognises(root("$schema: http://json-schema.org/draft-07/schema#")));
     CHECK(JsonSchemaEvents::recognises(

@@ -2,10 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <deque>
 #include <string>
 #include <vector>
 
 #include "config/document_reader.h"
+#include "config/node_arena.h"
 #include "model/model_field_reader.h"
 #include "model/property_reader.h"
 #include "source/source_file.h"
@@ -16,16 +18,23 @@ using Strings = std::vector<std::string>;
 
 namespace {
 
+// Nodes are views into their read or their arena: these last the whole run.
+config::NodeArena& arena() {
+  static config::NodeArena nodes;
+  return nodes;
+}
+
 config::Node parse(const std::string& text) {
-  auto read = config::read_documents(make_source("t.yaml", text));
-  REQUIRE(read.documents.size() == 1);
-  return read.documents[0].root;
+  static std::deque<config::ReadResult> reads;
+  reads.push_back(config::read_documents(make_source("t.yaml", text)));
+  REQUIRE(reads.back().documents.size() == 1);
+  return reads.back().documents[0].root;
 }
 
 config::Node scalar(const std::string& text) {
   config::Node node;
   node.kind = config::Node::Kind::scalar;
-  node.text = text;
+  node.text = arena().text(text);
   return node;
 }
 
@@ -33,8 +42,10 @@ config::Node scalar(const std::string& text) {
 config::Node mapping_of(const Strings& keys) {
   config::Node node;
   node.kind = config::Node::Kind::mapping;
+  config::MapEntry* entries = arena().entries(keys.size());
   for (size_t i = 0; i < keys.size(); ++i)
-    node.entries.push_back({scalar(keys[i]), scalar(keys[i] + "#" + std::to_string(i))});
+    entries[i] = {scalar(keys[i]), scalar(keys[i] + "#" + std::to_string(i))};
+  node.entries = config::NodeList<config::MapEntry>(entries, keys.size());
   return node;
 }
 
