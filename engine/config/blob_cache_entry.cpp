@@ -80,11 +80,11 @@ uint32_t cache_checksum(std::string_view bytes) {
   return static_cast<uint32_t>(crc);
 }
 
-std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward_version,
-                               std::string_view payload) {
+std::string encode_cache_entry_header(const BlobCacheKey& key, std::string_view steward_version,
+                                      std::string_view payload) {
   std::string out;
   out.reserve(64 + steward_version.size() + key.blob_id.size() + key.path.size() +
-              key.format.size() + payload.size());
+              key.format.size());
   out.append(kEntryMagic);
   put_integer<uint32_t>(out, kBlobCacheLayout);
   put_text(out, steward_version);
@@ -93,6 +93,12 @@ std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward
   put_text(out, key.format);
   put_integer<uint64_t>(out, payload.size());
   put_integer<uint32_t>(out, cache_checksum(payload));
+  return out;
+}
+
+std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward_version,
+                               std::string_view payload) {
+  std::string out = encode_cache_entry_header(key, steward_version, payload);
   out.append(payload);
   return out;
 }

@@ -17,6 +17,10 @@ inline constexpr uint32_t kBlobCacheLayout = 1;
 // of the payload) followed by the payload.
 std::string encode_cache_entry(const BlobCacheKey& key, std::string_view steward_version,
                                std::string_view payload);
+// Only the header of that entry: a writer that has the payload in hand writes it after the header
+// without copying it into one string first (a check's outcome is megabytes).
+std::string encode_cache_entry_header(const BlobCacheKey& key, std::string_view steward_version,
+                                      std::string_view payload);
 
 // The payload of `entry` when it is whole and was written by `steward_version` for exactly `key`;
 // nullopt for anything else (truncated, extended, garbage, another layout, version or key, a

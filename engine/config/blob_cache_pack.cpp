@@ -118,10 +118,22 @@ PackWriter::~PackWriter() {
   fs::remove(temporary_, ec);
 }
 
-std::optional<uint64_t> PackWriter::append(std::string_view entry) {
+std::optional<uint64_t> PackWriter::append(std::string_view header, std::string_view payload) {
   if (failed_ || published_) return std::nullopt;
   const uint64_t offset = flushed_ + buffer_.size();
-  buffer_.append(entry);
+  if (header.size() + payload.size() >= kWriteBufferBytes) {
+    // Copying a large entry into the buffer would hold it twice for nothing.
+    if (!flush()) return std::nullopt;
+    for (std::string_view part : {header, payload}) {
+      if (!write_all(file_->fd(), part)) {
+        failed_ = true;
+        return std::nullopt;
+      }
+      flushed_ += part.size();
+    }
+    return offset;
+  }
+  buffer_.append(header).append(payload);
   if (buffer_.size() >= kWriteBufferBytes && !flush()) return std::nullopt;
   return offset;
 }

@@ -59,8 +59,10 @@ class PackWriter {
   static std::unique_ptr<PackWriter> create(const std::filesystem::path& dir);
   ~PackWriter();
 
-  // Appends one encoded entry; its offset, or nullopt once a write failed.
-  std::optional<uint64_t> append(std::string_view entry);
+  // Appends one encoded entry, given whole or as its header and payload; its offset, or nullopt
+  // once a write failed. An entry larger than the write buffer goes straight to the file.
+  std::optional<uint64_t> append(std::string_view entry) { return append(entry, {}); }
+  std::optional<uint64_t> append(std::string_view header, std::string_view payload);
   // Writes the buffered bytes so that file() reads them; false when a write failed.
   bool flush();
   // Flushes and renames the pack into place (a fresh name, never one in use); false on any

@@ -135,15 +135,16 @@ std::optional<std::string> BlobCacheStore::load(const BlobCacheKey& key) {
 }
 
 void BlobCacheStore::save(const BlobCacheKey& key, std::string_view payload) {
-  const std::string entry = encode_cache_entry(key, version_, payload);
+  const std::string header = encode_cache_entry_header(key, version_, payload);
   std::lock_guard lock(mutex_);
   index_packs();
   if (!writer_) writer_ = PackWriter::create(dir_);
   if (!writer_) return;
-  auto offset = writer_->append(entry);
+  auto offset = writer_->append(header, payload);
   if (!offset) return;
   auto& locations = index_[index_key(key)];
-  locations.insert(locations.begin(), Location{writer_->file(), *offset, entry.size()});
+  locations.insert(locations.begin(),
+                   Location{writer_->file(), *offset, header.size() + payload.size()});
   ++writes_;
 }
 

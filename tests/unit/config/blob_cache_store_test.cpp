@@ -183,6 +183,25 @@ TEST_SUITE("blob_cache_store") {
     CHECK(again.summary().entries == 2000);
   }
 
+  TEST_CASE("an entry larger than the write buffer, between small ones, loads back whole") {
+    // A check's outcome is megabytes: it goes to the file as it is, the small ones buffered.
+    TempFolder folder;
+    std::string large(3 << 20, 'x');
+    for (size_t i = 0; i < large.size(); i += 4099)
+      large[i] = static_cast<char>('a' + i % 26);
+    BlobCacheStore store(folder.path(), "1.0.0");
+    store.save({kKey.blob_id, "before.yaml", "t"}, "small before");
+    store.save({kKey.blob_id, "outcome", "t"}, large);
+    store.save({kKey.blob_id, "after.yaml", "t"}, "small after");
+    CHECK(store.load({kKey.blob_id, "outcome", "t"}) == large);
+    CHECK(store.load({kKey.blob_id, "after.yaml", "t"}) == "small after");
+    store.finish_run();
+    BlobCacheStore again(folder.path(), "1.0.0");
+    CHECK(again.load({kKey.blob_id, "before.yaml", "t"}) == "small before");
+    CHECK(again.load({kKey.blob_id, "outcome", "t"}) == large);
+    CHECK(again.load({kKey.blob_id, "after.yaml", "t"}) == "small after");
+  }
+
   TEST_CASE("two threads and two processes writing the same entries never leave a torn one") {
     TempFolder folder;
     auto payload = [](int writer, int round) {
