@@ -44,7 +44,7 @@ struct Finding {
   std::string fingerprint;     // stable identity, see docs/fingerprints.md
   std::string line_hash;       // SARIF partialFingerprints.primaryLocationLineHash ("<hex16>:<n>")
   std::optional<bool> is_new;  // true: not present at base; nullopt: base findings not known
-  // Held only for a suppressed finding (shared_value.h): 16 bytes, not 96, in each of a large
+  // Held only for a suppressed finding (shared_value.h): 8 bytes, not 96, in each of a large
   // plan's tens of thousands. Read with `->`, set whole or through `edit()`.
   SharedValue<Suppression> suppression;
   std::vector<TextEdit> fixes;

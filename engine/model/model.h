@@ -74,7 +74,7 @@ struct Property {
   SharedValue<std::string> pii;
   // Purposes a user must grant before it is collected. Most properties have none: compact_vector.h.
   CompactVector<Ref> consent;
-  // Most properties have none: shared_value.h (16 bytes, none held while empty). Read with `*`.
+  // Most properties have none: shared_value.h (8 bytes, none held while empty). Read with `*`.
   SharedValue<std::string> description;
   // Most properties have none, or the same as many others: see shared_value.h. Read with
   // `constraints->`, change with `constraints.edit()`.

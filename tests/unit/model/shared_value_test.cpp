@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "model/model.h"
 
@@ -81,5 +83,32 @@ TEST_SUITE("shared value") {
     CHECK(copy.constraints.shares_with(definition.constraints));
     copy.constraints.edit().pattern = "^x";
     CHECK(definition.constraints->pattern == "^[0-9]+$");
+  }
+
+  TEST_CASE("one pointer each; copies on several threads keep the count, the last frees it") {
+    static_assert(sizeof(SharedValue<std::string>) == sizeof(void*));
+    SharedValue<std::string> original(std::string(100, 'v'));
+    {
+      std::vector<std::thread> threads;
+      std::vector<std::vector<SharedValue<std::string>>> copies(4);
+      for (auto& mine : copies) {
+        threads.emplace_back([&original, &mine] {
+          for (int i = 0; i < 10000; ++i)
+            mine.push_back(original);
+          mine.resize(100);  // the rest released here, on this thread
+        });
+      }
+      for (auto& thread : threads)
+        thread.join();
+      for (const auto& mine : copies)
+        CHECK(mine.back().shares_with(original));
+      // Editing a copy while others hold the value gives the copy its own.
+      copies[0][0].edit() = "own";
+      CHECK(*original == std::string(100, 'v'));
+    }
+    // Every copy is gone: the original is alone, so an edit changes it in place.
+    const std::string* before = &*original;
+    original.edit().push_back('!');
+    CHECK(&*original == before);
   }
 }
