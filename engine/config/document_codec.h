@@ -13,7 +13,8 @@ namespace steward::config {
 // the bytes. Truncated, corrupt or foreign bytes (wrong magic or format version, lengths beyond
 // the input, nesting beyond kMaxNestingDepth) give nullopt; it never throws.
 std::string encode_read_result(const ReadResult& result);
-std::optional<ReadResult> decode_read_result(std::string_view bytes, const SourceRef& source);
+// The nodes' texts point into `bytes`, which the documents' arena keeps.
+std::optional<ReadResult> decode_read_result(std::string bytes, const SourceRef& source);
 
 // Bumped whenever the encoding changes: older bytes are then refused, not misread.
 inline constexpr unsigned kDocumentCodecVersion = 1;

@@ -19,7 +19,7 @@ std::shared_ptr<const ReadResult> ParseCache::parse(const std::string& path,
   if (persistent) {
     const auto started = Clock::now();
     std::optional<ReadResult> decoded;
-    if (auto bytes = store_->load(key)) decoded = codec_.decode(*bytes, source);
+    if (auto bytes = store_->load(key)) decoded = codec_.decode(std::move(*bytes), source);
     std::lock_guard lock(mutex_);
     decode_time_ += Clock::now() - started;  // a miss's look-up counts too
     if (decoded) {

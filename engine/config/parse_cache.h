@@ -16,11 +16,12 @@ namespace steward::config {
 
 // How parsed files are written to and read back from a BlobCacheStore. `format` names the
 // encoding and its version (it is part of every key), so a change of encoding never reads old
-// bytes. `decode` returns nullopt for bytes it does not accept, which counts as a miss.
+// bytes. `decode` returns nullopt for bytes it does not accept, which counts as a miss; it takes
+// the bytes over, so that a decoded parse can keep them instead of a copy.
 struct ParseCodec {
   std::string format;
   std::function<std::string(const ReadResult&)> encode;
-  std::function<std::optional<ReadResult>(std::string_view bytes, const SourceRef& source)> decode;
+  std::function<std::optional<ReadResult>(std::string bytes, const SourceRef& source)> decode;
 };
 
 // Parsed files keyed by git blob id and path: a file unchanged between base and head is parsed
@@ -30,7 +31,7 @@ struct ParseCodec {
 class ParseCache {
  public:
   // Parses kept for later reads (see `keep`) hold at most this much source text; their nodes take
-  // arenas of about 8 times as much (document_reader.cpp). Past it a parse is returned but not
+  // arenas of about ten times as much (document_reader.cpp). Past it a parse is returned but not
   // kept: a blob read again is parsed again (or decoded from the store), which costs time, never a
   // different result.
   static constexpr size_t kDefaultMaxKeptBytes = size_t{16} << 20;

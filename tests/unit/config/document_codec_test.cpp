@@ -84,7 +84,7 @@ TEST_SUITE("document_codec") {
     ReadResult original = steward::config::testing::read("a.yaml", kSample);
     const std::string bytes = encode_read_result(original);
     for (size_t length = 0; length < bytes.size(); ++length) {
-      CHECK_MESSAGE(!decode_read_result(std::string_view(bytes).substr(0, length), original.source),
+      CHECK_MESSAGE(!decode_read_result(bytes.substr(0, length), original.source),
                     "prefix of " << length << " bytes accepted");
     }
     // Bytes after the end are refused too.
