@@ -42,12 +42,22 @@ class ByteWriter {
   // views: what is encoded must outlive the writer.
   void text(std::string_view value) {
     if (value.size() <= max_interned_) {
-      auto [it, added] = table_.emplace(value, table_.size() + 1);
+      auto [it, added] = table_.emplace(value, numbered_ + 1);
       if (!added) {
         number(it->second);
         return;
       }
+      ++numbered_;
     }
+    number(0);
+    number(value.size());
+    out.append(value);
+  }
+  // A text that does not come again (a finding's message, its fingerprint): written out and
+  // numbered as the reader numbers every new text, but neither looked up nor remembered. Read
+  // with text(), like any other.
+  void unique_text(std::string_view value) {
+    if (value.size() <= max_interned_) ++numbered_;
     number(0);
     number(value.size());
     out.append(value);
@@ -58,6 +68,7 @@ class ByteWriter {
  private:
   size_t max_interned_;
   std::unordered_map<std::string_view, uint64_t> table_;
+  uint64_t numbered_ = 0;  // texts written out that the reader keeps in its table
 };
 
 class ByteReader {
@@ -154,7 +165,7 @@ template <class Writer>
 void write_diagnostic(Writer& out, const Diagnostic& d) {
   out.text(d.rule);
   out.number(static_cast<uint64_t>(d.severity));
-  out.text(d.message);
+  out.unique_text(d.message);
   out.span(d.span);
   out.span(d.base_span);
   out.text(*d.help);

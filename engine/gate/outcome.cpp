@@ -57,8 +57,8 @@ class Writer : public config::ByteWriter {
     number(f.subjects.size());
     for (const auto& subject : f.subjects)
       text(subject);
-    text(f.fingerprint);
-    text(f.line_hash);
+    unique_text(f.fingerprint);
+    unique_text(f.line_hash);
     number(f.is_new ? (*f.is_new ? 2 : 1) : 0);
     number(static_cast<uint64_t>(f.suppression->kind));
     text(f.suppression->reason);
@@ -183,8 +183,9 @@ bool read_finding(Reader& in, const std::vector<SourceRef>& sources, findings::F
 std::string encode_outcome(const CheckOutcome& outcome) {
   const SourceTable sources = sources_of(outcome);
   Writer out(sources);
-  // About a message, a fingerprint and a line hash of their own per finding, and 400 bytes.
-  out.reserve(3 * outcome.findings.size() + 64, 400 * outcome.findings.size() + 4096);
+  // About a subject of its own per finding (messages, fingerprints and line hashes are written
+  // without the table), and 400 bytes.
+  out.reserve(outcome.findings.size() + 64, 400 * outcome.findings.size() + 4096);
   out.out.append(kMagic);
   out.number(kOutcomeCodecVersion);
   write_sources(out, sources);
