@@ -115,6 +115,13 @@ class ByteReader {
     if (!shared_[index].has_value()) shared_[index] = std::string(value);
     return shared_[index];
   }
+  // The next `size` bytes as they are, valid as long as the bytes read.
+  std::string_view raw(size_t size) {
+    if (size > remaining()) return fail(), std::string_view();
+    const std::string_view value = bytes_.substr(at_, size);
+    at_ += size;
+    return value;
+  }
   bool literal(std::string_view expected) {
     if (bytes_.substr(at_, expected.size()) != expected) return fail();
     at_ += expected.size();

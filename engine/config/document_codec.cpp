@@ -15,9 +15,13 @@ constexpr std::string_view kDocumentMagic = "STWDOC";
 // Strings up to this long are interned; longer ones (descriptions) rarely repeat.
 constexpr size_t kMaxInternedBytes = 64;
 
+// A node's text is written as where it stands in the file (nearly all of them: the reader's nodes
+// point into the file's text where a scalar reads as written), tagged (offset << 1) | 1 and
+// followed by its length, and decoded as a view into the file again; any other text is tagged 0,
+// its length and its bytes following. Neither is looked up in a table: keys are where they are.
 class Writer : public ByteWriter {
  public:
-  Writer() : ByteWriter(kMaxInternedBytes) {}
+  explicit Writer(std::string_view file) : ByteWriter(kMaxInternedBytes), file_(file) {}
 
   // A span's place; its file is the one being encoded, or none.
   void span(const Span& span) { place(span.source != nullptr, span); }
@@ -36,7 +40,7 @@ class Writer : public ByteWriter {
     switch (node.kind) {
       case Node::Kind::null:
       case Node::Kind::scalar:
-        text(node.text);
+        node_text(node.text);
         break;
       case Node::Kind::sequence:
         number(node.items.size());
@@ -52,6 +56,22 @@ class Writer : public ByteWriter {
         break;
     }
   }
+
+ private:
+  void node_text(std::string_view text) {
+    const auto first = reinterpret_cast<uintptr_t>(file_.data());
+    const auto at = reinterpret_cast<uintptr_t>(text.data());
+    if (!text.empty() && at >= first && at - first + text.size() <= file_.size()) {
+      number(((at - first) << 1) | 1);
+      number(text.size());
+      return;
+    }
+    number(0);
+    number(text.size());
+    out.append(text);
+  }
+
+  std::string_view file_;
 };
 
 // Every read is checked against the bytes left; the first failure makes the whole decode fail.
@@ -60,6 +80,18 @@ class Reader : public ByteReader {
  public:
   Reader(std::string_view bytes, const SourceRef& source, NodeArena& arena)
       : ByteReader(bytes, kMaxInternedBytes), source_(source), arena_(arena) {}
+
+  // A node's text (see Writer): a view into the file, or into the bytes read.
+  std::string_view node_text() {
+    const uint64_t tag = number();
+    if (tag == 0) return raw(count());
+    const uint64_t size = number();  // of the file's text, which may be longer than the bytes left
+    const std::string_view file = source_->text();
+    const uint64_t offset = tag >> 1;
+    if ((tag & 1) == 0 || offset > file.size() || size > file.size() - offset)
+      return fail(), std::string_view();
+    return file.substr(offset, size);
+  }
 
   Span span() {
     Span span;
@@ -107,7 +139,7 @@ class Reader : public ByteReader {
     switch (node.kind) {
       case Node::Kind::null:
       case Node::Kind::scalar:
-        node.text = text_view();
+        node.text = node_text();
         break;
       case Node::Kind::sequence: {
         const size_t count = this->count();
@@ -139,7 +171,7 @@ class Reader : public ByteReader {
 }  // namespace
 
 std::string encode_read_result(const ReadResult& result) {
-  Writer writer;
+  Writer writer(result.source ? std::string_view(result.source->text()) : std::string_view());
   writer.out.append(kDocumentMagic);
   writer.number(kDocumentCodecVersion);
   writer.number(result.documents.size());

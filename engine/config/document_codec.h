@@ -17,6 +17,6 @@ std::string encode_read_result(const ReadResult& result);
 std::optional<ReadResult> decode_read_result(std::string bytes, const SourceRef& source);
 
 // Bumped whenever the encoding changes: older bytes are then refused, not misread.
-inline constexpr unsigned kDocumentCodecVersion = 1;
+inline constexpr unsigned kDocumentCodecVersion = 2;
 
 }  // namespace steward::config

@@ -71,6 +71,27 @@ TEST_SUITE("document_codec") {
     CHECK(bytes.size() < 2 * std::string(kSample).size() + 200);
   }
 
+  TEST_CASE("texts as written are places in the file; others are in the bytes; none dangles") {
+    ReadResult original = steward::config::testing::read("plan/a.yaml", kSample);
+    const std::string bytes = encode_read_result(original);
+    auto decoded = decode_read_result(bytes, original.source);
+    REQUIRE(decoded);
+    const std::string& file = original.source->text();
+    auto in_file = [&](std::string_view text) {
+      return text.data() >= file.data() && text.data() + text.size() <= file.data() + file.size();
+    };
+    const Node& event = decoded->documents[0].root;
+    CHECK(event.find("name")->text == "checkout started");
+    CHECK(in_file(event.find("name")->text));
+    CHECK(in_file(event.entries[0].key.text));
+    const Node* description = decoded->documents[1].root.find("description");
+    CHECK(description->text == "two\nlines\n");  // a block scalar: not as written
+    CHECK_FALSE(in_file(description->text));
+    // The same bytes against a shorter file: a place past its end is refused, not read.
+    auto shorter = steward::make_source("plan/a.yaml", std::string(file, 0, file.size() / 2));
+    CHECK_FALSE(decode_read_result(bytes, shorter));
+  }
+
   TEST_CASE("a syntax error and an empty file round-trip") {
     for (const char* text : {"a: [1, 2\n", "", "# only a comment\n"}) {
       ReadResult original = steward::config::testing::read("a.yaml", text);
