@@ -65,15 +65,17 @@ class Builder {
   TextLocator& locator() { return locator_; }
 
  private:
-  Span span_of(const yaml_event_t& event) {
-    return locator_.range(event.start_mark.index, event.end_mark.index);
+  NodeSpan span_of(const yaml_event_t& event) {
+    return locator_.node_range(event.start_mark.index, event.end_mark.index);
   }
-  Span point(const yaml_mark_t& mark) { return locator_.at_byte(locator_.byte_offset(mark.index)); }
+  NodeSpan point(const yaml_mark_t& mark) {
+    return locator_.node_at_byte(locator_.byte_offset(mark.index));
+  }
   bool stop(Diagnostic d) {
     result_.diagnostics.push_back(std::move(d));
     return false;
   }
-  bool count_node(const Span& at);
+  bool count_node(const NodeSpan& at);
   bool scalar(const yaml_event_t& event);
   bool start(const yaml_event_t& event, bool mapping);
   bool end();
@@ -105,7 +107,7 @@ std::string anchor_of(const yaml_char_t* anchor) {
   return anchor ? std::string(reinterpret_cast<const char*>(anchor)) : std::string();
 }
 
-bool Builder::count_node(const Span& at) {
+bool Builder::count_node(const NodeSpan& at) {
   if (++nodes_ <= kMaxNodesPerFile) return true;
   return stop(too_large(at, "more than " + std::to_string(kMaxNodesPerFile) +
                                 " nodes in one file, the most steward reads"));
@@ -113,7 +115,7 @@ bool Builder::count_node(const Span& at) {
 
 bool Builder::scalar(const yaml_event_t& event) {
   const auto& data = event.data.scalar;
-  Span span = span_of(event);
+  NodeSpan span = span_of(event);
   if (static_cast<int>(stack_.size()) > kMaxNestingDepth) return stop(nesting_too_deep(span));
   if (!count_node(span)) return false;
   if (data.length > kMaxScalarBytes) {
@@ -145,14 +147,14 @@ bool Builder::scalar(const yaml_event_t& event) {
     span.end_line = span.line;
     span.end_column = span.column;
   }
-  node.span = NodeSpan(span);
+  node.span = span;
   // An empty value (`key:` with nothing after it) has no place of its own: it is placed at its
   // key, or at the '-' of its block sequence item.
   if (plain_null && event.start_mark.index == event.end_mark.index && !stack_.empty()) {
     if (const Node* key = waiting_key()) {
       node.span = key->span;
     } else if (stack_.back().block && event.start_mark.index > 0) {
-      node.span = NodeSpan(locator_.range(event.start_mark.index - 1, event.start_mark.index));
+      node.span = locator_.node_range(event.start_mark.index - 1, event.start_mark.index);
     }
   }
   attach(node, anchor_of(data.anchor), 1 + data.length, 0);
@@ -175,12 +177,12 @@ std::string_view Builder::scalar_text(const yaml_event_t& event) {
 }
 
 bool Builder::start(const yaml_event_t& event, bool mapping) {
-  Span span = point(event.start_mark);
+  NodeSpan span = point(event.start_mark);
   if (static_cast<int>(stack_.size()) > kMaxNestingDepth) return stop(nesting_too_deep(span));
   if (!count_node(span)) return false;
   Frame frame;
   frame.node.kind = mapping ? Node::Kind::mapping : Node::Kind::sequence;
-  frame.node.span = NodeSpan(span);
+  frame.node.span = span;
   frame.first = pending_.size();
   if (mapping) {
     frame.anchor = anchor_of(event.data.mapping_start.anchor);
@@ -226,7 +228,7 @@ bool Builder::end() {
 
 bool Builder::alias(const yaml_event_t& event) {
   const std::string name = anchor_of(event.data.alias.anchor);
-  Span span = span_of(event);
+  NodeSpan span = span_of(event);
   auto found = anchors_.find(name);
   if (found == anchors_.end()) {
     // An alias inside the node its anchor names would expand for ever.
@@ -275,7 +277,7 @@ bool Builder::handle(const yaml_event_t& event) {
       return true;
     case YAML_DOCUMENT_END_EVENT: {
       Document document(root_ ? *root_ : Node{}, source_, result_.documents.size(), arena_);
-      if (!document.root.span.valid()) document.root.span = NodeSpan(point(event.start_mark));
+      if (!document.root.span.valid()) document.root.span = point(event.start_mark);
       result_.documents.push_back(std::move(document));
       return true;
     }

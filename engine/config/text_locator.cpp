@@ -46,22 +46,32 @@ size_t TextLocator::byte_offset(size_t char_index) {
   return byte_;
 }
 
-uint32_t TextLocator::line_of(size_t offset) const {
+uint32_t TextLocator::line_of(size_t offset) {
+  // The line starting at or before `offset` whose successor starts after it (1-based).
+  auto starts_by = [&](uint32_t line) { return line_starts_[line - 1] <= offset; };
+  const auto lines = static_cast<uint32_t>(line_starts_.size());
+  if (starts_by(line_) && (line_ == lines || !starts_by(line_ + 1))) return line_;
+  if (line_ < lines && starts_by(line_ + 1) && (line_ + 1 == lines || !starts_by(line_ + 2)))
+    return ++line_;
   auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  return static_cast<uint32_t>(after - line_starts_.begin());  // 1-based
+  line_ = static_cast<uint32_t>(after - line_starts_.begin());
+  return line_;
 }
 
-Span TextLocator::at_byte(size_t offset) const {
+NodeSpan TextLocator::node_at_byte(size_t offset) {
   offset = std::min(offset, source_->text().size());
   const uint32_t line = line_of(offset);
   size_t column = offset - line_starts_[line - 1] + 1;
   if (line == 1 && column > bom_) column -= bom_;
-  const auto c = static_cast<uint32_t>(column);
-  return Span{source_, line, c, line, c};
+  NodeSpan span;
+  span.source = source_.get();
+  span.line = span.end_line = line;
+  span.column = span.end_column = static_cast<uint32_t>(column);
+  return span;
 }
 
-Span TextLocator::range(size_t begin, size_t end) {
-  Span span = at_byte(byte_offset(begin));
+NodeSpan TextLocator::node_range(size_t begin, size_t end) {
+  NodeSpan span = node_at_byte(byte_offset(begin));
   if (end <= begin + 1) return span;
   // The last character of the range starts at the byte before the end's, less its continuation.
   size_t last = byte_offset(end);
@@ -69,7 +79,7 @@ Span TextLocator::range(size_t begin, size_t end) {
   if (last > 0) --last;
   while (last > 0 && last < text.size() && continuation(static_cast<unsigned char>(text[last])))
     --last;
-  Span end_span = at_byte(last);
+  const NodeSpan end_span = node_at_byte(last);
   span.end_line = end_span.line;
   span.end_column = end_span.column;
   return span;

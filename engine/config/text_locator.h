@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "config/node.h"
 #include "source/span.h"
 
 namespace steward::config {
@@ -20,15 +21,18 @@ class TextLocator {
   size_t byte_offset(size_t char_index);
 
   // A one-character span at a byte offset.
-  Span at_byte(size_t offset) const;
+  Span at_byte(size_t offset) { return node_at_byte(offset); }
   // From the character at `begin` to the one before `end` (character indexes, end exclusive);
   // one character when the range is empty.
-  Span range(size_t begin, size_t end);
+  Span range(size_t begin, size_t end) { return node_range(begin, end); }
+  // The same places for a node, whose span holds no counted reference (a node per YAML event).
+  NodeSpan node_at_byte(size_t offset);
+  NodeSpan node_range(size_t begin, size_t end);
 
   size_t bom_bytes() const { return bom_; }
 
  private:
-  uint32_t line_of(size_t offset) const;
+  uint32_t line_of(size_t offset);
 
   SourceRef source_;
   std::vector<uint32_t> line_starts_;
@@ -37,6 +41,7 @@ class TextLocator {
   // A cursor: the character at char_ starts at byte byte_.
   size_t char_ = 0;
   size_t byte_ = 0;
+  uint32_t line_ = 1;  // the line of the last offset asked for: the next is mostly on it or close
 };
 
 }  // namespace steward::config

@@ -1,0 +1,65 @@
+// Places from byte offsets and character indexes: the line found from a cursor (the reader asks
+// in nearly increasing order) must be the line a search would find, in any order asked.
+#include "config/text_locator.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+using steward::make_source;
+using steward::config::TextLocator;
+
+TEST_SUITE("text locator") {
+  TEST_CASE("every byte's line and column, asked forwards, backwards and at random") {
+    const std::string text = "a: 1\n\nbb: [x, y]\n  - z\nlast";
+    auto source = make_source("t.yaml", text);
+    // The expected place of each byte, counted by hand.
+    std::vector<std::pair<uint32_t, uint32_t>> expected;
+    uint32_t line = 1;
+    uint32_t column = 1;
+    for (char c : text) {
+      expected.emplace_back(line, column);
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::vector<size_t> order(text.size());
+    for (size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::vector<std::vector<size_t>> orders = {order, {order.rbegin(), order.rend()}};
+    std::mt19937 random(7);
+    for (int shuffle = 0; shuffle < 5; ++shuffle) {
+      std::shuffle(order.begin(), order.end(), random);
+      orders.push_back(order);
+    }
+    for (const auto& asked : orders) {
+      TextLocator locator(source);
+      for (size_t offset : asked) {
+        const auto place = locator.node_at_byte(offset);
+        CAPTURE(offset);
+        CHECK(place.line == expected[offset].first);
+        CHECK(place.column == expected[offset].second);
+        CHECK(place.source == source.get());
+      }
+    }
+  }
+
+  TEST_CASE("a range ends at its last character; a byte-order mark is not a column") {
+    auto source = make_source("t.yaml", "\xEF\xBB\xBFkey: value\n");
+    TextLocator locator(source);
+    const auto value = locator.node_range(5, 10);  // characters after the mark: "value"
+    CHECK(value.line == 1);
+    CHECK(value.column == 6);
+    CHECK(value.end_column == 10);
+    const steward::Span span = locator.range(0, 3);
+    CHECK(span.source == source);
+    CHECK(span.column == 1);
+    CHECK(span.end_column == 3);
+  }
+}
