@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::string_view kDocumentMagic = "STWDOC";
 
-// Strings up to this long are interned; longer ones (descriptions) rarely repeat.
+// A diagnostic's strings up to this long are interned; longer ones rarely repeat.
 constexpr size_t kMaxInternedBytes = 64;
 
 // A node's text is written as where it stands in the file (nearly all of them: the reader's nodes
@@ -75,7 +75,8 @@ class Writer : public ByteWriter {
 };
 
 // Every read is checked against the bytes left; the first failure makes the whole decode fail.
-// The nodes are made in `arena`, their texts views into `bytes` (which the arena keeps).
+// The nodes are made in `arena`, their texts views into the file's text or into `bytes` (which
+// the arena keeps).
 class Reader : public ByteReader {
  public:
   Reader(std::string_view bytes, const SourceRef& source, NodeArena& arena)

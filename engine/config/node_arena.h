@@ -11,8 +11,8 @@
 namespace steward::config {
 
 // The memory of one file's nodes: their child lists, and the texts that are not in the file's own
-// text, in a few blocks freed together (a vector and a string per node made and freed millions of
-// small allocations, on the threads that also make the model, which fragmented its memory).
+// text, in a few blocks freed together (a vector and a string per node were millions of small
+// allocations and frees in a large check).
 class NodeArena {
  public:
   // `expected_bytes`: about what the nodes will take, for the first block.
