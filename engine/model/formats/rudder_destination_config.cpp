@@ -118,7 +118,7 @@ std::vector<FilterList> filter_lists(const config::Node& config, Diagnostics& di
     add(*nested, "blacklist", "deny");
   }
   if (const config::Node* option = config.find("eventFilteringOption")) {
-    auto chosen = option->is_scalar() ? option->text : std::string();
+    const std::string_view chosen = option->is_scalar() ? option->text : std::string_view();
     if (chosen == "whitelistedEvents") add(config, "whitelistedEvents", "allow");
     if (chosen == "blacklistedEvents") add(config, "blacklistedEvents", "deny");
     if (chosen != "whitelistedEvents" && chosen != "blacklistedEvents" && chosen != "disable") {
