@@ -94,20 +94,8 @@ class Reader : public ByteReader {
     return file.substr(offset, size);
   }
 
-  Span span() {
-    Span span;
-    const uint64_t has_source = number();
-    if (has_source > 1) {
-      fail();
-      return span;
-    }
-    span.source = has_source ? source_ : nullptr;
-    span.line = number32();
-    span.column = number32();
-    span.end_line = number32();
-    span.end_column = number32();
-    return span;
-  }
+  // A diagnostic's span: a node's, holding its file (the one given, which outlives the read).
+  Span span() { return node_span(); }
   NodeSpan node_span() {
     NodeSpan span;
     const uint64_t has_source = number();

@@ -38,20 +38,20 @@ void* NodeArena::allocate(size_t bytes, size_t align) {
   return at;
 }
 
-Node* NodeArena::nodes(size_t count) {
+template <class T>
+T* NodeArena::make(size_t count) {
   if (count == 0) return nullptr;
-  void* memory = allocate(count * sizeof(Node), alignof(Node));
-  auto* first = static_cast<Node*>(memory);
+  auto* first = static_cast<T*>(allocate(count * sizeof(T), alignof(T)));
   std::uninitialized_value_construct_n(first, count);
   return first;
 }
 
+Node* NodeArena::nodes(size_t count) {
+  return make<Node>(count);
+}
+
 MapEntry* NodeArena::entries(size_t count) {
-  if (count == 0) return nullptr;
-  void* memory = allocate(count * sizeof(MapEntry), alignof(MapEntry));
-  auto* first = static_cast<MapEntry*>(memory);
-  std::uninitialized_value_construct_n(first, count);
-  return first;
+  return make<MapEntry>(count);
 }
 
 std::string_view NodeArena::text(std::string_view value) {

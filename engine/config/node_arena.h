@@ -34,6 +34,8 @@ class NodeArena {
 
  private:
   void* allocate(size_t bytes, size_t align);
+  template <class T>
+  T* make(size_t count);  // `count` default-constructed Ts
 
   std::byte* next_ = nullptr;
   size_t left_ = 0;
