@@ -65,7 +65,7 @@ class IndexPage {
     std::string html;
     for (const model::Route* r : routes) {
       html += (html.empty() ? "" : "; ") + destination_link(*r->destination) + " (" +
-              html_escape(joined(r->environments)) + ")";
+              html_escape(joined(*r->environments)) + ")";
     }
     return html;
   }

@@ -68,7 +68,7 @@ std::string events_section(const model::Model& model, const model::Destination& 
   for (const model::Route* route : routes) {
     html += "<tr><td><a href=\"index.html#" + event_anchor(model, *route->event) + "\">" +
             html_escape(route->event->name) + "</a></td><td>" +
-            html_escape(joined(route->environments)) + "</td></tr>\n";
+            html_escape(joined(*route->environments)) + "</td></tr>\n";
   }
   return html + "</table>\n";
 }

@@ -146,7 +146,7 @@ std::string link(const std::string& where, const std::string& blob_url) {
 std::vector<Reach> blast_radius(const model::Model& model, const std::string& event) {
   std::vector<Reach> out;
   for (const auto& route : model.routes) {
-    if (route.event->name == event) out.push_back({route.destination->name, route.environments});
+    if (route.event->name == event) out.push_back({route.destination->name, *route.environments});
   }
   return out;
 }

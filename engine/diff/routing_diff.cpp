@@ -63,8 +63,8 @@ RouteChange compare_routes(const model::Route& b, const model::Route& h) {
   change.event = h.event->name;
   change.base = &b;
   change.head = &h;
-  change.added_environments = missing_from(h.environments, b.environments);
-  change.removed_environments = missing_from(b.environments, h.environments);
+  change.added_environments = missing_from(*h.environments, *b.environments);
+  change.removed_environments = missing_from(*b.environments, *h.environments);
   std::unordered_map<std::string_view, const model::DeliveredProperty*> before;
   for (const auto& p : b.delivered_properties)
     before.emplace(p.property->path, &p);
@@ -91,7 +91,7 @@ RouteChange one_sided(ChangeKind kind, const model::Route& route) {
   change.event = route.event->name;
   const bool added = kind == ChangeKind::added;
   (added ? change.head : change.base) = &route;
-  (added ? change.added_environments : change.removed_environments) = route.environments;
+  (added ? change.added_environments : change.removed_environments) = *route.environments;
   auto& properties = added ? change.added_properties : change.removed_properties;
   for (const auto& p : route.delivered_properties)
     properties.push_back(&p);
@@ -102,7 +102,7 @@ RouteChange one_sided(ChangeKind kind, const model::Route& route) {
 // path, in one order) with the same PII classes. Then compare_routes finds nothing, when no path
 // is delivered twice (each head property is compared with base's first of its path).
 bool same_delivery(const model::Route& b, const model::Route& h, PathSet& paths) {
-  if (b.environments != h.environments) return false;
+  if (*b.environments != *h.environments) return false;
   const auto& before = b.delivered_properties;
   const auto& now = h.delivered_properties;
   if (before.size() != now.size()) return false;

@@ -79,7 +79,7 @@ class SourcesWriter {
     text(out_, "domain", event.domain);
     text(out_, "status", std::string(model::to_string(event.status)));
     if (event.deprecated) text(out_, "sunset", event.deprecated->sunset);
-    list(out_, "environments", route.environments);
+    list(out_, "environments", *route.environments);
     out_ << YAML::EndMap;
     out_ << YAML::Key << "columns" << YAML::Value << YAML::BeginSeq;
     for (const auto& column : dbt_columns(route))

@@ -195,10 +195,10 @@ json route_json(const Route& r) {
   }
   json out = {{"destination", r.destination->name},
               {"event", r.event->name},
-              {"environments", r.environments},
+              {"environments", *r.environments},
               {"consent", r.consent()},
               {"delivered_properties", delivered}};
-  if (!r.device_platforms.empty()) out["device_platforms"] = r.device_platforms;
+  if (!r.device_platforms.empty()) out["device_platforms"] = r.device_platforms.get();
   return out;
 }
 

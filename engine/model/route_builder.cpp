@@ -142,12 +142,28 @@ const DeliveryClass* delivery_class(Model& model, const std::string& category,
   return last;
 }
 
+// The model's one copy of each list of environments its routes reach (Route::environments).
+class EnvironmentLists {
+ public:
+  SharedValue<std::vector<std::string>> copy_of(std::vector<std::string> environments) {
+    // A model has a handful of distinct lists: a look through them is all it takes.
+    for (const auto& list : lists_) {
+      if (*list == environments) return list;
+    }
+    return lists_.emplace_back(std::move(environments));
+  }
+
+ private:
+  std::vector<SharedValue<std::vector<std::string>>> lists_;
+};
+
 Route route_for(Model& model, const Destination& destination, const Event& event,
-                const std::vector<const Transformation*>& transformations) {
+                const std::vector<const Transformation*>& transformations,
+                EnvironmentLists& environment_lists) {
   Route route;
   route.destination = &destination;
   route.event = &event;
-  route.environments = event_environments(model, event, destination);
+  route.environments = environment_lists.copy_of(event_environments(model, event, destination));
   route.device_platforms = device_platforms(model, event, destination);
   route.delivered_properties.reserve(event.all_properties.size());
   // What of the destination's exclusions and transformations applies to this event, found once
@@ -189,6 +205,7 @@ void build_routes(Model& model) {
       most += destination.all_events ? model.events.size() : destination.events.size();
   }
   model.routes.reserve(most);
+  EnvironmentLists environment_lists;
   for (const auto& destination : model.destinations) {
     std::vector<const Transformation*> transformations;
     for (const auto& t : destination.transformations) {
@@ -199,8 +216,8 @@ void build_routes(Model& model) {
     if (!destination.enabled) continue;  // a disabled destination receives nothing
     auto add = [&](const Event& event) {
       if (event.status == EventStatus::removed || !passes_filter(destination, event)) return;
-      Route route = route_for(model, destination, event, transformations);
-      if (!route.environments.empty()) model.routes.push_back(std::move(route));
+      Route route = route_for(model, destination, event, transformations, environment_lists);
+      if (!route.environments->empty()) model.routes.push_back(std::move(route));
     };
     if (destination.all_events) {
       for (const auto& event : model.events)

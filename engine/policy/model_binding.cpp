@@ -501,7 +501,7 @@ void bind_routes() {
       .field("event", obj(slots.event), "what it delivers",
              [](const Route& r, const ModelView* v) { return object<&Slots::event>(r.event, v); })
       .field("environments", kStrings, "where both ends are connected",
-             [](const Route& r, const ModelView* v) { return strings(r.environments, v); })
+             [](const Route& r, const ModelView* v) { return strings(*r.environments, v); })
       .field("consent", kPurposes,
              "the purposes a user must have granted for the event to arrive: the destination's "
              "and the event's",

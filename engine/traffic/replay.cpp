@@ -70,7 +70,7 @@ class Routing {
         for (const auto& purpose : delivered.property->consent)
           p.consent.push_back(ascii_lower(purpose.name));
         std::string pii = delivered.pii().empty() ? "unclassified" : delivered.pii();
-        for (const auto& environment : route.environments) {
+        for (const auto& environment : *route.environments) {
           p.keys.push_back(keys.delivery(
               {route.destination->name, environment, route.event->name, p.path, pii}));
           routed.push_back(p.keys.back());

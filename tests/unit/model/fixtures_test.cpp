@@ -97,7 +97,7 @@ TEST_SUITE("fixtures") {
     CHECK(model.routes.size() > 30);
     for (const auto& r : model.routes) {
       CHECK(r.event->status != EventStatus::removed);
-      CHECK_FALSE(r.environments.empty());
+      CHECK_FALSE(r.environments->empty());
     }
   }
 

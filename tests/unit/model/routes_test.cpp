@@ -95,6 +95,13 @@ TEST_SUITE("routes") {
     // A destination that names no environments is connected wherever the event's sources run.
     CHECK(route(model, "anywhere", "checkout_started")->environments ==
           Strings{"development", "production"});
+    // Routes that reach the same environments hold one list between them (Route::environments),
+    // whichever destination they start from; routes that reach others hold their own.
+    const auto& development_and_production = route(model, "crm", "checkout_started")->environments;
+    CHECK(development_and_production.shares_with(
+        route(model, "anywhere", "checkout_started")->environments));
+    CHECK_FALSE(
+        development_and_production.shares_with(route(model, "crm", "app_opened")->environments));
   }
 
   TEST_CASE("\"*\" routes every event that is not removed; removed events have no routes") {
