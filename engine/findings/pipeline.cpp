@@ -44,12 +44,7 @@ Findings process_findings(Findings findings, const ProcessOptions& options) {
 
 std::vector<std::string> process_fingerprints(Findings findings, const ProcessOptions& options) {
   settle_findings(findings, options);
-  assign_fingerprints_only(findings);
-  std::vector<std::string> fingerprints;
-  fingerprints.reserve(findings.size());
-  for (auto& finding : findings)
-    fingerprints.push_back(std::move(finding.fingerprint));
-  return fingerprints;
+  return fingerprints_of(findings);
 }
 
 }  // namespace steward::findings
