@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/compact_vector.h"
 #include "source/diagnostic.h"
 #include "source/shared_value.h"
 #include "source/span.h"
@@ -40,14 +41,16 @@ struct Finding {
   // the diagnostic's here, leaving `diagnostic.subject` empty.
   std::string subject;
   // A finding that groups several at one place (findings/grouping.h): every member's subject.
-  std::vector<std::string> subjects;
+  // Empty for most findings, so 8 bytes while empty (compact_vector.h), as `fixes`: a large plan
+  // has tens of thousands of findings on each side of a check.
+  model::CompactVector<std::string> subjects;
   std::string fingerprint;     // stable identity, see docs/fingerprints.md
   std::string line_hash;       // SARIF partialFingerprints.primaryLocationLineHash ("<hex16>:<n>")
   std::optional<bool> is_new;  // true: not present at base; nullopt: base findings not known
   // Held only for a suppressed finding (shared_value.h): 8 bytes, not 96, in each of a large
   // plan's tens of thousands. Read with `->`, set whole or through `edit()`.
   SharedValue<Suppression> suppression;
-  std::vector<TextEdit> fixes;
+  model::CompactVector<TextEdit> fixes;
 
   bool suppressed() const { return suppression->kind != Suppression::Kind::none; }
 };

@@ -6,9 +6,10 @@
 #include <utility>
 #include <vector>
 
-// A vector that is usually empty, in one pointer: a property's consent purposes. Hundreds of
-// thousands of properties have none, and each empty std::vector took 24 bytes; this takes 8, and
-// holds a vector only once something is added. It reads as the vector (a `const std::vector<T>&`
+// A vector that is usually empty, in one pointer: a property's consent purposes, a route's
+// device-mode platforms, a finding's grouped subjects and fixes. Hundreds of thousands of
+// properties have none, and each empty std::vector took 24 bytes; this takes 8, and holds a
+// vector only once something is added. It reads as the vector (a `const std::vector<T>&`
 // wherever one is wanted: an empty one while nothing is held), and copies deeply.
 //
 // Not for a property's nested properties: the walks over a model go through them, and the extra
