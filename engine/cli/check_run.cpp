@@ -10,6 +10,7 @@
 #include "cli/check_outcome_cache.h"
 #include "cli/diagnostics_error.h"
 #include "cli/exit_code.h"
+#include "cli/freed_memory.h"
 #include "cli/pack_loading.h"
 #include "cli/process_memory.h"
 #include "cli/report_outputs.h"
@@ -195,7 +196,10 @@ gate::CheckOutcome evaluate(const Comparison& comparison, const LoadedPacks& pac
     gate_input.known_rules.push_back(rule.id);
   gate_input.new_only = new_only;
   gate_input.base_store = base_store.get();
-  gate::GateResult gated = gate::run_gate(gate_input);
+  gate::GateResult gated = [&] {
+    const FreedMemoryReturned at_the_peak;  // freed_memory.h says why
+    return gate::run_gate(gate_input);
+  }();
   times = std::move(gated.times);
   if (!gated.ok()) {
     // Problems of the packs themselves, not of the data: exit 2.

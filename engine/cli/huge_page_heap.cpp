@@ -11,7 +11,7 @@
 // nothing: a page is backed only when tcmalloc first writes to it, as before.
 //
 // Linked into the binary with tcmalloc only (engine/cli/CMakeLists.txt; without it,
-// huge_page_heap_unavailable.cpp); the sanitized builds and the unit tests keep their allocators.
+// tcmalloc_unavailable.cpp); the sanitized builds and the unit tests keep their allocators.
 // Where the kernel offers no huge pages (`never`), the regions are ordinary memory.
 
 #include "cli/huge_page_heap.h"

@@ -4,7 +4,7 @@ namespace steward::cli {
 
 // Makes tcmalloc take its spans from regions the kernel may back with transparent huge pages
 // (huge_page_heap.cpp says why). Called once, first thing in main; does nothing in a build
-// without tcmalloc (huge_page_heap_unavailable.cpp).
+// without tcmalloc (tcmalloc_unavailable.cpp).
 void use_huge_pages_for_the_heap();
 
 }  // namespace steward::cli
