@@ -70,22 +70,12 @@ std::string joined_types(const Property& p) {
   return text;
 }
 
-const std::vector<const Route*>& routes_of(const ModelView* view, const Event& event) {
-  auto it = view->routes_by_event.find(&event);
-  return it == view->routes_by_event.end() ? ModelView::kNoRoutes : it->second;
-}
-
-const std::vector<const Route*>& routes_of(const ModelView* view, const Destination& destination) {
-  auto it = view->routes_by_destination.find(&destination);
-  return it == view->routes_by_destination.end() ? ModelView::kNoRoutes : it->second;
-}
-
 // `events: "*"` as the names of the events the destination receives (its routes), each pointing
 // at the event's name, so a rule reads one list whichever way the file wrote it.
 Value destination_events(const Destination& d, const ModelView* v) {
   if (!d.all_events) return refs(d.events, v);
   std::vector<Value> names;
-  for (const Route* r : routes_of(v, d))
+  for (const Route* r : v->routes_of(d))
     names.push_back(Value::borrowed(r->event->name, &r->event->span, v));
   return Value::owned_list(std::move(names));
 }
@@ -114,7 +104,7 @@ void bind_model() {
              })
       .field("properties", list_of(slots.property), "every property of every event, at any depth",
              [](const Model&, const ModelView* v) {
-               return list<&Slots::property>(v->all_properties, v);
+               return list<&Slots::property>(v->all_properties(), v);
              })
       .field("property_library", list_of(slots.property),
              "the `kind: property` definitions events refer to with $ref",
@@ -137,7 +127,7 @@ void bind_model() {
              })
       .field("match_keys", list_of(slots.match_key), "the match keys of every identity",
              [](const Model&, const ModelView* v) {
-               return list<&Slots::match_key>(v->all_match_keys, v);
+               return list<&Slots::match_key>(v->all_match_keys(), v);
              })
       .field("teams", list_of(slots.team), "every team",
              [](const Model& m, const ModelView* v) { return list<&Slots::team>(m.teams, v); })
@@ -285,7 +275,7 @@ void bind_event() {
              })
       .field("routes", list_of(slots.route), "the routes that deliver it to destinations",
              [](const Event& e, const ModelView* v) {
-               return list<&Slots::route>(routes_of(v, e), v);
+               return list<&Slots::route>(v->routes_of(e), v);
              })
       .method("property", {kString}, obj(slots.property),
               "its property at a dotted path (\"items.sku\"), or none",
@@ -380,7 +370,7 @@ void bind_destinations() {
              })
       .field("routes", list_of(slots.route), "the routes that deliver events to it",
              [](const Destination& d, const ModelView* v) {
-               return list<&Slots::route>(routes_of(v, d), v);
+               return list<&Slots::route>(v->routes_of(d), v);
              })
       .field("connection_modes", list_of(slots.connection_mode),
              "per platform: cloud, device or hybrid",

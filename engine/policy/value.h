@@ -11,7 +11,7 @@
 namespace steward::policy {
 
 struct ObjectType;
-struct ModelView;
+class ModelView;
 class Value;
 
 // Turns the element at `address` of a list into a Value; lets a list Value view a model vector
