@@ -51,6 +51,26 @@ TEST_CASE("one rule at one place: one finding that names every destination") {
   CHECK(findings[1].subjects.empty());
 }
 
+TEST_CASE("members of a place are found however they are interleaved, file by file") {
+  auto e = make_source("e.yaml", kGroupedEvent);
+  auto f = make_source("f.yaml", kGroupedEvent);  // the same lines in another file: other places
+  Findings findings = {reaching(f, 4, "email", "x"), reaching(e, 4, "email", "b"),
+                       reaching(e, 5, "phone", "a"), reaching(e, 4, "email", "a"),
+                       reaching(f, 4, "email", "w"), reaching(e, 5, "phone", "c")};
+  group_findings_at_one_place(findings);
+  REQUIRE(findings.size() == 3);  // each group where its first member was, in the same order
+  CHECK(findings[0].diagnostic.span.file() == "f.yaml");
+  CHECK(findings[0].subjects ==
+        std::vector<std::string>{"checkout_started.email -> w", "checkout_started.email -> x"});
+  CHECK(findings[1].diagnostic.span.file() == "e.yaml");
+  CHECK(findings[1].diagnostic.span.line == 4);
+  CHECK(findings[1].subjects ==
+        std::vector<std::string>{"checkout_started.email -> a", "checkout_started.email -> b"});
+  CHECK(findings[2].diagnostic.span.line == 5);
+  CHECK(findings[2].diagnostic.message ==
+        "phone (user.contact.email) reaches a, c, which does not allow it");
+}
+
 TEST_CASE("grouping keeps suppressed findings, other rules and other severities apart") {
   auto file = make_source("e.yaml", kGroupedEvent);
   Findings findings = {reaching(file, 4, "email", "a"), reaching(file, 4, "email", "b"),
