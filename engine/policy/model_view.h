@@ -48,7 +48,8 @@ class ModelView {
   mutable Routes routes_;
 };
 
-// Points `view` at `model` (which must outlive the view); its collections come on first use.
+// Points `view` at `model` (which must outlive the view); its collections come on first use. A
+// view is pointed once: what it built stays built.
 void build_view(const model::Model& model, bool is_base, ModelView& view);
 
 }  // namespace steward::policy
