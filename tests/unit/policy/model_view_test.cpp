@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "test_model.h"
