@@ -7,8 +7,17 @@ namespace steward::cli {
 
 namespace {
 
-constexpr const char* kFormat = "base-fingerprints/1";
+constexpr const char* kFormat = "base-fingerprints/2";
 constexpr const char* kBaseFindingsPath = "(base findings)";
+
+// Base's key and the rules it ran, as one entry's key.
+std::string key_of_rules(const std::string& key, const gate::RuleIds& rules) {
+  std::string description;
+  add_key_part(description, key);
+  for (const auto& rule : rules)
+    add_key_part(description, rule);
+  return findings::sha256_hex(description);
+}
 
 }  // namespace
 
@@ -39,8 +48,10 @@ std::optional<std::string> base_findings_key(const model::LoadedModel& base,
 }
 
 std::optional<std::vector<std::string>> load_base_fingerprints(config::BlobCacheStore& store,
-                                                               const std::string& key) {
-  std::optional<std::string> payload = store.load({key, kBaseFindingsPath, kFormat});
+                                                               const std::string& key,
+                                                               const gate::RuleIds& rules) {
+  std::optional<std::string> payload =
+      store.load({key_of_rules(key, rules), kBaseFindingsPath, kFormat});
   if (!payload) return std::nullopt;
   std::vector<std::string> fingerprints;
   size_t start = 0;
@@ -54,6 +65,7 @@ std::optional<std::vector<std::string>> load_base_fingerprints(config::BlobCache
 }
 
 void save_base_fingerprints(config::BlobCacheStore& store, const std::string& key,
+                            const gate::RuleIds& rules,
                             const std::vector<std::string>& fingerprints) {
   std::string payload;
   for (const auto& fingerprint : fingerprints) {
@@ -61,7 +73,7 @@ void save_base_fingerprints(config::BlobCacheStore& store, const std::string& ke
     payload += fingerprint;
     payload += '\n';
   }
-  store.save({key, kBaseFindingsPath, kFormat}, payload);
+  store.save({key_of_rules(key, rules), kBaseFindingsPath, kFormat}, payload);
 }
 
 }  // namespace steward::cli

@@ -22,9 +22,13 @@ std::optional<std::string> base_findings_key(const model::LoadedModel& base,
                                              const config::StewardConfig& config,
                                              const LoadedPacks& packs, const policy::Env& env);
 
+// Base's fingerprints of `rules` only (run_gate runs only those at base): one entry per set of
+// rules, and a later head whose findings need other rules evaluates base again.
 std::optional<std::vector<std::string>> load_base_fingerprints(config::BlobCacheStore& store,
-                                                               const std::string& key);
+                                                               const std::string& key,
+                                                               const gate::RuleIds& rules);
 void save_base_fingerprints(config::BlobCacheStore& store, const std::string& key,
+                            const gate::RuleIds& rules,
                             const std::vector<std::string>& fingerprints);
 
 // The gate's base fingerprint store for one key of the persistent cache.
@@ -32,11 +36,11 @@ class CachedBaseFingerprints : public gate::BaseFingerprintStore {
  public:
   CachedBaseFingerprints(config::BlobCacheStore& store, std::string key)
       : store_(store), key_(std::move(key)) {}
-  std::optional<std::vector<std::string>> load() override {
-    return load_base_fingerprints(store_, key_);
+  std::optional<std::vector<std::string>> load(const gate::RuleIds& rules) override {
+    return load_base_fingerprints(store_, key_, rules);
   }
-  void save(const std::vector<std::string>& fingerprints) override {
-    save_base_fingerprints(store_, key_, fingerprints);
+  void save(const gate::RuleIds& rules, const std::vector<std::string>& fingerprints) override {
+    save_base_fingerprints(store_, key_, rules, fingerprints);
   }
 
  private:

@@ -112,7 +112,10 @@ void print_stats(const RunStats& stats, const Comparison* comparison,
               << gate.findings_ms << " ms";
     if (comparison->base) {
       std::cerr << "; base's fingerprints " << gate.base_ms << " ms on their own thread ("
-                << (gate.base_from_store ? "from the persistent cache" : "evaluated")
+                << (gate.base_from_store
+                        ? std::string("from the persistent cache")
+                        : "evaluated: " + std::to_string(gate.base_rules) + " of " +
+                              std::to_string(gate.rule_times.size()) + " rules")
                 << "), waited for " << gate.base_wait_ms << " ms";
     }
     std::cerr << "\n";

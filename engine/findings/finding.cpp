@@ -26,6 +26,9 @@ Findings make_findings(const Diagnostics& first, Diagnostics then) {
     add(diagnostic);
   for (auto& diagnostic : then)
     add(std::move(diagnostic));
+  // Freed now: the caller's argument lives to the end of its full expression, which for
+  // process_findings(make_findings(...)) is the whole findings stage (7.7 MB for 40,000).
+  Diagnostics().swap(then);
   return findings;
 }
 

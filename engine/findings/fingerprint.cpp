@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -123,13 +124,6 @@ Key make_key(const Finding& finding) {
   return key;
 }
 
-// The keys of the findings and their indexes in fingerprint order (by key, then by place), the
-// order that line hashes are numbered in.
-struct KeyOrder {
-  std::vector<Key> keys;
-  std::vector<size_t> order;
-};
-
 // A transparent hash, so that maps keyed by std::string are searched with a string_view.
 struct TextHash {
   using is_transparent = void;
@@ -159,69 +153,89 @@ std::string fingerprint_of(std::string_view key, uint32_t occurrence, std::strin
   return sha256_hex(input).substr(0, kFingerprintDigits);
 }
 
-KeyOrder fill_fingerprints(Findings& findings) {
-  KeyOrder result;
-  std::vector<Key>& keys = result.keys;
-  keys.reserve(findings.size());
-  for (const auto& finding : findings)
-    keys.push_back(make_key(finding));
+// Line hashes, given finding by finding in fingerprint order: distinct findings of a rule on one
+// line (two properties of a flow mapping) get distinct occurrence numbers, since GitHub merges
+// results of one rule with the same primaryLocationLineHash into one alert; given in fingerprint
+// order, they are stable.
+class LineHashes {
+ public:
+  void assign(Finding& finding, std::string_view hashed) {
+    const Span& span = primary_span(finding);
+    // Findings on one text (the same line in every generated file) share a digest.
+    auto digest = digests_.find(hashed);
+    if (digest == digests_.end())
+      digest = digests_.emplace(hashed, sha256_hex(hashed).substr(0, kLineHashDigits)).first;
+    uint32_t occurrence = span.valid() ? occurrences_.at(span, hashed) : 1;
+    rule_digest_.assign(finding.diagnostic.rule).append(1, '\0').append(digest->second);
+    auto numbers = taken_.find(rule_digest_);
+    if (numbers == taken_.end()) numbers = taken_.emplace(rule_digest_, OccurrenceNumbers()).first;
+    occurrence = numbers->second.take(occurrence);
+    finding.line_hash.assign(digest->second).append(1, ':').append(std::to_string(occurrence));
+  }
 
-  std::vector<size_t>& order = result.order;
-  order.resize(findings.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const int by_key = keys[a].text.compare(keys[b].text);
-    return by_key < 0 || (by_key == 0 && place_of(findings, a) < place_of(findings, b));
+ private:
+  LineOccurrences occurrences_;
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> digests_;
+  // By rule and digest.
+  std::unordered_map<std::string, OccurrenceNumbers, TextHash, std::equal_to<>> taken_;
+  std::string rule_digest_;
+};
+
+// Fingerprints and line hashes for `group`, the indexes of findings with one rule and one file:
+// their keys are made, sorted (then by place), numbered and hashed, and freed with the group.
+void assign_group(Findings& findings, std::span<const size_t> group, LineHashes& line_hashes) {
+  struct Keyed {
+    Key key;
+    size_t index;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(group.size());
+  for (size_t i : group)
+    keyed.push_back({make_key(findings[i]), i});
+  std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+    const int by_key = a.key.text.compare(b.key.text);
+    return by_key < 0 || (by_key == 0 && place_of(findings, a.index) < place_of(findings, b.index));
   });
   uint32_t occurrence = 0;
   std::string input;
-  for (size_t n = 0; n < order.size(); ++n) {
-    size_t i = order[n];
-    occurrence = (n > 0 && keys[order[n - 1]].text == keys[i].text) ? occurrence + 1 : 1;
-    findings[i].fingerprint = fingerprint_of(keys[i].text, occurrence, input);
-  }
-  return result;
-}
-
-// GitHub merges results of one rule with the same primaryLocationLineHash into one alert, so
-// distinct findings of a rule on one line (two properties of a flow mapping) get distinct
-// occurrence numbers, given in fingerprint order so that they are stable.
-void fill_line_hashes(Findings& findings, const KeyOrder& keyed) {
-  LineOccurrences occurrences;
-  // Findings on one text (the same line in every generated file) share a digest: by hashed text.
-  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> digests;
-  std::unordered_map<std::string, OccurrenceNumbers, TextHash, std::equal_to<>>
-      taken;  // by rule
-              // and digest
-  std::string rule_digest;
-  for (size_t i : keyed.order) {
-    Finding& finding = findings[i];
-    const Span& span = primary_span(finding);
-    const std::string_view hashed = keyed.keys[i].hashed();
-    auto digest = digests.find(hashed);
-    if (digest == digests.end()) {
-      digest = digests.emplace(hashed, sha256_hex(hashed).substr(0, kLineHashDigits)).first;
-    }
-    uint32_t occurrence = span.valid() ? occurrences.at(span, hashed) : 1;
-    rule_digest.assign(finding.diagnostic.rule).append(1, '\0').append(digest->second);
-    auto numbers = taken.find(rule_digest);
-    if (numbers == taken.end()) numbers = taken.emplace(rule_digest, OccurrenceNumbers()).first;
-    occurrence = numbers->second.take(occurrence);
-    finding.line_hash.assign(digest->second).append(1, ':').append(std::to_string(occurrence));
+  for (size_t n = 0; n < keyed.size(); ++n) {
+    occurrence = (n > 0 && keyed[n - 1].key.text == keyed[n].key.text) ? occurrence + 1 : 1;
+    Finding& finding = findings[keyed[n].index];
+    finding.fingerprint = fingerprint_of(keyed[n].key.text, occurrence, input);
+    line_hashes.assign(finding, keyed[n].key.hashed());
   }
 }
 
 }  // namespace
 
 void assign_fingerprints(Findings& findings) {
-  fill_line_hashes(findings, fill_fingerprints(findings));
+  // Fingerprint order is the order of the keys' texts, which begin with the rule and the file
+  // (neither holds a NUL, the separator): findings are ordered by rule and file first, and the
+  // keys of one rule and file at a time are made and sorted. All keys at once were 15 MB at a
+  // large check's peak, and their long shared prefixes made the sort compare more.
+  std::vector<size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto rule_and_file = [&](size_t i) {
+    return std::tie(findings[i].diagnostic.rule, primary_span(findings[i]).file());
+  };
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return rule_and_file(a) < rule_and_file(b); });
+  LineHashes line_hashes;
+  for (size_t begin = 0; begin < order.size();) {
+    size_t end = begin + 1;
+    while (end < order.size() && rule_and_file(order[end]) == rule_and_file(order[begin]))
+      ++end;
+    assign_group(findings, std::span(order).subspan(begin, end - begin), line_hashes);
+    begin = end;
+  }
 }
 
 std::vector<std::string> fingerprints_of(const Findings& findings) {
   // Identical keys are told apart from the others by their digests, and each key is made again
   // when its fingerprint is hashed: base's side of a large check has tens of thousands of keys of
-  // a few hundred bytes, which held whole while sorted were 13 MB at the check's peak. (Line
-  // hashes are numbered in the order of the keys' texts, so assign_fingerprints keeps them.)
+  // a few hundred bytes, which held whole while sorted were 13 MB at the check's peak.
+  // (assign_fingerprints numbers line hashes in the order of the keys' texts, so it holds the keys
+  // of one rule and file at a time.)
   struct Keyed {
     Sha256Digest digest;
     Place place;

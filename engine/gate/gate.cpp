@@ -7,6 +7,7 @@
 #include "findings/baseline.h"
 #include "findings/pipeline.h"
 #include "policy/evaluator.h"
+#include "source/rule_ids.h"
 
 namespace steward::gate {
 
@@ -26,23 +27,52 @@ findings::ProcessOptions process_options(const GateInput& input) {
   return process;
 }
 
-// Base runs alone (no base of its own, no changes). nullopt: the packs cannot run on base, and
-// `errors` says why.
+// The rules whose findings at base can share a fingerprint with one of head's, as far as head's
+// evaluation tells: the rules of head's findings (a fingerprint begins with its rule) and the
+// rules that waivers name (a waiver that matches nothing at base is a finding there only when
+// base has no finding of its rule). Base's findings of any other rule cannot mark one of head's
+// as old.
+RuleIds rules_to_compare(const Diagnostics& head_rule_findings,
+                         const config::StewardConfig* config) {
+  RuleIds rules;
+  for (const Diagnostic& finding : head_rule_findings)
+    rules.insert(finding.rule);
+  if (config) {
+    for (const auto& waiver : config->waivers)
+      rules.insert(waiver.rule);
+  }
+  return rules;
+}
+
+// What the findings stage adds to them: an unused inline suppression of rule X is a finding at
+// base only when base has no finding of X on its line, so X must run there too.
+RuleIds with_suppressed_rules(RuleIds rules, const findings::Findings& head) {
+  for (const auto& finding : head) {
+    if (finding.diagnostic.rule == rule_id::kSuppressionUnused) rules.insert(finding.subject);
+  }
+  return rules;
+}
+
+// Base runs alone (no base of its own, no changes), `rules` only (null: every rule). nullopt: the
+// packs cannot run on base, and `errors` says why.
 std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input,
-                                                          Diagnostics& errors, GateTimes& times) {
+                                                          const RuleIds* rules, Diagnostics& errors,
+                                                          GateTimes& times) {
   const auto started = Clock::now();
-  if (input.base_store) {
-    if (auto cached = input.base_store->load()) {
+  if (input.base_store && rules) {
+    if (auto cached = input.base_store->load(*rules)) {
       times.base_from_store = true;
-      times.base_ms = elapsed_ms(started);
+      times.base_ms += elapsed_ms(started);
       return cached;
     }
   }
   const model::LoadedModel& base = *input.base;
   policy::EvaluateOptions only_fingerprints;
   only_fingerprints.fingerprints_only = true;
+  only_fingerprints.only_rules = rules;
   auto evaluated =
       policy::evaluate(input.packs, {&base.model, nullptr, nullptr, input.env}, only_fingerprints);
+  times.base_rules = evaluated.rule_times.size();
   if (!evaluated.ok()) {
     errors = std::move(evaluated.errors);
     return std::nullopt;
@@ -51,8 +81,8 @@ std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input
   process.files = files_of(base);
   std::vector<std::string> fingerprints = findings::process_fingerprints(
       findings::make_findings(base.diagnostics, std::move(evaluated.findings)), process);
-  if (input.base_store) input.base_store->save(fingerprints);
-  times.base_ms = elapsed_ms(started);
+  if (input.base_store && rules) input.base_store->save(*rules, fingerprints);
+  times.base_ms += elapsed_ms(started);
   return fingerprints;
 }
 
@@ -69,16 +99,7 @@ std::vector<SourceRef> files_of(const model::LoadedModel& loaded) {
 GateResult run_gate(const GateInput& input) {
   GateResult result;
   const model::LoadedModel& head = *input.head;
-  // Base is evaluated on a thread of its own while the changes are computed and head is
-  // evaluated and run through the findings stage: all of them only read the models, and only
-  // marking what is new needs base's fingerprints. Most of a pack's evaluation is one thread's
-  // work (a few rules dominate it), so base's side fills the other core.
-  Diagnostics base_errors;
-  GateTimes base_times;
-  std::future<std::optional<std::vector<std::string>>> base;
   if (input.base) {
-    base = std::async(std::launch::async,
-                      [&] { return base_fingerprints(input, base_errors, base_times); });
     const auto diff_start = Clock::now();
     result.changes = diff::compute_changes(input.base->model, head.model);
     result.times.diff_ms = elapsed_ms(diff_start);
@@ -89,6 +110,21 @@ GateResult run_gate(const GateInput& input) {
                                      result.changes ? &*result.changes : nullptr, input.env});
   result.times.evaluate_ms = elapsed_ms(evaluate_start);
   result.times.rule_times = std::move(evaluated.rule_times);
+  // Base is evaluated on a thread of its own while head's findings go through the findings
+  // stage: both only read the models, and only marking what is new needs base's fingerprints.
+  // Head's failing packs leave nothing to compare, and base runs every rule so that its own
+  // failures are reported first, as when it ran before head.
+  std::optional<RuleIds> base_rules;
+  if (evaluated.ok()) base_rules = rules_to_compare(evaluated.findings, input.config);
+  Diagnostics base_errors;
+  GateTimes base_times;
+  std::future<std::optional<std::vector<std::string>>> base;
+  if (input.base) {
+    const RuleIds* rules = base_rules ? &*base_rules : nullptr;
+    base = std::async(std::launch::async, [&, rules] {
+      return base_fingerprints(input, rules, base_errors, base_times);
+    });
+  }
   const auto findings_start = Clock::now();
   if (evaluated.ok()) {
     result.reviews = std::move(evaluated.reviews);
@@ -105,7 +141,15 @@ GateResult run_gate(const GateInput& input) {
     const auto wait_start = Clock::now();
     std::optional<std::vector<std::string>> fingerprints = base.get();
     result.times.base_wait_ms = elapsed_ms(wait_start);
+    if (fingerprints && base_rules) {
+      // Seldom: an unused suppression of a rule that base did not run. Base runs again with it,
+      // here (its findings stage must see every finding of that rule to tell what is unused).
+      RuleIds all = with_suppressed_rules(*base_rules, result.findings);
+      if (all != *base_rules)
+        fingerprints = base_fingerprints(input, &all, base_errors, base_times);
+    }
     result.times.base_ms = base_times.base_ms;
+    result.times.base_rules = base_times.base_rules;
     result.times.base_from_store = base_times.base_from_store;
     if (!fingerprints) {
       // Base's errors come first and alone, as when base ran before anything else.

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,13 +16,17 @@
 
 namespace steward::gate {
 
+// The ids of the rules base's side runs (run_gate says which).
+using RuleIds = std::set<std::string>;
+
 // Where base's fingerprints are kept between runs (the CLI's persistent cache): a pull request's
-// base rarely moves, so later runs skip evaluating it. The store knows its own key.
+// base rarely moves, so later runs skip evaluating it. The store knows its own key; the rules
+// base ran are part of it, since base's fingerprints are those of these rules' findings only.
 class BaseFingerprintStore {
  public:
   virtual ~BaseFingerprintStore() = default;
-  virtual std::optional<std::vector<std::string>> load() = 0;
-  virtual void save(const std::vector<std::string>& fingerprints) = 0;
+  virtual std::optional<std::vector<std::string>> load(const RuleIds& rules) = 0;
+  virtual void save(const RuleIds& rules, const std::vector<std::string>& fingerprints) = 0;
 };
 
 // What one run of the gate looks at. Everything pointed to must outlive run_gate.
@@ -44,6 +49,7 @@ struct GateTimes {
   double base_ms = 0;  // base's fingerprints, on their own thread (from the store, or evaluated)
   double base_wait_ms = 0;  // how long head's side then waited for them
   bool base_from_store = false;
+  size_t base_rules = 0;                     // how many rules base ran, when it was evaluated
   std::vector<policy::RuleTime> rule_times;  // head's rules, each on its own
 };
 
@@ -59,12 +65,15 @@ struct GateResult {
   bool ok() const { return pack_errors.empty(); }
 };
 
-// The gate of `steward check`: base evaluated alone (its findings only tell which of head's are
-// new, so only their fingerprints are computed; from `base_store` when it has them) on a thread
-// of its own, while the change set is computed, head is evaluated over head, base and the
-// changes, and head's data and rule findings go through the findings stage; then head's findings
-// are marked new or not. Base's pack errors win over head's, as if base ran first. The verdict
-// (findings::summarize) and the reports are the caller's.
+// The gate of `steward check`: the change set is computed, head is evaluated over head, base and
+// the changes, and head's data and rule findings go through the findings stage, while base is
+// evaluated alone on a thread of its own; then head's findings are marked new or not. Base's
+// findings only tell which of head's are new, so only their fingerprints are computed (from
+// `base_store` when it has them), and only for the rules that can give one of head's: a
+// fingerprint begins with its rule, so base runs the rules of head's findings (and those that
+// head's unused suppressions and the waivers name), not every rule. When head's packs fail,
+// base runs every rule, and base's pack errors win over head's, as if base ran first. The
+// verdict (findings::summarize) and the reports are the caller's.
 GateResult run_gate(const GateInput& input);
 
 // Every file a revision read, for inline suppressions.

@@ -717,8 +717,10 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
   };
   std::vector<Unit> units;
   for (size_t p = 0; p < runnable.size(); ++p) {
-    for (const auto& rule : runnable[p]->rules())
+    for (const auto& rule : runnable[p]->rules()) {
+      if (options.only_rules && !options.only_rules->contains(rule.rule->id)) continue;
       units.push_back(Unit{p, &rule});
+    }
   }
   std::vector<RuleResult> per_unit(units.size());
   std::atomic<size_t> next{0};

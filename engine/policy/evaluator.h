@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,10 @@ struct EvaluateOptions {
   // own. A failure while building a suggestion or a review's team is then not seen here; head's
   // side, which builds them, reports it.
   bool fingerprints_only = false;
+  // When set, only the rules whose ids it holds run (the others report nothing, not even their
+  // failures): base's side of the gate runs only the rules that can mark one of head's findings
+  // as old (gate.cpp). Null: every rule.
+  const std::set<std::string>* only_rules = nullptr;
 };
 
 // Runs every rule of `packs` over `input` (`input.head` is required). A pack whose names do not

@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "findings/line_text.h"
 #include "findings/sha256.h"
@@ -235,4 +238,68 @@ TEST_CASE("line hashes number identical lines by the lines before, not after, in
   CHECK(findings[12].line_hash.ends_with(":1"));  // past the end
   CHECK(findings[39].line_hash.ends_with(":2"));
   CHECK(findings[40].line_hash.ends_with(":1"));
+}
+
+TEST_CASE("fingerprints and line hashes follow the whole key's order, rule and file first") {
+  // assign_fingerprints sorts by rule and file, then one rule and file's keys at a time. What it
+  // gives must be what the documented order gives: findings by whole key, then by place; each
+  // key's identical findings numbered 1, 2, ...; each (rule, line hash) taking the smallest free
+  // number from its line's. Rules where one is a prefix of another ("r", "r.x", "r2") and a
+  // path that is a prefix of another ("a.yaml" of "a.yaml.yaml") test that the two orders agree
+  // at the separators; flow mappings put several findings of one rule on one line.
+  const std::string text = "- {a: 1, b: 2}\n- {a: 1, b: 2}\nc: 3\n- {a: 1, b: 2}\n";
+  const std::vector<SourceRef> files = {make_source("a.yaml", text),
+                                        make_source("a.yaml.yaml", text),
+                                        make_source("b/a.yaml", "c: 3\n" + text)};
+  const std::vector<std::string> rules = {"r2", "r", "r.x"};
+  Findings findings;
+  for (uint32_t n = 0; n < 90; ++n) {
+    const SourceRef& file = files[(n * 7) % 3];
+    const uint32_t line = 1 + (n * 5) % 4;
+    const uint32_t column = 4 + 6 * ((n / 3) % 2);
+    findings.push_back(at(file, line, column, rules[(n / 2) % 3], n % 4 ? "m" : "other"));
+  }
+  Diagnostic global;
+  global.rule = "r";
+  global.message = "no place";
+  findings.push_back(make_finding(global));
+  findings.push_back(make_finding(global));
+
+  Findings got = findings;
+  assign_fingerprints(got);
+
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  auto place = [&](size_t i) {
+    const Span& s = findings[i].diagnostic.span;
+    return std::make_tuple(s.line, s.column, s.end_line, s.end_column, i);
+  };
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const std::string ka = fingerprint_key(findings[a]), kb = fingerprint_key(findings[b]);
+    return ka < kb || (ka == kb && place(a) < place(b));
+  });
+  std::map<std::string, std::set<uint32_t>> taken;  // by rule and line digest
+  uint32_t occurrence = 0;
+  std::set<std::string> distinct;
+  for (size_t n = 0; n < order.size(); ++n) {
+    const size_t i = order[n];
+    const Finding& finding = findings[i];
+    const std::string key = fingerprint_key(finding);
+    occurrence = n > 0 && fingerprint_key(findings[order[n - 1]]) == key ? occurrence + 1 : 1;
+    CAPTURE(i);
+    CHECK(got[i].fingerprint == sha256_hex(key + '\0' + std::to_string(occurrence)).substr(0, 32));
+    const Span& span = finding.diagnostic.span;
+    const std::string hashed =
+        span.valid() ? normalize_line(span.source->line(span.line)) : std::string("no place");
+    const std::string digest = sha256_hex(hashed).substr(0, 16);
+    uint32_t wanted = span.valid() ? occurrence_of(*span.source, span.line) : 1;
+    std::set<uint32_t>& numbers = taken[finding.diagnostic.rule + '\0' + digest];
+    while (numbers.contains(wanted))
+      ++wanted;
+    numbers.insert(wanted);
+    CHECK(got[i].line_hash == digest + ":" + std::to_string(wanted));
+    distinct.insert(got[i].fingerprint);
+  }
+  CHECK(distinct.size() == findings.size());
 }

@@ -68,13 +68,19 @@ std::vector<std::string> rules_of(const findings::Findings& all, bool only_new) 
 
 class CountingStore : public BaseFingerprintStore {
  public:
-  std::optional<std::vector<std::string>> load() override {
+  std::optional<std::vector<std::string>> load(const RuleIds& rules) override {
     ++loads;
-    return saved;
+    asked.push_back(rules);
+    return rules == saved_rules ? saved : std::nullopt;
   }
-  void save(const std::vector<std::string>& fingerprints) override { saved = fingerprints; }
+  void save(const RuleIds& rules, const std::vector<std::string>& fingerprints) override {
+    saved_rules = rules;
+    saved = fingerprints;
+  }
 
   int loads = 0;
+  std::vector<RuleIds> asked;
+  RuleIds saved_rules;
   std::optional<std::vector<std::string>> saved;
 };
 
@@ -110,10 +116,12 @@ TEST_CASE("base and head: only what head adds is new; changes reach the rules") 
   REQUIRE(result.reviews.size() == 1);
   CHECK(result.reviews[0].team == "team-data");
 
-  // Base's fingerprints were saved; the next run takes them from the store (a store that
-  // claims base had b's finding makes it not new).
+  // Base's fingerprints were saved, of the rule head's findings have only (gate.removed asks
+  // for reviews, which have no fingerprints); the next run takes them from the store (a store
+  // that claims base had b's finding makes it not new).
   REQUIRE(store.saved.has_value());
   CHECK(store.saved->size() == 1);
+  CHECK(store.saved_rules == RuleIds{"gate.described"});
   std::vector<std::string> all;
   for (const auto& f : result.findings)
     all.push_back(f.fingerprint);
@@ -126,6 +134,75 @@ TEST_CASE("base and head: only what head adds is new; changes reach the rules") 
   input.base_store = nullptr;
   CHECK(rules_of(run_gate(input).findings, false) ==
         std::vector<std::string>{"gate.described b has no description"});
+}
+
+// A rule whose findings are all at base: base need not run it, unless head keeps a suppression
+// of it that silences nothing there.
+const char* const kGonePack = R"(pack gate
+rule gate.described {
+  severity warning
+  for e in head.events
+  where e.description == none
+  deny at e "{e.name} has no description"
+}
+rule gate.gone-undescribed {
+  severity warning
+  for e in head.events
+  where e.name == "gone" and e.description == none
+  deny at e "gone has no description"
+}
+)";
+
+TEST_CASE("base runs only the rules that can mark one of head's findings as old") {
+  const std::string gone = "---\nkind: event\nname: gone\n";
+  auto base = load({{"plan.yaml", with_team("---\nkind: event\nname: a\n" + gone)}});
+  auto head =
+      load({{"plan.yaml", with_team("---\nkind: event\nname: a\n" + gone + "description: d\n")}});
+  config::StewardConfig config;
+  CountingStore store;
+  GateInput input{&head, &base, &config, {pack(kGonePack)}, {}, {}, false, &store};
+  GateResult result = run_gate(input);
+  REQUIRE(result.ok());
+  CHECK(rules_of(result.findings, false) ==
+        std::vector<std::string>{"gate.described a has no description"});
+  CHECK(rules_of(result.findings, true).empty());
+  CHECK(result.times.base_rules == 1);
+  CHECK(store.saved_rules == RuleIds{"gate.described"});
+
+  // A waiver's rule runs at base too: whether the waiver matches nothing there depends on it.
+  config::Waiver waiver;
+  waiver.rule = "gate.gone-undescribed";
+  waiver.target = "*";
+  waiver.span = Span{make_source("steward.yaml", "waivers:\n"), 1, 1, 1, 7};
+  config.waivers = {waiver};
+  store.saved.reset();
+  result = run_gate(input);
+  REQUIRE(result.ok());
+  CHECK(store.saved_rules == RuleIds{"gate.described", "gate.gone-undescribed"});
+  CHECK(rules_of(result.findings, true) ==
+        std::vector<std::string>{"waiver.unused waiver of gate.gone-undescribed for `*` matches "
+                                 "no finding"});
+  config.waivers.clear();
+
+  // Head keeps a suppression that silences a finding at base and nothing at head: its unused
+  // suppression is new, which only base's run of gate.gone-undescribed can tell.
+  const std::string suppressed =
+      "---\nkind: event\nname: gone  # steward:ignore gate.gone-undescribed -- legacy\n";
+  base = load({{"plan.yaml", with_team("---\nkind: event\nname: a\n" + suppressed)}});
+  head = load(
+      {{"plan.yaml", with_team("---\nkind: event\nname: a\n" + suppressed + "description: d\n")}});
+  store.saved.reset();
+  store.asked.clear();
+  result = run_gate(input);
+  REQUIRE(result.ok());
+  CHECK(rules_of(result.findings, true) ==
+        std::vector<std::string>{"suppression.unused `# steward:ignore gate.gone-undescribed` "
+                                 "silences nothing: no such finding on this line or the next"});
+  CHECK(result.times.base_rules == 2);
+  REQUIRE(store.asked.size() == 2);
+  CHECK(store.asked[0] == RuleIds{"gate.described"});
+  CHECK(store.asked[1] == RuleIds{"gate.described", "gate.gone-undescribed"});
+  CHECK(store.saved_rules == RuleIds{"gate.described", "gate.gone-undescribed"});
 }
 
 TEST_CASE("a pack that cannot run on the repository stops the gate with its errors") {
