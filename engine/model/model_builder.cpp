@@ -298,7 +298,7 @@ void ModelBuilder::settle_shared_events() {
   std::erase_if(state.shared_events, [](const auto& entry) { return entry.second == nullptr; });
 }
 
-BuildResult ModelBuilder::finish() {
+BuildResult ModelBuilder::finish(const std::function<void()>& linked) {
   State& state = *state_;
   settle_shared_events();
   Model& model = state.result.model;
@@ -324,6 +324,7 @@ BuildResult ModelBuilder::finish() {
   }
   resolve_references(model, state.result.diagnostics, linking);
   state.shared_events.clear();  // the last model to finish releases what they shared
+  if (linked) linked();
   build_routes(model);
   return std::move(state.result);
 }

@@ -3,9 +3,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
+#include <latch>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "model/model_builder.h"
 #include "source/diagnostic_factory.h"
@@ -84,6 +87,7 @@ class Pipeline {
   const ParseJob& wait_for(size_t job);
   void read_file(size_t revision, size_t file, ModelInProgress& model);
   void stop_workers();
+  static void finish_models(std::vector<std::unique_ptr<ModelInProgress>>& models);
 
   std::vector<git::Snapshot>& snapshots_;
   config::ParseCache& cache_;
@@ -296,27 +300,70 @@ std::vector<LoadedModel> Pipeline::run() {
   }
   stop_workers();
   // Every model has read every file: the events they share can be settled before any resolves
-  // them (ModelBuilder::settle_shared_events). The models are built here, on this thread, one
-  // after another, so what they share needs no lock.
+  // them (ModelBuilder::settle_shared_events).
   for (auto& model : models) {
     const auto build_start = Clock::now();
     model->builder.settle_shared_events();
     model->loaded.build_ms += elapsed_ms(build_start);
   }
+  finish_models(models);
   std::vector<LoadedModel> out;
-  for (auto& model : models) {
-    const auto build_start = Clock::now();
-    BuildResult built = model->builder.finish();
-    LoadedModel& loaded = model->loaded;
-    loaded.model = std::move(built.model);
-    loaded.diagnostics.insert(loaded.diagnostics.end(), model->parse_diagnostics.begin(),
-                              model->parse_diagnostics.end());
-    loaded.diagnostics.insert(loaded.diagnostics.end(), built.diagnostics.begin(),
-                              built.diagnostics.end());
-    loaded.build_ms += elapsed_ms(build_start);
-    out.push_back(std::move(loaded));
-  }
+  for (auto& model : models)
+    out.push_back(std::move(model->loaded));
   return out;
+}
+
+// The first model to resolve an event that several hold links it for all of them, so each model
+// resolves once the one before it has linked (a latch each); from then on the models only read
+// what they share, and each builds the rest (its routes above all) on a thread of its own: base's
+// resolution and routes beside head's routes.
+void Pipeline::finish_models(std::vector<std::unique_ptr<ModelInProgress>>& models) {
+  std::vector<std::unique_ptr<std::latch>> linked;
+  for (size_t i = 0; i < models.size(); ++i)
+    linked.push_back(std::make_unique<std::latch>(1));
+  auto finish = [&](size_t i) {
+    ModelInProgress& model = *models[i];
+    if (i > 0) linked[i - 1]->wait();
+    const auto build_start = Clock::now();
+    bool signalled = false;
+    auto signal = [&] {
+      if (!std::exchange(signalled, true)) linked[i]->count_down();
+    };
+    try {
+      BuildResult built = model.builder.finish(signal);
+      LoadedModel& loaded = model.loaded;
+      loaded.model = std::move(built.model);
+      loaded.diagnostics.insert(loaded.diagnostics.end(), model.parse_diagnostics.begin(),
+                                model.parse_diagnostics.end());
+      loaded.diagnostics.insert(loaded.diagnostics.end(), built.diagnostics.begin(),
+                                built.diagnostics.end());
+      loaded.build_ms += elapsed_ms(build_start);
+    } catch (...) {
+      signal();  // the next model then links what it holds for itself
+      throw;
+    }
+  };
+  std::vector<std::exception_ptr> failures(models.size());
+  std::vector<std::thread> others;
+  for (size_t i = 1; i < models.size(); ++i) {
+    others.emplace_back([&, i] {
+      try {
+        finish(i);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    });
+  }
+  try {
+    finish(0);
+  } catch (...) {
+    failures[0] = std::current_exception();
+  }
+  for (auto& thread : others)
+    thread.join();
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
 }
 
 }  // namespace
