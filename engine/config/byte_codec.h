@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "source/diagnostic.h"
+#include "source/shared_value.h"
 
 // The primitives of steward's cache codecs (a parsed document, config/document_codec.cpp; a
 // check's outcome, gate/outcome.cpp): LEB128 numbers and strings kept in a table as they first
@@ -53,6 +54,18 @@ class ByteWriter {
     number(value.size());
     out.append(value);
   }
+  // text(*value) for a text held once and written many times (a rule's help, in every one of its
+  // findings): remembered by where it is held, so that it is hashed once, not once a finding
+  // (40,000 helps of a few hundred bytes were a fifth of a large outcome's encoding). The bytes
+  // are text()'s; read with shared_text().
+  void shared_text(const SharedValue<std::string>& value) {
+    const std::string& text_value = *value;
+    if (text_value.size() > max_interned_) return text(text_value);
+    auto [it, added] = by_place_.emplace(&text_value, 0);
+    if (!added) return number(it->second);
+    text(text_value);
+    it->second = table_.find(text_value)->second;
+  }
   // A text that does not come again (a finding's message, its fingerprint): written out and
   // numbered as the reader numbers every new text, but neither looked up nor remembered. Read
   // with text(), like any other.
@@ -68,6 +81,7 @@ class ByteWriter {
  private:
   size_t max_interned_;
   std::unordered_map<std::string_view, uint64_t> table_;
+  std::unordered_map<const std::string*, uint64_t> by_place_;  // shared_text's
   uint64_t numbered_ = 0;  // texts written out that the reader keeps in its table
 };
 
@@ -175,8 +189,8 @@ void write_diagnostic(Writer& out, const Diagnostic& d) {
   out.unique_text(d.message);
   out.span(d.span);
   out.span(d.base_span);
-  out.text(*d.help);
-  out.text(d.suggestion);
+  out.shared_text(d.help);
+  out.unique_text(d.suggestion);  // rarely the same twice
   out.text(d.subject);
 }
 

@@ -15,8 +15,12 @@ ReportView make_view(const ReportInput& input) {
   auto order = [](const findings::Finding* a, const findings::Finding* b) {
     return findings::comes_before(*a, *b);
   };
-  std::stable_sort(view.shown.begin(), view.shown.end(), order);
-  std::stable_sort(view.suppressed.begin(), view.suppressed.end(), order);
+  // The gate's findings come sorted (findings::sort_findings): checking costs one comparison a
+  // finding, a sort of tens of thousands about sixteen.
+  for (auto* list : {&view.shown, &view.suppressed}) {
+    if (!std::is_sorted(list->begin(), list->end(), order))
+      std::stable_sort(list->begin(), list->end(), order);
+  }
   view.reviews = findings::unique_reviews(input.reviews);
 
   view.rules = input.rules;
