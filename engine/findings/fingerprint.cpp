@@ -181,80 +181,94 @@ class LineHashes {
   std::string rule_digest_;
 };
 
-// Fingerprints and line hashes for `group`, the indexes of findings with one rule and one file:
-// their keys are made, sorted (then by place), numbered and hashed, and freed with the group.
-void assign_group(Findings& findings, std::span<const size_t> group, LineHashes& line_hashes) {
+// Each finding's rule and file as numbers that sort as their texts do (equal texts, equal
+// numbers): tens of thousands of findings share a few rules and long path prefixes, and sorting
+// them by the strings compared those again and again (a tenth of a large check's findings stage).
+std::vector<std::pair<uint32_t, uint32_t>> rule_and_file_ranks(const Findings& findings) {
+  std::unordered_map<std::string_view, uint32_t> rules;
+  std::unordered_map<const SourceFile*, uint32_t> files;
+  for (const auto& finding : findings) {
+    rules.emplace(finding.diagnostic.rule, 0);
+    files.emplace(primary_span(finding).source.get(), 0);
+  }
+  auto rank = [](auto& table, auto text_of) {
+    std::vector<std::pair<std::string_view, uint32_t*>> sorted;
+    for (auto& [key, number] : table)
+      sorted.emplace_back(text_of(key), &number);
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      const bool same = i > 0 && sorted[i].first == sorted[i - 1].first;
+      *sorted[i].second = same ? *sorted[i - 1].second : static_cast<uint32_t>(i);
+    }
+  };
+  rank(rules, [](std::string_view rule) { return rule; });
+  rank(files, [](const SourceFile* file) {
+    return file ? std::string_view(file->path()) : std::string_view();
+  });
+  std::vector<std::pair<uint32_t, uint32_t>> ranks;
+  ranks.reserve(findings.size());
+  for (const auto& finding : findings) {
+    ranks.emplace_back(rules.at(finding.diagnostic.rule),
+                       files.at(primary_span(finding).source.get()));
+  }
+  return ranks;
+}
+
+// Calls `visit(key, occurrence, i)` for each finding i in fingerprint order (by key text, then by
+// place), `occurrence` numbering identical keys 1, 2, ... in that order. Fingerprint order is the
+// order of the keys' texts, which begin with the rule and the file (neither holds a NUL, the
+// separator): findings are ordered by rule and file first, and the keys of one rule and file at
+// a time are made and sorted. All keys at once were 15 MB at a large check's peak, and their long
+// shared prefixes made the sort compare more.
+template <class Visit>
+void in_fingerprint_order(const Findings& findings, Visit visit) {
+  const std::vector<std::pair<uint32_t, uint32_t>> ranks = rule_and_file_ranks(findings);
+  std::vector<size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ranks[a] < ranks[b]; });
   struct Keyed {
     Key key;
     size_t index;
   };
   std::vector<Keyed> keyed;
-  keyed.reserve(group.size());
-  for (size_t i : group)
-    keyed.push_back({make_key(findings[i]), i});
-  std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
-    const int by_key = a.key.text.compare(b.key.text);
-    return by_key < 0 || (by_key == 0 && place_of(findings, a.index) < place_of(findings, b.index));
-  });
-  uint32_t occurrence = 0;
-  std::string input;
-  for (size_t n = 0; n < keyed.size(); ++n) {
-    occurrence = (n > 0 && keyed[n - 1].key.text == keyed[n].key.text) ? occurrence + 1 : 1;
-    Finding& finding = findings[keyed[n].index];
-    finding.fingerprint = fingerprint_of(keyed[n].key.text, occurrence, input);
-    line_hashes.assign(finding, keyed[n].key.hashed());
+  for (size_t begin = 0; begin < order.size();) {
+    size_t end = begin + 1;
+    while (end < order.size() && ranks[order[end]] == ranks[order[begin]])
+      ++end;
+    keyed.clear();
+    for (size_t n = begin; n < end; ++n)
+      keyed.push_back({make_key(findings[order[n]]), order[n]});
+    std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+      const int by_key = a.key.text.compare(b.key.text);
+      return by_key < 0 ||
+             (by_key == 0 && place_of(findings, a.index) < place_of(findings, b.index));
+    });
+    uint32_t occurrence = 0;
+    for (size_t n = 0; n < keyed.size(); ++n) {
+      occurrence = (n > 0 && keyed[n - 1].key.text == keyed[n].key.text) ? occurrence + 1 : 1;
+      visit(keyed[n].key, occurrence, keyed[n].index);
+    }
+    begin = end;
   }
 }
 
 }  // namespace
 
 void assign_fingerprints(Findings& findings) {
-  // Fingerprint order is the order of the keys' texts, which begin with the rule and the file
-  // (neither holds a NUL, the separator): findings are ordered by rule and file first, and the
-  // keys of one rule and file at a time are made and sorted. All keys at once were 15 MB at a
-  // large check's peak, and their long shared prefixes made the sort compare more.
-  std::vector<size_t> order(findings.size());
-  std::iota(order.begin(), order.end(), 0);
-  auto rule_and_file = [&](size_t i) {
-    return std::tie(findings[i].diagnostic.rule, primary_span(findings[i]).file());
-  };
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return rule_and_file(a) < rule_and_file(b); });
   LineHashes line_hashes;
-  for (size_t begin = 0; begin < order.size();) {
-    size_t end = begin + 1;
-    while (end < order.size() && rule_and_file(order[end]) == rule_and_file(order[begin]))
-      ++end;
-    assign_group(findings, std::span(order).subspan(begin, end - begin), line_hashes);
-    begin = end;
-  }
+  std::string input;
+  in_fingerprint_order(findings, [&](const Key& key, uint32_t occurrence, size_t i) {
+    findings[i].fingerprint = fingerprint_of(key.text, occurrence, input);
+    line_hashes.assign(findings[i], key.hashed());
+  });
 }
 
 std::vector<std::string> fingerprints_of(const Findings& findings) {
-  // Identical keys are told apart from the others by their digests, and each key is made again
-  // when its fingerprint is hashed: base's side of a large check has tens of thousands of keys of
-  // a few hundred bytes, which held whole while sorted were 13 MB at the check's peak.
-  // (assign_fingerprints numbers line hashes in the order of the keys' texts, so it holds the keys
-  // of one rule and file at a time.)
-  struct Keyed {
-    Sha256Digest digest;
-    Place place;
-  };
-  std::vector<Keyed> keyed;
-  keyed.reserve(findings.size());
-  for (size_t i = 0; i < findings.size(); ++i)
-    keyed.push_back({sha256_digest(make_key(findings[i]).text), place_of(findings, i)});
-  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-    return std::tie(a.digest, a.place) < std::tie(b.digest, b.place);
-  });
   std::vector<std::string> fingerprints(findings.size());
-  uint32_t occurrence = 0;
   std::string input;
-  for (size_t n = 0; n < keyed.size(); ++n) {
-    occurrence = (n > 0 && keyed[n - 1].digest == keyed[n].digest) ? occurrence + 1 : 1;
-    const size_t i = std::get<size_t>(keyed[n].place);
-    fingerprints[i] = fingerprint_of(make_key(findings[i]).text, occurrence, input);
-  }
+  in_fingerprint_order(findings, [&](const Key& key, uint32_t occurrence, size_t i) {
+    fingerprints[i] = fingerprint_of(key.text, occurrence, input);
+  });
   return fingerprints;
 }
 
