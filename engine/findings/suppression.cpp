@@ -1,6 +1,8 @@
 #include "findings/suppression.h"
 
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 #include "findings/builtin_rules.h"
 #include "findings/suppression_comment.h"
@@ -17,12 +19,17 @@ Finding meta_finding(std::string_view rule, Severity severity, std::string messa
                       std::move(subject));
 }
 
-// The comments of every file involved, keyed by path (head files only: one version per path).
+// The comments of every file involved, keyed by path (head files only: one version per path,
+// the first scanned). Only files that have some are kept: a large check scans tens of thousands
+// of files without any.
 std::map<std::string, std::vector<SuppressionComment>> scan_all(
     const Findings& findings, const std::vector<SourceRef>& files) {
   std::map<std::string, std::vector<SuppressionComment>> comments;
+  std::unordered_set<std::string_view> scanned;  // views of the paths of `files` and `findings`
   auto scan = [&](const SourceRef& file) {
-    if (file && !comments.contains(file->path())) comments[file->path()] = scan_suppressions(file);
+    if (!file || !scanned.insert(file->path()).second) return;
+    std::vector<SuppressionComment> found = scan_suppressions(file);
+    if (!found.empty()) comments.emplace(file->path(), std::move(found));
   };
   for (const auto& file : files)
     scan(file);
