@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -45,13 +47,41 @@ bool comes_before(const Finding& a, const Finding& b) {
          std::tie(sb.file(), sb.line, sb.column, b.diagnostic.rule, b.diagnostic.message);
 }
 
+std::vector<uint32_t> file_ranks(const Findings& findings) {
+  std::unordered_map<const SourceFile*, uint32_t> numbers;
+  for (const auto& finding : findings)
+    numbers.emplace(primary_span(finding).source.get(), 0);
+  std::vector<std::pair<std::string_view, uint32_t*>> by_path;
+  by_path.reserve(numbers.size());
+  for (auto& [file, number] : numbers)
+    by_path.emplace_back(file ? std::string_view(file->path()) : std::string_view(), &number);
+  std::sort(by_path.begin(), by_path.end());
+  for (size_t i = 0; i < by_path.size(); ++i) {
+    const bool same = i > 0 && by_path[i].first == by_path[i - 1].first;
+    *by_path[i].second = same ? *by_path[i - 1].second : static_cast<uint32_t>(i);
+  }
+  std::vector<uint32_t> ranks;
+  ranks.reserve(findings.size());
+  for (const auto& finding : findings)
+    ranks.push_back(numbers.at(primary_span(finding).source.get()));
+  return ranks;
+}
+
 void sort_findings(Findings& findings) {
   // Indexes are sorted, then each finding is moved once: a Finding is large and a merge sort
-  // would move every one of them about log2(n) times.
+  // would move every one of them about log2(n) times. The order is comes_before's, with files
+  // compared by their ranks.
+  const std::vector<uint32_t> files = file_ranks(findings);
   std::vector<size_t> order(findings.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return comes_before(findings[a], findings[b]); });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Span& sa = primary_span(findings[a]);
+    const Span& sb = primary_span(findings[b]);
+    const Diagnostic& da = findings[a].diagnostic;
+    const Diagnostic& db = findings[b].diagnostic;
+    return std::tie(files[a], sa.line, sa.column, da.rule, da.message) <
+           std::tie(files[b], sb.line, sb.column, db.rule, db.message);
+  });
   Findings sorted;
   sorted.reserve(findings.size());
   for (size_t i : order)

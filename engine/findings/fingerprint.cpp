@@ -186,31 +186,19 @@ class LineHashes {
 // them by the strings compared those again and again (a tenth of a large check's findings stage).
 std::vector<std::pair<uint32_t, uint32_t>> rule_and_file_ranks(const Findings& findings) {
   std::unordered_map<std::string_view, uint32_t> rules;
-  std::unordered_map<const SourceFile*, uint32_t> files;
-  for (const auto& finding : findings) {
+  for (const auto& finding : findings)
     rules.emplace(finding.diagnostic.rule, 0);
-    files.emplace(primary_span(finding).source.get(), 0);
-  }
-  auto rank = [](auto& table, auto text_of) {
-    std::vector<std::pair<std::string_view, uint32_t*>> sorted;
-    for (auto& [key, number] : table)
-      sorted.emplace_back(text_of(key), &number);
-    std::sort(sorted.begin(), sorted.end());
-    for (size_t i = 0; i < sorted.size(); ++i) {
-      const bool same = i > 0 && sorted[i].first == sorted[i - 1].first;
-      *sorted[i].second = same ? *sorted[i - 1].second : static_cast<uint32_t>(i);
-    }
-  };
-  rank(rules, [](std::string_view rule) { return rule; });
-  rank(files, [](const SourceFile* file) {
-    return file ? std::string_view(file->path()) : std::string_view();
-  });
+  std::vector<std::pair<std::string_view, uint32_t*>> sorted;
+  for (auto& [rule, number] : rules)
+    sorted.emplace_back(rule, &number);
+  std::sort(sorted.begin(), sorted.end());
+  for (size_t i = 0; i < sorted.size(); ++i)
+    *sorted[i].second = static_cast<uint32_t>(i);
+  const std::vector<uint32_t> files = file_ranks(findings);
   std::vector<std::pair<uint32_t, uint32_t>> ranks;
   ranks.reserve(findings.size());
-  for (const auto& finding : findings) {
-    ranks.emplace_back(rules.at(finding.diagnostic.rule),
-                       files.at(primary_span(finding).source.get()));
-  }
+  for (size_t i = 0; i < findings.size(); ++i)
+    ranks.emplace_back(rules.at(findings[i].diagnostic.rule), files[i]);
   return ranks;
 }
 
