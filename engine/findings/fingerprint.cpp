@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
-#include <span>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>

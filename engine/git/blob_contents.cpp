@@ -1,7 +1,6 @@
 // Repository::read_contents: the content of a snapshot's files, by blob id, on every core.
 
 #include <algorithm>
-#include <exception>
 #include <span>
 #include <thread>
 #include <vector>
@@ -11,6 +10,7 @@
 #include "git/internal/loose_objects.h"
 #include "git/internal/objects.h"
 #include "git/internal/repository_impl.h"
+#include "source/each_on_own_thread.h"
 
 namespace steward::git {
 
@@ -75,30 +75,14 @@ void Repository::read_contents(Snapshot& snapshot, const Snapshot* read_already)
   // Contiguous slices, the first on this thread. A failure is reported as reading one by one
   // would report it: the first file in path order that could not be read.
   const size_t slice = (files.size() + threads - 1) / threads;
-  std::vector<std::exception_ptr> failures(threads);
-  std::vector<std::thread> others;
-  for (size_t t = 1; t < threads; ++t) {
-    others.emplace_back([&, t] {
-      try {
-        const size_t begin = std::min(files.size(), t * slice);
-        const size_t end = std::min(files.size(), begin + slice);
-        internal::RepositoryHandle own = open_again(impl_->repo.get());
-        read_each(own.get(), std::span(files).subspan(begin, end - begin));
-      } catch (...) {
-        failures[t] = std::current_exception();
-      }
-    });
-  }
-  try {
-    read_each(impl_->repo.get(), std::span(files).subspan(0, std::min(files.size(), slice)));
-  } catch (...) {
-    failures[0] = std::current_exception();
-  }
-  for (auto& thread : others)
-    thread.join();
-  for (const auto& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  each_on_own_thread(threads, [&](size_t t) {
+    const size_t begin = std::min(files.size(), t * slice);
+    const size_t end = std::min(files.size(), begin + slice);
+    const auto own_slice = std::span(files).subspan(begin, end - begin);
+    if (t == 0) return read_each(impl_->repo.get(), own_slice);
+    internal::RepositoryHandle own = open_again(impl_->repo.get());
+    read_each(own.get(), own_slice);
+  });
 }
 
 }  // namespace steward::git

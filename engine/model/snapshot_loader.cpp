@@ -3,7 +3,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <exception>
 #include <latch>
 #include <mutex>
 #include <thread>
@@ -12,6 +11,7 @@
 
 #include "model/model_builder.h"
 #include "source/diagnostic_factory.h"
+#include "source/each_on_own_thread.h"
 #include "source/rule_ids.h"
 
 namespace steward::model {
@@ -343,27 +343,7 @@ void Pipeline::finish_models(std::vector<std::unique_ptr<ModelInProgress>>& mode
       throw;
     }
   };
-  std::vector<std::exception_ptr> failures(models.size());
-  std::vector<std::thread> others;
-  for (size_t i = 1; i < models.size(); ++i) {
-    others.emplace_back([&, i] {
-      try {
-        finish(i);
-      } catch (...) {
-        failures[i] = std::current_exception();
-      }
-    });
-  }
-  try {
-    finish(0);
-  } catch (...) {
-    failures[0] = std::current_exception();
-  }
-  for (auto& thread : others)
-    thread.join();
-  for (const auto& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  each_on_own_thread(models.size(), finish);
 }
 
 }  // namespace

@@ -32,14 +32,18 @@ std::shared_ptr<const policy::CheckedPack> pack(const std::string& text) {
   return checked.pack;
 }
 
-// Every event without a description is a finding; a removed event asks for a review.
-const char* const kPack = R"(pack gate
+// Every event without a description is a finding.
+const char* const kDescribed = R"(
 rule gate.described {
   severity warning
   for e in head.events
   where e.description == none
   deny at e "{e.name} has no description"
 }
+)";
+
+// kDescribed, and a removed event asks for a review.
+const std::string kPack = std::string("pack gate") + kDescribed + R"(
 rule gate.removed {
   for c in changes.events
   where c.removed
@@ -138,13 +142,7 @@ TEST_CASE("base and head: only what head adds is new; changes reach the rules") 
 
 // A rule whose findings are all at base: base need not run it, unless head keeps a suppression
 // of it that silences nothing there.
-const char* const kGonePack = R"(pack gate
-rule gate.described {
-  severity warning
-  for e in head.events
-  where e.description == none
-  deny at e "{e.name} has no description"
-}
+const std::string kGonePack = std::string("pack gate") + kDescribed + R"(
 rule gate.gone-undescribed {
   severity warning
   for e in head.events
