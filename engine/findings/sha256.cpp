@@ -6,18 +6,11 @@
 
 namespace steward::findings {
 
-static_assert(std::tuple_size_v<Sha256Digest> == SHA256_DIGEST_LENGTH);
-
-Sha256Digest sha256_digest(std::string_view data) {
+std::string sha256_hex(std::string_view data) {
   // OpenSSL's one-shot SHA256 (not its deprecated Init/Update/Final) uses the processor's SHA
   // instructions where there are any.
-  Sha256Digest digest{};
+  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest.data());
-  return digest;
-}
-
-std::string sha256_hex(std::string_view data) {
-  const Sha256Digest digest = sha256_digest(data);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex(2 * digest.size(), '\0');
   for (size_t i = 0; i < digest.size(); ++i) {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <string>
 #include <string_view>
 
@@ -10,9 +9,5 @@ namespace steward::findings {
 // standard hash so that anyone can recompute them (docs/fingerprints.md); a large plan hashes
 // tens of thousands of them on each side of a check, and the cache keys hash every file's id.
 std::string sha256_hex(std::string_view data);
-
-// The same digest as its 32 bytes.
-using Sha256Digest = std::array<unsigned char, 32>;
-Sha256Digest sha256_digest(std::string_view data);
 
 }  // namespace steward::findings
