@@ -66,8 +66,15 @@ function quietCore() {
   return { warnings, info() {}, warning: (m) => warnings.push(m) };
 }
 
+// Every report file's folder, removed when the tests end (each run used to leave one behind).
+const reportFolders = [];
+test.after(() => {
+  for (const dir of reportFolders) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function reportFile(text) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "steward-comment-"));
+  reportFolders.push(dir);
   const file = path.join(dir, "steward-comment.md");
   fs.writeFileSync(file, text);
   return file;
