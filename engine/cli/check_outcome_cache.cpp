@@ -118,7 +118,7 @@ std::optional<gate::CheckOutcome> load_check_outcome(config::BlobCacheStore& sto
 }
 
 void save_check_outcome(config::BlobCacheStore& store, const std::string& key,
-                        const gate::CheckOutcome& outcome) {
+                        const gate::OutcomeParts& outcome) {
   store.save({key, kOutcomePath, format()}, gate::encode_outcome(outcome));
 }
 

@@ -34,7 +34,7 @@ std::string check_outcome_key(const CheckOutcomeInputs& inputs);
 std::optional<gate::CheckOutcome> load_check_outcome(config::BlobCacheStore& store,
                                                      const std::string& key);
 void save_check_outcome(config::BlobCacheStore& store, const std::string& key,
-                        const gate::CheckOutcome& outcome);
+                        const gate::OutcomeParts& outcome);
 
 // This build of steward: its version and the GNU build id the linker wrote into the executable (a
 // digest of its code), else the executable's size and modification time. A rebuilt steward whose

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -51,7 +52,7 @@ struct RunStats {
   double models_ms = 0;  // the blobs' content, the parses and both models
   double load_ms = 0;    // all of the above and, when the outcome was not cached, the gate
   double gate_ms = 0;    // evaluating both revisions, the diff and the findings stage
-  double save_ms = 0;    // writing the check's outcome to the persistent cache
+  double save_ms = 0;    // writing the check's outcome to the persistent cache, beside the reports
   double reports_ms = 0;
   gate::GateTimes gate;
 };
@@ -220,6 +221,37 @@ gate::CheckOutcome evaluate(const Comparison& comparison, const LoadedPacks& pac
   return outcome;
 }
 
+// Writes the reports. After an evaluation (`comparison` set), both models are released on a thread
+// of their own meanwhile (a large model takes a tenth of a second or more to free; the reports read
+// neither, and so the peak is not the models plus the reports), and with a `store` the outcome is
+// saved under `key` on another, from the findings the reports read: both only read them.
+void write_reports_beside_saving(const std::vector<ReportOutput>& outputs,
+                                 report::ReportInput& input, Comparison* comparison,
+                                 config::BlobCacheStore* store, const std::string& key,
+                                 RunStats& stats) {
+  std::jthread release;
+  std::future<void> saved;  // a failure to save (out of memory) is thrown here, not lost
+  if (comparison) {
+    release = std::jthread([comparison] {
+      comparison->head.model = model::Model();
+      if (comparison->base) comparison->base->model = model::Model();
+    });
+    if (store) {
+      saved = std::async(std::launch::async, [&] {
+        const auto save_start = std::chrono::steady_clock::now();
+        save_check_outcome(*store, key,
+                           {input.findings, input.reviews, input.change_summary_text,
+                            input.change_summary_markdown});
+        stats.save_ms = elapsed_ms(save_start);
+      });
+    }
+  }
+  const auto reports_start = std::chrono::steady_clock::now();
+  write_reports(outputs, input);
+  stats.reports_ms = elapsed_ms(reports_start);
+  if (saved.valid()) saved.get();
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& options) {
@@ -268,17 +300,6 @@ int run_check(const CheckOptions& options) {
     const auto gate_start = std::chrono::steady_clock::now();
     outcome = evaluate(*comparison, packs, env, input.rules, options.new_only, stats.gate);
     stats.gate_ms = elapsed_ms(gate_start);
-    // The reports read neither model (the outcome holds all they need): both are released before
-    // the reports add their own memory, so that the peak is not the models plus the reports, and
-    // on a thread of their own while the outcome is saved (a large model takes a tenth of a second
-    // or more to free).
-    std::jthread release([&comparison] {
-      comparison->head.model = model::Model();
-      if (comparison->base) comparison->base->model = model::Model();
-    });
-    const auto save_start = std::chrono::steady_clock::now();
-    if (key) save_check_outcome(*store, *key, *outcome);
-    stats.save_ms = elapsed_ms(save_start);
   }
   stats.load_ms = elapsed_ms(start);
 
@@ -293,9 +314,8 @@ int run_check(const CheckOptions& options) {
   const bool failed = input.summary.failed;
   if (options.quiet && !failed)
     std::erase_if(outputs, [](const auto& o) { return o.path.empty(); });
-  const auto reports_start = std::chrono::steady_clock::now();
-  write_reports(outputs, std::move(input));
-  stats.reports_ms = elapsed_ms(reports_start);
+  write_reports_beside_saving(outputs, input, comparison.get(), key ? store : nullptr,
+                              key ? *key : std::string(), stats);
   if (store) store->finish_run();
   if (options.stats) print_stats(stats, comparison.get(), store, elapsed_ms(start));
   return failed ? kFindings : kPassed;

@@ -96,7 +96,7 @@ void write_to_file(const report::Report& report, const report::ReportInput& inpu
 
 }  // namespace
 
-void write_reports(const std::vector<ReportOutput>& outputs, report::ReportInput input) {
+void write_reports(const std::vector<ReportOutput>& outputs, report::ReportInput& input) {
   const bool color = input.use_color;
   for (const auto& output : outputs) {
     auto report = report::make_report(output.format);

@@ -21,9 +21,10 @@ std::vector<ReportOutput> parse_report_outputs(const std::vector<std::string>& v
 // CLICOLOR_FORCE is set; never when NO_COLOR is set.
 bool use_color(const std::string& choice);
 
-// Renders `input` in every requested format. Throws InputError when a report cannot be written
-// completely (a file that cannot be opened, a failed write, flush or close: a full disk, a closed
-// pipe).
-void write_reports(const std::vector<ReportOutput>& outputs, report::ReportInput input);
+// Renders `input` in every requested format (its use_color is set for each: colour only on a
+// terminal's standard output; nothing else of it changes). Throws InputError when a report cannot
+// be written completely (a file that cannot be opened, a failed write, flush or close: a full disk,
+// a closed pipe).
+void write_reports(const std::vector<ReportOutput>& outputs, report::ReportInput& input);
 
 }  // namespace steward::cli

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -29,15 +30,26 @@ class ByteWriter {
   // its encoding.
   void reserve(size_t strings, size_t bytes) {
     table_.reserve(strings);
-    out.reserve(bytes);
+    out_.reserve(bytes);
   }
 
+  // Written straight into the buffer: a parsed document is millions of small numbers, and
+  // appending them byte by byte to a string (a size check and a terminator for each byte) was
+  // most of the time a cold check spent encoding documents for the cache.
   void number(uint64_t value) {
+    char* at = room(kMaxNumberBytes);
     while (value >= 0x80) {
-      out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+      *at++ = static_cast<char>((value & 0x7F) | 0x80);
       value >>= 7;
     }
-    out.push_back(static_cast<char>(value));
+    *at++ = static_cast<char>(value);
+    used_ = static_cast<size_t>(at - out_.data());
+  }
+  // `bytes` as they are.
+  void raw(std::string_view bytes) {
+    if (bytes.empty()) return;
+    std::memcpy(room(bytes.size()), bytes.data(), bytes.size());
+    used_ += bytes.size();
   }
   // A string written before is its number in the table; 0 introduces a new one. The table keeps
   // views: what is encoded must outlive the writer.
@@ -52,7 +64,7 @@ class ByteWriter {
     }
     number(0);
     number(value.size());
-    out.append(value);
+    raw(value);
   }
   // text(*value) for a text held once and written many times (a rule's help, in every one of its
   // findings): remembered by where it is held, so that it is hashed once, not once a finding
@@ -73,12 +85,34 @@ class ByteWriter {
     if (value.size() <= max_interned_) ++numbered_;
     number(0);
     number(value.size());
-    out.append(value);
+    raw(value);
   }
 
-  std::string out;
+  size_t size() const { return used_; }  // bytes written so far
+  // What was written; the writer is empty after.
+  std::string take() {
+    out_.resize(used_);
+    used_ = 0;
+    return std::move(out_);
+  }
 
  private:
+  static constexpr size_t kMaxNumberBytes = 10;  // a 64-bit number, 7 bits a byte
+
+  // Where the next `size` bytes go. The buffer's size runs ahead of what is written (used_), so
+  // that writing checks one bound; take() cuts it back.
+  char* room(size_t size) {
+    if (out_.size() - used_ < size) grow(size);
+    return out_.data() + used_;
+  }
+  void grow(size_t size) {
+    // A page at a time past what is needed; the string's capacity still grows by doubling.
+    constexpr size_t kStep = 4096;
+    out_.resize(used_ + size + kStep);
+  }
+
+  std::string out_;
+  size_t used_ = 0;  // bytes of out_ written
   size_t max_interned_;
   std::unordered_map<std::string_view, uint64_t> table_;
   std::unordered_map<const std::string*, uint64_t> by_place_;  // shared_text's

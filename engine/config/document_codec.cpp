@@ -68,7 +68,7 @@ class Writer : public ByteWriter {
     }
     number(0);
     number(text.size());
-    out.append(text);
+    raw(text);
   }
 
   std::string_view file_;
@@ -161,7 +161,7 @@ class Reader : public ByteReader {
 
 std::string encode_read_result(const ReadResult& result) {
   Writer writer(result.source ? std::string_view(result.source->text()) : std::string_view());
-  writer.out.append(kDocumentMagic);
+  writer.raw(kDocumentMagic);
   writer.number(kDocumentCodecVersion);
   writer.number(result.documents.size());
   for (const Document& document : result.documents) {
@@ -171,7 +171,7 @@ std::string encode_read_result(const ReadResult& result) {
   writer.number(result.diagnostics.size());
   for (const Diagnostic& d : result.diagnostics)
     write_diagnostic(writer, d);
-  return std::move(writer.out);
+  return writer.take();
 }
 
 std::optional<ReadResult> decode_read_result(std::string bytes, const SourceRef& source) {

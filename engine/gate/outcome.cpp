@@ -92,7 +92,7 @@ class Reader : public config::ByteReader {
   }
 };
 
-SourceTable sources_of(const CheckOutcome& outcome) {
+SourceTable sources_of(const OutcomeParts& outcome) {
   SourceTable sources;
   for (const auto& f : outcome.findings) {
     sources.add(f.diagnostic.span);
@@ -180,13 +180,13 @@ bool read_finding(Reader& in, const std::vector<SourceRef>& sources, findings::F
 
 }  // namespace
 
-std::string encode_outcome(const CheckOutcome& outcome) {
+std::string encode_outcome(const OutcomeParts& outcome) {
   const SourceTable sources = sources_of(outcome);
   Writer out(sources);
   // About a subject of its own per finding (messages, fingerprints and line hashes are written
   // without the table), and 400 bytes.
   out.reserve(outcome.findings.size() + 64, 400 * outcome.findings.size() + 4096);
-  out.out.append(kMagic);
+  out.raw(kMagic);
   out.number(kOutcomeCodecVersion);
   write_sources(out, sources);
   out.number(outcome.findings.size());
@@ -201,7 +201,7 @@ std::string encode_outcome(const CheckOutcome& outcome) {
   }
   out.text(outcome.change_summary_text);
   out.text(outcome.change_summary_markdown);
-  return std::move(out.out);
+  return out.take();
 }
 
 std::optional<CheckOutcome> decode_outcome(std::string_view bytes) {

@@ -17,10 +17,39 @@ TEST_SUITE("byte codec") {
     const std::vector<uint64_t> numbers = {0, 1, 127, 128, 300, 1u << 31, UINT64_MAX};
     for (uint64_t n : numbers)
       out.number(n);
-    ByteReader in(out.out);
+    const std::string bytes = out.take();
+    ByteReader in(bytes);
     for (uint64_t n : numbers)
       CHECK(in.number() == n);
     CHECK(in.at_end());
+  }
+
+  TEST_CASE("what is written past the buffer's first pages reads back, and take() empties it") {
+    // The writer's buffer runs ahead of what is written and grows a page at a time: a million
+    // numbers and texts cross many of its steps.
+    ByteWriter out;
+    out.raw("MAGIC");
+    for (uint64_t n = 0; n < 1000000; ++n) {
+      out.number(n * 2654435761u);
+      if (n % 1000 == 0) out.unique_text(std::string(n % 7000, 'x'));
+    }
+    const size_t written = out.size();
+    const std::string bytes = out.take();
+    CHECK(bytes.size() == written);
+    CHECK(out.size() == 0);
+    ByteReader in(bytes);
+    CHECK(in.literal("MAGIC"));
+    bool all_same = true;
+    for (uint64_t n = 0; n < 1000000 && all_same; ++n) {
+      all_same = in.number() == n * 2654435761u;
+      if (n % 1000 == 0) all_same = all_same && in.text() == std::string(n % 7000, 'x');
+    }
+    CHECK(all_same);
+    CHECK(in.at_end());
+
+    out.number(7);  // a writer taken from starts again
+    const std::string again = out.take();
+    CHECK(again == std::string(1, '\x07'));
   }
 
   TEST_CASE("a repeated text is its number; a unique one is written out but keeps the count") {
@@ -34,11 +63,12 @@ TEST_SUITE("byte codec") {
     out.text("subject");
     out.text("a text longer than eight");
     out.text("a text longer than eight");
-    const size_t size_before = out.out.size();
+    const size_t size_before = out.size();
     out.text("subject");
-    CHECK(out.out.size() - size_before == 1);  // a reference, not the text again
+    CHECK(out.size() - size_before == 1);  // a reference, not the text again
 
-    ByteReader in(out.out, 8);
+    const std::string bytes = out.take();
+    ByteReader in(bytes, 8);
     for (const char* expected :
          {"rule.a", "message one", "fp1", "subject", "rule.a", "fp1", "subject",
           "a text longer than eight", "a text longer than eight", "subject"}) {
@@ -50,15 +80,17 @@ TEST_SUITE("byte codec") {
   TEST_CASE("a reference past the table or a length past the end fails the whole read") {
     ByteWriter out;
     out.number(5);  // a reference to a text never written
-    ByteReader bad_reference(out.out);
+    const std::string reference_bytes = out.take();
+    ByteReader bad_reference(reference_bytes);
     CHECK(bad_reference.text().empty());
     CHECK_FALSE(bad_reference.ok());
 
     ByteWriter longer;
     longer.number(0);
     longer.number(100);
-    longer.out += "short";
-    ByteReader bad_length(longer.out);
+    longer.raw("short");
+    const std::string length_bytes = longer.take();
+    ByteReader bad_length(length_bytes);
     CHECK(bad_length.text().empty());
     CHECK_FALSE(bad_length.ok());
   }

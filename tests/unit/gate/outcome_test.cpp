@@ -128,7 +128,7 @@ TEST_CASE("a file that began with two byte-order marks keeps its second on line 
 }
 
 TEST_CASE("an empty outcome round-trips") {
-  auto after = decode_outcome(encode_outcome({}));
+  auto after = decode_outcome(encode_outcome(CheckOutcome{}));
   REQUIRE(after);
   CHECK(after->findings.empty());
   CHECK(after->reviews.empty());
