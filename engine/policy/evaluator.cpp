@@ -49,7 +49,22 @@ struct Universe {
   Value roots[4];
 };
 
-using Frame = std::vector<Value>;
+// A rule's or a called function's variables, by slot. On the stack for the usual few, so that a
+// call of one of the pack's functions (made for each of a large plan's hundreds of thousands of
+// properties) allocates nothing.
+class Frame {
+ public:
+  explicit Frame(size_t count) : count_(count) {
+    if (count > kInline) heap_.resize(count);
+  }
+  Value& operator[](size_t i) { return count_ > kInline ? heap_[i] : inline_[i]; }
+
+ private:
+  static constexpr size_t kInline = 8;
+  size_t count_;
+  std::array<Value, kInline> inline_;
+  std::vector<Value> heap_;
+};
 
 // What one rule found while it runs. Its findings grow in a deque, block by block: a large plan's
 // busiest rule has tens of thousands, and a vector grown by doubling held up to twice their size,
@@ -487,17 +502,31 @@ class Interpreter {
         throw RuleFailure{e.operands[1]->span,
                           compiled.problem + " (pattern `" + shorten_for_message(key) + "`)"};
       }
-      // Patterns computed from data can be many; the cache is a cache, not a record.
-      if (regexes_.size() >= kPatternCacheLimit) regexes_.clear();
+      // Patterns computed from data can be many; the cache is a cache, not a record. What was
+      // remembered of a pattern goes with it (a new pattern may take its address).
+      if (regexes_.size() >= kPatternCacheLimit) {
+        regexes_.clear();
+        matched_.clear();
+      }
       it = regexes_.emplace(std::move(key), std::move(compiled.regex)).first;
     }
     return it->second.get();
   }
 
-  // RE2 matches in time linear in the text, so any text of the model can be matched.
+  // RE2 matches in time linear in the text, so any text of the model can be matched. Whether a
+  // short text matches is remembered for the interpreter's run: a naming convention is matched
+  // against every property's name, and the same few names come back for hundreds of thousands
+  // of properties (a third of a large plan's governance.property-naming).
   bool search(const Expr& e, const Value& pattern, std::string_view text) {
     const re2::RE2* regex = regex_for(e, pattern);
-    return regex != nullptr && model::pattern_search(*regex, text);
+    if (regex == nullptr) return false;
+    if (text.size() > kRememberedMatchBytes) return model::pattern_search(*regex, text);
+    auto& remembered = matched_[regex];
+    if (auto it = remembered.find(text); it != remembered.end()) return it->second;
+    const bool found = model::pattern_search(*regex, text);
+    if (remembered.size() >= kMemoLimit) remembered.clear();
+    remembered.emplace(std::string(text), found);
+    return found;
   }
 
   // The text of "a {x} b". In a message (finding, suggestion, review reason) each value is
@@ -631,6 +660,11 @@ class Interpreter {
   };
   std::unordered_map<std::string, std::shared_ptr<const re2::RE2>, TextHash, std::equal_to<>>
       regexes_;
+  // search()'s results by pattern and text, for texts up to this long.
+  static constexpr size_t kRememberedMatchBytes = 64;
+  std::unordered_map<const re2::RE2*,
+                     std::unordered_map<std::string, bool, TextHash, std::equal_to<>>>
+      matched_;
   static constexpr size_t kMemoLimit = 4096;  // remembered calls per function, at most
   std::unordered_map<const FunctionDecl*, Memo> memos_;
   const RuleDecl* rule_ = nullptr;
