@@ -68,9 +68,10 @@ std::vector<uint32_t> file_ranks(const Findings& findings) {
 }
 
 void sort_findings(Findings& findings) {
-  // Indexes are sorted, then each finding is moved once: a Finding is large and a merge sort
-  // would move every one of them about log2(n) times. The order is comes_before's, with files
-  // compared by their ranks.
+  // Indexes are sorted, then the findings are moved into that order in place, each about once: a
+  // Finding is large, a merge sort would move every one of them about log2(n) times, and a second
+  // vector to move them into would be the peak of a large check (13 MB for 40,000 findings). The
+  // order is comes_before's, with files compared by their ranks.
   const std::vector<uint32_t> files = file_ranks(findings);
   std::vector<size_t> order(findings.size());
   std::iota(order.begin(), order.end(), 0);
@@ -82,11 +83,24 @@ void sort_findings(Findings& findings) {
     return std::tie(files[a], sa.line, sa.column, da.rule, da.message) <
            std::tie(files[b], sb.line, sb.column, db.rule, db.message);
   });
-  Findings sorted;
-  sorted.reserve(findings.size());
-  for (size_t i : order)
-    sorted.push_back(std::move(findings[i]));
-  findings = std::move(sorted);
+  // Each cycle of the permutation is followed once: place `start` takes the finding that goes
+  // there, whose place takes the next one, until the cycle comes back to `start`. A place done is
+  // marked by order[at] == at.
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    Finding first = std::move(findings[start]);
+    size_t at = start;
+    for (;;) {
+      const size_t from = order[at];
+      order[at] = at;
+      if (from == start) {
+        findings[at] = std::move(first);
+        break;
+      }
+      findings[at] = std::move(findings[from]);
+      at = from;
+    }
+  }
 }
 
 }  // namespace steward::findings
