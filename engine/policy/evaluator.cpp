@@ -531,17 +531,33 @@ class Interpreter {
 
   // The text of "a {x} b". In a message (finding, suggestion, review reason) each value is
   // shortened so that a huge name is not repeated in full by every finding about it.
+  // Strings, nearly every piece, are appended where they are (a piece that fits in
+  // kMaxMessageValueChars bytes has no more characters than that, so shortening would keep it):
+  // a large plan's busiest rule builds a message and a suggestion for each of tens of thousands
+  // of findings, and a copy of each piece and the text's growth were half of that.
   std::string interpolate(const Expr& e, Frame& frame, bool for_message) {
     std::string text;
-    for (const auto& part : e.operands) {
-      std::string piece = eval(*part, frame).display();
-      if (for_message && part->kind != ExprKind::string_literal) {
-        piece = shorten_for_message(std::move(piece));
-      }
+    if (for_message) text.reserve(kMessageBytes);
+    const auto append = [&](std::string_view piece) {
       if (text.size() + piece.size() > kMaxStringBytes) {
         throw RuleFailure{e.span, string_limit_message(text.size() + piece.size())};
       }
       text += piece;
+    };
+    for (const auto& part : e.operands) {
+      if (part->kind == ExprKind::string_literal) {
+        append(part->text);
+        continue;
+      }
+      const Value value = eval(*part, frame);
+      if (value.is_string() &&
+          (!for_message || value.as_string().size() <= kMaxMessageValueChars)) {
+        append(value.as_string());
+        continue;
+      }
+      std::string piece = value.display();
+      if (for_message) piece = shorten_for_message(std::move(piece));
+      append(piece);
     }
     return text;
   }
@@ -660,6 +676,7 @@ class Interpreter {
   };
   std::unordered_map<std::string, std::shared_ptr<const re2::RE2>, TextHash, std::equal_to<>>
       regexes_;
+  static constexpr size_t kMessageBytes = 128;  // room a finding's message usually needs
   // search()'s results by pattern and text, for texts up to this long.
   static constexpr size_t kRememberedMatchBytes = 64;
   std::unordered_map<const re2::RE2*,
