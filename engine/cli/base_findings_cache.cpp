@@ -9,6 +9,8 @@ namespace {
 
 constexpr const char* kFormat = "base-fingerprints/2";
 constexpr const char* kBaseFindingsPath = "(base findings)";
+// An empty entry under base's key alone, saved with every set of rules: some are kept.
+constexpr const char* kKeptPath = "(base findings kept)";
 
 // Base's key and the rules it ran, as one entry's key.
 std::string key_of_rules(const std::string& key, const gate::RuleIds& rules) {
@@ -74,6 +76,11 @@ void save_base_fingerprints(config::BlobCacheStore& store, const std::string& ke
     payload += '\n';
   }
   store.save({key_of_rules(key, rules), kBaseFindingsPath, kFormat}, payload);
+  if (!base_fingerprints_kept(store, key)) store.save({key, kKeptPath, kFormat}, "");
+}
+
+bool base_fingerprints_kept(config::BlobCacheStore& store, const std::string& key) {
+  return store.load({key, kKeptPath, kFormat}).has_value();
 }
 
 }  // namespace steward::cli

@@ -30,6 +30,8 @@ std::optional<std::vector<std::string>> load_base_fingerprints(config::BlobCache
 void save_base_fingerprints(config::BlobCacheStore& store, const std::string& key,
                             const gate::RuleIds& rules,
                             const std::vector<std::string>& fingerprints);
+// Whether base's fingerprints were saved under `key` for any set of rules.
+bool base_fingerprints_kept(config::BlobCacheStore& store, const std::string& key);
 
 // The gate's base fingerprint store for one key of the persistent cache.
 class CachedBaseFingerprints : public gate::BaseFingerprintStore {
@@ -42,6 +44,7 @@ class CachedBaseFingerprints : public gate::BaseFingerprintStore {
   void save(const gate::RuleIds& rules, const std::vector<std::string>& fingerprints) override {
     save_base_fingerprints(store_, key_, rules, fingerprints);
   }
+  bool kept() override { return base_fingerprints_kept(store_, key_); }
 
  private:
   config::BlobCacheStore& store_;

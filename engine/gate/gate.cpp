@@ -6,6 +6,7 @@
 
 #include "findings/baseline.h"
 #include "findings/pipeline.h"
+#include "gate/base_alongside.h"
 #include "policy/evaluator.h"
 #include "source/rule_ids.h"
 
@@ -17,14 +18,6 @@ using Clock = std::chrono::steady_clock;
 
 double elapsed_ms(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-findings::ProcessOptions process_options(const GateInput& input) {
-  findings::ProcessOptions process;
-  process.config = input.config;
-  process.today = input.env.today;
-  process.known_rules = input.known_rules;
-  return process;
 }
 
 // The rules whose findings at base can share a fingerprint with one of head's, as far as head's
@@ -78,12 +71,32 @@ std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input
     errors = std::move(evaluated.errors);
     return std::nullopt;
   }
-  findings::ProcessOptions process = process_options(input);
-  process.files = files_of(base);
-  std::vector<std::string> fingerprints = findings::process_fingerprints(
-      findings::make_findings(base.diagnostics, std::move(evaluated.findings)), process);
-  if (input.base_store && rules) input.base_store->save(*rules, fingerprints);
+  std::vector<std::string> fingerprints =
+      base_fingerprints_of(input, std::move(evaluated.findings), rules);
   times.base_ms += elapsed_ms(started);
+  return fingerprints;
+}
+
+// Base's fingerprints of `rules` (nullopt: head's packs failed), from `alongside` when base ran
+// there, else from `base`'s thread; then, seldom, again with the rules of head's unused inline
+// suppressions that base did not run (its findings stage must see every finding of such a rule to
+// tell what is unused). nullopt: base's packs failed, and `errors` says why.
+std::optional<std::vector<std::string>> wait_for_base(
+    const GateInput& input, const std::optional<RuleIds>& rules, BaseAlongside* alongside,
+    std::future<std::optional<std::vector<std::string>>>& base,
+    const findings::Findings& head_findings, Diagnostics& errors, GateTimes& times) {
+  std::optional<std::vector<std::string>> fingerprints;
+  if (alongside) {
+    fingerprints = alongside->fingerprints(times);
+    // Base's packs reported an error: evaluated again the usual way, for the same errors.
+    if (!fingerprints) fingerprints = base_fingerprints(input, &*rules, errors, times);
+  } else {
+    fingerprints = base.get();
+  }
+  if (fingerprints && rules) {
+    RuleIds all = with_suppressed_rules(*rules, head_findings);
+    if (all != *rules) fingerprints = base_fingerprints(input, &all, errors, times);
+  }
   return fingerprints;
 }
 
@@ -105,22 +118,38 @@ GateResult run_gate(const GateInput& input) {
     result.changes = diff::compute_changes(input.base->model, head.model);
     result.times.diff_ms = elapsed_ms(diff_start);
   }
+  // Base runs each rule as soon as head's run of it has findings (base_alongside.h), unless the
+  // store may already have base's fingerprints: it is asked first, once head's rules are known.
+  std::unique_ptr<BaseAlongside> alongside;
+  if (input.base && !(input.base_store && input.base_store->kept())) {
+    alongside = std::make_unique<BaseAlongside>(input);
+  }
+  policy::EvaluateOptions head_options;
+  if (alongside) {
+    head_options.rule_done = [&alongside](const std::string& rule, bool found) {
+      if (found) alongside->found(rule);
+    };
+  }
   const auto evaluate_start = Clock::now();
-  auto evaluated =
-      policy::evaluate(input.packs, {&head.model, input.base ? &input.base->model : nullptr,
-                                     result.changes ? &*result.changes : nullptr, input.env});
+  auto evaluated = policy::evaluate(input.packs,
+                                    {&head.model, input.base ? &input.base->model : nullptr,
+                                     result.changes ? &*result.changes : nullptr, input.env},
+                                    head_options);
   result.times.evaluate_ms = elapsed_ms(evaluate_start);
   result.times.rule_times = std::move(evaluated.rule_times);
-  // Base is evaluated on a thread of its own while head's findings go through the findings
-  // stage: both only read the models, and only marking what is new needs base's fingerprints.
-  // Head's failing packs leave nothing to compare, and base runs every rule so that its own
-  // failures are reported first, as when it ran before head.
+  // Base's fingerprints come while head's findings go through the findings stage: both only read
+  // the models, and only marking what is new needs base's fingerprints. Head's failing packs
+  // leave nothing to compare, and base runs every rule so that its own failures are reported
+  // first, as when it ran before head.
   std::optional<RuleIds> base_rules;
   if (evaluated.ok()) base_rules = rules_to_compare(evaluated.findings, input.config);
   Diagnostics base_errors;
   GateTimes base_times;
   std::future<std::optional<std::vector<std::string>>> base;
-  if (input.base) {
+  if (alongside && base_rules) {
+    alongside->close(*base_rules);
+  } else if (input.base) {
+    alongside.reset();  // head's packs failed: base is evaluated whole, below
     const RuleIds* rules = base_rules ? &*base_rules : nullptr;
     base = std::async(std::launch::async, [&, rules] {
       return base_fingerprints(input, rules, base_errors, base_times);
@@ -138,17 +167,11 @@ GateResult run_gate(const GateInput& input) {
         findings::make_findings(head.diagnostics, std::move(evaluated.findings)), process);
   }
   result.times.findings_ms = elapsed_ms(findings_start);
-  if (base.valid()) {
+  if (input.base) {
     const auto wait_start = Clock::now();
-    std::optional<std::vector<std::string>> fingerprints = base.get();
+    std::optional<std::vector<std::string>> fingerprints = wait_for_base(
+        input, base_rules, alongside.get(), base, result.findings, base_errors, base_times);
     result.times.base_wait_ms = elapsed_ms(wait_start);
-    if (fingerprints && base_rules) {
-      // Seldom: an unused suppression of a rule that base did not run. Base runs again with it,
-      // here (its findings stage must see every finding of that rule to tell what is unused).
-      RuleIds all = with_suppressed_rules(*base_rules, result.findings);
-      if (all != *base_rules)
-        fingerprints = base_fingerprints(input, &all, base_errors, base_times);
-    }
     result.times.base_ms = base_times.base_ms;
     result.times.base_rules = base_times.base_rules;
     result.times.base_from_store = base_times.base_from_store;

@@ -27,6 +27,9 @@ class BaseFingerprintStore {
   virtual ~BaseFingerprintStore() = default;
   virtual std::optional<std::vector<std::string>> load(const RuleIds& rules) = 0;
   virtual void save(const RuleIds& rules, const std::vector<std::string>& fingerprints) = 0;
+  // Whether it holds fingerprints of this base for some rules, which may be the ones asked for:
+  // base then waits for head's rules and asks, rather than running alongside them.
+  virtual bool kept() = 0;
 };
 
 // What one run of the gate looks at. Everything pointed to must outlive run_gate.
@@ -67,7 +70,8 @@ struct GateResult {
 
 // The gate of `steward check`: the change set is computed, head is evaluated over head, base and
 // the changes, and head's data and rule findings go through the findings stage, while base is
-// evaluated alone on a thread of its own; then head's findings are marked new or not. Base's
+// evaluated alone on a thread of its own (each rule as soon as head's run of it has findings,
+// base_alongside.h); then head's findings are marked new or not. Base's
 // findings only tell which of head's are new, so only their fingerprints are computed (from
 // `base_store` when it has them), and only for the rules that can give one of head's: a
 // fingerprint begins with its rule, so base runs the rules of head's findings (and those that

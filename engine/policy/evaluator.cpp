@@ -784,6 +784,8 @@ EvaluationResult evaluate_packs(const std::vector<const CheckedPack*>& packs,
       }
       const auto started = std::chrono::steady_clock::now();
       interpreter->run(*units[i].rule, per_unit[i]);
+      if (options.rule_done)
+        options.rule_done(units[i].rule->rule->id, !per_unit[i].findings.empty());
       per_unit[i].rule_times.push_back(
           {units[i].rule->rule->id,
            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)

@@ -50,6 +50,10 @@ struct EvaluateOptions {
   // failures): base's side of the gate runs only the rules that can mark one of head's findings
   // as old (gate.cpp). Null: every rule.
   const std::set<std::string>* only_rules = nullptr;
+  // Called as each rule finishes, on the thread it ran on, with its id and whether it found
+  // anything (a failed rule found nothing): the gate starts base's run of a rule as soon as
+  // head's run of it has findings (gate/base_alongside.h). Empty: nothing is called.
+  std::function<void(const std::string& rule, bool found)> rule_done;
 };
 
 // Runs every rule of `packs` over `input` (`input.head` is required). A pack whose names do not

@@ -114,6 +114,7 @@ class SavingStore : public BaseFingerprintStore {
     saved_rules = rules;
     saved = fingerprints;
   }
+  bool kept() override { return false; }
   RuleIds saved_rules;
   std::optional<Strings> saved;
 };

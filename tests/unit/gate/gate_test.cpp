@@ -81,6 +81,7 @@ class CountingStore : public BaseFingerprintStore {
     saved_rules = rules;
     saved = fingerprints;
   }
+  bool kept() override { return saved.has_value(); }
 
   int loads = 0;
   std::vector<RuleIds> asked;
@@ -122,7 +123,9 @@ TEST_CASE("base and head: only what head adds is new; changes reach the rules") 
 
   // Base's fingerprints were saved, of the rule head's findings have only (gate.removed asks
   // for reviews, which have no fingerprints); the next run takes them from the store (a store
-  // that claims base had b's finding makes it not new).
+  // that claims base had b's finding makes it not new). The empty store was not asked: base ran
+  // alongside head's rules.
+  CHECK(store.loads == 0);
   REQUIRE(store.saved.has_value());
   CHECK(store.saved->size() == 1);
   CHECK(store.saved_rules == RuleIds{"gate.described"});
@@ -131,7 +134,8 @@ TEST_CASE("base and head: only what head adds is new; changes reach the rules") 
     all.push_back(f.fingerprint);
   store.saved = all;
   GateResult again = run_gate(input);
-  CHECK(store.loads == 2);
+  CHECK(store.loads == 1);
+  CHECK(again.times.base_from_store);
   CHECK(rules_of(again.findings, true).empty());
 
   input.new_only = true;
@@ -197,10 +201,63 @@ TEST_CASE("base runs only the rules that can mark one of head's findings as old"
         std::vector<std::string>{"suppression.unused `# steward:ignore gate.gone-undescribed` "
                                  "silences nothing: no such finding on this line or the next"});
   CHECK(result.times.base_rules == 2);
-  REQUIRE(store.asked.size() == 2);
-  CHECK(store.asked[0] == RuleIds{"gate.described"});
-  CHECK(store.asked[1] == RuleIds{"gate.described", "gate.gone-undescribed"});
+  // The first round ran alongside head's rules (the store was empty); the second asks the store.
+  REQUIRE(store.asked.size() == 1);
+  CHECK(store.asked[0] == RuleIds{"gate.described", "gate.gone-undescribed"});
   CHECK(store.saved_rules == RuleIds{"gate.described", "gate.gone-undescribed"});
+}
+
+TEST_CASE("base alongside head's rules: the same findings as base evaluated after them") {
+  // Three events without a description at base, two of them still so at head, and a rule that
+  // only base has findings of: whether base runs alongside (an empty store, or none) or after
+  // head's rules (a store that holds something), the same findings are new.
+  const std::string pack_text = std::string("pack gate") + kDescribed + R"(
+rule gate.named-x {
+  for e in head.events
+  where e.name == "x"
+  deny at e "x is named x"
+}
+)";
+  auto base = load({{"plan.yaml",
+                     "kind: event\nname: a\n---\nkind: event\nname: b\n---\n"
+                     "kind: event\nname: x\n"}});
+  auto head = load({{"plan.yaml",
+                     "kind: event\nname: a\n---\nkind: event\nname: c\n---\n"
+                     "kind: event\nname: b\ndescription: d\n"}});
+  config::StewardConfig config;
+  GateInput input{&head, &base, &config, {pack(pack_text)}, {}, {}, false, nullptr};
+  GateResult alongside = run_gate(input);
+  REQUIRE(alongside.ok());
+  CHECK(rules_of(alongside.findings, true) ==
+        std::vector<std::string>{"gate.described c has no description"});
+  CHECK(alongside.times.base_rules == 1);  // gate.named-x has no finding at head
+
+  CountingStore store;
+  store.saved_rules = {"gate.other"};
+  store.saved = std::vector<std::string>{};  // kept, but of other rules: base runs after head's
+  input.base_store = &store;
+  GateResult after = run_gate(input);
+  REQUIRE(after.ok());
+  CHECK(store.loads == 1);
+  CHECK_FALSE(after.times.base_from_store);
+  CHECK(rules_of(after.findings, false) == rules_of(alongside.findings, false));
+  CHECK(rules_of(after.findings, true) == rules_of(alongside.findings, true));
+  for (size_t i = 0; i < after.findings.size() && i < alongside.findings.size(); ++i)
+    CHECK(after.findings[i].fingerprint == alongside.findings[i].fingerprint);
+}
+
+TEST_CASE("a pack that cannot run on base alone stops the gate with base's errors") {
+  // Head defines team-data, base does not: head's rules run, base's run of the rule head found
+  // something with fails, and base's errors are what the gate reports, as when base ran first.
+  auto base = load({{"plan.yaml", "kind: event\nname: a\n"}});
+  auto head = load({{"plan.yaml", with_team("---\nkind: event\nname: a\n")}});
+  config::StewardConfig config;
+  GateInput input{&head, &base, &config, {pack(kPack)}, {}, {}, false, nullptr};
+  GateResult result = run_gate(input);
+  CHECK_FALSE(result.ok());
+  REQUIRE_FALSE(result.pack_errors.empty());
+  CHECK(result.pack_errors.front().message.find("team-data") != std::string::npos);
+  CHECK(result.findings.empty());
 }
 
 TEST_CASE("a pack that cannot run on the repository stops the gate with its errors") {
