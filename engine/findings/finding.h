@@ -69,6 +69,9 @@ Findings make_findings(Diagnostics diagnostics);
 // A model's diagnostics (copied) followed by the packs' findings (moved), without a vector of
 // both in between: a large plan has tens of thousands of findings.
 Findings make_findings(const Diagnostics& first, Diagnostics then);
+// The same, for rule findings that come in blocks, in order (base's rules, each run on its own:
+// gate/base_alongside.h), each block freed once taken: never all of them twice.
+Findings make_findings(const Diagnostics& first, std::vector<Diagnostics> blocks);
 
 // The span a finding is located at: the head span, or the base span for what exists only at base.
 const Span& primary_span(const Finding& finding);

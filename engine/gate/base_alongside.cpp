@@ -25,13 +25,14 @@ findings::ProcessOptions process_options(const GateInput& input) {
   return process;
 }
 
-std::vector<std::string> base_fingerprints_of(const GateInput& input, Diagnostics findings,
+std::vector<std::string> base_fingerprints_of(const GateInput& input,
+                                              std::vector<Diagnostics> blocks,
                                               const RuleIds* rules) {
   const model::LoadedModel& base = *input.base;
   findings::ProcessOptions process = process_options(input);
   process.files = files_of(base);
   std::vector<std::string> fingerprints = findings::process_fingerprints(
-      findings::make_findings(base.diagnostics, std::move(findings)), process);
+      findings::make_findings(base.diagnostics, std::move(blocks)), process);
   if (input.base_store && rules) input.base_store->save(*rules, fingerprints);
   return fingerprints;
 }
@@ -101,16 +102,11 @@ void BaseAlongside::run() {
   if (!rules_ || failed_) return;
   const auto started = std::chrono::steady_clock::now();
   // In the packs' order, as one evaluation of these rules gives them.
-  Diagnostics all;
-  size_t count = 0;
-  for (const auto& [place, block] : findings_)
-    count += block.size();
-  all.reserve(count);
-  for (auto& [place, block] : findings_) {
-    std::move(block.begin(), block.end(), std::back_inserter(all));
-    Diagnostics().swap(block);
-  }
-  fingerprints_ = base_fingerprints_of(input_, std::move(all), &*rules_);
+  std::vector<Diagnostics> blocks;
+  for (auto& [place, block] : findings_)
+    blocks.push_back(std::move(block));
+  findings_.clear();
+  fingerprints_ = base_fingerprints_of(input_, std::move(blocks), &*rules_);
   busy_ms_ += milliseconds_since(started);
 }
 
@@ -128,9 +124,10 @@ void BaseAlongside::evaluate(const std::string& rule) {
   if (!evaluated.ok()) {
     failed_ = true;
   } else {
+    // One rule a call: its findings are its block, kept as evaluated (no second copy). A rule no
+    // pack has (a waiver's typo) runs nowhere and finds nothing.
     auto place = position_.find(rule);
-    Diagnostics& into = findings_[place == position_.end() ? position_.size() : place->second];
-    std::move(evaluated.findings.begin(), evaluated.findings.end(), std::back_inserter(into));
+    if (place != position_.end()) findings_[place->second] = std::move(evaluated.findings);
   }
   busy_ms_ += milliseconds_since(started);
 }

@@ -16,10 +16,11 @@ namespace steward::gate {
 // The findings stage's options for the gate's input (its config, date and rules).
 findings::ProcessOptions process_options(const GateInput& input);
 
-// Base's `findings` of `rules` (null: every rule) through the findings stage, as fingerprints;
-// kept in the input's store, when there is one, under those rules. Both ways of evaluating base
-// end here.
-std::vector<std::string> base_fingerprints_of(const GateInput& input, Diagnostics findings,
+// Base's findings of `rules` (null: every rule), in blocks in the packs' order, through the
+// findings stage, as fingerprints; kept in the input's store, when there is one, under those
+// rules. Both ways of evaluating base end here.
+std::vector<std::string> base_fingerprints_of(const GateInput& input,
+                                              std::vector<Diagnostics> blocks,
                                               const RuleIds* rules);
 
 // Base's side of the gate run alongside head's rules: each rule is evaluated at base as soon as

@@ -71,8 +71,9 @@ std::optional<std::vector<std::string>> base_fingerprints(const GateInput& input
     errors = std::move(evaluated.errors);
     return std::nullopt;
   }
-  std::vector<std::string> fingerprints =
-      base_fingerprints_of(input, std::move(evaluated.findings), rules);
+  std::vector<Diagnostics> blocks;
+  blocks.push_back(std::move(evaluated.findings));
+  std::vector<std::string> fingerprints = base_fingerprints_of(input, std::move(blocks), rules);
   times.base_ms += elapsed_ms(started);
   return fingerprints;
 }
