@@ -256,6 +256,7 @@ void write_reports_beside_saving(const std::vector<ReportOutput>& outputs,
 
 int run_check(const CheckOptions& options) {
   const auto start = std::chrono::steady_clock::now();
+  const StdlibPreload preload;  // while the repository is opened and its files are read
   std::vector<ReportOutput> outputs = parse_report_outputs(options.formats);
   ComparisonFiles files = read_comparison(options.revisions, false);
   RunStats stats;

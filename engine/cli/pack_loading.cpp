@@ -1,6 +1,10 @@
 #include "cli/pack_loading.h"
 
 #include <algorithm>
+#include <future>
+#include <map>
+#include <mutex>
+#include <thread>
 
 #include "cli/diagnostics_error.h"
 #include "cli/pack_lock.h"
@@ -132,7 +136,39 @@ policy::LoadedPack load_spec(const std::string& spec, const fs::path& project_di
   return policy::load_pack_folder(folder.lexically_normal());
 }
 
+// The built-in packs preload_stdlib_packs() loads: each by name, or its failure (never expected of
+// a built-in pack, and then reported where the pack is asked for, as without the preload).
+using PreloadedPacks = std::map<std::string, std::shared_ptr<const policy::CheckedPack>>;
+
+std::shared_future<PreloadedPacks>& preloaded_stdlib() {
+  static std::shared_future<PreloadedPacks> preloaded;
+  return preloaded;
+}
+
 }  // namespace
+
+void preload_stdlib_packs() {
+  static std::once_flag started;
+  std::call_once(started, [] {
+    if (std::thread::hardware_concurrency() < 2) return;
+    preloaded_stdlib() = std::async(std::launch::async, [] {
+                           PreloadedPacks packs;
+                           for (const auto& name : policy::stdlib_pack_names()) {
+                             try {
+                               packs[name] =
+                                   load_checked_pack(std::string(kStdlibPrefix) + name, {}, {}, {});
+                             } catch (...) {
+                               // Asked for, it is loaded again and fails there.
+                             }
+                           }
+                           return packs;
+                         }).share();
+  });
+}
+
+void finish_stdlib_preload() {
+  if (preloaded_stdlib().valid()) preloaded_stdlib().wait();
+}
 
 findings::RuleInfo to_rule_info(const policy::RuleInfo& rule) {
   // The rule's own `url`; without one, rule_catalog links the standard page or `docs_url`.
@@ -164,9 +200,17 @@ std::shared_ptr<const policy::CheckedPack> load_checked_pack(const std::string& 
 
 LoadedPacks load_packs(const std::vector<std::string>& specs, const fs::path& project_dir,
                        const fs::path& boundary, const GitPackOptions& git) {
+  // Waited for first, also when no built-in pack is asked for: two packs are never parsed at once.
+  const PreloadedPacks* preloaded =
+      preloaded_stdlib().valid() ? &preloaded_stdlib().get() : nullptr;
   LoadedPacks loaded;
   for (const auto& spec : specs) {
-    auto pack = load_checked_pack(spec, project_dir, boundary, git);
+    std::shared_ptr<const policy::CheckedPack> pack;
+    if (preloaded && spec.starts_with(kStdlibPrefix)) {
+      auto it = preloaded->find(spec.substr(kStdlibPrefix.size()));
+      if (it != preloaded->end()) pack = it->second;
+    }
+    if (!pack) pack = load_checked_pack(spec, project_dir, boundary, git);
     for (const auto& rule : pack->pack().rules())
       loaded.rules.push_back(to_rule_info(rule));
     loaded.packs.push_back(std::move(pack));

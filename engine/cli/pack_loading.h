@@ -38,6 +38,23 @@ LoadedPacks load_packs(const std::vector<std::string>& specs,
                        const std::filesystem::path& project_dir,
                        const std::filesystem::path& boundary = {}, const GitPackOptions& git = {});
 
+// Starts loading and checking every built-in pack on a thread of its own, once per process, so
+// that the `stdlib:` packs a later load_packs asks for are ready or nearly: they depend on nothing
+// in the repository, and parsing them took a tenth of a warm check, while opening the repository
+// and reading its files came first on one core. Does nothing on a machine with one core.
+void preload_stdlib_packs();
+// Waits for that preload, if one runs: a command that stops early (an error) must not leave it
+// running while the program's statics are destroyed. load_packs waits for it too.
+void finish_stdlib_preload();
+
+// preload_stdlib_packs() for a scope: on leaving it, however, the preload is finished.
+struct StdlibPreload {
+  StdlibPreload() { preload_stdlib_packs(); }
+  ~StdlibPreload() { finish_stdlib_preload(); }
+  StdlibPreload(const StdlibPreload&) = delete;
+  StdlibPreload& operator=(const StdlibPreload&) = delete;
+};
+
 // One pack from a spec, loaded and checked (for `steward test` and `steward explain`).
 std::shared_ptr<const policy::CheckedPack> load_checked_pack(
     const std::string& spec, const std::filesystem::path& project_dir,
