@@ -1,6 +1,9 @@
 #include "config/text_locator.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
 
 namespace steward::config {
 
@@ -10,21 +13,37 @@ bool continuation(unsigned char c) {
   return (c & 0xC0) == 0x80;
 }
 
+// Whether no byte of `text` has its high bit set: eight bytes are OR-ed together at a time (the
+// compiler makes wider steps of it), the rest one by one into the lowest byte.
+bool all_ascii(std::string_view text) {
+  uint64_t seen = 0;
+  size_t i = 0;
+  for (; i + sizeof(uint64_t) <= text.size(); i += sizeof(uint64_t)) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    seen |= word;
+  }
+  for (; i < text.size(); ++i)
+    seen |= static_cast<unsigned char>(text[i]);
+  return (seen & 0x8080808080808080ULL) == 0;
+}
+
 }  // namespace
 
 TextLocator::TextLocator(const SourceRef& source) : source_(source) {
   const std::string& text = source->text();
   if (text.starts_with("\xEF\xBB\xBF")) bom_ = 3;
+  // Both passes go many bytes at a time (memchr; eight bytes to a word): every file a check
+  // parses comes here, and a loop over its bytes took a few percent of a cold check.
   line_starts_.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
-    if (c >= 0x80) ascii_ = false;
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* at = begin;
+       (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at))));
+       ++at) {
+    line_starts_.push_back(static_cast<uint32_t>(at + 1 - begin));
   }
-  if (bom_ > 0)
-    ascii_ = text.size() == 3 || std::all_of(text.begin() + 3, text.end(), [](char c) {
-               return static_cast<unsigned char>(c) < 0x80;
-             });
+  ascii_ = all_ascii(std::string_view(text).substr(bom_));
   byte_ = bom_;
 }
 

@@ -1,12 +1,20 @@
 #include "source/source_file.h"
 
+#include <cstring>
+
 namespace steward {
 
 SourceFile::SourceFile(std::string path, std::string text, std::string revision)
     : path_(std::move(path)), text_(std::move(text)), revision_(std::move(revision)) {
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n' && i + 1 < text_.size()) line_starts_.push_back(i + 1);
+  // memchr finds each line break many bytes at a time: every file a check reads comes here (46 MB
+  // on a large plan), and a loop over its bytes took a few percent of a cold check.
+  const char* const begin = text_.data();
+  const char* const end = begin + text_.size();
+  for (const char* at = begin;
+       (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at))));
+       ++at) {
+    if (at + 1 < end) line_starts_.push_back(static_cast<uint32_t>(at + 1 - begin));
   }
 }
 

@@ -50,6 +50,23 @@ TEST_SUITE("text locator") {
     }
   }
 
+  TEST_CASE("a character past one of more than a byte is found, wherever that one stands") {
+    // The text is checked for bytes above 127 eight at a time, then the rest one by one: a
+    // two-byte character in any of those places must be seen, or offsets after it are off by one.
+    for (size_t before = 0; before < 20; ++before) {
+      for (size_t after = 0; after < 10; ++after) {
+        const std::string text = std::string(before, 'a') + "\xC3\xA9" + std::string(after, 'b');
+        TextLocator locator(make_source("t.yaml", text));
+        CAPTURE(before);
+        CAPTURE(after);
+        CHECK(locator.byte_offset(before) == before);          // the two-byte character
+        CHECK(locator.byte_offset(before + 1) == before + 2);  // the first character after it
+      }
+    }
+    TextLocator ascii(make_source("t.yaml", std::string(19, 'a')));
+    CHECK(ascii.byte_offset(18) == 18);
+  }
+
   TEST_CASE("a range ends at its last character; a byte-order mark is not a column") {
     auto source = make_source("t.yaml", "\xEF\xBB\xBFkey: value\n");
     TextLocator locator(source);
