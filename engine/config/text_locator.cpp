@@ -44,6 +44,7 @@ TextLocator::TextLocator(const SourceRef& source) : source_(source) {
     line_starts_.push_back(static_cast<uint32_t>(at + 1 - begin));
   }
   ascii_ = all_ascii(std::string_view(text).substr(bom_));
+  marks_are_places_ = ascii_ && bom_ == 0 && text.find('\r') == std::string::npos;
   byte_ = bom_;
 }
 
@@ -101,6 +102,23 @@ NodeSpan TextLocator::node_range(size_t begin, size_t end) {
   const NodeSpan end_span = node_at_byte(last);
   span.end_line = end_span.line;
   span.end_column = end_span.column;
+  return span;
+}
+
+NodeSpan TextLocator::node_range(const Mark& begin, const Mark& end) {
+  // The end's line and column are of the character after the range; the range's last character
+  // is the one before it, on the same line unless the end is at a line's start (then counted).
+  if (!marks_are_places_ || begin.index >= source_->text().size() ||
+      (end.index > begin.index + 1 && end.column == 0)) {
+    return node_range(begin.index, end.index);
+  }
+  NodeSpan span;
+  span.source = source_.get();
+  span.line = span.end_line = static_cast<uint32_t>(begin.line + 1);
+  span.column = span.end_column = static_cast<uint32_t>(begin.column + 1);
+  if (end.index <= begin.index + 1) return span;
+  span.end_line = static_cast<uint32_t>(end.line + 1);
+  span.end_column = static_cast<uint32_t>(end.column);
   return span;
 }
 

@@ -67,6 +67,46 @@ TEST_SUITE("text locator") {
     CHECK(ascii.byte_offset(18) == 18);
   }
 
+  TEST_CASE("a range from the reader's lines and columns is the range from its indexes") {
+    // Marks as libyaml counts them (0-based lines and columns; a line ends at '\n'), for every
+    // range of every text: ASCII ones take the marks' places, the others (a carriage return, a
+    // character of two bytes) are found from the indexes; both must be the same places.
+    for (const std::string& text :
+         {std::string("a: 1\n\nbb: [x, y]\n  - z\nlast"), std::string("k: v\n"),
+          std::string("x: 1\r\ny: 2\r\n"), std::string("n: \xC3\xA9t\xC3\xA9\nm: 1\n")}) {
+      auto source = make_source("t.yaml", text);
+      std::vector<TextLocator::Mark> marks;  // by character index, one past the last too
+      TextLocator::Mark mark;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // not a character
+        marks.push_back(mark);
+        ++mark.index;
+        if (text[i] == '\n') {
+          ++mark.line;
+          mark.column = 0;
+        } else {
+          ++mark.column;
+        }
+      }
+      marks.push_back(mark);
+      TextLocator by_marks(source);
+      TextLocator by_indexes(source);
+      for (size_t begin = 0; begin < marks.size(); ++begin) {
+        for (size_t end = begin; end < marks.size(); ++end) {
+          const auto expected = by_indexes.node_range(begin, end);
+          const auto got = by_marks.node_range(marks[begin], marks[end]);
+          CAPTURE(text);
+          CAPTURE(begin);
+          CAPTURE(end);
+          CHECK(got.line == expected.line);
+          CHECK(got.column == expected.column);
+          CHECK(got.end_line == expected.end_line);
+          CHECK(got.end_column == expected.end_column);
+        }
+      }
+    }
+  }
+
   TEST_CASE("a range ends at its last character; a byte-order mark is not a column") {
     auto source = make_source("t.yaml", "\xEF\xBB\xBFkey: value\n");
     TextLocator locator(source);
