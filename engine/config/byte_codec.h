@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -43,6 +44,19 @@ class ByteWriter {
       value >>= 7;
     }
     *at++ = static_cast<char>(value);
+    used_ = static_cast<size_t>(at - out_.data());
+  }
+  // Several numbers with one check of the room left: a document's every node writes its kind and
+  // its span's five, and a call and a check for each were most of encoding it.
+  void numbers(std::initializer_list<uint64_t> values) {
+    char* at = room(kMaxNumberBytes * values.size());
+    for (uint64_t value : values) {
+      while (value >= 0x80) {
+        *at++ = static_cast<char>((value & 0x7F) | 0x80);
+        value >>= 7;
+      }
+      *at++ = static_cast<char>(value);
+    }
     used_ = static_cast<size_t>(at - out_.data());
   }
   // `bytes` as they are.

@@ -28,11 +28,7 @@ class Writer : public ByteWriter {
   void span(const NodeSpan& span) { place(span.source != nullptr, span); }
   template <class Place>
   void place(bool in_file, const Place& span) {
-    number(in_file ? 1 : 0);
-    number(span.line);
-    number(span.column);
-    number(span.end_line);
-    number(span.end_column);
+    numbers({in_file ? 1u : 0u, span.line, span.column, span.end_line, span.end_column});
   }
   void node(const Node& node) {
     number(static_cast<uint64_t>(node.kind) | (node.quoted ? 4u : 0u));
@@ -62,8 +58,7 @@ class Writer : public ByteWriter {
     const auto first = reinterpret_cast<uintptr_t>(file_.data());
     const auto at = reinterpret_cast<uintptr_t>(text.data());
     if (!text.empty() && at >= first && at - first + text.size() <= file_.size()) {
-      number(((at - first) << 1) | 1);
-      number(text.size());
+      numbers({((at - first) << 1) | 1, text.size()});
       return;
     }
     number(0);

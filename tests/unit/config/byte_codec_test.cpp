@@ -17,9 +17,12 @@ TEST_SUITE("byte codec") {
     const std::vector<uint64_t> numbers = {0, 1, 127, 128, 300, 1u << 31, UINT64_MAX};
     for (uint64_t n : numbers)
       out.number(n);
+    out.numbers({0, 300, UINT64_MAX, 1, 1u << 31});  // several at once read back the same
     const std::string bytes = out.take();
     ByteReader in(bytes);
     for (uint64_t n : numbers)
+      CHECK(in.number() == n);
+    for (uint64_t n : {uint64_t{0}, uint64_t{300}, UINT64_MAX, uint64_t{1}, uint64_t{1u << 31}})
       CHECK(in.number() == n);
     CHECK(in.at_end());
   }
