@@ -57,11 +57,12 @@ werror: test-deps build/werror/build.ninja
 # ThreadSanitizer over what runs on several threads: the policy tests (the parallel evaluator), the
 # model tests (files parsed in parallel), the config tests (the parse cache and the blob cache
 # store written from several threads), the traffic tests (events validated in parallel
-# batches) and the git tests (blob contents read on several threads). Only those targets and what they link are built. It runs in CI as its own job
+# batches), the git tests (blob contents read on several threads) and the gate tests (base's rules
+# run alongside head's). Only those targets and what they link are built. It runs in CI as its own job
 # (.github/workflows/ci.yml), not in `make test`: it compiles every library they link a second
 # time, with TSan; from an empty cache that is about 8 minutes of CPU (measured with JOBS=1).
 TSAN_TESTS = steward_policy_tests steward_model_tests steward_config_tests steward_traffic_tests \
-  steward_git_tests
+  steward_git_tests steward_gate_tests
 tsan: CONFIG_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEWARD_TSAN=ON -DSTEWARD_BUILD_BENCH=OFF
 tsan: test-deps build/tsan/build.ninja
 	cmake --build build/tsan -j $(JOBS) --target $(TSAN_TESTS)
