@@ -39,24 +39,15 @@ class ByteWriter {
   // most of the time a cold check spent encoding documents for the cache.
   void number(uint64_t value) {
     char* at = room(kMaxNumberBytes);
-    while (value >= 0x80) {
-      *at++ = static_cast<char>((value & 0x7F) | 0x80);
-      value >>= 7;
-    }
-    *at++ = static_cast<char>(value);
+    put(at, value);
     used_ = static_cast<size_t>(at - out_.data());
   }
   // Several numbers with one check of the room left: a document's every node writes its kind and
   // its span's five, and a call and a check for each were most of encoding it.
   void numbers(std::initializer_list<uint64_t> values) {
     char* at = room(kMaxNumberBytes * values.size());
-    for (uint64_t value : values) {
-      while (value >= 0x80) {
-        *at++ = static_cast<char>((value & 0x7F) | 0x80);
-        value >>= 7;
-      }
-      *at++ = static_cast<char>(value);
-    }
+    for (uint64_t value : values)
+      put(at, value);
     used_ = static_cast<size_t>(at - out_.data());
   }
   // `bytes` as they are.
@@ -112,6 +103,15 @@ class ByteWriter {
 
  private:
   static constexpr size_t kMaxNumberBytes = 10;  // a 64-bit number, 7 bits a byte
+
+  // LEB128: seven bits a byte, low bits first, the high bit set on every byte but the last.
+  static void put(char*& at, uint64_t value) {
+    while (value >= 0x80) {
+      *at++ = static_cast<char>((value & 0x7F) | 0x80);
+      value >>= 7;
+    }
+    *at++ = static_cast<char>(value);
+  }
 
   // Where the next `size` bytes go. The buffer's size runs ahead of what is written (used_), so
   // that writing checks one bound; take() cuts it back.

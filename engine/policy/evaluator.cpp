@@ -49,22 +49,29 @@ struct Universe {
   Value roots[4];
 };
 
-// A rule's or a called function's variables, by slot. On the stack for the usual few, so that a
-// call of one of the pack's functions (made for each of a large plan's hundreds of thousands of
-// properties) allocates nothing.
-class Frame {
+// `count` values on the stack when they are `Inline` or fewer, else on the heap: a rule's or a
+// called function's variables, and a call's arguments. A call of one of the pack's functions is
+// made for each of a large plan's hundreds of thousands of properties; it allocates nothing.
+template <size_t Inline>
+class SmallValues {
  public:
-  explicit Frame(size_t count) : count_(count) {
-    if (count > kInline) heap_.resize(count);
+  explicit SmallValues(size_t count) : count_(count) {
+    if (count > Inline) heap_.resize(count);
   }
-  Value& operator[](size_t i) { return count_ > kInline ? heap_[i] : inline_[i]; }
+  Value& operator[](size_t i) { return count_ > Inline ? heap_[i] : inline_[i]; }
+  std::span<const Value> span() const {
+    return count_ > Inline ? std::span<const Value>(heap_)
+                           : std::span<const Value>(inline_.data(), count_);
+  }
 
  private:
-  static constexpr size_t kInline = 8;
   size_t count_;
-  std::array<Value, kInline> inline_;
+  std::array<Value, Inline> inline_;
   std::vector<Value> heap_;
 };
+
+using Frame = SmallValues<8>;      // variables, by slot
+using Arguments = SmallValues<4>;  // a call's arguments, in order
 
 // What one rule found while it runs. Its findings grow in a deque, block by block: a large plan's
 // busiest rule has tens of thousands, and a vector grown by doubling held up to twice their size,
@@ -75,25 +82,6 @@ struct RuleResult {
   std::vector<ReviewRequest> reviews;
   Diagnostics errors;
   std::vector<RuleTime> rule_times;
-};
-
-// Call arguments: on the stack for the usual few, so a call in a loop allocates nothing.
-class Arguments {
- public:
-  explicit Arguments(size_t count) : count_(count) {
-    if (count > kInline) heap_.resize(count);
-  }
-  Value& operator[](size_t i) { return count_ > kInline ? heap_[i] : inline_[i]; }
-  std::span<const Value> span() const {
-    return count_ > kInline ? std::span<const Value>(heap_)
-                            : std::span<const Value>(inline_.data(), count_);
-  }
-
- private:
-  static constexpr size_t kInline = 4;
-  size_t count_;
-  std::array<Value, kInline> inline_;
-  std::vector<Value> heap_;
 };
 
 // Runs the rules of one pack on one thread.

@@ -292,6 +292,15 @@ TEST_CASE("regular expressions match in linear time, on texts of any length") {
         std::string::npos);
 }
 
+TEST_CASE("a match remembered for one pattern is never another pattern's") {
+  // Whether a short text matches is remembered per pattern: the same text against two patterns,
+  // written out and computed, again and again in one run.
+  CHECK(value_of("[\"ab\" matches '^a', \"ab\" matches '^b', \"ab\" matches pa(), "
+                 "\"ab\" matches pb(), \"ab\" matches '^a', \"ab\" matches pb()]",
+                 "func pa() = '^a'\nfunc pb() = '^b'\n") ==
+        "true, false, true, false, true, false");
+}
+
 TEST_CASE("a data pattern that cannot be compiled matches nothing and stops no rule") {
   // The model reports it (schema.invalid-pattern at its line); the rule runs on for the others.
   auto model = make_model();
