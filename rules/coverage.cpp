@@ -39,7 +39,7 @@ void register_coverage(policy::FunctionRegistry& r) {
          [](std::span<const Value> a) {
            const model::Model* m = model_of(a[0]);
            if (m == nullptr) return Value();
-           return Value::number(kpi::measure_coverage(*m).overall.percent());
+           return Value::number(kpi::measure_overall_coverage(*m).overall.percent());
          },
          "the policy coverage of a model in percent (100 with no production property), or none"});
 
@@ -50,7 +50,7 @@ void register_coverage(policy::FunctionRegistry& r) {
          [](std::span<const Value> a) {
            const model::Model* m = model_of(a[0]);
            if (m == nullptr) return Value();
-           kpi::CoverageCount count = kpi::measure_coverage(*m).overall;
+           kpi::CoverageCount count = kpi::measure_overall_coverage(*m).overall;
            return Value::owned(kpi::percent_text(count) + " (" + std::to_string(count.covered) +
                                " of " + std::to_string(count.total) + ")");
          },
@@ -63,7 +63,7 @@ void register_coverage(policy::FunctionRegistry& r) {
          [](std::span<const Value> a) {
            const model::Model* m = model_of(a[0]);
            if (m == nullptr) return Value::owned_list({});
-           return property_list(kpi::measure_coverage(*m).uncovered, a[0]);
+           return property_list(kpi::measure_overall_coverage(*m).uncovered, a[0]);
          },
          "the production properties of a model without PII and consent metadata"});
 

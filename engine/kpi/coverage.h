@@ -67,6 +67,11 @@ struct Coverage {
 Coverage measure_coverage(const model::Model& model);
 // The same with `index`, built over `model`.
 Coverage measure_coverage(const model::Model& model, const CoverageIndex& index);
+// Only `overall` and `uncovered`, for the rules: the breakdowns by domain, owner and destination
+// cost a look-up per delivery (a million in a large plan), and a property's receivers are sorted
+// out only when its metadata depends on them (personal, with no `consent:` of its own).
+Coverage measure_overall_coverage(const model::Model& model);
+Coverage measure_overall_coverage(const model::Model& model, const CoverageIndex& index);
 
 // The properties that lowered coverage from `base` to `head`, or none when it did not fall: those
 // uncovered in production at head that were not at base (new, newly in production, or newly

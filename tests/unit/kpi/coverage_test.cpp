@@ -40,6 +40,21 @@ std::vector<std::string> names(const std::vector<const model::Property*>& proper
   return out;
 }
 
+// Event m: twelve personal properties p0..p11 with no `consent:`. Every third is also sent to
+// `open_m`, which requires no consent (it excludes the others), so those four are uncovered.
+std::string many_personal_properties() {
+  std::string text = "kind: event\nname: m\nsources: [web]\nproperties:\n";
+  for (int i = 0; i < 12; ++i)
+    text += "  p" + std::to_string(i) + ": {type: string, pii: user.contact.email}\n";
+  text +=
+      "---\nkind: destination\nname: open_m\nconsent: []\nenvironments: [production]\n"
+      "events: [m]\nexclude_properties:\n  m: [";
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3 != 0) text += std::string(i > 1 ? ", " : "") + "p" + std::to_string(i);
+  }
+  return text + "]\n";
+}
+
 const char* const kDestination =
     "kind: destination\nname: wh\nenvironments: [production]\nconsent: [analytics]\n"
     "events: \"*\"\n";
@@ -118,6 +133,44 @@ TEST_CASE("what counts as production and as metadata") {
     for (const auto* property : event.all_properties)
       CHECK(index.has_metadata(*property) == index.missing_metadata(*property).empty());
   }
+}
+
+TEST_CASE("the overall measure the rules use agrees with the full one") {
+  // Personal properties with and without `consent:`, reaching a destination that requires consent,
+  // one that does not, both, or none: the receivers decide only some of them.
+  auto built = build({{"t.yaml", std::string(kBasics) + "---\n" + kDestination +
+                                     "---\nkind: destination\nname: open\nconsent: []\n"
+                                     "environments: [production]\nevents: [e]\n"},
+                      {"e.yaml",
+                       "kind: event\nname: e\nsources: [web]\nproperties:\n"
+                       "  a: {type: string, pii: user.contact.email}\n"
+                       "  b: {type: string, pii: user.contact.email, consent: [marketing]}\n"
+                       "  c: {type: string, pii: none}\n"
+                       "  d: {type: string}\n"
+                       "---\nkind: event\nname: f\nsources: [web]\nproperties:\n"
+                       "  x: {type: string, pii: user.contact.email}\n"
+                       "  y: {type: object, pii: none, properties: {z: {type: string, "
+                       "pii: user.contact.phone}}}\n"
+                       "---\nkind: event\nname: g\nproperties:\n"
+                       "  w: {type: string, pii: user.contact.email}\n"},
+                      // More personal properties than the overall measure scans route by route.
+                      {"m.yaml", many_personal_properties()}});
+  const model::LoadedModel shop = load_shop();
+  for (const model::Model* model : std::vector<const model::Model*>{&built.model, &shop.model}) {
+    Coverage full = measure_coverage(*model);
+    Coverage overall = measure_overall_coverage(*model);
+    CHECK(overall.overall.total == full.overall.total);
+    CHECK(overall.overall.covered == full.overall.covered);
+    CHECK(names(overall.uncovered) == names(full.uncovered));
+    CHECK(overall.by_domain.empty());
+    CHECK(overall.by_destination.empty());
+  }
+  // e.a reaches `open` (no consent): uncovered; f.x and f.y.z reach only wh: covered; g.w
+  // reaches wh: covered; e.d has no pii; m.p0, p3, p6 and p9 reach open_m.
+  std::vector<std::string> uncovered{"e.a", "e.d"};
+  for (int i = 0; i < 12; i += 3)
+    uncovered.push_back("m.p" + std::to_string(i));
+  CHECK(names(measure_overall_coverage(built.model).uncovered) == uncovered);
 }
 
 TEST_CASE("a model with no production property has full coverage") {
