@@ -1,5 +1,8 @@
 #include "model/reference_resolver.h"
 
+#include <functional>
+#include <optional>
+#include <string_view>
 #include <unordered_set>
 
 #include "model/derived_texts.h"
@@ -40,10 +43,6 @@ class Resolver {
       check_property(property);
     for (size_t i = 0; i < model_.events.size(); ++i)
       resolve_event(model_.events[i], shared_.empty() ? nullptr : shared_[i]);
-    for (const auto& event : model_.events) {
-      for (const Property* p : event.all_properties)
-        known_paths_.insert(p->path);
-    }
     for (auto& destination : model_.destinations)
       resolve_destination(destination);
     for (const auto& transformation : model_.transformations) {
@@ -74,12 +73,20 @@ class Resolver {
     return nullptr;
   }
 
-  void check_category(const Ref& category) {
-    if (category.name.empty() || category.name == "none") return;
-    if (model_.taxonomy.has_category(category.name)) return;
-    auto guess = closest_match(category.name, category_names_);
-    report(diagnostics_, rule_id::kReferenceUnknownPiiCategory, category.span,
-           "'" + category.name + "' is not a PII category of the taxonomy",
+  void check_category(const Ref& category) { check_category(category.name, category.span); }
+  // Every property's category is checked, in each model: a large plan has hundreds of thousands
+  // that name a few dozen categories, and each look-up in the taxonomy scans its list.
+  void check_category(std::string_view name, const Span& span) {
+    if (name.empty() || name == std::string_view("none")) return;
+    if (known_categories_.contains(name)) return;
+    if (model_.taxonomy.has_category(name)) {
+      known_categories_.emplace(name);
+      return;
+    }
+    const std::string category(name);
+    auto guess = closest_match(category, category_names_);
+    report(diagnostics_, rule_id::kReferenceUnknownPiiCategory, span,
+           "'" + category + "' is not a PII category of the taxonomy",
            model_.taxonomy.builtin
                ? "use a category of steward's default taxonomy (docs/taxonomy.md), or declare "
                  "`kind: taxonomy`"
@@ -99,7 +106,7 @@ class Resolver {
   }
 
   void check_property(const Property& property) {
-    check_category(Ref{*property.pii, property.pii_span});
+    check_category(*property.pii, property.pii_span);
     check_purposes(property.consent);
     for (const auto& child : property.properties)
       check_property(child);
@@ -196,7 +203,7 @@ class Resolver {
     link_event(event, shared);
     for (const Property* property : event.all_properties) {
       if (property->ref->name.empty()) {
-        check_category(Ref{*property->pii, property->pii_span});
+        check_category(*property->pii, property->pii_span);
         check_purposes(property->consent);
       }
     }
@@ -303,20 +310,23 @@ class Resolver {
       // Traits and properties are both described by the tracking plan's properties; context
       // fields are set by the SDKs and are not part of it.
       if (root != "traits" && root != "properties") continue;
-      if (!known_paths_.count(path)) {
-        std::vector<std::string> candidates(known_paths_.begin(), known_paths_.end());
+      bool found = false;
+      for (const auto& event : model_.events) {
+        if (const Property* p = Model::find_property(event, path)) {
+          if (key.properties.empty()) key.pii = *p->pii;
+          key.properties.push_back(p);
+          found = true;
+        }
+      }
+      if (found) continue;
+      const auto& known_paths = known_paths_of_events();
+      if (!known_paths.contains(path)) {
+        std::vector<std::string> candidates(known_paths.begin(), known_paths.end());
         auto guess = closest_match(path, candidates);
         report(diagnostics_, rule_id::kReferenceUnknownProperty, key.from.span,
                "no event of the tracking plan has a property '" + path + "'",
                "match keys read properties that the tracking plan defines",
                guess ? "did you mean '" + root + "." + *guess + "'?" : "");
-        continue;
-      }
-      for (const auto& event : model_.events) {
-        if (const Property* p = Model::find_property(event, path)) {
-          if (key.properties.empty()) key.pii = *p->pii;
-          key.properties.push_back(p);
-        }
       }
     }
   }
@@ -326,7 +336,26 @@ class Resolver {
   const std::vector<SharedLinking*>& shared_;
   std::vector<std::string> event_names_, team_names_, source_names_, destination_names_,
       transformation_names_, library_names_, category_names_, purpose_names_;
-  std::unordered_set<std::string> known_paths_;
+  // Every property path of the tracking plan, made only for a match key that names no event's
+  // property: a large plan has hundreds of thousands, and hashing them all took a tenth of
+  // resolving a model.
+  const std::unordered_set<std::string_view>& known_paths_of_events() {
+    if (!known_paths_) {
+      known_paths_.emplace();
+      for (const auto& event : model_.events) {
+        for (const Property* p : event.all_properties)
+          known_paths_->insert(p->path);
+      }
+    }
+    return *known_paths_;
+  }
+  std::optional<std::unordered_set<std::string_view>> known_paths_;
+  // The categories found in the taxonomy so far (check_category).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_set<std::string, TextHash, std::equal_to<>> known_categories_;
 };
 
 }  // namespace

@@ -44,7 +44,11 @@ TEST_SUITE("taxonomy") {
                          "  parent: {type: object, pii: user.contact}\n"
                          "  root: {type: object, pii: user}\n"
                          "  typo: {type: string, pii: user.contact.emial}\n"
-                         "  purpose: {type: string, pii: none, consent: [marketting]}\n"}});
+                         "  purpose: {type: string, pii: none, consent: [marketting]}\n"
+                         // A category found once is not looked up again, an unknown one is
+                         // reported at every property that names it.
+                         "  email2: {type: string, pii: user.contact.email, consent: [marketing]}\n"
+                         "  typo2: {type: string, pii: user.contact.emial}\n"}});
     const Taxonomy& taxonomy = built.model.taxonomy;
     CHECK(taxonomy.builtin);
     CHECK(taxonomy.has_category("user.contact.email"));
@@ -58,7 +62,8 @@ TEST_SUITE("taxonomy") {
     CHECK(taxonomy.has_purpose("essential"));
     CHECK_FALSE(taxonomy.has_purpose("marketting"));
     CHECK(places(built.diagnostics) == Strings{"reference.unknown-pii-category@e.yaml:8:29",
-                                               "reference.unknown-consent-purpose@e.yaml:9:48"});
+                                               "reference.unknown-consent-purpose@e.yaml:9:48",
+                                               "reference.unknown-pii-category@e.yaml:11:30"});
     CHECK(built.diagnostics[0].suggestion == "did you mean 'user.contact.email'?");
     CHECK(built.diagnostics[1].suggestion == "did you mean 'marketing'?");
   }
