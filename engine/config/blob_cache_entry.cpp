@@ -1,6 +1,8 @@
 #include "config/blob_cache_entry.h"
 
-#include <zlib.h>
+// Header-only (the functions are inlined here), so the binary gains no library to link or ship.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include <cstring>
 
@@ -69,15 +71,8 @@ class EntryReader {
 
 }  // namespace
 
-uint32_t cache_checksum(std::string_view bytes) {
-  uLong crc = crc32(0L, Z_NULL, 0);
-  // zlib takes a uInt length: feed large payloads in pieces.
-  while (!bytes.empty()) {
-    size_t piece = std::min<size_t>(bytes.size(), 1u << 30);
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(piece));
-    bytes.remove_prefix(piece);
-  }
-  return static_cast<uint32_t>(crc);
+uint64_t cache_checksum(std::string_view bytes) {
+  return XXH3_64bits(bytes.data(), bytes.size());
 }
 
 std::string encode_cache_entry_header(const BlobCacheKey& key, std::string_view steward_version,
@@ -92,7 +87,7 @@ std::string encode_cache_entry_header(const BlobCacheKey& key, std::string_view 
   put_text(out, key.path);
   put_text(out, key.format);
   put_integer<uint64_t>(out, payload.size());
-  put_integer<uint32_t>(out, cache_checksum(payload));
+  put_integer<uint64_t>(out, cache_checksum(payload));
   return out;
 }
 
@@ -113,7 +108,7 @@ std::optional<size_t> cache_entry_payload_at(std::string_view entry, const BlobC
     return std::nullopt;
   }
   auto length = reader.integer<uint64_t>();
-  auto checksum = reader.integer<uint32_t>();
+  auto checksum = reader.integer<uint64_t>();
   if (!length || !checksum) return std::nullopt;
   std::string_view payload = reader.rest();
   if (payload.size() != *length || cache_checksum(payload) != *checksum) return std::nullopt;
@@ -137,7 +132,7 @@ std::optional<CacheEntryHeader> read_cache_entry_header(std::string_view bytes) 
   auto path = reader.text();
   auto format = reader.text();
   auto length = reader.integer<uint64_t>();
-  if (!version || !blob_id || !path || !format || !length || !reader.integer<uint32_t>()) {
+  if (!version || !blob_id || !path || !format || !length || !reader.integer<uint64_t>()) {
     return std::nullopt;
   }
   header.steward_version = std::move(*version);

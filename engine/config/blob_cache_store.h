@@ -40,9 +40,9 @@ struct BlobCacheSummary {
 //   - entries live in pack files (blob_cache_pack.h): each run that saves writes one new pack under
 //     a temporary name and renames it into place at finish_run(), so a reader sees a whole pack or
 //     none, and two runs at once never write the same file. Each entry keeps its own header
-//     (magic, layout version, steward version, key, payload length, CRC-32 of the payload), checked
-//     on every load: a truncated, corrupt or foreign entry counts as a miss, is never trusted, and
-//     the next save writes a good one into a newer pack, which wins;
+//     (magic, layout version, steward version, key, payload length, XXH3 checksum of the payload),
+//     checked on every load: a truncated, corrupt or foreign entry counts as a miss, is never
+//     trusted, and the next save writes a good one into a newer pack, which wins;
 //   - after a run that saved, more than `max_bytes` are compacted into one pack of the newest good
 //     entries (the oldest packs' entries go first); more than kMaxPacks packs within the bound
 //     are compacted the same way, but only those newer than the largest pack (size tiers: a large
