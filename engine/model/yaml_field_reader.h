@@ -69,6 +69,16 @@ class YamlFieldReader {
     return mapping_.find(key);
   }
   const config::Node& node() const { return mapping_; }
+  // Whether the mapping may hold one of the keys of `mask` (keys_mask); false when it holds none.
+  bool may_hold_any(uint64_t mask) const { return (written_ & mask) != 0; }
+  // The bits of `keys`, for may_hold_any: a reader asked for many keys (a property's dozen
+  // constraints) skips them all at once when none is written.
+  static uint64_t keys_mask(const std::vector<std::string>& keys) {
+    uint64_t mask = 0;
+    for (const auto& key : keys)
+      mask |= key_bit(key);
+    return mask;
+  }
 
   // A scalar read as text (numbers and booleans too, as written).
   std::optional<std::string> text(std::string_view key, bool required = false);
