@@ -15,7 +15,7 @@ const std::vector<Value>& find_or_empty(const std::unordered_map<Key, std::vecto
 }  // namespace
 
 bool is_personal(const std::string& pii) {
-  return !pii.empty() && pii != "none";
+  return !pii.empty() && !model::is_no_pii(pii);
 }
 
 PropertyReach::PropertyReach(const model::Model& model) {

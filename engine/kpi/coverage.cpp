@@ -79,19 +79,13 @@ std::span<const Route* const> routes_carrying(const CoverageIndex& index,
   return index.routes_of(*property.event);
 }
 
-// Whether `pii` says the property holds no personal data. Asked of every property in production,
-// twice on a check: compared as a view, by length first (not with strlen and memcmp each time).
-bool says_none(const std::string& pii) {
-  return std::string_view(pii) == std::string_view("none");
-}
-
 // has_metadata, given how to visit the property's receivers: `for_each_receiver(visit)` calls
 // `visit` with each destination that receives it until `visit` returns false. measure_coverage
 // has them at hand, sorted, and need not scan the event's routes again.
 template <typename ForEachReceiver>
 bool metadata_given(const Property& property, ForEachReceiver for_each_receiver) {
   if (property.pii->empty()) return false;
-  if (says_none(*property.pii) || !property.consent.empty()) return true;
+  if (model::is_no_pii(*property.pii) || !property.consent.empty()) return true;
   bool any = false, all_require_consent = true;
   for_each_receiver([&](const Destination* destination) {
     any = true;
@@ -122,7 +116,7 @@ bool CoverageIndex::has_metadata(const Property& property) const {
 
 std::string CoverageIndex::missing_metadata(const Property& property) const {
   if (property.pii->empty()) return "no `pii:`";
-  if (says_none(*property.pii) || !property.consent.empty()) return "";
+  if (model::is_no_pii(*property.pii) || !property.consent.empty()) return "";
   const auto destinations = receivers(property);
   if (destinations.empty()) {
     return "personal (" + *property.pii + ") with no `consent:`, and no destination receives it";
@@ -207,7 +201,7 @@ bool covered_by(const Property& property, EventDeliveries::Range receivers) {
 
 // Whether a property's metadata depends on who receives it: personal, with no consent of its own.
 bool needs_receivers(const Property& property) {
-  return !property.pii->empty() && !says_none(*property.pii) && property.consent.empty();
+  return !property.pii->empty() && !model::is_no_pii(*property.pii) && property.consent.empty();
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ class Resolver {
   // Every property's category is checked, in each model: a large plan has hundreds of thousands
   // that name a few dozen categories, and each look-up in the taxonomy scans its list.
   void check_category(std::string_view name, const Span& span) {
-    if (name.empty() || name == std::string_view("none")) return;
+    if (name.empty() || is_no_pii(name)) return;
     if (known_categories_.contains(name)) return;
     if (model_.taxonomy.has_category(name)) {
       known_categories_.emplace(name);

@@ -43,7 +43,8 @@ inline Value ref(const model::Ref& r, const ModelView* view) {
 }
 // A PII class as written: "none" and unclassified are both none (see `classified`).
 inline Value pii(const std::string& category, const ModelView* view, const Span* origin) {
-  return category.empty() || category == "none" ? Value() : Value::borrowed(category, origin, view);
+  return category.empty() || model::is_no_pii(category) ? Value()
+                                                        : Value::borrowed(category, origin, view);
 }
 template <class N>
 Value optional_number(const std::optional<N>& n) {

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "model/model.h"
 #include "source/ascii_lower.h"
 #include "traffic/event_checker.h"
 #include "traffic/ordered_batches.h"
@@ -174,7 +175,7 @@ void collect_new_pii(ReplaySummary& summary, const KeyTable& keys,
   std::set<std::tuple<std::string, std::string, std::string>> at_base;
   for (uint32_t id = 0; id < keys.deliveries(); ++id) {
     const DeliveryKey& key = keys.delivery_key(id);
-    if (key.pii == "none") continue;
+    if (model::is_no_pii(key.pii)) continue;
     auto group = std::make_tuple(key.destination, key.environment, key.pii);
     if (changes[id].base_total > 0) at_base.insert(group);
     if (changes[id].head_total == 0) continue;

@@ -2,6 +2,7 @@
 // JSON for tools (its shape is documented in docs/traffic.md).
 #include <algorithm>
 
+#include "model/model.h"
 #include "source/visible_text.h"
 #include "traffic/replay.h"
 #include "traffic/report_json.h"
@@ -35,7 +36,8 @@ TextTable reasons_table(const std::vector<ReasonTally>& reasons, Cell cell) {
 // What a reviewer must see first: personal data, then properties one plan routes and the other
 // does not (a rename, an addition); then the properties of events newly rejected or accepted.
 int priority(const DeliveryKey& key, const DeliveryChange& change) {
-  return (key.pii != "none" ? 2 : 0) + (change.in_base_plan != change.in_head_plan ? 1 : 0);
+  return (!model::is_no_pii(key.pii) ? 2 : 0) +
+         (change.in_base_plan != change.in_head_plan ? 1 : 0);
 }
 
 TextTable delivery_table(const ReplaySummary& s, Cell cell, size_t& left_out) {
