@@ -4,8 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <memory>
 #include <random>
 
 namespace steward::config {
@@ -14,9 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A header is read with one pread of this many bytes; a longer one (a very long path) with one
-// more of up to kMaxHeaderBytes.
-constexpr uint64_t kHeaderProbeBytes = 4096;
+// The most bytes a header may take (a very long path).
 constexpr uint64_t kMaxHeaderBytes = 1 << 20;
 // Appends are gathered into writes of about this size.
 constexpr size_t kWriteBufferBytes = 1 << 20;
@@ -65,27 +65,74 @@ uint64_t PackFile::size() const {
 
 std::optional<std::string> PackFile::read(uint64_t offset, uint64_t size) const {
   std::string bytes(size, '\0');
-  uint64_t done = 0;
-  while (done < size) {
-    ssize_t got = ::pread(fd_, bytes.data() + done, size - done, static_cast<off_t>(offset + done));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return std::nullopt;
-    done += static_cast<uint64_t>(got);
-  }
+  if (!read_into(bytes.data(), offset, size)) return std::nullopt;
   return bytes;
 }
+
+bool PackFile::read_into(char* out, uint64_t offset, uint64_t size) const {
+  uint64_t done = 0;
+  while (done < size) {
+    ssize_t got = ::pread(fd_, out + done, size - done, static_cast<off_t>(offset + done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    done += static_cast<uint64_t>(got);
+  }
+  return true;
+}
+
+namespace {
+
+// A window of a pack's bytes that the entries' headers are parsed from. A pack holds thousands of
+// entries of a few kilobytes (a parse each); a pread of 4 KiB into a new, zeroed string for each
+// header took 127 M instructions of a warm check on 20,000 files (38 M this way). One read fills
+// the window with hundreds of headers and the payloads between them.
+class HeaderWindow {
+ public:
+  HeaderWindow(const PackFile& file, uint64_t end) : file_(file), end_(end) {}
+
+  // The header at `offset`, or nullopt when the bytes there are no whole header.
+  std::optional<CacheEntryHeader> header_at(uint64_t offset) {
+    // The most bytes a header there may take: with those in the window and no header, it is
+    // garbage or cut short.
+    const uint64_t most = std::min(kMaxHeaderBytes, end_ - offset);
+    if ((offset < start_ || offset > start_ + size_) && !fill(offset)) return std::nullopt;
+    for (;;) {
+      const auto at = static_cast<size_t>(offset - start_);
+      auto header = read_cache_entry_header(std::string_view(bytes_.get() + at, size_ - at));
+      if (header) return header;
+      if (start_ + size_ - offset >= most || !fill(offset)) return std::nullopt;
+    }
+  }
+
+ private:
+  static constexpr uint64_t kWindowBytes = std::max<uint64_t>(1 << 20, kMaxHeaderBytes);
+
+  // The window from `offset`: as many bytes as it holds, or as the pack has left. Read into one
+  // buffer, never cleared first.
+  bool fill(uint64_t offset) {
+    const uint64_t size = std::min(kWindowBytes, end_ - offset);
+    if (!file_.read_into(bytes_.get(), offset, size)) return false;
+    start_ = offset;
+    size_ = static_cast<size_t>(size);
+    return true;
+  }
+
+  const PackFile& file_;
+  const uint64_t end_;
+  std::unique_ptr<char[]> bytes_ = std::make_unique_for_overwrite<char[]>(kWindowBytes);
+  uint64_t start_ = 0;
+  size_t size_ = 0;
+};
+
+}  // namespace
 
 std::vector<PackedEntry> PackFile::entries() const {
   std::vector<PackedEntry> entries;
   const uint64_t end = size();
   uint64_t offset = kPackMagic.size();
+  HeaderWindow window(*this, end);
   while (offset < end) {
-    std::optional<CacheEntryHeader> header;
-    for (uint64_t probe : {kHeaderProbeBytes, kMaxHeaderBytes}) {
-      auto bytes = read(offset, std::min(probe, end - offset));
-      if (bytes) header = read_cache_entry_header(*bytes);
-      if (header || end - offset <= probe) break;
-    }
+    std::optional<CacheEntryHeader> header = window.header_at(offset);
     if (!header) break;
     const uint64_t size = header->header_size + header->payload_size;
     if (header->payload_size > end || size > end - offset) break;  // cut short

@@ -44,6 +44,8 @@ class PackFile {
   std::vector<PackedEntry> entries() const;
   // Exactly `size` bytes at `offset`, or nullopt when they are not all there.
   std::optional<std::string> read(uint64_t offset, uint64_t size) const;
+  // The same into `out` (room for `size` bytes); false when they are not all there.
+  bool read_into(char* out, uint64_t offset, uint64_t size) const;
   uint64_t size() const;
   int fd() const { return fd_; }
 

@@ -183,6 +183,26 @@ TEST_SUITE("blob_cache_store") {
     CHECK(again.summary().entries == 2000);
   }
 
+  TEST_CASE("a pack of many entries is indexed whole, headers across its read windows too") {
+    // Headers of 4,000-byte paths and payloads of 100 bytes: the 1 MiB windows a pack's headers
+    // are read through end inside a header, which is read again from its start.
+    TempFolder folder;
+    auto key = [](int i) {
+      return BlobCacheKey{kKey.blob_id, std::to_string(i) + std::string(4000, 'p'), "t"};
+    };
+    {
+      BlobCacheStore store(folder.path(), "1.0.0");
+      for (int i = 0; i < 1000; ++i)
+        store.save(key(i), std::string(100, static_cast<char>('a' + i % 26)));
+      store.finish_run();
+    }
+    REQUIRE(fs::file_size(only_pack(folder.path())) > (3u << 20));
+    BlobCacheStore again(folder.path(), "1.0.0");
+    CHECK(again.summary().entries == 1000);
+    for (int i : {0, 249, 250, 251, 500, 999})
+      CHECK(again.load(key(i)) == std::string(100, static_cast<char>('a' + i % 26)));
+  }
+
   TEST_CASE("an entry larger than the write buffer, between small ones, loads back whole") {
     // A check's outcome is megabytes: it goes to the file as it is, the small ones buffered.
     TempFolder folder;
