@@ -62,7 +62,6 @@ struct Constraints {
 
 struct Event;
 
-// A property of an event (or of the property library), with its nested properties.
 // Whether a PII category (a property's `pii:`, a destination's or a transformation's) says the
 // data is not personal: `none`. Asked of every property and delivery by the rules and the KPIs;
 // compared as a view, by length first.
@@ -70,6 +69,7 @@ inline bool is_no_pii(std::string_view category) {
   return category == std::string_view("none");
 }
 
+// A property of an event (or of the property library), with its nested properties.
 struct Property {
   std::string name;  // the key in its parent
   std::string path;  // dotted from the event's properties: "items.sku" (array items add no segment)

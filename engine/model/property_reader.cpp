@@ -88,8 +88,8 @@ void read_property_into(Property& property, const config::Node& key, const confi
 
   read_types(reader, property, diagnostics);
   read_fields(reader, property, diagnostics);
-  // Most properties have no constraint: their dozen rows, and a Constraints made and destroyed,
-  // were a tenth of reading a property.
+  // Most properties have no constraint: for them, the dozen rows read and a Constraints made and
+  // destroyed were work for nothing.
   if (reader.may_hold_any(constraint_keys_mask())) {
     Constraints constraints;
     read_fields(reader, constraints, diagnostics);

@@ -337,7 +337,7 @@ class Resolver {
   std::vector<std::string> event_names_, team_names_, source_names_, destination_names_,
       transformation_names_, library_names_, category_names_, purpose_names_;
   // Every property path of the tracking plan, made only for a match key that names no event's
-  // property: a large plan has hundreds of thousands, and hashing them all took a tenth of
+  // property: a large plan has hundreds of thousands, and hashing them all was a third of
   // resolving a model.
   const std::unordered_set<std::string_view>& known_paths_of_events() {
     if (!known_paths_) {
