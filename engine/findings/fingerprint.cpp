@@ -11,6 +11,7 @@
 
 #include "findings/line_text.h"
 #include "findings/sha256.h"
+#include "source/text_hash.h"
 
 namespace steward::findings {
 namespace {
@@ -122,12 +123,6 @@ Key make_key(const Finding& finding) {
   key.hashed_size = span.valid() ? line_size : text.size() - message_at;
   return key;
 }
-
-// A transparent hash, so that maps keyed by std::string are searched with a string_view.
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
 
 }  // namespace
 

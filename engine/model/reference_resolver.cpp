@@ -9,6 +9,7 @@
 #include "model/yaml_field_reader.h"
 #include "source/rule_ids.h"
 #include "source/spelling.h"
+#include "source/text_hash.h"
 
 namespace steward::model {
 
@@ -351,10 +352,6 @@ class Resolver {
   }
   std::optional<std::unordered_set<std::string_view>> known_paths_;
   // The categories found in the taxonomy so far (check_category).
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
   std::unordered_set<std::string, TextHash, std::equal_to<>> known_categories_;
 };
 

@@ -19,6 +19,7 @@
 #include "policy/patterns.h"
 #include "source/diagnostic_factory.h"
 #include "source/rule_ids.h"
+#include "source/text_hash.h"
 
 namespace steward::policy {
 namespace {
@@ -658,10 +659,6 @@ class Interpreter {
   std::vector<std::unique_ptr<JoinIndex>> rule_indexes_;
   static constexpr size_t kPatternCacheLimit = 1000;
   // Looked up by the pattern's text as it stands, without copying it.
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
   std::unordered_map<std::string, std::shared_ptr<const re2::RE2>, TextHash, std::equal_to<>>
       regexes_;
   static constexpr size_t kMessageBytes = 128;  // room a finding's message usually needs
