@@ -12,6 +12,7 @@
 #include "cli/diagnostics_error.h"
 #include "cli/exit_code.h"
 #include "cli/freed_memory.h"
+#include "cli/huge_page_heap.h"
 #include "cli/pack_loading.h"
 #include "cli/process_memory.h"
 #include "cli/report_outputs.h"
@@ -136,6 +137,7 @@ void print_stats(const RunStats& stats, const Comparison* comparison,
     if (memory.huge_pages_mib) {
       std::cerr << ", in transparent huge pages now " << *memory.huge_pages_mib << " MiB";
     }
+    std::cerr << "; huge pages " << heap_pages().why;
     std::cerr << "\n";
   }
 }

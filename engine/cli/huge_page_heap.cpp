@@ -12,7 +12,9 @@
 //
 // Linked into the binary with tcmalloc only (engine/cli/CMakeLists.txt; without it,
 // tcmalloc_unavailable.cpp); the sanitized builds and the unit tests keep their allocators.
-// Where the kernel offers no huge pages (`never`), the regions are ordinary memory.
+// Where the kernel offers no huge pages (`never`), the regions are ordinary memory. Where the host
+// takes back the memory a virtual machine frees, huge pages cost more than they save, and steward
+// does not ask (host_memory.h).
 
 #include "cli/huge_page_heap.h"
 
@@ -86,17 +88,27 @@ class HugePageAllocator : public SysAllocator {
   uintptr_t end_ = 0;
 };
 
+HeapPages chosen;
+
 }  // namespace
 
 // Called first thing in main, not from a static constructor: linked statically, tcmalloc
 // registers itself in its own static constructor, which may run after ours, and until then
 // MallocExtension is a stand-in that ignores the allocator it is given.
-void use_huge_pages_for_the_heap() {
+void use_heap_pages(HeapPages choice) {
   SysAllocator* fallback = MallocExtension::instance()->GetSystemAllocator();
-  if (fallback == nullptr) return;  // not tcmalloc's: leave the allocator as it is
+  if (fallback == nullptr) {  // not tcmalloc's: leave the allocator as it is
+    choice = {false, "not asked: the allocator is not tcmalloc"};
+  }
+  chosen = choice;
+  if (!choice.asked) return;
   // Static storage: tcmalloc keeps the pointer for the life of the process.
   static HugePageAllocator allocator(fallback);
   MallocExtension::instance()->SetSystemAllocator(&allocator);
+}
+
+HeapPages heap_pages() {
+  return chosen;
 }
 
 }  // namespace steward::cli

@@ -1,4 +1,5 @@
 // steward's entry point: parse the command line, run the command, map the outcome to an exit code.
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/command_line_help.h"
@@ -11,7 +12,12 @@
 
 int main(int argc, char** argv) {
   using namespace steward::cli;
-  use_huge_pages_for_the_heap();
+  try {
+    use_heap_pages(choose_heap_pages(std::getenv("STEWARD_HUGE_PAGES"), kVirtioDevices));
+  } catch (const steward::InputError& e) {
+    std::cerr << "error: " << e.what() << "\n  fix: " << e.fix() << "\n";
+    return kUsageOrConfig;
+  }
   CLI::App app{"steward: a policy-as-code gate for customer-data infrastructure"};
   describe_program(app);
   app.set_version_flag("--version", version_text());

@@ -6,7 +6,11 @@
 
 namespace steward::cli {
 
-void use_huge_pages_for_the_heap() {}
+void use_heap_pages(HeapPages) {}
+
+HeapPages heap_pages() {
+  return {false, "not asked: this build keeps the C library's allocator"};
+}
 
 FreedMemoryReturned::FreedMemoryReturned() = default;
 FreedMemoryReturned::~FreedMemoryReturned() = default;

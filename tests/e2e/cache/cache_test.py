@@ -2,7 +2,8 @@
 """The persistent cache end to end: `steward check` with and without it gives the same report,
 also after its entries are truncated or overwritten with garbage; a check's cached outcome is
 used only for the very same files, configuration, packs, date and options; `steward cache info` and
-`steward cache clear`; --cache-dir, STEWARD_CACHE_DIR and --no-cache; runs at once.
+`steward cache clear`; --cache-dir, STEWARD_CACHE_DIR and --no-cache; runs at once; and
+STEWARD_HUGE_PAGES, which --stats reports.
 
     python3 cache_test.py --steward STEWARD_BINARY --source SOURCE_DIR
 Prints one line per check and exits 0 when every check passed.
@@ -244,6 +245,58 @@ def outcome_is_keyed(c, steward, ctx, scratch):
     same_as_no_cache("the index (--staged)", ["--staged"])
 
 
+def host_takes_back_freed_memory():
+    """Whether a virtio memory balloon here negotiated free page reporting (feature bit 5), read
+    from sysfs independently of steward's reading (engine/cli/host_memory.cpp)."""
+    devices = pathlib.Path("/sys/bus/virtio/devices")
+    try:
+        for device in devices.iterdir():
+            try:
+                if int((device / "device").read_text().strip(), 0) != 5:
+                    continue
+                features = (device / "features").read_text().strip()
+            except (OSError, ValueError):
+                continue
+            if len(features) > 5 and features[5] == "1":
+                return True
+    except OSError:
+        pass
+    return False
+
+
+def heap_pages(c, steward, repo):
+    """Whether the heap asks for transparent huge pages: STEWARD_HUGE_PAGES=1 or 0 decides, any
+    other value is an error, and unset steward asks unless the host takes back freed memory; --stats
+    says which and why. A build without tcmalloc (the sanitized ones) never asks."""
+    check_args = ["check", "--base", "main", "--head", "change", "--no-cache", "--stats",
+                  "--format", "json=/dev/null"]
+    chosen = steward(*check_args, cwd=repo)
+    why = re.search(r"; huge pages (.*)$", chosen.err, re.MULTILINE)
+    c.true(chosen.code in (0, 1) and why is not None, "--stats says whether the heap asked for "
+           "huge pages", chosen.err)
+    if why is None:
+        return
+    if "C library's allocator" in why.group(1):
+        c.true(why.group(1) == "not asked: this build keeps the C library's allocator",
+               "a build without tcmalloc asks for no huge pages", chosen.err)
+    else:
+        expected = ("not asked: the host takes back freed memory (virtio free page reporting), "
+                    "STEWARD_HUGE_PAGES=1 asks" if host_takes_back_freed_memory() else "asked")
+        c.equal(why.group(1), expected, "unset, STEWARD_HUGE_PAGES follows whether the host "
+                "takes back freed memory", chosen.err)
+        for value, said in (("1", "asked: STEWARD_HUGE_PAGES=1"),
+                            ("0", "not asked: STEWARD_HUGE_PAGES=0")):
+            run = steward(*check_args, cwd=repo, env=clean_env(STEWARD_HUGE_PAGES=value))
+            c.true(run.code in (0, 1) and f"; huge pages {said}\n" in run.err and
+                   run.code == chosen.code, f"STEWARD_HUGE_PAGES={value}: {said}", run.err)
+    for value in ("yes", "2"):
+        bad = steward("check", "--base", "main", "--head", "change", cwd=repo,
+                      env=clean_env(STEWARD_HUGE_PAGES=value))
+        c.true(bad.code == 2 and f"STEWARD_HUGE_PAGES is '{value}'; it takes 1 or 0" in bad.err
+               and "fix: set it to 1" in bad.err and bad.out == "",
+               f"STEWARD_HUGE_PAGES={value}: exit 2, what it takes and the fix", bad.err)
+
+
 def main():
     # One repository for the three parts, in order: each starts from the cache the one before
     # left, so they are not scenarios of their own and their checks carry no scenario name.
@@ -253,6 +306,7 @@ def main():
     scratch = pathlib.Path(ctx.root).resolve()
     repo = make_repository(ctx)
     same_report_with_any_cache(ctx.checks, ctx.steward, repo)
+    heap_pages(ctx.checks, ctx.steward, repo)
     info_and_clear(ctx.checks, ctx.steward, repo)
     other_folders(ctx.checks, ctx.steward, repo, scratch)
     runs_at_once(ctx.checks, ctx.steward, repo, scratch)
