@@ -322,11 +322,16 @@ BuildResult ModelBuilder::finish(const std::function<void()>& linked) {
     for (auto& [index, shared] : state.shared_events)
       linking[index] = &shared->linking;
   }
-  resolve_references(model, state.result.diagnostics, linking);
+  // The next model may resolve once this one has linked the events they share.
+  resolve_references(model, state.result.diagnostics, linking, linked);
   state.shared_events.clear();  // the last model to finish releases what they shared
-  if (linked) linked();
   build_routes(model);
-  return std::move(state.result);
+  // What only building needed (the names seen, the pools of values, what was shared) is freed
+  // here, on the thread that finished this model, beside the other model's finishing: freed
+  // with the builder it was 20 ms of a large check with nothing else running.
+  BuildResult built = std::move(state.result);
+  state_.reset();
+  return built;
 }
 
 BuildResult build_model(const std::vector<const config::Document*>& documents) {

@@ -71,10 +71,11 @@ class ModelBuilder {
   // the first builder holding it resolves it for every one whose library was read from the same
   // documents, and any other builder takes its own copy of the event, to resolve with its own.
   void settle_shared_events();
-  // The model of every document added, in the order they were added. Call once. `linked`, when
-  // set, is called as soon as the events held with others are linked (their `$ref`s expanded):
-  // from then on this builder only reads them, and the next builder sharing them may finish on
-  // another thread while this one derives its routes.
+  // The model of every document added, in the order they were added. Call once, last: the
+  // builder keeps nothing after it. `linked`, when set, is called as soon as the events held with
+  // others are linked (their `$ref`s expanded): from then on this builder only reads them, and the
+  // next builder sharing them may finish on another thread while this one checks their
+  // references and derives its routes.
   BuildResult finish(const std::function<void()>& linked = {});
 
  private:

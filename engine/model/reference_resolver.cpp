@@ -1,6 +1,7 @@
 #include "model/reference_resolver.h"
 
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
@@ -28,7 +29,8 @@ class Resolver {
  public:
   Resolver(Model& model, Diagnostics& diagnostics, const std::vector<SharedLinking*>& shared)
       : model_(model),
-        diagnostics_(diagnostics),
+        out_(diagnostics),
+        diagnostics_(&diagnostics),
         shared_(shared),
         event_names_(names_of(model.events)),
         team_names_(names_of(model.teams)),
@@ -39,11 +41,29 @@ class Resolver {
         category_names_(names(model.taxonomy.pii_categories)),
         purpose_names_(names(model.taxonomy.consent_purposes)) {}
 
-  void run() {
+  void run(const std::function<void()>& linked) {
     for (auto& property : model_.property_library)
       check_property(property);
-    for (size_t i = 0; i < model_.events.size(); ++i)
-      resolve_event(model_.events[i], shared_.empty() ? nullptr : shared_[i]);
+    // Every event is linked before any is checked, so that `linked` lets the next model that
+    // shares these events start resolving while this one checks (ModelBuilder::finish). What
+    // linking reports goes into `links` meanwhile, each event's part ending at link_ends[i], and
+    // then in front of the event's checks, in the order a single pass gave.
+    Diagnostics links;
+    std::vector<size_t> link_ends(model_.events.size());
+    diagnostics_ = &links;
+    for (size_t i = 0; i < model_.events.size(); ++i) {
+      link_event(model_.events[i], shared_.empty() ? nullptr : shared_[i]);
+      link_ends[i] = links.size();
+    }
+    diagnostics_ = &out_;
+    if (linked) linked();
+    for (size_t i = 0; i < model_.events.size(); ++i) {
+      const size_t begin = i == 0 ? 0 : link_ends[i - 1];
+      std::move(links.begin() + static_cast<std::ptrdiff_t>(begin),
+                links.begin() + static_cast<std::ptrdiff_t>(link_ends[i]),
+                std::back_inserter(out_));
+      check_event(model_.events[i]);
+    }
     for (auto& destination : model_.destinations)
       resolve_destination(destination);
     for (const auto& transformation : model_.transformations) {
@@ -68,7 +88,7 @@ class Resolver {
                   const std::vector<std::string>& candidates, const char* rule) {
     if (found || ref.name.empty()) return found;
     auto guess = closest_match(ref.name, candidates);
-    report(diagnostics_, rule, ref.span, "no " + std::string(kind) + " named '" + ref.name + "'",
+    report(*diagnostics_, rule, ref.span, "no " + std::string(kind) + " named '" + ref.name + "'",
            "define `kind: " + std::string(kind) + "` with this name, or fix the reference",
            guess ? "did you mean '" + *guess + "'?" : "");
     return nullptr;
@@ -86,7 +106,7 @@ class Resolver {
     }
     const std::string category(name);
     auto guess = closest_match(category, category_names_);
-    report(diagnostics_, rule_id::kReferenceUnknownPiiCategory, span,
+    report(*diagnostics_, rule_id::kReferenceUnknownPiiCategory, span,
            "'" + category + "' is not a PII category of the taxonomy",
            model_.taxonomy.builtin
                ? "use a category of steward's default taxonomy (docs/taxonomy.md), or declare "
@@ -99,7 +119,7 @@ class Resolver {
     for (const auto& purpose : purposes) {
       if (model_.taxonomy.has_purpose(purpose.name)) continue;
       auto guess = closest_match(purpose.name, purpose_names_);
-      report(diagnostics_, rule_id::kReferenceUnknownConsentPurpose, purpose.span,
+      report(*diagnostics_, rule_id::kReferenceUnknownConsentPurpose, purpose.span,
              "'" + purpose.name + "' is not a consent purpose of the taxonomy",
              "use one of the taxonomy's consent_purposes",
              guess ? "did you mean '" + *guess + "'?" : "");
@@ -186,22 +206,22 @@ class Resolver {
   // what that reported (see SharedLinking).
   void link_event(Event& event, SharedLinking* shared) {
     if (shared && shared->linked) {
-      diagnostics_.insert(diagnostics_.end(), shared->diagnostics.begin(),
-                          shared->diagnostics.end());
+      diagnostics_->insert(diagnostics_->end(), shared->diagnostics.begin(),
+                           shared->diagnostics.end());
       return;
     }
-    const size_t before = diagnostics_.size();
+    const size_t before = diagnostics_->size();
     for (auto& property : event.properties)
       link(property, event);
     if (shared) {
       shared->linked = true;
-      shared->diagnostics.assign(diagnostics_.begin() + static_cast<std::ptrdiff_t>(before),
-                                 diagnostics_.end());
+      shared->diagnostics.assign(diagnostics_->begin() + static_cast<std::ptrdiff_t>(before),
+                                 diagnostics_->end());
     }
   }
 
-  void resolve_event(Event& event, SharedLinking* shared) {
-    link_event(event, shared);
+  // What an event refers to beyond its properties' `$ref`s, once it is linked.
+  void check_event(const Event& event) {
     for (const Property* property : event.all_properties) {
       if (property->ref->name.empty()) {
         check_category(*property->pii, property->pii_span);
@@ -227,7 +247,7 @@ class Resolver {
     for (const Property* p : event.all_properties)
       paths.push_back(p->path);
     auto guess = closest_match(path.name, paths);
-    report(diagnostics_, rule_id::kReferenceUnknownProperty, path.span,
+    report(*diagnostics_, rule_id::kReferenceUnknownProperty, path.span,
            "event '" + event.name + "' has no property '" + path.name + "'",
            "name a property the event defines (nested ones by dotted path, e.g. items.sku)",
            guess ? "did you mean '" + *guess + "'?" : "");
@@ -324,7 +344,7 @@ class Resolver {
       if (!known_paths.contains(path)) {
         std::vector<std::string> candidates(known_paths.begin(), known_paths.end());
         auto guess = closest_match(path, candidates);
-        report(diagnostics_, rule_id::kReferenceUnknownProperty, key.from.span,
+        report(*diagnostics_, rule_id::kReferenceUnknownProperty, key.from.span,
                "no event of the tracking plan has a property '" + path + "'",
                "match keys read properties that the tracking plan defines",
                guess ? "did you mean '" + root + "." + *guess + "'?" : "");
@@ -333,7 +353,9 @@ class Resolver {
   }
 
   Model& model_;
-  Diagnostics& diagnostics_;
+  Diagnostics& out_;
+  // Where reports go: out_, or while events are linked the links (run).
+  Diagnostics* diagnostics_;
   const std::vector<SharedLinking*>& shared_;
   std::vector<std::string> event_names_, team_names_, source_names_, destination_names_,
       transformation_names_, library_names_, category_names_, purpose_names_;
@@ -358,8 +380,9 @@ class Resolver {
 }  // namespace
 
 void resolve_references(Model& model, Diagnostics& diagnostics,
-                        const std::vector<SharedLinking*>& shared) {
-  Resolver(model, diagnostics, shared).run();
+                        const std::vector<SharedLinking*>& shared,
+                        const std::function<void()>& linked) {
+  Resolver(model, diagnostics, shared).run(linked);
 }
 
 }  // namespace steward::model

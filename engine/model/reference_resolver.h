@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "model/model.h"
 #include "source/diagnostic.h"
 
@@ -20,8 +22,10 @@ struct SharedLinking {
 // referring value, expands `$ref` from the property library, and links properties to their event.
 // Requires model.index() to have run. `shared`: empty, or one entry per event of model.events,
 // null for an event no other model holds; the rest of an event's resolution (its team, sources,
-// categories and purposes, read only) runs in every model.
+// categories and purposes, read only) runs in every model. `linked`, when given, is called once
+// every event is linked and before the rest: from then on this model only reads the events.
 void resolve_references(Model& model, Diagnostics& diagnostics,
-                        const std::vector<SharedLinking*>& shared = {});
+                        const std::vector<SharedLinking*>& shared = {},
+                        const std::function<void()>& linked = {});
 
 }  // namespace steward::model

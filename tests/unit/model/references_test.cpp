@@ -160,4 +160,22 @@ TEST_SUITE("references") {
     CHECK(places(built.diagnostics) ==
           Strings{"schema.invalid-value@slos.yaml:15:22", "reference.unknown-team@slos.yaml:14:8"});
   }
+
+  TEST_CASE("each event's references are reported in its order, linking's before the rest") {
+    // Every event is linked before any is checked (so that a model sharing them may start), and
+    // what each part reported is put back in one event's order: its `$ref`s, then its category,
+    // team and sources; then the next event's.
+    auto built = build({{"e.yaml",
+                         "kind: event\nname: a\nowner: nobody\nproperties:\n"
+                         "  x: {$ref: missing}\n  y: {type: string, pii: user.nope}\n"
+                         "---\n"
+                         "kind: event\nname: b\nowner: nobody\nproperties:\n"
+                         "  x: {$ref: missing}\n  y: {type: string, pii: user.nope}\n"}});
+    CHECK(places(built.diagnostics) == Strings{"reference.unknown-property-definition@e.yaml:5:13",
+                                               "reference.unknown-pii-category@e.yaml:6:26",
+                                               "reference.unknown-team@e.yaml:3:8",
+                                               "reference.unknown-property-definition@e.yaml:12:13",
+                                               "reference.unknown-pii-category@e.yaml:13:26",
+                                               "reference.unknown-team@e.yaml:10:8"});
+  }
 }
