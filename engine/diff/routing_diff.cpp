@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <future>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "diff/entity_diffs.h"
 #include "diff/field_diff.h"
@@ -114,33 +115,70 @@ bool same_delivery(const model::Route& b, const model::Route& h, PathSet& paths)
   return paths.unique(now);
 }
 
-void diff_routes(const model::Model& base, const model::Model& head,
-                 std::vector<RouteChange>& out) {
-  std::unordered_map<RouteKey, const model::Route*, RouteKeyHash> before;
-  before.reserve(base.routes.size());
-  for (const auto& r : base.routes)
-    before.emplace(RouteKey(r), &r);
-  std::unordered_set<RouteKey, RouteKeyHash> now;
-  now.reserve(head.routes.size());
+// Head's routes at [begin, end) compared with base's: what changed, and which of base's routes
+// (by their place in `before`) head also has.
+struct RoutesCompared {
+  std::vector<RouteChange> changes;
+  std::vector<char> seen;  // [place in base.routes of the first route of a key] -> head has it
+};
+
+using BaseRoutes = std::unordered_map<RouteKey, size_t, RouteKeyHash>;
+
+RoutesCompared compare_head_routes(const model::Model& base, const model::Model& head,
+                                   const BaseRoutes& before, size_t begin, size_t end) {
+  RoutesCompared compared;
+  compared.seen.assign(base.routes.size(), 0);
   PathSet paths;
-  for (const auto& r : head.routes) {
-    RouteKey key(r);
-    now.insert(key);
-    auto it = before.find(key);
+  for (size_t i = begin; i < end; ++i) {
+    const model::Route& r = head.routes[i];
+    auto it = before.find(RouteKey(r));
     if (it == before.end()) {
-      out.push_back(one_sided(ChangeKind::added, r));
+      compared.changes.push_back(one_sided(ChangeKind::added, r));
       continue;
     }
-    if (same_delivery(*it->second, r, paths)) continue;
-    RouteChange change = compare_routes(*it->second, r);
+    compared.seen[it->second] = 1;
+    const model::Route& b = base.routes[it->second];
+    if (same_delivery(b, r, paths)) continue;
+    RouteChange change = compare_routes(b, r);
     if (!change.added_environments.empty() || !change.removed_environments.empty() ||
         !change.added_properties.empty() || !change.removed_properties.empty() ||
         !change.reclassified_properties.empty()) {
-      out.push_back(std::move(change));
+      compared.changes.push_back(std::move(change));
     }
   }
+  return compared;
+}
+
+// Below this many of head's routes, comparing them on one thread costs less than starting another.
+constexpr size_t kRoutesForTwoThreads = 4096;
+
+void diff_routes(const model::Model& base, const model::Model& head,
+                 std::vector<RouteChange>& out) {
+  BaseRoutes before;
+  before.reserve(base.routes.size());
+  for (size_t i = 0; i < base.routes.size(); ++i)
+    before.emplace(RouteKey(base.routes[i]), i);
+  // Head's routes in two halves, the second on a thread of its own: on a large plan the routes'
+  // comparison was most of the change set's time, on one core while the tracking plan's diff
+  // (compute_changes) had finished on the other.
+  const size_t count = head.routes.size();
+  const size_t half = count >= kRoutesForTwoThreads ? count / 2 : count;
+  std::future<RoutesCompared> second;
+  if (half < count) {
+    second = std::async(std::launch::async,
+                        [&] { return compare_head_routes(base, head, before, half, count); });
+  }
+  RoutesCompared compared = compare_head_routes(base, head, before, 0, half);
+  std::move(compared.changes.begin(), compared.changes.end(), std::back_inserter(out));
+  if (second.valid()) {
+    RoutesCompared rest = second.get();
+    std::move(rest.changes.begin(), rest.changes.end(), std::back_inserter(out));
+    for (size_t i = 0; i < rest.seen.size(); ++i)
+      compared.seen[i] |= rest.seen[i];
+  }
   for (const auto& r : base.routes) {
-    if (!now.count(RouteKey(r))) out.push_back(one_sided(ChangeKind::removed, r));
+    if (!compared.seen[before.find(RouteKey(r))->second])
+      out.push_back(one_sided(ChangeKind::removed, r));
   }
 }
 

@@ -175,3 +175,35 @@ TEST_CASE("a path listed twice is paired by key: each of its properties with bas
   CHECK(summary(compute_changes(base.model, head.model)) == expected);
   CHECK(summary(compute_changes(head.model, head.model)) == expected);
 }
+
+TEST_CASE("thousands of routes are compared in two halves, each change in head's order") {
+  // More routes than diff_routes compares on one thread: head's are split in two halves, the
+  // second on a thread of its own. Routes added and changed in both halves and one removed must
+  // come out as one pass gives them: head's in head's order, then base's removed ones.
+  auto events = [](int count, int skipped, int widened) {
+    std::string text;
+    for (int i = 0; i < count; ++i) {
+      if (i == skipped) continue;
+      text += "kind: event\nname: e" + std::to_string(i) +
+              "\nowner: team-a\nsources: [web]\nproperties:\n  a: {type: string, pii: none}\n";
+      if (i == widened || i == count - 2) text += "  b: {type: string, pii: none}\n";
+      text += "---\n";
+    }
+    return text;
+  };
+  const std::string routing =
+      "kind: destination\nname: all\nenvironments: [production]\nevents: \"*\"\n";
+  auto base = build(files(kLibrary, events(6000, 10, -1), routing));
+  auto head = build(files(kLibrary, events(6001, 5000, 3), routing));
+  REQUIRE(base.model.routes.size() == 5999);
+  REQUIRE(head.model.routes.size() == 6000);
+  std::vector<std::string> routes;
+  for (const auto& line : summary(compute_changes(base.model, head.model))) {
+    if (line.starts_with("route ")) routes.push_back(line);
+  }
+  // Each side's last event but one has b: e5998 at base, e5999 at head.
+  CHECK(routes ==
+        std::vector<std::string>{"route modified all/e3 +1 -0", "route added all/e10 +1 -0",
+                                 "route modified all/e5998 +0 -1", "route modified all/e5999 +1 -0",
+                                 "route added all/e6000 +1 -0", "route removed all/e5000 +0 -1"});
+}
