@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "config/text_table.h"
 #include "source/diagnostic.h"
 #include "source/shared_value.h"
 
@@ -60,9 +61,8 @@ class ByteWriter {
   // views: what is encoded must outlive the writer.
   void text(std::string_view value) {
     if (value.size() <= max_interned_) {
-      auto [it, added] = table_.emplace(value, numbered_ + 1);
-      if (!added) {
-        number(it->second);
+      if (const uint64_t known = table_.find_or_add(value, numbered_ + 1)) {
+        number(known);
         return;
       }
       ++numbered_;
@@ -81,7 +81,7 @@ class ByteWriter {
     auto [it, added] = by_place_.emplace(&text_value, 0);
     if (!added) return number(it->second);
     text(text_value);
-    it->second = table_.find(text_value)->second;
+    it->second = table_.find(text_value);
   }
   // A text that does not come again (a finding's message, its fingerprint): written out and
   // numbered as the reader numbers every new text, but neither looked up nor remembered. Read
@@ -128,7 +128,7 @@ class ByteWriter {
   std::string out_;
   size_t used_ = 0;  // bytes of out_ written
   size_t max_interned_;
-  std::unordered_map<std::string_view, uint64_t> table_;
+  TextTable table_;
   std::unordered_map<const std::string*, uint64_t> by_place_;  // shared_text's
   uint64_t numbered_ = 0;  // texts written out that the reader keeps in its table
 };

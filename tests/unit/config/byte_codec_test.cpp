@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 using steward::config::ByteReader;
 using steward::config::ByteWriter;
+using steward::config::TextTable;
 
 TEST_SUITE("byte codec") {
   TEST_CASE("numbers of every size read back") {
@@ -96,5 +98,52 @@ TEST_SUITE("byte codec") {
     ByteReader bad_length(length_bytes);
     CHECK(bad_length.text().empty());
     CHECK_FALSE(bad_length.ok());
+  }
+
+  TEST_CASE("the text table gives each text its first number, through many growths") {
+    // Texts that share their starts and ends, the empty text, and more texts than any table size
+    // before them: each finds the number it was first given, and a text never added finds 0.
+    TextTable table;
+    std::vector<std::string> texts = {""};
+    for (int i = 0; i < 50000; ++i) {
+      std::string text = "event_";
+      text += std::to_string(i);
+      text += ".properties.items.sku";
+      texts.push_back(std::move(text));
+    }
+    for (size_t i = 0; i < texts.size(); ++i)
+      REQUIRE(table.find_or_add(texts[i], i + 1) == 0);
+    for (size_t i = 0; i < texts.size(); ++i) {
+      CHECK(table.find(texts[i]) == i + 1);
+      CHECK(table.find_or_add(texts[i], 999999) == i + 1);
+    }
+    CHECK(table.find("event_50000.properties.items.sku") == 0);
+    CHECK(table.find("event_1.properties.items.sk") == 0);
+    TextTable reserved;
+    reserved.reserve(3);
+    CHECK(reserved.find("a") == 0);
+    CHECK(reserved.find_or_add("a", 7) == 0);
+    CHECK(reserved.find_or_add(std::string("a"), 8) == 7);  // by content, not by place
+  }
+
+  TEST_CASE("a repeated text is written as its number, also among many others") {
+    std::vector<std::string> texts;  // the writer keeps views: what it encodes must outlive it
+    for (int i = 0; i < 5000; ++i)
+      texts.push_back(std::string(1, 't') += std::to_string(i));
+    ByteWriter out;
+    for (int round = 0; round < 2; ++round) {
+      for (const auto& text : texts)
+        out.text(text);
+    }
+    const size_t both_rounds = out.size();
+    const std::string bytes = out.take();
+    ByteReader in(bytes);
+    for (int round = 0; round < 2; ++round) {
+      for (const auto& text : texts)
+        CHECK(in.text() == text);
+    }
+    CHECK(in.at_end());
+    // The second round is numbers only: two bytes each, for 5,000 texts numbered past 127.
+    CHECK(both_rounds < 5000 * (2 + 6) + 5000 * 2 + 1);
   }
 }
